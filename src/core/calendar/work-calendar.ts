@@ -163,6 +163,19 @@ export class WorkingDayIndex {
     if (from < 0 && -from > this.backwardLength) this.growBackward(-from);
   }
 
+  /** Epoch days of working days `from` … `to` (inclusive), as one array: `span[i − from]`. */
+  span(from: number, to: number): Int32Array {
+    this.ensureRange(from, to);
+    const out = new Int32Array(Math.max(0, to - from + 1));
+    const splitAt = Math.min(0, to + 1);
+    for (let i = from; i < splitAt; i++) out[i - from] = this.backward[-i - 1]!;
+    const firstForward = Math.max(0, from);
+    if (to >= firstForward) {
+      out.set(this.forward.subarray(firstForward, to + 1), firstForward - from);
+    }
+    return out;
+  }
+
   /** Number of the first working day on or after epoch day `day`. */
   indexOnOrAfter(day: number): number {
     if (day <= this.firstDay) {
