@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id, Instant, PageQuery, Ref, pageOf } from './common.ts';
+
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete', 'login', 'logout'] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+
+export const AUDIT_ENTITIES = [
+  'user',
+  'session',
+  'org_unit',
+  'person',
+  'portfolio',
+  'program',
+  'project',
+  'project_member',
+] as const;
+export const AuditEntity = z.enum(AUDIT_ENTITIES);
+
+/** One changed field: its value before and after (absent on create / delete). */
+export const FieldChange = z.object({ before: z.unknown(), after: z.unknown() });
+
+export const AuditEvent = z.object({
+  id: Id,
+  at: Instant,
+  actor: Ref.nullable(),
+  entityType: AuditEntity,
+  entityId: Id,
+  entityLabel: z.string(),
+  projectId: Id.nullable(),
+  action: AuditAction,
+  changes: z.record(z.string(), FieldChange),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export const AuditList = pageOf(AuditEvent);
+
+export const AuditListQuery = PageQuery.extend({
+  entityType: AuditEntity.optional(),
+  entityId: Id.optional(),
+  actorId: Id.optional(),
+  action: AuditAction.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const ProjectHistoryQuery = PageQuery.extend({ action: AuditAction.optional() });

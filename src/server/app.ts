@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { DomainError } from '../core/errors.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { checkAccess, requireAccessDeclarations } from './http/access.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { installMetrics } from './http/metrics.ts';
+import { sessionToken } from './http/session.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import * as auth from './modules/platform/auth.service.ts';
+import { platformRoutes } from './modules/platform/platform.routes.ts';
+import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Paths whose routes come from plugins (docs UI, static files) and so carry no access declaration. */
+const isPluginRoute = (url: string) => url.startsWith('/api/docs') || url === '/*' || url === '/';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from dist/web (default: when it exists). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole HTTP application; explicit wiring, no container. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const ctx = { db: database.db, config };
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        // Query strings can carry tokens (setup links, iCal feeds): never log them.
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
+      },
+    },
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  requireAccessDeclarations(app, isPluginRoute);
+  app.decorateRequest('actor', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  // Burst protection per instance; the durable per-account and per-IP login throttling is in PostgreSQL.
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Jalon API', version: '1', description: 'Project portfolio management for PMOs' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jalon_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // CSRF: a cookie-authenticated write must come from a page of this server.
+  app.addHook('onRequest', async (req) => {
+    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
+    const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
+    const allowed = new Set([`${req.protocol}://${req.host}`]);
+    if (config.publicUrl) allowed.add(new URL(config.publicUrl).origin);
+    if (!origin || !allowed.has(origin)) {
+      throw new DomainError('CSRF_REJECTED', 'Writes must come from a page of this server (Origin header)');
+    }
+  });
+  app.addHook(
+    'preHandler',
+    checkAccess(async (req) => {
+      const token = sessionToken(req);
+      return token ? auth.resolveSession(ctx, token) : null;
+    }),
+  );
+
+  const metrics = installMetrics(app);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/livez', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  r.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+  r.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', metrics.contentType);
+    return metrics.metrics();
+  });
+  r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  platformRoutes(app, ctx);
+  orgRoutes(app, ctx);
+  portfolioRoutes(app, ctx);
+
+  const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIR, index: false });
+    app.setNotFoundHandler((req, reply) => {
+      const p = req.url.split('?')[0] ?? '/';
+      if (req.method === 'GET' && !p.startsWith('/api/') && !path.extname(p)) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${p}` } });
+    });
+  }
+  return app;
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+/** What repositories take: the database or a transaction on it. */
+export type Executor = PgDatabase<PgQueryResultHKT>;
+
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
+
+/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+/** A connected database: the Drizzle handle, its kind, and how to close it. */
+export interface Database {
+  db: Executor;
+  kind: 'pglite' | 'postgres';
+  /** The raw PGlite instance (embedded mode only), for pg-boss. */
+  pglite?: PGlite;
+  /** The connection string (server mode only), for pg-boss. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+// Dates come back as 'YYYY-MM-DD' strings and int8 as numbers, whatever the driver.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** Opens PostgreSQL at `url`, or the embedded PGlite database in `dataDir` (created if absent). */
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+  pglite?: PGlite;
+}): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const db = drizzlePg(pool) as unknown as Executor;
+    return {
+      db,
+      kind: 'postgres',
+      url: opts.url,
+      close: () => pool.end(),
+    };
+  }
+  let client = opts.pglite;
+  if (!client) {
+    const dir = opts.dataDir ?? './data';
+    if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir === 'memory://' ? undefined : dir);
+  }
+  const db = drizzlePglite(client) as unknown as Executor;
+  const pglite = client;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: () => pglite.close(),
+  };
+}
+
+/** Applies the committed SQL migrations, under an advisory lock so instances never race. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return;
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(7140001)');
+    await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await client.query('select pg_advisory_unlock(7140001)').catch(() => undefined);
+    await client.end();
+  }
+}

@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode, type ValidationIssue } from '../../core/errors.ts';
+
+/** The HTTP status of every error code: one table, checked exhaustively by its type. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  TOO_MANY_REQUESTS: 429,
+  CSRF_REJECTED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PROJECT_NOT_FOUND: 404,
+  PORTFOLIO_NOT_FOUND: 404,
+  PROGRAM_NOT_FOUND: 404,
+  ORG_UNIT_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_CODE: 409,
+  DUPLICATE_EMAIL: 409,
+  HIERARCHY_CYCLE: 409,
+  HIERARCHY_MISMATCH: 409,
+  IN_USE: 409,
+  PRECONDITION_REQUIRED: 428,
+  VERSION_MISMATCH: 412,
+  SETUP_ALREADY_DONE: 409,
+  SETUP_TOKEN_INVALID: 403,
+  INTERNAL: 500,
+};
+
+function body(code: ErrorCode, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Maps every thrown error to the error body; 5xx never carry internals. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
+    if (err instanceof DomainError) {
+      const status = HTTP_STATUS[err.code];
+      if (status >= 500) req.log.error({ err }, 'domain error');
+      return reply.status(status).send(body(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const issues: ValidationIssue[] = err.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter(Boolean)],
+        message: v.message ?? 'invalid',
+        code: String(v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue ? v.params.issue.code : v.keyword),
+      }));
+      return reply
+        .status(400)
+        .send(body('VALIDATION_FAILED', 'The request is not valid', { issues }));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return reply.status(500).send(body('INTERNAL', 'Internal error'));
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 429) return reply.status(429).send(body('TOO_MANY_REQUESTS', 'Too many requests'));
+    if (status === 415 || status === 413 || (status === 400 && err.code?.startsWith('FST_'))) {
+      return reply.status(400).send(body('VALIDATION_FAILED', err.message, { issues: [{ path: ['body'], message: err.message }] }));
+    }
+    if (status < 500) {
+      return reply.status(status).send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'Internal error'));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(body('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,52 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Ctx } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { purgeAuditEvents } from '../modules/platform/audit.service.ts';
+import { deleteExpiredSessions } from '../modules/platform/platform.repository.ts';
+
+/** The recurring jobs: name, cron (Europe/Paris) and what they do. */
+const SCHEDULES = [
+  {
+    name: 'audit-retention',
+    cron: '15 3 * * *',
+    run: async (ctx: Ctx) => ({ deleted: await purgeAuditEvents(ctx.db, ctx.config.auditRetentionDays) }),
+  },
+  {
+    name: 'session-cleanup',
+    cron: '5 * * * *',
+    run: async (ctx: Ctx) => ({ deleted: await deleteExpiredSessions(ctx.db, ctx.config.sessionIdleMinutes) }),
+  },
+] as const;
+
+export type JobName = (typeof SCHEDULES)[number]['name'];
+
+/**
+ * Starts the PostgreSQL-backed job queue (pg-boss) on the same database: every instance
+ * schedules and works the same queues, and each job runs once.
+ */
+export async function startJobs(ctx: Ctx, database: Database, log: (msg: string, extra?: object) => void) {
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite' })
+      : new PgBoss({ connectionString: database.url!, max: 2 });
+  boss.on('error', (err: Error) => log('job queue error', { err: err.message }));
+  await boss.start();
+  for (const job of SCHEDULES) {
+    await boss.createQueue(job.name);
+    await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Paris' });
+    await boss.work(job.name, async () => {
+      const result = await job.run(ctx);
+      log(`job ${job.name} done`, result);
+      return result;
+    });
+  }
+  return {
+    boss,
+    /** Runs a job now (used by tests and the CLI) and waits for its result. */
+    async runNow(name: JobName) {
+      const job = SCHEDULES.find((s) => s.name === name)!;
+      return job.run(ctx);
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 5000 }),
+  };
+}

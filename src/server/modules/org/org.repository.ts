@@ -1,0 +1,138 @@
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { orgUnits, people } from './org.tables.ts';
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+
+export async function listOrgUnits(db: Executor) {
+  return db
+    .select({
+      unit: orgUnits,
+      headcount: sql<number>`(select count(*)::int from people p where p.org_unit_id = ${orgUnits.id} and p.archived_at is null)`,
+    })
+    .from(orgUnits)
+    .orderBy(asc(orgUnits.name));
+}
+
+export async function findOrgUnit(db: Executor, id: string) {
+  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return row;
+}
+
+export async function insertOrgUnit(db: Executor, values: typeof orgUnits.$inferInsert) {
+  const [row] = await db.insert(orgUnits).values(values).returning();
+  return row!;
+}
+
+export async function updateOrgUnit(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof orgUnits.$inferInsert>,
+) {
+  const [row] = await db
+    .update(orgUnits)
+    .set({ ...values, version: sql`${orgUnits.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(orgUnits.id, id), eq(orgUnits.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteOrgUnit(db: Executor, id: string) {
+  await db.delete(orgUnits).where(eq(orgUnits.id, id));
+}
+
+/** The ids of a unit's ancestors, nearest first (to refuse cycles when moving it). */
+export async function orgUnitAncestors(db: Executor, id: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from org_units where id = ${id}
+      union all
+      select o.id, o.parent_id, up.depth + 1 from org_units o join up on o.id = up.parent_id where up.depth < 100
+    ) select id from up where depth > 0 order by depth`);
+  return rows.map((r) => r.id);
+}
+
+const manager = alias(people, 'manager');
+
+export async function listPeople(
+  db: Executor,
+  opts: { q?: string | undefined; orgUnitId?: string | undefined; after?: [string, string, string]; limit: number },
+) {
+  const where: (SQL | undefined)[] = [
+    isNull(people.archivedAt),
+    opts.q
+      ? or(
+          ilike(sql`${people.firstName} || ' ' || ${people.lastName}`, `%${opts.q}%`),
+          ilike(sql`${people.lastName} || ' ' || ${people.firstName}`, `%${opts.q}%`),
+          ilike(people.email, `%${opts.q}%`),
+        )
+      : undefined,
+    opts.orgUnitId ? eq(people.orgUnitId, opts.orgUnitId) : undefined,
+    opts.after
+      ? sql`(${people.lastName}, ${people.firstName}, ${people.id}) > (${opts.after[0]}, ${opts.after[1]}, ${opts.after[2]}::uuid)`
+      : undefined,
+  ];
+  return selectPeople(db)
+    .where(and(...where))
+    .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id))
+    .limit(opts.limit);
+}
+
+function selectPeople(db: Executor) {
+  return db
+    .select({
+      person: people,
+      orgUnitName: orgUnits.name,
+      managerFirst: manager.firstName,
+      managerLast: manager.lastName,
+      hasAccount: sql<boolean>`exists (select 1 from users u where u.person_id = ${people.id})`,
+    })
+    .from(people)
+    .leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+    .leftJoin(manager, eq(manager.id, people.managerId))
+    .$dynamic();
+}
+
+export async function findPersonView(db: Executor, id: string) {
+  const [row] = await selectPeople(db).where(eq(people.id, id));
+  return row;
+}
+
+export type PersonView = NonNullable<Awaited<ReturnType<typeof findPersonView>>>;
+
+export async function findPerson(db: Executor, id: string) {
+  const [row] = await db.select().from(people).where(eq(people.id, id));
+  return row;
+}
+
+export async function peopleExist(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(sql`${people.id} in ${ids}`);
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertPerson(db: Executor, values: typeof people.$inferInsert) {
+  const [row] = await db.insert(people).values(values).returning();
+  return row!;
+}
+
+export async function updatePerson(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof people.$inferInsert>,
+) {
+  const [row] = await db
+    .update(people)
+    .set({ ...values, version: sql`${people.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(people.id, id), eq(people.version, version)))
+    .returning();
+  return row;
+}
+

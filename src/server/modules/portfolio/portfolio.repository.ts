@@ -1,0 +1,320 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { orgUnits, people } from '../org/org.tables.ts';
+import { portfolios, programs, projectMembers, projects } from './portfolio.tables.ts';
+
+export type PortfolioRow = typeof portfolios.$inferSelect;
+export type ProgramRow = typeof programs.$inferSelect;
+export type ProjectRow = typeof projects.$inferSelect;
+
+/** Who is asking, as the visibility filter needs it: all projects, or those of one person. */
+export type Visibility = { all: true } | { all: false; personId: string | null };
+
+/** The SQL condition "the project is visible" for a member: they hold a role on it. */
+export function visibleCondition(v: Visibility): SQL | undefined {
+  if (v.all) return undefined;
+  if (!v.personId) return sql`false`;
+  return sql`(${projects.managerId} = ${v.personId} or ${projects.sponsorId} = ${v.personId} or exists (
+    select 1 from ${projectMembers} m where m.project_id = ${projects.id} and m.person_id = ${v.personId}))`;
+}
+
+const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) => sql<string>`${t.firstName} || ' ' || ${t.lastName}`;
+
+// ---------------------------------------------------------------- portfolios and programs
+
+export async function listPortfolios(db: Executor, v: Visibility) {
+  const visible = visibleCondition(v);
+  return db
+    .select({
+      p: portfolios,
+      ownerName: personName(people),
+      programCount: sql<number>`(select count(*)::int from programs g where g.portfolio_id = ${portfolios.id} and g.archived_at is null)`,
+      projectCount: sql<number>`(select count(*)::int from ${projects} where ${projects.portfolioId} = ${portfolios.id} and ${projects.archivedAt} is null ${visible ? sql`and ${visible}` : sql``})`,
+    })
+    .from(portfolios)
+    .leftJoin(people, eq(people.id, portfolios.ownerId))
+    .orderBy(asc(portfolios.name));
+}
+
+export async function findPortfolio(db: Executor, id: string) {
+  const [row] = await db.select().from(portfolios).where(eq(portfolios.id, id));
+  return row;
+}
+
+export async function insertPortfolio(db: Executor, values: typeof portfolios.$inferInsert) {
+  const [row] = await db.insert(portfolios).values(values).returning();
+  return row!;
+}
+
+export async function updatePortfolio(db: Executor, id: string, version: number, values: Partial<typeof portfolios.$inferInsert>) {
+  const [row] = await db
+    .update(portfolios)
+    .set({ ...values, version: sql`${portfolios.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(portfolios.id, id), eq(portfolios.version, version)))
+    .returning();
+  return row;
+}
+
+export async function listPrograms(db: Executor, v: Visibility, portfolioId?: string) {
+  const visible = visibleCondition(v);
+  return db
+    .select({
+      g: programs,
+      portfolioName: portfolios.name,
+      managerName: personName(people),
+      projectCount: sql<number>`(select count(*)::int from ${projects} where ${projects.programId} = ${programs.id} and ${projects.archivedAt} is null ${visible ? sql`and ${visible}` : sql``})`,
+    })
+    .from(programs)
+    .innerJoin(portfolios, eq(portfolios.id, programs.portfolioId))
+    .leftJoin(people, eq(people.id, programs.managerId))
+    .where(portfolioId ? eq(programs.portfolioId, portfolioId) : undefined)
+    .orderBy(asc(programs.name));
+}
+
+export async function findProgram(db: Executor, id: string) {
+  const [row] = await db.select().from(programs).where(eq(programs.id, id));
+  return row;
+}
+
+export async function insertProgram(db: Executor, values: typeof programs.$inferInsert) {
+  const [row] = await db.insert(programs).values(values).returning();
+  return row!;
+}
+
+export async function updateProgram(db: Executor, id: string, version: number, values: Partial<typeof programs.$inferInsert>) {
+  const [row] = await db
+    .update(programs)
+    .set({ ...values, version: sql`${programs.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(programs.id, id), eq(programs.version, version)))
+    .returning();
+  return row;
+}
+
+/** Visible, non-archived project counts per (portfolio, program), for the navigation tree. */
+export async function countProjectsByProgram(db: Executor, v: Visibility) {
+  const visible = visibleCondition(v);
+  return db
+    .select({
+      portfolioId: projects.portfolioId,
+      programId: projects.programId,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(projects)
+    .where(and(sql`${projects.archivedAt} is null`, visible))
+    .groupBy(projects.portfolioId, projects.programId);
+}
+
+// ---------------------------------------------------------------- projects
+
+const manager = alias(people, 'manager');
+const sponsor = alias(people, 'sponsor');
+
+function selectProjects(db: Executor) {
+  return db
+    .select({
+      p: projects,
+      portfolioName: portfolios.name,
+      programName: programs.name,
+      managerName: personName(manager),
+      sponsorName: personName(sponsor),
+      orgUnitName: orgUnits.name,
+      childCount: sql<number>`(select count(*)::int from projects c where c.parent_id = ${projects.id} and c.archived_at is null)`,
+    })
+    .from(projects)
+    .innerJoin(portfolios, eq(portfolios.id, projects.portfolioId))
+    .leftJoin(programs, eq(programs.id, projects.programId))
+    .leftJoin(manager, eq(manager.id, projects.managerId))
+    .leftJoin(sponsor, eq(sponsor.id, projects.sponsorId))
+    .leftJoin(orgUnits, eq(orgUnits.id, projects.orgUnitId))
+    .$dynamic();
+}
+
+export type ProjectView = Awaited<ReturnType<ReturnType<typeof selectProjects>['execute']>>[number];
+
+export const SORT_KEYS = {
+  name: { expr: sql`${projects.name}`, cast: 'text' },
+  code: { expr: sql`${projects.code}`, cast: 'text' },
+  plannedStart: { expr: sql`coalesce(${projects.plannedStart}, '9999-12-31'::date)`, cast: 'date' },
+  plannedEnd: { expr: sql`coalesce(${projects.plannedEnd}, '9999-12-31'::date)`, cast: 'date' },
+  updatedAt: { expr: sql`${projects.updatedAt}`, cast: 'timestamptz' },
+} as const;
+export type SortKey = keyof typeof SORT_KEYS;
+
+export interface ProjectFilter {
+  visibility: Visibility;
+  portfolioId?: string | undefined;
+  programId?: string | undefined;
+  parentId?: string | undefined;
+  topLevel?: boolean | undefined;
+  status?: string[] | undefined;
+  managerId?: string | undefined;
+  orgUnitId?: string | undefined;
+  q?: string | undefined;
+  includeArchived?: boolean | undefined;
+}
+
+function filterConditions(f: ProjectFilter): (SQL | undefined)[] {
+  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return [
+    visibleCondition(f.visibility),
+    f.includeArchived ? undefined : sql`${projects.archivedAt} is null`,
+    f.portfolioId ? eq(projects.portfolioId, f.portfolioId) : undefined,
+    f.programId ? eq(projects.programId, f.programId) : undefined,
+    f.parentId ? eq(projects.parentId, f.parentId) : undefined,
+    f.topLevel ? sql`${projects.parentId} is null` : undefined,
+    f.status?.length ? sql`${projects.status} in ${f.status}` : undefined,
+    f.managerId ? eq(projects.managerId, f.managerId) : undefined,
+    f.orgUnitId ? eq(projects.orgUnitId, f.orgUnitId) : undefined,
+    like ? sql`(${projects.code} ilike ${like} or ${projects.name} ilike ${like})` : undefined,
+  ];
+}
+
+/** One page of projects, keyset-paginated on (sort key, id). Reads `limit` rows at most. */
+export async function listProjects(
+  db: Executor,
+  f: ProjectFilter,
+  sort: SortKey,
+  order: 'asc' | 'desc',
+  after: [string, string] | undefined,
+  limit: number,
+) {
+  const key = SORT_KEYS[sort];
+  const dir = order === 'asc' ? sql`asc` : sql`desc`;
+  const where = filterConditions(f);
+  if (after) {
+    const cmp = order === 'asc' ? sql`>` : sql`<`;
+    where.push(sql`(${key.expr}, ${projects.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
+  }
+  return selectProjects(db)
+    .where(and(...where))
+    .orderBy(sql`${key.expr} ${dir}`, sql`${projects.id} ${dir}`)
+    .limit(limit);
+}
+
+/** The value of the sort key of a row, as it goes into a cursor. */
+export function sortValue(row: ProjectRow, sort: SortKey): string {
+  switch (sort) {
+    case 'name':
+      return row.name;
+    case 'code':
+      return row.code;
+    case 'plannedStart':
+      return row.plannedStart ?? '9999-12-31';
+    case 'plannedEnd':
+      return row.plannedEnd ?? '9999-12-31';
+    case 'updatedAt':
+      return row.updatedAt.toISOString();
+  }
+}
+
+export async function findProjectView(db: Executor, id: string, v: Visibility) {
+  const [row] = await selectProjects(db).where(and(eq(projects.id, id), visibleCondition(v)));
+  return row;
+}
+
+export async function findProject(db: Executor, id: string) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+/** Locks the project row for the rest of the transaction. */
+export async function findProjectForUpdate(db: Executor, id: string) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id)).for('update');
+  return row;
+}
+
+/** Ancestors of a project, root first. */
+export async function projectAncestors(db: Executor, id: string) {
+  return queryRows<{ id: string; code: string; name: string }>(db, sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from projects where id = ${id}
+      union all
+      select p.id, p.parent_id, up.depth + 1 from projects p join up on p.id = up.parent_id where up.depth < 50
+    )
+    select p.id, p.code, p.name from up join projects p on p.id = up.id where up.depth > 0 order by up.depth desc`);
+}
+
+/** Ids of every descendant of a project (not the project itself). */
+export async function projectDescendants(db: Executor, id: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`
+    with recursive down(id, depth) as (
+      select id, 0 from projects where parent_id = ${id}
+      union all
+      select p.id, down.depth + 1 from projects p join down on p.parent_id = down.id where down.depth < 50
+    ) select id from down`);
+  return rows.map((r) => r.id);
+}
+
+/** The roles a person holds on a project: membership, and manager or sponsor by assignment. */
+export async function rolesOf(db: Executor, project: ProjectRow, personId: string | null): Promise<string[]> {
+  if (!personId) return [];
+  const roles = new Set<string>();
+  if (project.managerId === personId) roles.add('project_manager');
+  if (project.sponsorId === personId) roles.add('sponsor');
+  const rows = await db
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, project.id), eq(projectMembers.personId, personId)));
+  for (const r of rows) roles.add(r.role);
+  return [...roles];
+}
+
+export async function insertProject(db: Executor, values: typeof projects.$inferInsert) {
+  const [row] = await db.insert(projects).values(values).returning();
+  return row!;
+}
+
+export async function updateProject(db: Executor, id: string, version: number, values: Partial<typeof projects.$inferInsert>) {
+  const [row] = await db
+    .update(projects)
+    .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(projects.id, id), eq(projects.version, version)))
+    .returning();
+  return row;
+}
+
+/** Moves descendants to another portfolio, dropping programs that do not belong to it. */
+export async function movePortfolioOfProjects(db: Executor, ids: string[], portfolioId: string) {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update projects set portfolio_id = ${portfolioId},
+      program_id = case when program_id in (select id from programs where portfolio_id = ${portfolioId}) then program_id else null end,
+      version = version + 1, updated_at = now()
+    where id in ${ids}`);
+}
+
+export async function setArchived(db: Executor, ids: string[], archived: boolean) {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update projects set archived_at = ${archived ? sql`now()` : sql`null`}, version = version + 1, updated_at = now()
+    where id in ${ids}`);
+}
+
+// ---------------------------------------------------------------- members
+
+export async function listMembers(db: Executor, projectId: string) {
+  return db
+    .select({ m: projectMembers, name: personName(people), email: people.email, jobTitle: people.jobTitle })
+    .from(projectMembers)
+    .innerJoin(people, eq(people.id, projectMembers.personId))
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(asc(people.lastName), asc(people.firstName));
+}
+
+export async function insertMember(db: Executor, values: typeof projectMembers.$inferInsert) {
+  const [row] = await db.insert(projectMembers).values(values).returning();
+  return row!;
+}
+
+export async function findMember(db: Executor, projectId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(projectMembers)
+    .where(and(eq(projectMembers.id, memberId), eq(projectMembers.projectId, projectId)));
+  return row;
+}
+
+export async function deleteMember(db: Executor, memberId: string) {
+  await db.delete(projectMembers).where(eq(projectMembers.id, memberId));
+}
