@@ -109,8 +109,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       throw new DomainError('CSRF_REJECTED', 'Writes must come from a page of this server (Origin header)');
     }
   });
+  // Access is checked before the body is parsed or validated: a caller who may not call a
+  // route learns nothing about what it expects.
   app.addHook(
-    'preHandler',
+    'onRequest',
     checkAccess(async (req) => {
       const token = sessionToken(req);
       return token ? auth.resolveSession(ctx, token) : null;
