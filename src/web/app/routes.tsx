@@ -1,0 +1,50 @@
+import { lazy, Suspense } from 'react';
+import { PageLoader } from '../components/states.tsx';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const LoginPage = named(() => import('../features/auth/LoginPage.tsx'), 'LoginPage');
+const SetupPage = named(() => import('../features/auth/SetupPage.tsx'), 'SetupPage');
+const PortfoliosPage = named(
+  () => import('../features/portfolio/PortfoliosPage.tsx'),
+  'PortfoliosPage',
+);
+const ProjectsPage = named(() => import('../features/portfolio/ProjectsPage.tsx'), 'ProjectsPage');
+const ProjectPage = named(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage');
+const OrganisationPage = named(
+  () => import('../features/org/OrganisationPage.tsx'),
+  'OrganisationPage',
+);
+const UsersPage = named(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
+const AuditPage = named(() => import('../features/admin/AuditPage.tsx'), 'AuditPage');
+
+const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: standalone(<LoginPage />) },
+  { path: '/setup', element: standalone(<SetupPage />) },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/portfolios" replace /> },
+      { path: 'portfolios', element: <PortfoliosPage /> },
+      { path: 'projects', element: <ProjectsPage /> },
+      { path: 'projects/:id/:tab?', element: <ProjectPage /> },
+      { path: 'organisation/:tab?', element: <OrganisationPage /> },
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,215 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CreateProjectBody, Project, UpdateProjectBody } from '../../../contracts/portfolio.ts';
+import { api } from '../../api/client.ts';
+import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { applyApiError, validateWith } from '../../components/forms.ts';
+import { portfolioKeys, useInvalidateHierarchy } from '../portfolio/portfolio-api.ts';
+import {
+  bodyOfProject,
+  emptyProjectValues,
+  HierarchyFields,
+  PROJECT_FIELDS,
+  projectBody,
+  ProjectFields,
+  projectValues,
+  useProjectFieldLabel,
+  type ProjectFormValues,
+} from './project-form.tsx';
+
+function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <Alert color="red" variant="light" role="alert">
+      {message}
+    </Alert>
+  ) : null;
+}
+
+/** Creates a project (or a sub-project when `parent` is given) and opens it. */
+export function ProjectCreateModal({
+  opened,
+  onClose,
+  initial = {},
+  parent,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  initial?: { portfolioId?: string | null; programId?: string | null };
+  parent?: Project;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateHierarchy();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ProjectFormValues>({
+    initialValues: emptyProjectValues(
+      parent
+        ? {
+            portfolioId: parent.portfolio.id,
+            programId: parent.program?.id ?? null,
+            parentId: parent.id,
+          }
+        : initial,
+    ),
+    validate: validateWith(CreateProjectBody, projectBody, t),
+  });
+  const close = () => {
+    form.reset();
+    setError(null);
+    onClose();
+  };
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      const created = await api.post('/projects', Project, projectBody(values));
+      await invalidate();
+      notifications.show({ color: 'teal', message: t('project.created', { code: created.code }) });
+      close();
+      await navigate(`/projects/${created.id}`);
+    } catch (e) {
+      setError(applyApiError(form, e, t, PROJECT_FIELDS));
+    }
+  });
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      size="xl"
+      title={
+        parent ? t('project.createSubTitle', { parent: parent.name }) : t('project.createTitle')
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <FormError message={error} />
+          <HierarchyFields
+            form={form}
+            parentLabel={parent ? `${parent.code} — ${parent.name}` : null}
+            lockParent={!!parent}
+          />
+          <ProjectFields form={form} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * Edits a project, sending only what changed with `If-Match`; `move` shows the tree position
+ * fields instead of the descriptive ones. A 412 keeps the user's input and explains.
+ */
+export function ProjectEditModal({
+  project,
+  opened,
+  onClose,
+  mode,
+}: {
+  project: Project;
+  opened: boolean;
+  onClose: () => void;
+  mode: 'edit' | 'move';
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const invalidate = useInvalidateHierarchy();
+  const fieldLabel = useProjectFieldLabel();
+  const [error, setError] = useState<string | null>(null);
+  const session = useEditSession({ record: project, schema: Project, toBody: bodyOfProject });
+  const form = useForm<ProjectFormValues>({
+    initialValues: projectValues(project),
+    validate: validateWith(UpdateProjectBody, projectBody, t),
+  });
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const patch = session.patchOf(projectBody(values));
+    if (Object.keys(patch).length === 0) return close();
+    try {
+      const saved = await api.patch(
+        `/projects/${project.id}`,
+        Project,
+        patch,
+        session.base.version,
+      );
+      client.setQueryData(portfolioKeys.project(project.id), saved);
+      session.reset(saved);
+      await invalidate();
+      await client.invalidateQueries({ queryKey: ['history', project.id] });
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      close();
+    } catch (e) {
+      if (session.catchConflict(e)) return;
+      setError(applyApiError(form, e, t, PROJECT_FIELDS));
+    }
+  });
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      size="xl"
+      title={mode === 'move' ? t('project.moveTitle') : t('project.editTitle')}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {session.conflict && (
+            <ConflictAlert
+              fields={session.conflictFields}
+              fieldLabel={fieldLabel}
+              onReload={() => {
+                const current = session.resolveWithTheirs();
+                if (current) {
+                  form.setValues(projectValues(current));
+                  client.setQueryData(portfolioKeys.project(project.id), current);
+                }
+              }}
+              onKeepMine={() => session.resolveKeepingMine()}
+            />
+          )}
+          <FormError message={error} />
+          {mode === 'move' ? (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('project.moveHelp')}
+              </Text>
+              <HierarchyFields
+                form={form}
+                projectId={project.id}
+                parentLabel={
+                  project.ancestors.at(-1)
+                    ? `${project.ancestors.at(-1)!.code} — ${project.ancestors.at(-1)!.name}`
+                    : null
+                }
+              />
+            </>
+          ) : (
+            <ProjectFields form={form} project={project} />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

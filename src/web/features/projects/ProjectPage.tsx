@@ -1,0 +1,160 @@
+import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
+import { IconArchive, IconArrowsMove, IconPencil, IconRestore } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { PageHeader, type Crumb } from '../../components/PageHeader.tsx';
+import { DetailSkeleton, ErrorState } from '../../components/states.tsx';
+import { PriorityBadge, StatusBadge } from '../portfolio/badges.tsx';
+import { useProject } from '../portfolio/portfolio-api.ts';
+import { ArchiveButton } from './ArchiveButton.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
+import { MembersTab } from './MembersTab.tsx';
+import { OverviewTab } from './OverviewTab.tsx';
+import { ProjectEditModal } from './ProjectModals.tsx';
+import { SubProjectsTab } from './SubProjectsTab.tsx';
+
+const TABS = ['overview', 'sub-projects', 'members', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+export function ProjectPage() {
+  const { t } = useTranslation();
+  const { id = '', tab } = useParams();
+  const navigate = useNavigate();
+  const project = useProject(id);
+  const [dialog, setDialog] = useState<'edit' | 'move' | null>(null);
+  const current: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'overview';
+
+  if (project.isPending) return <DetailSkeleton />;
+  if (project.isError) {
+    return (
+      <>
+        <PageHeader
+          title={t('project.title')}
+          breadcrumbs={[
+            { label: t('nav.projects'), to: '/projects' },
+            { label: t('project.title') },
+          ]}
+        />
+        <ErrorState error={project.error} onRetry={() => void project.refetch()} />
+      </>
+    );
+  }
+  const p = project.data;
+  const crumbs: Crumb[] = [
+    { label: t('nav.portfolios'), to: '/portfolios' },
+    { label: p.portfolio.name, to: `/portfolios?portfolio=${p.portfolio.id}` },
+  ];
+  if (p.program) {
+    crumbs.push({
+      label: p.program.name,
+      to: `/portfolios?portfolio=${p.portfolio.id}&program=${p.program.id}`,
+    });
+  }
+  for (const a of p.ancestors) crumbs.push({ label: a.name, to: `/projects/${a.id}` });
+  crumbs.push({ label: p.name });
+
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        breadcrumbs={crumbs}
+        before={
+          <Text ff="monospace" c="dimmed" size="lg" style={{ whiteSpace: 'nowrap' }}>
+            {p.code}
+          </Text>
+        }
+        after={
+          <Group gap={6} wrap="nowrap">
+            <StatusBadge status={p.status} />
+            <PriorityBadge priority={p.priority} />
+            {p.archived && (
+              <Badge color="gray" variant="filled" radius="sm">
+                {t('project.archived')}
+              </Badge>
+            )}
+          </Group>
+        }
+        actions={
+          <>
+            {p.can.update && !p.archived && (
+              <>
+                <Button
+                  variant="default"
+                  leftSection={<IconArrowsMove size={16} aria-hidden />}
+                  onClick={() => setDialog('move')}
+                >
+                  {t('project.move')}
+                </Button>
+                <Button
+                  leftSection={<IconPencil size={16} aria-hidden />}
+                  onClick={() => setDialog('edit')}
+                >
+                  {t('common.edit')}
+                </Button>
+              </>
+            )}
+            {p.can.archive && (
+              <ArchiveButton
+                project={p}
+                icon={
+                  p.archived ? (
+                    <IconRestore size={16} aria-hidden />
+                  ) : (
+                    <IconArchive size={16} aria-hidden />
+                  )
+                }
+              />
+            )}
+          </>
+        }
+      />
+      <Tabs
+        value={current}
+        onChange={(value) =>
+          void navigate(value === 'overview' ? `/projects/${p.id}` : `/projects/${p.id}/${value}`)
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab
+            value="sub-projects"
+            rightSection={
+              p.childCount > 0 ? (
+                <Badge size="xs" variant="light" circle>
+                  {p.childCount}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('project.tabs.subProjects')}
+          </Tabs.Tab>
+          <Tabs.Tab value="members">{t('project.tabs.members')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('project.tabs.history')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <OverviewTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sub-projects">
+          <SubProjectsTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="members">
+          <MembersTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryTab project={p} />
+        </Tabs.Panel>
+      </Tabs>
+      {dialog && (
+        <ProjectEditModal
+          project={p}
+          mode={dialog}
+          opened
+          onClose={() => setDialog(null)}
+          key={dialog}
+        />
+      )}
+    </>
+  );
+}

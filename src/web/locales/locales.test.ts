@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../core/errors.ts';
+import en from './en.json';
+import fr from './fr.json';
+
+/** Every leaf key of a nested translation object, as `a.b.c`. */
+function keysOf(node: object, prefix = ''): string[] {
+  return Object.entries(node).flatMap(([key, value]) =>
+    value !== null && typeof value === 'object'
+      ? keysOf(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+describe('locales', () => {
+  it('have the same keys in French and English', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(fr).sort());
+  });
+
+  it('translate every error code of the API', () => {
+    for (const locale of [fr, en]) {
+      const keys = new Set(keysOf(locale));
+      const missing = ERROR_CODES.filter((code) => !keys.has(`errors.${code}`));
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('leave no translation empty', () => {
+    for (const locale of [fr, en]) {
+      const empty = keysOf(locale).filter((key) => {
+        const value = key
+          .split('.')
+          .reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], locale);
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(empty).toEqual([]);
+    }
+  });
+});
