@@ -211,7 +211,7 @@ export function readMspdi(source: string, limits: XmlLimits = {}): MspdiImport {
       );
       const exact = minutes / minutesPerDay;
       // A non-zero duration never becomes a milestone: partial days round up.
-      const days = Math.ceil(exact - 1e-9);
+      const days = Math.max(0, Math.ceil(exact - 1e-9));
       if (Math.abs(days - exact) > 1e-9) roundedDurations++;
       task.duration = days;
       durationOf.set(row.uid, days);
@@ -410,9 +410,8 @@ function readBaselines(el: XmlElement, minutesPerDay: number): TaskBaseline[] {
     if (start !== undefined) baseline.start = start;
     if (finish !== undefined) baseline.finish = finish;
     if (duration !== undefined) {
-      baseline.duration = Math.ceil(
-        durationMinutes(duration, minutesPerDay, b) / minutesPerDay - 1e-9,
-      );
+      const days = durationMinutes(duration, minutesPerDay, b) / minutesPerDay;
+      baseline.duration = Math.max(0, Math.ceil(days - 1e-9));
     }
     // Baselines of cost or work only carry no dates: nothing to keep for the schedule.
     if (start !== undefined || finish !== undefined || duration !== undefined) out.push(baseline);

@@ -125,7 +125,8 @@ export function writeMspdi(plan: ProjectPlan, schedule: Schedule): string {
     const finish = day(schedule.finishDay[t]!);
     const days = summary
       ? countWorkingDays(calendar, schedule.startDay[t]!, schedule.finishDay[t]!)
-      : schedule.earlyFinish[leaf]! - schedule.earlyStart[leaf]!;
+      : task.duration!;
+    // The planned duration: a started or done task may span more working days than that.
     const milestone = !summary && days === 0;
     el(3, 'Start', start + startTime);
     el(3, 'Finish', milestone ? start + startTime : finish + finishTime);
