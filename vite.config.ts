@@ -3,13 +3,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const apiTarget = 'http://127.0.0.1:3000';
+const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+// index.html sits at the repository root (the CLI builds with `root` = the checkout);
+// the sources are in src/web.
 export default defineConfig({
-  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  root: fromRoot('.'),
   base: '/',
+  publicDir: fromRoot('./src/web/public'),
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
     sourcemap: true,
   },
