@@ -40,13 +40,17 @@ export interface TaskProgress {
   actualFinish?: string;
 }
 
-/** A saved baseline of a task (MS Project numbers them 0..10). */
+/** A saved baseline of a task (MS Project numbers them 0..10): dates, duration, cost, work. */
 export interface TaskBaseline {
   number: number;
   start?: string;
   finish?: string;
   /** Working days. */
   duration?: number;
+  /** Baseline cost, in the file's currency units (MSPDI writes it in cents or units). */
+  cost?: number;
+  /** Baseline work, in hours. */
+  work?: number;
 }
 
 /** A task of the WBS: a summary (has children) or a leaf (has a duration). */

@@ -413,8 +413,11 @@ function readBaselines(el: XmlElement, minutesPerDay: number): TaskBaseline[] {
       const days = durationMinutes(duration, minutesPerDay, b) / minutesPerDay;
       baseline.duration = Math.max(0, Math.ceil(days - 1e-9));
     }
-    // Baselines of cost or work only carry no dates: nothing to keep for the schedule.
-    if (start !== undefined || finish !== undefined || duration !== undefined) out.push(baseline);
+    const cost = Number(xmlText(b, 'Cost'));
+    if (xmlText(b, 'Cost') !== undefined && Number.isFinite(cost)) baseline.cost = cost;
+    const work = xmlText(b, 'Work');
+    if (work !== undefined) baseline.work = durationMinutes(work, minutesPerDay, b) / 60;
+    out.push(baseline);
   }
   return out;
 }

@@ -187,6 +187,8 @@ export function writeMspdi(plan: ProjectPlan, schedule: Schedule): string {
       if (b.start !== undefined) el(4, 'Start', b.start + startTime);
       if (b.finish !== undefined) el(4, 'Finish', b.finish + finishTime);
       if (b.duration !== undefined) el(4, 'Duration', duration(b.duration));
+      if (b.work !== undefined) el(4, 'Work', `PT${b.work}H0M0S`);
+      if (b.cost !== undefined) el(4, 'Cost', b.cost);
       out.push('      </Baseline>');
     }
     out.push('    </Task>');

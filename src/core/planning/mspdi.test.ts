@@ -27,7 +27,9 @@ const plan: ProjectPlan = {
       parent: 'cadrage',
       duration: 5,
       progress: { actualStart: '2026-04-27', actualFinish: '2026-05-05' },
-      baselines: [{ number: 0, start: '2026-04-27', finish: '2026-05-04', duration: 5 }],
+      baselines: [
+        { number: 0, start: '2026-04-27', finish: '2026-05-04', duration: 5, work: 35, cost: 1200 },
+      ],
     },
     { id: 'copil', name: 'COPIL de lancement', parent: 'cadrage', duration: 0 },
     { id: 'realisation', name: 'Réalisation', summary: true },
@@ -214,7 +216,10 @@ describe('readMspdi', () => {
       constraint: { type: 'SNET', date: '2026-04-28' },
       deadline: '2026-05-29',
       progress: { percentComplete: 50, actualStart: '2026-04-27' },
-      baselines: [{ number: 1, start: '2026-04-20', finish: '2026-04-21', duration: 2 }],
+      baselines: [
+        { number: 1, start: '2026-04-20', finish: '2026-04-21', duration: 2 },
+        { number: 2, cost: 10 },
+      ],
     });
   });
 
