@@ -3,23 +3,33 @@
  * `jalon schedule` never loads the server, the database or the web code.
  */
 export interface CommandModule {
-  summary: string;
   run(argv: string[]): Promise<number>;
 }
 
-const commands: Record<string, () => Promise<CommandModule>> = {
-  start: () => import('./commands/start.ts'),
-  migrate: () => import('./commands/migrate.ts'),
-  seed: () => import('./commands/seed.ts'),
-  user: () => import('./commands/user.ts'),
+const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  start: {
+    summary: 'Start the Jalon server (embedded database unless DATABASE_URL is set)',
+    load: () => import('./commands/start.ts'),
+  },
+  migrate: {
+    summary: 'Apply the database migrations',
+    load: () => import('./commands/migrate.ts'),
+  },
+  seed: {
+    summary: 'Seed the demo company, or a large synthetic portfolio for benchmarks',
+    load: () => import('./commands/seed.ts'),
+  },
+  user: { summary: 'Create, list and disable accounts', load: () => import('./commands/user.ts') },
+  schedule: {
+    summary: 'Schedule a project.json or MS Project XML file (critical path)',
+    load: () => import('./commands/schedule.ts'),
+  },
 };
 
-async function printHelp(): Promise<void> {
+function printHelp(): void {
   const lines = ['Usage: jalon <command> [options]', '', 'Commands:'];
-  for (const [name, load] of Object.entries(commands)) {
-    const mod = await load();
-    lines.push(`  ${name.padEnd(10)} ${mod.summary}`);
-  }
+  for (const [name, cmd] of Object.entries(commands))
+    lines.push(`  ${name.padEnd(10)} ${cmd.summary}`);
   lines.push('', 'Run `jalon <command> --help` for the options of a command.');
   console.log(lines.join('\n'));
 }
@@ -27,14 +37,13 @@ async function printHelp(): Promise<void> {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    await printHelp();
+    printHelp();
     return name ? 0 : 2;
   }
-  const load = commands[name];
-  if (!load) {
+  const cmd = commands[name];
+  if (!cmd) {
     console.error(`jalon: unknown command "${name}". Run \`jalon --help\` for the list.`);
     return 2;
   }
-  const mod = await load();
-  return mod.run(rest);
+  return (await cmd.load()).run(rest);
 }

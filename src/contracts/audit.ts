@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Id, Instant, PageQuery, Ref, pageOf } from './common.ts';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete', 'login', 'logout'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'delete',
+  'login',
+  'logout',
+] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 
 export const AUDIT_ENTITIES = [

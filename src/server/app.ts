@@ -91,8 +91,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Jalon API', version: '1', description: 'Project portfolio management for PMOs' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jalon_session' } } },
+      info: {
+        title: 'Jalon API',
+        version: '1',
+        description: 'Project portfolio management for PMOs',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jalon_session' } },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -102,11 +108,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // CSRF: a cookie-authenticated write must come from a page of this server.
   app.addHook('onRequest', async (req) => {
     if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
-    const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
-    const allowed = new Set([`${req.protocol}://${req.host}`]);
+    const origin = originOf(req.headers.origin ?? req.headers.referer);
+    const allowed = new Set([originOf(`${req.protocol}://${req.host}`)]);
     if (config.publicUrl) allowed.add(new URL(config.publicUrl).origin);
     if (!origin || !allowed.has(origin)) {
-      throw new DomainError('CSRF_REJECTED', 'Writes must come from a page of this server (Origin header)');
+      throw new DomainError(
+        'CSRF_REJECTED',
+        'Writes must come from a page of this server (Origin header)',
+      );
     }
   });
   // Access is checked before the body is parsed or validated: a caller who may not call a
@@ -121,20 +130,32 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const metrics = installMetrics(app);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/livez', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  r.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await database.db.execute(sql`select 1`);
-      return { status: 'ok', database: database.kind };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: database.kind });
-    }
-  });
-  r.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    reply.header('content-type', metrics.contentType);
-    return metrics.metrics();
-  });
-  r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  r.get('/livez', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  r.get(
+    '/readyz',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_req, reply) => {
+      try {
+        await database.db.execute(sql`select 1`);
+        return { status: 'ok', database: database.kind };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: database.kind });
+      }
+    },
+  );
+  r.get(
+    '/metrics',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_req, reply) => {
+      reply.header('content-type', metrics.contentType);
+      return metrics.metrics();
+    },
+  );
+  r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   platformRoutes(app, ctx);
   orgRoutes(app, ctx);
@@ -148,16 +169,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (req.method === 'GET' && !p.startsWith('/api/') && !path.extname(p)) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${p}` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${p}` } });
     });
   }
   return app;
 }
 
-function refererOrigin(referer: string | undefined): string | undefined {
-  if (!referer) return undefined;
+/** The normalised origin of a URL (default ports dropped), or undefined. */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
-    return new URL(referer).origin;
+    return new URL(url).origin;
   } catch {
     return undefined;
   }

@@ -3,7 +3,14 @@ import type { GlobalRole } from '../../src/core/platform/permissions.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { createUser } from '../../src/server/modules/platform/users.service.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildMember, buildOrgUnit, buildPerson, buildPortfolio, buildProgram, buildProject } from '../helpers/factories.ts';
+import {
+  buildMember,
+  buildOrgUnit,
+  buildPerson,
+  buildPortfolio,
+  buildProgram,
+  buildProject,
+} from '../helpers/factories.ts';
 
 /**
  * The authorization matrix: for every route of the OpenAPI document, which callers may call it.
@@ -17,10 +24,27 @@ type Caller =
   | 'member+contributor'
   | 'viewer+project_manager';
 
-const ALL: Caller[] = ['anonymous', 'admin', 'pmo', 'executive', 'finance', 'resource_manager', 'member', 'viewer', 'member+project_manager', 'member+contributor', 'viewer+project_manager'];
+const ALL: Caller[] = [
+  'anonymous',
+  'admin',
+  'pmo',
+  'executive',
+  'finance',
+  'resource_manager',
+  'member',
+  'viewer',
+  'member+project_manager',
+  'member+contributor',
+  'viewer+project_manager',
+];
 const SIGNED_IN = ALL.filter((c) => c !== 'anonymous');
 const READ_ALL: Caller[] = ['admin', 'pmo', 'executive', 'finance', 'resource_manager'];
-const PROJECT_READERS: Caller[] = [...READ_ALL, 'member+project_manager', 'member+contributor', 'viewer+project_manager'];
+const PROJECT_READERS: Caller[] = [
+  ...READ_ALL,
+  'member+project_manager',
+  'member+contributor',
+  'viewer+project_manager',
+];
 const PROJECT_EDITORS: Caller[] = ['admin', 'pmo', 'member+project_manager'];
 
 interface Fixture {
@@ -57,12 +81,20 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/audit': { allow: ['admin', 'pmo', 'executive'] },
   'GET /api/v1/org-units': { allow: SIGNED_IN },
   'POST /api/v1/org-units': { allow: ['admin', 'pmo', 'resource_manager'], body: () => ({}) },
-  'PATCH /api/v1/org-units/{id}': { allow: ['admin', 'pmo', 'resource_manager'], body: () => ({}), stale: true },
+  'PATCH /api/v1/org-units/{id}': {
+    allow: ['admin', 'pmo', 'resource_manager'],
+    body: () => ({}),
+    stale: true,
+  },
   'DELETE /api/v1/org-units/{id}': { allow: ['admin', 'pmo', 'resource_manager'], stale: true },
   'GET /api/v1/people': { allow: SIGNED_IN },
   'POST /api/v1/people': { allow: ['admin', 'pmo', 'resource_manager'], body: () => ({}) },
   'GET /api/v1/people/{id}': { allow: SIGNED_IN },
-  'PATCH /api/v1/people/{id}': { allow: ['admin', 'pmo', 'resource_manager'], body: () => ({}), stale: true },
+  'PATCH /api/v1/people/{id}': {
+    allow: ['admin', 'pmo', 'resource_manager'],
+    body: () => ({}),
+    stale: true,
+  },
   'GET /api/v1/tree': { allow: SIGNED_IN },
   'GET /api/v1/portfolios': { allow: SIGNED_IN },
   'POST /api/v1/portfolios': { allow: ['admin', 'pmo'], body: () => ({}) },
@@ -76,7 +108,12 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/projects': {
     // A sub-project of the fixture project: its project manager may create one too.
     allow: PROJECT_EDITORS,
-    body: (f) => ({ code: newCode(), name: 'Sous-projet', portfolioId: f.portfolioId, parentId: f.projectId }),
+    body: (f) => ({
+      code: newCode(),
+      name: 'Sous-projet',
+      portfolioId: f.portfolioId,
+      parentId: f.projectId,
+    }),
   },
   'GET /api/v1/projects/{id}': { allow: PROJECT_READERS },
   'PATCH /api/v1/projects/{id}': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
@@ -84,7 +121,10 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/projects/{id}/restore': { allow: ['admin', 'pmo'], stale: true },
   'GET /api/v1/projects/{id}/history': { allow: PROJECT_READERS },
   'GET /api/v1/projects/{id}/members': { allow: PROJECT_READERS },
-  'POST /api/v1/projects/{id}/members': { allow: PROJECT_EDITORS, body: (f) => ({ personId: f.personId, role: 'reader' }) },
+  'POST /api/v1/projects/{id}/members': {
+    allow: PROJECT_EDITORS,
+    body: (f) => ({ personId: f.personId, role: 'reader' }),
+  },
   'DELETE /api/v1/projects/{id}/members/{memberId}': { allow: PROJECT_EDITORS },
 };
 
@@ -99,11 +139,26 @@ beforeAll(async () => {
   const unit = await buildOrgUnit(t);
   const project = await buildProject(t, portfolio.id, { programId: program.id });
   const person = await buildPerson(t);
-  const other = await createUser(t.ctx, SYSTEM_ACTOR, { email: `other-${uniq().toLowerCase()}@exemple.test`, name: 'Autre', role: 'member', password: 'another-password-1234' });
-  fx = { projectId: project.id, portfolioId: portfolio.id, programId: program.id, orgUnitId: unit.id, personId: person.id, userId: other.id };
+  const other = await createUser(t.ctx, SYSTEM_ACTOR, {
+    email: `other-${uniq().toLowerCase()}@exemple.test`,
+    name: 'Autre',
+    role: 'member',
+    password: 'another-password-1234',
+  });
+  fx = {
+    projectId: project.id,
+    portfolioId: portfolio.id,
+    programId: program.id,
+    orgUnitId: unit.id,
+    personId: person.id,
+    userId: other.id,
+  };
   cookies.set('anonymous', null);
   for (const caller of SIGNED_IN) {
-    const [role, projectRole] = caller.split('+') as [GlobalRole, 'project_manager' | 'contributor' | undefined];
+    const [role, projectRole] = caller.split('+') as [
+      GlobalRole,
+      'project_manager' | 'contributor' | undefined,
+    ];
     let personId: string | null = null;
     if (projectRole) {
       personId = (await buildPerson(t)).id;
@@ -153,11 +208,15 @@ describe('authorization matrix', () => {
           ...(body !== undefined ? { payload: body as object } : {}),
           headers: rule.stale ? { 'if-match': '"999"' } : {},
         });
-        const code = res.statusCode >= 400 ? (res.json() as { error: { code: string } }).error.code : '';
-        const denied = res.statusCode === 401 || res.statusCode === 403 || code === 'PROJECT_NOT_FOUND';
+        const code =
+          res.statusCode >= 400 ? (res.json() as { error: { code: string } }).error.code : '';
+        const denied =
+          res.statusCode === 401 || res.statusCode === 403 || code === 'PROJECT_NOT_FOUND';
         outcomes[caller] = denied ? `deny (${res.statusCode} ${code})` : 'allow';
       }
-      const expected = Object.fromEntries(ALL.map((c) => [c, rule.allow.includes(c) ? 'allow' : expect.stringMatching(/^deny/)]));
+      const expected = Object.fromEntries(
+        ALL.map((c) => [c, rule.allow.includes(c) ? 'allow' : expect.stringMatching(/^deny/)]),
+      );
       expect(outcomes).toEqual(expected);
     });
   }

@@ -27,7 +27,10 @@ export interface TestApp {
 }
 
 /** A fresh, migrated database for one test file: a copy of the one migrated in global setup. */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: Database;
+  drop: () => Promise<void>;
+}> {
   const template = inject('pgTemplate');
   if (template) {
     const name = `jalon_t_${randomBytes(6).toString('hex')}`;
@@ -87,7 +90,13 @@ export async function signIn(
   opts: { personId?: string | null } = {},
 ): Promise<{ actor: Actor; cookie: string; userId: string }> {
   const email = `user-${uniq().toLowerCase()}@exemple.test`;
-  const user = await createUser(t.ctx, SYSTEM_ACTOR, { email, name: `Utilisateur ${role}`, role, password: PASSWORD, personId: opts.personId ?? null });
+  const user = await createUser(t.ctx, SYSTEM_ACTOR, {
+    email,
+    name: `Utilisateur ${role}`,
+    role,
+    password: PASSWORD,
+    personId: opts.personId ?? null,
+  });
   const session = await login(t.ctx, { email, password: PASSWORD, ip: `10.0.0.${counter % 250}` });
   const row = await findUserById(t.ctx.db, user.id);
   return { actor: toActor(row!), cookie: `jalon_session=${session.token}`, userId: user.id };
@@ -97,6 +106,11 @@ export async function signIn(
 export function call(t: TestApp, cookie: string | null, opts: InjectOptions) {
   return t.app.inject({
     ...opts,
-    headers: { origin: ORIGIN, host: 'localhost:80', ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) },
+    headers: {
+      origin: ORIGIN,
+      host: 'localhost:80',
+      ...(cookie ? { cookie } : {}),
+      ...(opts.headers ?? {}),
+    },
   });
 }

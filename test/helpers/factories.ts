@@ -1,16 +1,31 @@
 import type { CreateProjectBody } from '../../src/contracts/portfolio.ts';
 import { createOrgUnit, createPerson } from '../../src/server/modules/org/org.service.ts';
-import { addMember, createPortfolio, createProgram, createProject } from '../../src/server/modules/portfolio/portfolio.service.ts';
+import {
+  addMember,
+  createPortfolio,
+  createProgram,
+  createProject,
+} from '../../src/server/modules/portfolio/portfolio.service.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import type { ProjectRole } from '../../src/core/platform/permissions.ts';
 import { type TestApp, uniq } from './app.ts';
 
-export async function buildOrgUnit(t: TestApp, overrides: { name?: string; parentId?: string | null } = {}) {
+export async function buildOrgUnit(
+  t: TestApp,
+  overrides: { name?: string; parentId?: string | null } = {},
+) {
   const code = `OU${uniq()}`;
-  return createOrgUnit(t.ctx, SYSTEM_ACTOR, { code, name: overrides.name ?? `Unité ${code}`, parentId: overrides.parentId ?? null });
+  return createOrgUnit(t.ctx, SYSTEM_ACTOR, {
+    code,
+    name: overrides.name ?? `Unité ${code}`,
+    parentId: overrides.parentId ?? null,
+  });
 }
 
-export async function buildPerson(t: TestApp, overrides: { firstName?: string; lastName?: string; orgUnitId?: string | null } = {}) {
+export async function buildPerson(
+  t: TestApp,
+  overrides: { firstName?: string; lastName?: string; orgUnitId?: string | null } = {},
+) {
   const u = uniq();
   return createPerson(t.ctx, SYSTEM_ACTOR, {
     firstName: overrides.firstName ?? 'Camille',
@@ -22,15 +37,32 @@ export async function buildPerson(t: TestApp, overrides: { firstName?: string; l
 
 export async function buildPortfolio(t: TestApp, overrides: { name?: string } = {}) {
   const code = `PF-${uniq()}`;
-  return createPortfolio(t.ctx, SYSTEM_ACTOR, { code, name: overrides.name ?? `Portefeuille ${code}`, description: '' });
+  return createPortfolio(t.ctx, SYSTEM_ACTOR, {
+    code,
+    name: overrides.name ?? `Portefeuille ${code}`,
+    description: '',
+  });
 }
 
-export async function buildProgram(t: TestApp, portfolioId: string, overrides: { name?: string } = {}) {
+export async function buildProgram(
+  t: TestApp,
+  portfolioId: string,
+  overrides: { name?: string } = {},
+) {
   const code = `PG-${uniq()}`;
-  return createProgram(t.ctx, SYSTEM_ACTOR, { code, name: overrides.name ?? `Programme ${code}`, description: '', portfolioId });
+  return createProgram(t.ctx, SYSTEM_ACTOR, {
+    code,
+    name: overrides.name ?? `Programme ${code}`,
+    description: '',
+    portfolioId,
+  });
 }
 
-export async function buildProject(t: TestApp, portfolioId: string, overrides: Partial<CreateProjectBody> = {}) {
+export async function buildProject(
+  t: TestApp,
+  portfolioId: string,
+  overrides: Partial<CreateProjectBody> = {},
+) {
   const code = overrides.code ?? `PRJ-${uniq()}`;
   return createProject(t.ctx, SYSTEM_ACTOR, {
     code,
@@ -45,6 +77,11 @@ export async function buildProject(t: TestApp, portfolioId: string, overrides: P
   });
 }
 
-export async function buildMember(t: TestApp, projectId: string, personId: string, role: ProjectRole) {
+export async function buildMember(
+  t: TestApp,
+  projectId: string,
+  personId: string,
+  role: ProjectRole,
+) {
   return addMember(t.ctx, SYSTEM_ACTOR, projectId, { personId, role });
 }

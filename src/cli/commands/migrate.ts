@@ -1,8 +1,6 @@
 import { parse, runCommand } from '../args.ts';
 import { withDatabase } from '../db.ts';
 
-export const summary = 'Apply the database migrations';
-
 const help = `Usage: jalon migrate
 
 Applies the committed SQL migrations to the configured database (DATABASE_URL, or the

@@ -1,8 +1,6 @@
 import { parse, runCommand, UsageError } from '../args.ts';
 import { withDatabase } from '../db.ts';
 
-export const summary = 'Seed the demo company, or a large synthetic portfolio for benchmarks';
-
 const help = `Usage: jalon seed --demo [--json]
        jalon seed --scale N [--json]
 
@@ -13,31 +11,48 @@ const help = `Usage: jalon seed --demo [--json]
 
 export async function run(argv: string[]): Promise<number> {
   return runCommand(help, async () => {
-    const { values } = parse(argv, { demo: { type: 'boolean' }, scale: { type: 'string' }, json: { type: 'boolean' } });
+    const { values } = parse(argv, {
+      demo: { type: 'boolean' },
+      scale: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     if (values.help) {
       console.log(help);
       return 0;
     }
     if (!values.demo && values.scale === undefined) throw new UsageError('say --demo or --scale N');
-    if (values.demo && values.scale !== undefined) throw new UsageError('--demo and --scale do not go together');
+    if (values.demo && values.scale !== undefined)
+      throw new UsageError('--demo and --scale do not go together');
     return withDatabase(async (database, config) => {
       const ctx = { db: database.db, config };
       if (values.demo) {
         const { seedDemo } = await import('../../server/seed/demo.ts');
-        const result = await seedDemo(ctx, { password: config.demoPassword, onProgress: (s) => values.json || console.log(`› ${s}`) });
+        const result = await seedDemo(ctx, {
+          password: config.demoPassword,
+          onProgress: (s) => values.json || console.log(`› ${s}`),
+        });
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else {
-          console.log(`Démo créée : ${result.counts.projects} projets, ${result.counts.people} personnes.`);
+          console.log(
+            `Démo créée : ${result.counts.projects} projets, ${result.counts.people} personnes.`,
+          );
           for (const a of result.accounts) console.log(`  ${a.email} (${a.role})`);
           console.log(`  mot de passe : ${result.password}`);
         }
         return 0;
       }
       const n = Number(values.scale);
-      if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new UsageError(`--scale must be a whole number from 1 to 100000, got "${values.scale}"`);
+      if (!Number.isInteger(n) || n < 1 || n > 100_000)
+        throw new UsageError(
+          `--scale must be a whole number from 1 to 100000, got "${values.scale}"`,
+        );
       const { seedSynthetic } = await import('../../server/seed/synthetic.ts');
       const result = await seedSynthetic(ctx, { projects: n });
-      console.log(values.json ? JSON.stringify(result) : `Portefeuille synthétique : ${result.projects} projets, ${result.people} personnes, ${result.memberships} affectations.`);
+      console.log(
+        values.json
+          ? JSON.stringify(result)
+          : `Portefeuille synthétique : ${result.projects} projets, ${result.people} personnes, ${result.memberships} affectations.`,
+      );
       return 0;
     });
   });

@@ -1,8 +1,6 @@
 import { loadConfig } from '../../server/config.ts';
 import { parse, runCommand, UsageError } from '../args.ts';
 
-export const summary = 'Start the Jalon server (embedded database unless DATABASE_URL is set)';
-
 const help = `Usage: jalon start [--port N] [--host H] [--no-demo]
 
 Starts Jalon: migrates the database, seeds the "Groupe Exemple" demo on an empty database
@@ -27,7 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const env = { ...process.env };
     if (values.port !== undefined) {
-      if (!/^\d+$/.test(values.port)) throw new UsageError(`--port must be a number, got "${values.port}"`);
+      if (!/^\d+$/.test(values.port))
+        throw new UsageError(`--port must be a number, got "${values.port}"`);
       env.PORT = values.port;
     }
     if (values.host) env.HOST = values.host;

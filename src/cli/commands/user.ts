@@ -2,8 +2,6 @@ import { GLOBAL_ROLES, type GlobalRole } from '../../core/platform/permissions.t
 import { parse, runCommand, UsageError } from '../args.ts';
 import { withDatabase } from '../db.ts';
 
-export const summary = 'Create, list and disable accounts';
-
 const help = `Usage: jalon user create --email E --name N --role R [--password-stdin] [--person-email P]
        jalon user list [--json]
        jalon user disable --email E
@@ -14,10 +12,15 @@ Without --password-stdin, create asks for nothing and prints a random password o
 --person-email links the account to the person with that e-mail (their project roles apply).`;
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads the password from a pipe, e.g. `echo "$PW" | jalon user create …`');
+  if (process.stdin.isTTY)
+    throw new UsageError(
+      '--password-stdin reads the password from a pipe, e.g. `echo "$PW" | jalon user create …`',
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -53,23 +56,43 @@ export async function run(argv: string[]): Promise<number> {
         const email = need('email');
         const name = need('name');
         const role = need('role');
-        if (!(GLOBAL_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${GLOBAL_ROLES.join(', ')}`);
+        if (!(GLOBAL_ROLES as readonly string[]).includes(role))
+          throw new UsageError(`--role must be one of ${GLOBAL_ROLES.join(', ')}`);
         const { randomBytes } = await import('node:crypto');
         const generated = !values['password-stdin'];
         const password = generated ? randomBytes(12).toString('base64url') : await readStdin();
-        if (password.length < 12) throw new DomainError('VALIDATION_FAILED', 'The password must have at least 12 characters');
+        if (password.length < 12)
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            'The password must have at least 12 characters',
+          );
         return withDatabase(async (database, config) => {
           const ctx = { db: database.db, config };
           let personId: string | null = null;
           if (values['person-email']) {
             const { people } = await import('../../server/modules/org/org.tables.ts');
             const { eq } = await import('drizzle-orm');
-            const [person] = await ctx.db.select({ id: people.id }).from(people).where(eq(people.email, values['person-email'].toLowerCase()));
-            if (!person) throw new DomainError('PERSON_NOT_FOUND', `No person with e-mail ${values['person-email']}`);
+            const [person] = await ctx.db
+              .select({ id: people.id })
+              .from(people)
+              .where(eq(people.email, values['person-email'].toLowerCase()));
+            if (!person)
+              throw new DomainError(
+                'PERSON_NOT_FOUND',
+                `No person with e-mail ${values['person-email']}`,
+              );
             personId = person.id;
           }
-          const user = await users.createUser(ctx, SYSTEM_ACTOR, { email: email.toLowerCase(), name, role: role as GlobalRole, password, personId });
-          console.log(values.json ? JSON.stringify(user) : `Compte créé : ${user.email} (${user.role})`);
+          const user = await users.createUser(ctx, SYSTEM_ACTOR, {
+            email: email.toLowerCase(),
+            name,
+            role: role as GlobalRole,
+            password,
+            personId,
+          });
+          console.log(
+            values.json ? JSON.stringify(user) : `Compte créé : ${user.email} (${user.role})`,
+          );
           if (generated) console.log(`Mot de passe (affiché une seule fois) : ${password}`);
           return 0;
         });
@@ -78,21 +101,31 @@ export async function run(argv: string[]): Promise<number> {
         return withDatabase(async (database, config) => {
           const page = await users.listUsers({ db: database.db, config }, { limit: 200 });
           if (values.json) console.log(JSON.stringify(page.items, null, 2));
-          else for (const u of page.items) console.log(`${u.email.padEnd(32)} ${u.role.padEnd(17)} ${u.disabled ? 'désactivé' : 'actif'}  ${u.name}`);
+          else
+            for (const u of page.items)
+              console.log(
+                `${u.email.padEnd(32)} ${u.role.padEnd(17)} ${u.disabled ? 'désactivé' : 'actif'}  ${u.name}`,
+              );
           return 0;
         });
       case 'disable':
       case 'set-password': {
         const email = need('email').toLowerCase();
         const password = action === 'set-password' ? await readStdin() : undefined;
-        if (password !== undefined && password.length < 12) throw new DomainError('VALIDATION_FAILED', 'The password must have at least 12 characters');
+        if (password !== undefined && password.length < 12)
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            'The password must have at least 12 characters',
+          );
         return withDatabase(async (database, config) => {
           const ctx = { db: database.db, config };
           const user = await users.findUserByEmail(ctx, email);
           if (!user) throw new DomainError('USER_NOT_FOUND', `No account ${email}`);
           if (password !== undefined) await users.setPassword(ctx, SYSTEM_ACTOR, user.id, password);
           else await users.updateUser(ctx, SYSTEM_ACTOR, user.id, user.version, { disabled: true });
-          console.log(action === 'disable' ? `Compte désactivé : ${email}` : `Mot de passe changé : ${email}`);
+          console.log(
+            action === 'disable' ? `Compte désactivé : ${email}` : `Mot de passe changé : ${email}`,
+          );
           return 0;
         });
       }

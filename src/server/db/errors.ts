@@ -1,7 +1,10 @@
 /** True when `err` is PostgreSQL's unique violation (23505), optionally on one constraint. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = findPgError(err);
-  return e?.code === '23505' && (!constraint || e.constraint === constraint || e.message?.includes(constraint) === true);
+  return (
+    e?.code === '23505' &&
+    (!constraint || e.constraint === constraint || e.message?.includes(constraint) === true)
+  );
 }
 
 /** True when `err` is a foreign-key violation (23503). */

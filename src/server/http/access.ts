@@ -33,7 +33,10 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 /** Refuses to start when a route forgets to declare who may call it. */
-export function requireAccessDeclarations(app: FastifyInstance, isExempt: (url: string) => boolean) {
+export function requireAccessDeclarations(
+  app: FastifyInstance,
+  isExempt: (url: string) => boolean,
+) {
   app.addHook('onRoute', (route) => {
     if (isExempt(route.url)) return;
     const access = (route.config as { access?: unknown } | undefined)?.access;

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode, type ValidationIssue } from '../../core/errors.ts';
 
 /** The HTTP status of every error code: one table, checked exhaustively by its type. */
@@ -49,7 +52,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       const issues: ValidationIssue[] = err.validation.map((v) => ({
         path: [where, ...v.instancePath.split('/').filter(Boolean)],
         message: v.message ?? 'invalid',
-        code: String(v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue ? v.params.issue.code : v.keyword),
+        code: String(
+          v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue
+            ? v.params.issue.code
+            : v.keyword,
+        ),
       }));
       return reply
         .status(400)
@@ -60,12 +67,21 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(500).send(body('INTERNAL', 'Internal error'));
     }
     const status = err.statusCode ?? 500;
-    if (status === 429) return reply.status(429).send(body('TOO_MANY_REQUESTS', 'Too many requests'));
+    if (status === 429)
+      return reply.status(429).send(body('TOO_MANY_REQUESTS', 'Too many requests'));
     if (status === 415 || status === 413 || (status === 400 && err.code?.startsWith('FST_'))) {
-      return reply.status(400).send(body('VALIDATION_FAILED', err.message, { issues: [{ path: ['body'], message: err.message }] }));
+      return reply
+        .status(400)
+        .send(
+          body('VALIDATION_FAILED', err.message, {
+            issues: [{ path: ['body'], message: err.message }],
+          }),
+        );
     }
     if (status < 500) {
-      return reply.status(status).send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', err.message));
+      return reply
+        .status(status)
+        .send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', err.message));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Internal error'));

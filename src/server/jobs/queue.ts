@@ -9,12 +9,16 @@ const SCHEDULES = [
   {
     name: 'audit-retention',
     cron: '15 3 * * *',
-    run: async (ctx: Ctx) => ({ deleted: await purgeAuditEvents(ctx.db, ctx.config.auditRetentionDays) }),
+    run: async (ctx: Ctx) => ({
+      deleted: await purgeAuditEvents(ctx.db, ctx.config.auditRetentionDays),
+    }),
   },
   {
     name: 'session-cleanup',
     cron: '5 * * * *',
-    run: async (ctx: Ctx) => ({ deleted: await deleteExpiredSessions(ctx.db, ctx.config.sessionIdleMinutes) }),
+    run: async (ctx: Ctx) => ({
+      deleted: await deleteExpiredSessions(ctx.db, ctx.config.sessionIdleMinutes),
+    }),
   },
 ] as const;
 
@@ -24,7 +28,11 @@ export type JobName = (typeof SCHEDULES)[number]['name'];
  * Starts the PostgreSQL-backed job queue (pg-boss) on the same database: every instance
  * schedules and works the same queues, and each job runs once.
  */
-export async function startJobs(ctx: Ctx, database: Database, log: (msg: string, extra?: object) => void) {
+export async function startJobs(
+  ctx: Ctx,
+  database: Database,
+  log: (msg: string, extra?: object) => void,
+) {
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite' })

@@ -11,7 +11,14 @@ import {
   createProgram,
   createProject,
 } from '../modules/portfolio/portfolio.service.ts';
-import { DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PORTFOLIOS, type DemoProject } from './demo-data.ts';
+import {
+  DEPARTMENTS,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  PORTFOLIOS,
+  type DemoProject,
+} from './demo-data.ts';
 
 /** The actor of seeding and jobs: an administrator that is not a user (audit shows no person). */
 export const SYSTEM_ACTOR: Actor = {
@@ -32,15 +39,63 @@ export interface DemoAccount {
 export interface DemoResult {
   password: string;
   accounts: DemoAccount[];
-  counts: { orgUnits: number; people: number; portfolios: number; programs: number; projects: number };
+  counts: {
+    orgUnits: number;
+    people: number;
+    portfolios: number;
+    programs: number;
+    projects: number;
+  };
 }
 
-const ACCOUNTS: { first: string; last: string; dept: string; title: string; role: GlobalRole; what: string }[] = [
-  { first: 'Claire', last: 'Martin', dept: 'PMO', title: 'Responsable PMO', role: 'pmo', what: 'PMO : gouvernance, tout le portefeuille' },
-  { first: 'Thomas', last: 'Bernard', dept: 'PMO', title: 'Chef de projet', role: 'member', what: 'chef de projet (CRM, DORA, Lean…)' },
-  { first: 'Julie', last: 'Petit', dept: 'DSI', title: 'Analyste fonctionnel', role: 'member', what: 'contributrice sur deux projets' },
-  { first: 'Nicolas', last: 'Durand', dept: 'DG', title: 'Directeur général', role: 'executive', what: 'direction, membre du COPIL' },
-  { first: 'Sophie', last: 'Leroy', dept: 'DAF', title: 'Contrôleur de gestion', role: 'finance', what: 'contrôle de gestion' },
+const ACCOUNTS: {
+  first: string;
+  last: string;
+  dept: string;
+  title: string;
+  role: GlobalRole;
+  what: string;
+}[] = [
+  {
+    first: 'Claire',
+    last: 'Martin',
+    dept: 'PMO',
+    title: 'Responsable PMO',
+    role: 'pmo',
+    what: 'PMO : gouvernance, tout le portefeuille',
+  },
+  {
+    first: 'Thomas',
+    last: 'Bernard',
+    dept: 'PMO',
+    title: 'Chef de projet',
+    role: 'member',
+    what: 'chef de projet (CRM, DORA, Lean…)',
+  },
+  {
+    first: 'Julie',
+    last: 'Petit',
+    dept: 'DSI',
+    title: 'Analyste fonctionnel',
+    role: 'member',
+    what: 'contributrice sur deux projets',
+  },
+  {
+    first: 'Nicolas',
+    last: 'Durand',
+    dept: 'DG',
+    title: 'Directeur général',
+    role: 'executive',
+    what: 'direction, membre du COPIL',
+  },
+  {
+    first: 'Sophie',
+    last: 'Leroy',
+    dept: 'DAF',
+    title: 'Contrôleur de gestion',
+    role: 'finance',
+    what: 'contrôle de gestion',
+  },
 ];
 
 const emailOf = (first: string, last: string) =>
@@ -58,14 +113,16 @@ export async function seedDemo(
   ctx: Ctx,
   opts: { password?: string | undefined; onProgress?: (step: string) => void } = {},
 ): Promise<DemoResult> {
-  if ((await countUsers(ctx.db)) > 0) throw new Error('The database already has data; the demo is only seeded on an empty one');
+  if ((await countUsers(ctx.db)) > 0)
+    throw new Error('The database already has data; the demo is only seeded on an empty one');
   const say = opts.onProgress ?? (() => undefined);
   const actor = SYSTEM_ACTOR;
   const password = opts.password ?? randomBytes(9).toString('base64url');
 
   say('départements');
   const units = new Map<string, string>();
-  for (const d of DEPARTMENTS) units.set(d.code, (await createOrgUnit(ctx, actor, { code: d.code, name: d.name })).id);
+  for (const d of DEPARTMENTS)
+    units.set(d.code, (await createOrgUnit(ctx, actor, { code: d.code, name: d.name })).id);
 
   say('personnes');
   const people: { id: string; name: string; dept: string }[] = [];
@@ -106,7 +163,13 @@ export async function seedDemo(
   const accounts: DemoAccount[] = [];
   for (const a of ACCOUNTS) {
     const email = emailOf(a.first, a.last);
-    await createUser(ctx, actor, { email, name: `${a.first} ${a.last}`, role: a.role, password, personId: byName.get(`${a.first} ${a.last}`)! });
+    await createUser(ctx, actor, {
+      email,
+      name: `${a.first} ${a.last}`,
+      role: a.role,
+      password,
+      personId: byName.get(`${a.first} ${a.last}`)!,
+    });
     accounts.push({ email, name: `${a.first} ${a.last}`, role: a.role, what: a.what });
   }
 
@@ -124,7 +187,12 @@ export async function seedDemo(
   let programs = 0;
   let projects = 0;
   let k = 0;
-  const addProject = async (dp: DemoProject | Omit<DemoProject, 'children'>, portfolioId: string, programId: string | null, parentId: string | null) => {
+  const addProject = async (
+    dp: DemoProject | Omit<DemoProject, 'children'>,
+    portfolioId: string,
+    programId: string | null,
+    parentId: string | null,
+  ) => {
     k++;
     const managerId = thomasRuns.has(dp.code) ? thomas : pick(dp.dept, k);
     const project = await createProject(ctx, actor, {
@@ -142,7 +210,10 @@ export async function seedDemo(
       plannedStart: dp.start,
       plannedEnd: dp.end,
       tags: dp.tags,
-      customFields: { budgetClass: dp.priority === 'critical' ? 'A' : 'B', regulatory: dp.tags.some((t) => /DORA|NIS2|RGPD/.test(t)) },
+      customFields: {
+        budgetClass: dp.priority === 'critical' ? 'A' : 'B',
+        regulatory: dp.tags.some((t) => /DORA|NIS2|RGPD/.test(t)),
+      },
     });
     projects++;
     const members: [string, ProjectRole][] = [
@@ -157,12 +228,24 @@ export async function seedDemo(
       seen.add(personId);
       await addMember(ctx, actor, project.id, { personId, role });
     }
-    for (const child of 'children' in dp ? (dp.children ?? []) : []) await addProject(child, portfolioId, programId, project.id);
+    for (const child of 'children' in dp ? (dp.children ?? []) : [])
+      await addProject(child, portfolioId, programId, project.id);
   };
   for (const pf of PORTFOLIOS) {
-    const portfolio = await createPortfolio(ctx, actor, { code: pf.code, name: pf.name, description: pf.description, ownerId: claire });
+    const portfolio = await createPortfolio(ctx, actor, {
+      code: pf.code,
+      name: pf.name,
+      description: pf.description,
+      ownerId: claire,
+    });
     for (const pg of pf.programs) {
-      const program = await createProgram(ctx, actor, { code: pg.code, name: pg.name, description: pg.description, portfolioId: portfolio.id, managerId: pick('PMO', programs) });
+      const program = await createProgram(ctx, actor, {
+        code: pg.code,
+        name: pg.name,
+        description: pg.description,
+        portfolioId: portfolio.id,
+        managerId: pick('PMO', programs),
+      });
       programs++;
       for (const dp of pg.projects) await addProject(dp, portfolio.id, program.id, null);
     }
@@ -171,6 +254,12 @@ export async function seedDemo(
   return {
     password,
     accounts,
-    counts: { orgUnits: units.size, people: people.length, portfolios: PORTFOLIOS.length, programs, projects },
+    counts: {
+      orgUnits: units.size,
+      people: people.length,
+      portfolios: PORTFOLIOS.length,
+      programs,
+      projects,
+    },
   };
 }

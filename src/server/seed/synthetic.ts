@@ -14,7 +14,10 @@ export interface SyntheticResult {
  * --scale N`): 5 portfolios, 20 programmes, N projects (one in ten a sub-project), 25×N people
  * in 10 org units, each person a member of one project. Not audited: it is test data.
  */
-export async function seedSynthetic(ctx: Ctx, opts: { projects: number }): Promise<SyntheticResult> {
+export async function seedSynthetic(
+  ctx: Ctx,
+  opts: { projects: number },
+): Promise<SyntheticResult> {
   const n = opts.projects;
   const [{ batch } = { batch: 1 }] = await queryRows<{ batch: number }>(
     ctx.db,

@@ -46,12 +46,15 @@ export async function deleteOrgUnit(db: Executor, id: string) {
 
 /** The ids of a unit's ancestors, nearest first (to refuse cycles when moving it). */
 export async function orgUnitAncestors(db: Executor, id: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from org_units where id = ${id}
       union all
       select o.id, o.parent_id, up.depth + 1 from org_units o join up on o.id = up.parent_id where up.depth < 100
-    ) select id from up where depth > 0 order by depth`);
+    ) select id from up where depth > 0 order by depth`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -59,7 +62,12 @@ const manager = alias(people, 'manager');
 
 export async function listPeople(
   db: Executor,
-  opts: { q?: string | undefined; orgUnitId?: string | undefined; after?: [string, string, string]; limit: number },
+  opts: {
+    q?: string | undefined;
+    orgUnitId?: string | undefined;
+    after?: [string, string, string];
+    limit: number;
+  },
 ) {
   const where: (SQL | undefined)[] = [
     isNull(people.archivedAt),
@@ -135,4 +143,3 @@ export async function updatePerson(
     .returning();
   return row;
 }
-

@@ -18,7 +18,14 @@ import { recordAudit } from '../platform/audit.service.ts';
 import * as repo from './org.repository.ts';
 
 function toOrgUnit(row: repo.OrgUnitRow, headcount: number): OrgUnit {
-  return { id: row.id, code: row.code, name: row.name, parentId: row.parentId, headcount, version: row.version };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    parentId: row.parentId,
+    headcount,
+    version: row.version,
+  };
 }
 
 const unitFields = (u: repo.OrgUnitRow) => ({ code: u.code, name: u.name, parentId: u.parentId });
@@ -48,12 +55,22 @@ async function checkParent(tx: Executor, id: string | null, parentId: string | n
   }
 }
 
-export async function createOrgUnit(ctx: Ctx, actor: Actor, input: z.infer<typeof CreateOrgUnitBody>) {
+export async function createOrgUnit(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof CreateOrgUnitBody>,
+) {
   try {
     return await ctx.db.transaction(async (tx) => {
       await checkParent(tx, null, input.parentId);
       const row = await repo.insertOrgUnit(tx, { ...input, parentId: input.parentId ?? null });
-      await recordAudit(tx, actor, { entityType: 'org_unit', entityId: row.id, entityLabel: row.name, action: 'create', after: unitFields(row) });
+      await recordAudit(tx, actor, {
+        entityType: 'org_unit',
+        entityId: row.id,
+        entityLabel: row.name,
+        action: 'create',
+        after: unitFields(row),
+      });
       return toOrgUnit(row, 0);
     });
   } catch (err) {
@@ -76,9 +93,18 @@ export async function updateOrgUnit(
       await checkParent(tx, id, input.parentId);
       const after = await repo.updateOrgUnit(tx, id, version, input);
       if (!after) {
-        throw new DomainError('VERSION_MISMATCH', 'Someone else changed this org unit', { current: toOrgUnit(before, 0) });
+        throw new DomainError('VERSION_MISMATCH', 'Someone else changed this org unit', {
+          current: toOrgUnit(before, 0),
+        });
       }
-      await recordAudit(tx, actor, { entityType: 'org_unit', entityId: id, entityLabel: after.name, action: 'update', before: unitFields(before), after: unitFields(after) });
+      await recordAudit(tx, actor, {
+        entityType: 'org_unit',
+        entityId: id,
+        entityLabel: after.name,
+        action: 'update',
+        before: unitFields(before),
+        after: unitFields(after),
+      });
       return toOrgUnit(after, 0);
     });
   } catch (err) {
@@ -93,10 +119,18 @@ export async function deleteOrgUnit(ctx: Ctx, actor: Actor, id: string, version:
       const before = await repo.findOrgUnit(tx, id);
       if (!before) throw new DomainError('ORG_UNIT_NOT_FOUND', `No org unit ${id}`);
       if (before.version !== version) {
-        throw new DomainError('VERSION_MISMATCH', 'Someone else changed this org unit', { current: toOrgUnit(before, 0) });
+        throw new DomainError('VERSION_MISMATCH', 'Someone else changed this org unit', {
+          current: toOrgUnit(before, 0),
+        });
       }
       await repo.deleteOrgUnit(tx, id);
-      await recordAudit(tx, actor, { entityType: 'org_unit', entityId: id, entityLabel: before.name, action: 'delete', before: unitFields(before) });
+      await recordAudit(tx, actor, {
+        entityType: 'org_unit',
+        entityId: id,
+        entityLabel: before.name,
+        action: 'delete',
+        before: unitFields(before),
+      });
     });
   } catch (err) {
     if (isForeignKeyViolation(err)) {
@@ -116,7 +150,9 @@ function toPerson(v: repo.PersonView): Person {
     email: p.email,
     jobTitle: p.jobTitle,
     orgUnit: p.orgUnitId ? { id: p.orgUnitId, name: v.orgUnitName ?? '' } : null,
-    manager: p.managerId ? { id: p.managerId, name: `${v.managerFirst ?? ''} ${v.managerLast ?? ''}`.trim() } : null,
+    manager: p.managerId
+      ? { id: p.managerId, name: `${v.managerFirst ?? ''} ${v.managerLast ?? ''}`.trim() }
+      : null,
     hasAccount: Boolean(v.hasAccount),
     createdAt: p.createdAt.toISOString(),
     version: p.version,
@@ -133,13 +169,23 @@ const personFields = (p: repo.PersonRow) => ({
 });
 
 export async function listPeople(ctx: Ctx, query: z.infer<typeof PersonListQuery>) {
-  const after = query.cursor ? (decodeCursor(query.cursor, 3) as [string, string, string]) : undefined;
-  const rows = await repo.listPeople(ctx.db, { q: query.q, orgUnitId: query.orgUnitId, ...(after ? { after } : {}), limit: query.limit + 1 });
+  const after = query.cursor
+    ? (decodeCursor(query.cursor, 3) as [string, string, string])
+    : undefined;
+  const rows = await repo.listPeople(ctx.db, {
+    q: query.q,
+    orgUnitId: query.orgUnitId,
+    ...(after ? { after } : {}),
+    limit: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1]?.person;
   return {
     items: page.map(toPerson),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.lastName, last.firstName, last.id]) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.lastName, last.firstName, last.id])
+        : null,
   };
 }
 
@@ -149,25 +195,41 @@ export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
   return toPerson(row);
 }
 
-async function checkPersonRefs(tx: Executor, id: string | null, input: { orgUnitId?: string | null | undefined; managerId?: string | null | undefined }) {
+async function checkPersonRefs(
+  tx: Executor,
+  id: string | null,
+  input: { orgUnitId?: string | null | undefined; managerId?: string | null | undefined },
+) {
   if (input.orgUnitId && !(await repo.findOrgUnit(tx, input.orgUnitId))) {
-    throw new DomainError('ORG_UNIT_NOT_FOUND', `No org unit ${input.orgUnitId}`, { issues: [{ path: ['body', 'orgUnitId'], message: 'No such org unit' }] });
+    throw new DomainError('ORG_UNIT_NOT_FOUND', `No org unit ${input.orgUnitId}`, {
+      issues: [{ path: ['body', 'orgUnitId'], message: 'No such org unit' }],
+    });
   }
   if (input.managerId) {
     if (input.managerId === id) {
-      throw new DomainError('HIERARCHY_CYCLE', 'A person cannot be their own manager', { issues: [{ path: ['body', 'managerId'], message: 'Cannot be the same person' }] });
+      throw new DomainError('HIERARCHY_CYCLE', 'A person cannot be their own manager', {
+        issues: [{ path: ['body', 'managerId'], message: 'Cannot be the same person' }],
+      });
     }
     if (!(await repo.findPerson(tx, input.managerId))) {
-      throw new DomainError('PERSON_NOT_FOUND', `No person ${input.managerId}`, { issues: [{ path: ['body', 'managerId'], message: 'No such person' }] });
+      throw new DomainError('PERSON_NOT_FOUND', `No person ${input.managerId}`, {
+        issues: [{ path: ['body', 'managerId'], message: 'No such person' }],
+      });
     }
   }
 }
 
 function duplicateEmail(email: string | null | undefined) {
-  return new DomainError('DUPLICATE_EMAIL', `Another person already uses ${email}`, { issues: [{ path: ['body', 'email'], message: 'Already used' }] });
+  return new DomainError('DUPLICATE_EMAIL', `Another person already uses ${email}`, {
+    issues: [{ path: ['body', 'email'], message: 'Already used' }],
+  });
 }
 
-export async function createPerson(ctx: Ctx, actor: Actor, input: z.infer<typeof CreatePersonBody>) {
+export async function createPerson(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof CreatePersonBody>,
+) {
   try {
     const id = await ctx.db.transaction(async (tx) => {
       await checkPersonRefs(tx, null, input);
@@ -179,7 +241,13 @@ export async function createPerson(ctx: Ctx, actor: Actor, input: z.infer<typeof
         orgUnitId: input.orgUnitId ?? null,
         managerId: input.managerId ?? null,
       });
-      await recordAudit(tx, actor, { entityType: 'person', entityId: row.id, entityLabel: `${row.firstName} ${row.lastName}`, action: 'create', after: personFields(row) });
+      await recordAudit(tx, actor, {
+        entityType: 'person',
+        entityId: row.id,
+        entityLabel: `${row.firstName} ${row.lastName}`,
+        action: 'create',
+        after: personFields(row),
+      });
       return row.id;
     });
     return getPerson(ctx, id);
@@ -189,7 +257,13 @@ export async function createPerson(ctx: Ctx, actor: Actor, input: z.infer<typeof
   }
 }
 
-export async function updatePerson(ctx: Ctx, actor: Actor, id: string, version: number, input: z.infer<typeof UpdatePersonBody>) {
+export async function updatePerson(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdatePersonBody>,
+) {
   try {
     await ctx.db.transaction(async (tx) => {
       const before = await repo.findPerson(tx, id);
@@ -198,9 +272,18 @@ export async function updatePerson(ctx: Ctx, actor: Actor, id: string, version: 
       const after = await repo.updatePerson(tx, id, version, input);
       if (!after) {
         const current = await repo.findPersonView(tx, id);
-        throw new DomainError('VERSION_MISMATCH', 'Someone else changed this person', { current: current ? toPerson(current) : null });
+        throw new DomainError('VERSION_MISMATCH', 'Someone else changed this person', {
+          current: current ? toPerson(current) : null,
+        });
       }
-      await recordAudit(tx, actor, { entityType: 'person', entityId: id, entityLabel: `${after.firstName} ${after.lastName}`, action: 'update', before: personFields(before), after: personFields(after) });
+      await recordAudit(tx, actor, {
+        entityType: 'person',
+        entityId: id,
+        entityLabel: `${after.firstName} ${after.lastName}`,
+        action: 'update',
+        before: personFields(before),
+        after: personFields(after),
+      });
     });
     return getPerson(ctx, id);
   } catch (err) {
@@ -210,7 +293,10 @@ export async function updatePerson(ctx: Ctx, actor: Actor, id: string, version: 
 }
 
 /** Checks that each given person exists; throws naming the field of the first that does not. */
-export async function assertPeopleExist(db: Executor, refs: Record<string, string | null | undefined>) {
+export async function assertPeopleExist(
+  db: Executor,
+  refs: Record<string, string | null | undefined>,
+) {
   const ids = Object.values(refs).filter((v): v is string => Boolean(v));
   const found = await repo.peopleExist(db, [...new Set(ids)]);
   const issues = Object.entries(refs)
@@ -220,8 +306,14 @@ export async function assertPeopleExist(db: Executor, refs: Record<string, strin
 }
 
 /** Checks that the org unit exists. */
-export async function assertOrgUnitExists(db: Executor, id: string | null | undefined, field = 'orgUnitId') {
+export async function assertOrgUnitExists(
+  db: Executor,
+  id: string | null | undefined,
+  field = 'orgUnitId',
+) {
   if (id && !(await repo.findOrgUnit(db, id))) {
-    throw new DomainError('ORG_UNIT_NOT_FOUND', `No org unit ${id}`, { issues: [{ path: ['body', field], message: 'No such org unit' }] });
+    throw new DomainError('ORG_UNIT_NOT_FOUND', `No org unit ${id}`, {
+      issues: [{ path: ['body', field], message: 'No such org unit' }],
+    });
   }
 }

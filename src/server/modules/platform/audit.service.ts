@@ -1,6 +1,11 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AuditAction, AuditEntity, AuditEvent, AuditListQuery } from '../../../contracts/audit.ts';
+import type {
+  AuditAction,
+  AuditEntity,
+  AuditEvent,
+  AuditListQuery,
+} from '../../../contracts/audit.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import type { Executor } from '../../db/client.ts';
@@ -92,7 +97,12 @@ export async function listAuditEvents(
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, 2);
     const atDate = new Date(String(at));
-    where.push(or(lt(auditEvents.at, atDate), and(eq(auditEvents.at, atDate), lt(auditEvents.id, String(id)))));
+    where.push(
+      or(
+        lt(auditEvents.at, atDate),
+        and(eq(auditEvents.at, atDate), lt(auditEvents.id, String(id))),
+      ),
+    );
   }
   const rows = await db
     .select()
@@ -104,7 +114,8 @@ export async function listAuditEvents(
   const last = page[page.length - 1];
   return {
     items: page.map(toEvent),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
   };
 }
 

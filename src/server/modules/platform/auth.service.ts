@@ -35,7 +35,9 @@ export function toActor(user: repo.UserRow): Actor {
     userId: user.id,
     name: user.name,
     email: user.email,
-    role: (GLOBAL_ROLES as readonly string[]).includes(user.role) ? (user.role as GlobalRole) : 'viewer',
+    role: (GLOBAL_ROLES as readonly string[]).includes(user.role)
+      ? (user.role as GlobalRole)
+      : 'viewer',
     personId: user.personId,
   };
 }
@@ -73,7 +75,9 @@ export async function login(
   const user = await repo.findUserByEmail(ctx.db, input.email);
   dummyHash ??= hashPassword(newToken());
   // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
-  const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
+  const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(
+    () => false,
+  );
   if (!user || !ok) {
     await repo.addFailure(ctx.db, accountKey, THROTTLE_WINDOW_SECONDS);
     await repo.addFailure(ctx.db, ipKey, THROTTLE_WINDOW_SECONDS);
@@ -105,7 +109,11 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<Actor | n
   if (!found) return null;
   const now = Date.now();
   const idleLimit = ctx.config.sessionIdleMinutes * 60_000;
-  if (found.expiresAt.getTime() <= now || now - found.lastSeenAt.getTime() > idleLimit || found.user.disabled) {
+  if (
+    found.expiresAt.getTime() <= now ||
+    now - found.lastSeenAt.getTime() > idleLimit ||
+    found.user.disabled
+  ) {
     await repo.deleteSession(ctx.db, id);
     return null;
   }

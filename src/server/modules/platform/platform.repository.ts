@@ -29,13 +29,21 @@ export async function countAdmins(db: Executor): Promise<number> {
 
 export async function listUsers(
   db: Executor,
-  opts: { q?: string | undefined; role?: string | undefined; after?: [string, string]; limit: number },
+  opts: {
+    q?: string | undefined;
+    role?: string | undefined;
+    after?: [string, string];
+    limit: number;
+  },
 ) {
   const where: (SQL | undefined)[] = [
     opts.q ? or(ilike(users.name, `%${opts.q}%`), ilike(users.email, `%${opts.q}%`)) : undefined,
     opts.role ? eq(users.role, opts.role) : undefined,
     opts.after
-      ? or(gt(users.email, opts.after[0]), and(eq(users.email, opts.after[0]), gt(users.id, opts.after[1])))
+      ? or(
+          gt(users.email, opts.after[0]),
+          and(eq(users.email, opts.after[0]), gt(users.id, opts.after[1])),
+        )
       : undefined,
   ];
   return db
@@ -46,7 +54,10 @@ export async function listUsers(
     .limit(opts.limit);
 }
 
-export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+export async function insertUser(
+  db: Executor,
+  values: typeof users.$inferInsert,
+): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   return row!;
 }
@@ -74,7 +85,10 @@ export interface SessionUser {
 }
 
 /** The session with this id and its user, in one query. */
-export async function findSession(db: Executor, sessionId: string): Promise<SessionUser | undefined> {
+export async function findSession(
+  db: Executor,
+  sessionId: string,
+): Promise<SessionUser | undefined> {
   const [row] = await db
     .select({ s: sessions, u: users })
     .from(sessions)
@@ -82,7 +96,12 @@ export async function findSession(db: Executor, sessionId: string): Promise<Sess
     .where(eq(sessions.id, sessionId))
     .limit(1);
   if (!row) return undefined;
-  return { sessionId: row.s.id, lastSeenAt: row.s.lastSeenAt, expiresAt: row.s.expiresAt, user: row.u };
+  return {
+    sessionId: row.s.id,
+    lastSeenAt: row.s.lastSeenAt,
+    expiresAt: row.s.expiresAt,
+    user: row.u,
+  };
 }
 
 export async function insertSession(db: Executor, id: string, userId: string, expiresAt: Date) {
@@ -90,7 +109,10 @@ export async function insertSession(db: Executor, id: string, userId: string, ex
 }
 
 export async function touchSession(db: Executor, id: string) {
-  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(sessions.id, id));
 }
 
 export async function deleteSession(db: Executor, id: string) {
@@ -115,7 +137,11 @@ export async function deleteExpiredSessions(db: Executor, idleMinutes: number): 
 }
 
 /** Failures recorded for `key` in the current window (a window restarts after `windowSeconds`). */
-export async function getFailures(db: Executor, key: string, windowSeconds: number): Promise<number> {
+export async function getFailures(
+  db: Executor,
+  key: string,
+  windowSeconds: number,
+): Promise<number> {
   const [row] = await db
     .select({ failures: loginAttempts.failures })
     .from(loginAttempts)

@@ -1,4 +1,13 @@
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  boolean,
+} from 'drizzle-orm/pg-core';
 import { instant, recordColumns } from '../../db/columns.ts';
 import { people } from '../org/org.tables.ts';
 
@@ -16,7 +25,10 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     lastLoginAt: instant('last_login_at'),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_person_key').on(t.personId)],
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_person_key').on(t.personId),
+  ],
 );
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */

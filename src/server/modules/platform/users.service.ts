@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { Me, PreferencesBody } from '../../../contracts/auth.ts';
-import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../../../contracts/users.ts';
+import type {
+  CreateUserBody,
+  UpdateUserBody,
+  User,
+  UserListQuery,
+} from '../../../contracts/users.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { PERMISSIONS, roleGrants } from '../../../core/platform/permissions.ts';
@@ -138,8 +143,15 @@ export async function updateUser(
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findUserById(tx, id);
     if (!before) throw new DomainError('USER_NOT_FOUND', `No user ${id}`);
-    if (actor && actor.userId === id && (input.disabled || (input.role && input.role !== 'admin'))) {
-      throw new DomainError('CONFLICT', 'You cannot disable yourself or remove your own admin role');
+    if (
+      actor &&
+      actor.userId === id &&
+      (input.disabled || (input.role && input.role !== 'admin'))
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        'You cannot disable yourself or remove your own admin role',
+      );
     }
     const after = await repo.updateUser(tx, id, version, input);
     if (!after) {
@@ -173,6 +185,13 @@ export async function setPassword(ctx: Ctx, actor: Actor, id: string, password: 
     if (!user) throw new DomainError('USER_NOT_FOUND', `No user ${id}`);
     await repo.updateUser(tx, id, user.version, { passwordHash });
     await repo.deleteUserSessions(tx, id);
-    await recordAudit(tx, actor, { entityType: 'user', entityId: id, entityLabel: user.email, action: 'update', before: { password: '••••' }, after: { password: '(changed)' } });
+    await recordAudit(tx, actor, {
+      entityType: 'user',
+      entityId: id,
+      entityLabel: user.email,
+      action: 'update',
+      before: { password: '••••' },
+      after: { password: '(changed)' },
+    });
   });
 }

@@ -19,7 +19,8 @@ export function visibleCondition(v: Visibility): SQL | undefined {
     select 1 from ${projectMembers} m where m.project_id = ${projects.id} and m.person_id = ${v.personId}))`;
 }
 
-const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) => sql<string>`${t.firstName} || ' ' || ${t.lastName}`;
+const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) =>
+  sql<string>`${t.firstName} || ' ' || ${t.lastName}`;
 
 // ---------------------------------------------------------------- portfolios and programs
 
@@ -47,7 +48,12 @@ export async function insertPortfolio(db: Executor, values: typeof portfolios.$i
   return row!;
 }
 
-export async function updatePortfolio(db: Executor, id: string, version: number, values: Partial<typeof portfolios.$inferInsert>) {
+export async function updatePortfolio(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof portfolios.$inferInsert>,
+) {
   const [row] = await db
     .update(portfolios)
     .set({ ...values, version: sql`${portfolios.version} + 1`, updatedAt: sql`now()` })
@@ -82,7 +88,12 @@ export async function insertProgram(db: Executor, values: typeof programs.$infer
   return row!;
 }
 
-export async function updateProgram(db: Executor, id: string, version: number, values: Partial<typeof programs.$inferInsert>) {
+export async function updateProgram(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof programs.$inferInsert>,
+) {
   const [row] = await db
     .update(programs)
     .set({ ...values, version: sql`${programs.version} + 1`, updatedAt: sql`now()` })
@@ -184,7 +195,9 @@ export async function listProjects(
   const where = filterConditions(f);
   if (after) {
     const cmp = order === 'asc' ? sql`>` : sql`<`;
-    where.push(sql`(${key.expr}, ${projects.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
+    where.push(
+      sql`(${key.expr}, ${projects.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`,
+    );
   }
   return selectProjects(db)
     .where(and(...where))
@@ -226,28 +239,38 @@ export async function findProjectForUpdate(db: Executor, id: string) {
 
 /** Ancestors of a project, root first. */
 export async function projectAncestors(db: Executor, id: string) {
-  return queryRows<{ id: string; code: string; name: string }>(db, sql`
+  return queryRows<{ id: string; code: string; name: string }>(
+    db,
+    sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from projects where id = ${id}
       union all
       select p.id, p.parent_id, up.depth + 1 from projects p join up on p.id = up.parent_id where up.depth < 50
     )
-    select p.id, p.code, p.name from up join projects p on p.id = up.id where up.depth > 0 order by up.depth desc`);
+    select p.id, p.code, p.name from up join projects p on p.id = up.id where up.depth > 0 order by up.depth desc`,
+  );
 }
 
 /** Ids of every descendant of a project (not the project itself). */
 export async function projectDescendants(db: Executor, id: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     with recursive down(id, depth) as (
       select id, 0 from projects where parent_id = ${id}
       union all
       select p.id, down.depth + 1 from projects p join down on p.parent_id = down.id where down.depth < 50
-    ) select id from down`);
+    ) select id from down`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** The roles a person holds on a project: membership, and manager or sponsor by assignment. */
-export async function rolesOf(db: Executor, project: ProjectRow, personId: string | null): Promise<string[]> {
+export async function rolesOf(
+  db: Executor,
+  project: ProjectRow,
+  personId: string | null,
+): Promise<string[]> {
   if (!personId) return [];
   const roles = new Set<string>();
   if (project.managerId === personId) roles.add('project_manager');
@@ -265,7 +288,12 @@ export async function insertProject(db: Executor, values: typeof projects.$infer
   return row!;
 }
 
-export async function updateProject(db: Executor, id: string, version: number, values: Partial<typeof projects.$inferInsert>) {
+export async function updateProject(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof projects.$inferInsert>,
+) {
   const [row] = await db
     .update(projects)
     .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
@@ -295,7 +323,12 @@ export async function setArchived(db: Executor, ids: string[], archived: boolean
 
 export async function listMembers(db: Executor, projectId: string) {
   return db
-    .select({ m: projectMembers, name: personName(people), email: people.email, jobTitle: people.jobTitle })
+    .select({
+      m: projectMembers,
+      name: personName(people),
+      email: people.email,
+      jobTitle: people.jobTitle,
+    })
     .from(projectMembers)
     .innerJoin(people, eq(people.id, projectMembers.personId))
     .where(eq(projectMembers.projectId, projectId))

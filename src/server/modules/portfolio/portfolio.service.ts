@@ -36,7 +36,8 @@ export function visibilityOf(actor: Actor): repo.Visibility {
   return seesAllProjects(actor.role) ? { all: true } : { all: false, personId: actor.personId };
 }
 
-const ref = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
+const ref = (id: string | null, name: string | null | undefined) =>
+  id ? { id, name: name ?? '' } : null;
 
 function duplicateCode(code: string | undefined) {
   return new DomainError('DUPLICATE_CODE', `The code ${code} is already used`, {
@@ -45,7 +46,9 @@ function duplicateCode(code: string | undefined) {
 }
 
 function stale(what: string, current: unknown) {
-  return new DomainError('VERSION_MISMATCH', `Someone else changed this ${what}; reload it`, { current });
+  return new DomainError('VERSION_MISMATCH', `Someone else changed this ${what}; reload it`, {
+    current,
+  });
 }
 
 // ---------------------------------------------------------------- portfolios
@@ -87,12 +90,22 @@ export async function getPortfolio(ctx: Ctx, actor: Actor, id: string): Promise<
   return toPortfolio(row);
 }
 
-export async function createPortfolio(ctx: Ctx, actor: Actor, input: z.infer<typeof CreatePortfolioBody>) {
+export async function createPortfolio(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof CreatePortfolioBody>,
+) {
   try {
     const id = await ctx.db.transaction(async (tx) => {
       await assertPeopleExist(tx, { ownerId: input.ownerId });
       const row = await repo.insertPortfolio(tx, { ...input, ownerId: input.ownerId ?? null });
-      await recordAudit(tx, actor, { entityType: 'portfolio', entityId: row.id, entityLabel: row.name, action: 'create', after: portfolioFields(row) });
+      await recordAudit(tx, actor, {
+        entityType: 'portfolio',
+        entityId: row.id,
+        entityLabel: row.name,
+        action: 'create',
+        after: portfolioFields(row),
+      });
       return row.id;
     });
     return getPortfolio(ctx, actor, id);
@@ -102,7 +115,13 @@ export async function createPortfolio(ctx: Ctx, actor: Actor, input: z.infer<typ
   }
 }
 
-export async function updatePortfolio(ctx: Ctx, actor: Actor, id: string, version: number, input: z.infer<typeof UpdatePortfolioBody>) {
+export async function updatePortfolio(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdatePortfolioBody>,
+) {
   try {
     await ctx.db.transaction(async (tx) => {
       const before = await repo.findPortfolio(tx, id);
@@ -111,10 +130,19 @@ export async function updatePortfolio(ctx: Ctx, actor: Actor, id: string, versio
       const { archived, ...rest } = input;
       const after = await repo.updatePortfolio(tx, id, version, {
         ...rest,
-        ...(archived === undefined ? {} : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }),
+        ...(archived === undefined
+          ? {}
+          : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }),
       });
       if (!after) throw stale('portfolio', await getPortfolio({ ...ctx, db: tx }, actor, id));
-      await recordAudit(tx, actor, { entityType: 'portfolio', entityId: id, entityLabel: after.name, action: 'update', before: portfolioFields(before), after: portfolioFields(after) });
+      await recordAudit(tx, actor, {
+        entityType: 'portfolio',
+        entityId: id,
+        entityLabel: after.name,
+        action: 'update',
+        before: portfolioFields(before),
+        after: portfolioFields(after),
+      });
     });
     return getPortfolio(ctx, actor, id);
   } catch (err) {
@@ -167,17 +195,29 @@ export async function getProgram(ctx: Ctx, actor: Actor, id: string): Promise<Pr
 
 async function assertPortfolioExists(tx: Executor, id: string) {
   if (!(await repo.findPortfolio(tx, id))) {
-    throw new DomainError('PORTFOLIO_NOT_FOUND', `No portfolio ${id}`, { issues: [{ path: ['body', 'portfolioId'], message: 'No such portfolio' }] });
+    throw new DomainError('PORTFOLIO_NOT_FOUND', `No portfolio ${id}`, {
+      issues: [{ path: ['body', 'portfolioId'], message: 'No such portfolio' }],
+    });
   }
 }
 
-export async function createProgram(ctx: Ctx, actor: Actor, input: z.infer<typeof CreateProgramBody>) {
+export async function createProgram(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof CreateProgramBody>,
+) {
   try {
     const id = await ctx.db.transaction(async (tx) => {
       await assertPortfolioExists(tx, input.portfolioId);
       await assertPeopleExist(tx, { managerId: input.managerId });
       const row = await repo.insertProgram(tx, { ...input, managerId: input.managerId ?? null });
-      await recordAudit(tx, actor, { entityType: 'program', entityId: row.id, entityLabel: row.name, action: 'create', after: programFields(row) });
+      await recordAudit(tx, actor, {
+        entityType: 'program',
+        entityId: row.id,
+        entityLabel: row.name,
+        action: 'create',
+        after: programFields(row),
+      });
       return row.id;
     });
     return getProgram(ctx, actor, id);
@@ -187,7 +227,13 @@ export async function createProgram(ctx: Ctx, actor: Actor, input: z.infer<typeo
   }
 }
 
-export async function updateProgram(ctx: Ctx, actor: Actor, id: string, version: number, input: z.infer<typeof UpdateProgramBody>) {
+export async function updateProgram(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdateProgramBody>,
+) {
   try {
     await ctx.db.transaction(async (tx) => {
       const before = await repo.findProgram(tx, id);
@@ -197,10 +243,19 @@ export async function updateProgram(ctx: Ctx, actor: Actor, id: string, version:
       const { archived, ...rest } = input;
       const after = await repo.updateProgram(tx, id, version, {
         ...rest,
-        ...(archived === undefined ? {} : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }),
+        ...(archived === undefined
+          ? {}
+          : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }),
       });
       if (!after) throw stale('program', await getProgram({ ...ctx, db: tx }, actor, id));
-      await recordAudit(tx, actor, { entityType: 'program', entityId: id, entityLabel: after.name, action: 'update', before: programFields(before), after: programFields(after) });
+      await recordAudit(tx, actor, {
+        entityType: 'program',
+        entityId: id,
+        entityLabel: after.name,
+        action: 'update',
+        before: programFields(before),
+        after: programFields(after),
+      });
     });
     return getProgram(ctx, actor, id);
   } catch (err) {
@@ -234,7 +289,12 @@ export async function getTree(ctx: Ctx, actor: Actor) {
         projectCount: byPortfolio.get(p.p.id) ?? 0,
         programs: progs
           .filter((g) => g.g.portfolioId === p.p.id && g.g.archivedAt === null)
-          .map((g) => ({ id: g.g.id, code: g.g.code, name: g.g.name, projectCount: byProgram.get(g.g.id) ?? 0 })),
+          .map((g) => ({
+            id: g.g.id,
+            code: g.g.code,
+            name: g.g.name,
+            projectCount: byProgram.get(g.g.id) ?? 0,
+          })),
       })),
   };
 }
@@ -298,7 +358,10 @@ export async function listProjects(ctx: Ctx, actor: Actor, query: ProjectListQue
   const last = page[page.length - 1]?.p;
   return {
     items: page.map(toSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([repo.sortValue(last, query.sort), last.id]) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([repo.sortValue(last, query.sort), last.id])
+        : null,
   };
 }
 
@@ -311,11 +374,17 @@ interface Access {
  * Loads a project the actor may act on with `permission`. A project they may not see is
  * "not found" (its existence is not revealed); one they see but may not change is "forbidden".
  */
-export async function authorizeProject(tx: Executor, actor: Actor, id: string, permission: Permission): Promise<Access> {
+export async function authorizeProject(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+  permission: Permission,
+): Promise<Access> {
   const project = await repo.findProject(tx, id);
   if (!project) throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
   const roles = (await repo.rolesOf(tx, project, actor.personId)) as ProjectRole[];
-  if (!projectGrants(actor.role, roles, 'project.read')) throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
+  if (!projectGrants(actor.role, roles, 'project.read'))
+    throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
   if (!projectGrants(actor.role, roles, permission)) {
     throw new DomainError('FORBIDDEN', `You may not ${permission} on this project`, { permission });
   }
@@ -360,45 +429,84 @@ async function checkPlacement(tx: Executor, actor: Actor, self: string | null, p
   if (place.programId) {
     const program = await repo.findProgram(tx, place.programId);
     if (!program) {
-      throw new DomainError('PROGRAM_NOT_FOUND', `No program ${place.programId}`, { issues: [{ path: ['body', 'programId'], message: 'No such program' }] });
+      throw new DomainError('PROGRAM_NOT_FOUND', `No program ${place.programId}`, {
+        issues: [{ path: ['body', 'programId'], message: 'No such program' }],
+      });
     }
     if (program.portfolioId !== place.portfolioId) {
-      throw new DomainError('HIERARCHY_MISMATCH', 'The program belongs to another portfolio', { issues: [{ path: ['body', 'programId'], message: 'Not in this portfolio' }] });
+      throw new DomainError('HIERARCHY_MISMATCH', 'The program belongs to another portfolio', {
+        issues: [{ path: ['body', 'programId'], message: 'Not in this portfolio' }],
+      });
     }
   }
   if (place.parentId) {
     const parent = await repo.findProject(tx, place.parentId);
-    const parentRoles = parent ? ((await repo.rolesOf(tx, parent, actor.personId)) as ProjectRole[]) : [];
+    const parentRoles = parent
+      ? ((await repo.rolesOf(tx, parent, actor.personId)) as ProjectRole[])
+      : [];
     if (!parent || !projectGrants(actor.role, parentRoles, 'project.read')) {
-      throw new DomainError('PROJECT_NOT_FOUND', `No project ${place.parentId}`, { issues: [{ path: ['body', 'parentId'], message: 'No such project' }] });
+      throw new DomainError('PROJECT_NOT_FOUND', `No project ${place.parentId}`, {
+        issues: [{ path: ['body', 'parentId'], message: 'No such project' }],
+      });
     }
     if (parent.portfolioId !== place.portfolioId) {
-      throw new DomainError('HIERARCHY_MISMATCH', 'A sub-project stays in the portfolio of its parent', { issues: [{ path: ['body', 'portfolioId'], message: 'Must be the portfolio of the parent project' }] });
+      throw new DomainError(
+        'HIERARCHY_MISMATCH',
+        'A sub-project stays in the portfolio of its parent',
+        {
+          issues: [
+            {
+              path: ['body', 'portfolioId'],
+              message: 'Must be the portfolio of the parent project',
+            },
+          ],
+        },
+      );
     }
-    if (self && (place.parentId === self || (await repo.projectDescendants(tx, self)).includes(place.parentId))) {
-      throw new DomainError('HIERARCHY_CYCLE', 'A project cannot be placed under itself or one of its sub-projects', { issues: [{ path: ['body', 'parentId'], message: 'Would create a cycle' }] });
+    if (
+      self &&
+      (place.parentId === self ||
+        (await repo.projectDescendants(tx, self)).includes(place.parentId))
+    ) {
+      throw new DomainError(
+        'HIERARCHY_CYCLE',
+        'A project cannot be placed under itself or one of its sub-projects',
+        { issues: [{ path: ['body', 'parentId'], message: 'Would create a cycle' }] },
+      );
     }
   }
 }
 
-export async function createProject(ctx: Ctx, actor: Actor, input: CreateProjectBody): Promise<Project> {
+export async function createProject(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateProjectBody,
+): Promise<Project> {
   try {
     const id = await ctx.db.transaction(async (tx) => {
       let portfolioId = input.portfolioId;
       let programId = input.programId ?? null;
       if (input.parentId) {
-        const { project: parent } = await authorizeProject(tx, actor, input.parentId, 'project.create');
+        const { project: parent } = await authorizeProject(
+          tx,
+          actor,
+          input.parentId,
+          'project.create',
+        );
         portfolioId = parent.portfolioId;
         if (input.programId === undefined) programId = parent.programId;
       } else if (!roleGrants(actor.role, 'project.create')) {
-        throw new DomainError('FORBIDDEN', 'Your role may not create top-level projects', { permission: 'project.create' });
+        throw new DomainError('FORBIDDEN', 'Your role may not create top-level projects', {
+          permission: 'project.create',
+        });
       }
       const place = { portfolioId, programId, parentId: input.parentId ?? null };
       await checkPlacement(tx, actor, null, place);
       await assertPeopleExist(tx, { sponsorId: input.sponsorId, managerId: input.managerId });
       await assertOrgUnitExists(tx, input.orgUnitId);
       // A project manager who creates a sub-project without naming a manager runs it.
-      const managerId = input.managerId ?? (roleGrants(actor.role, 'project.create') ? null : actor.personId);
+      const managerId =
+        input.managerId ?? (roleGrants(actor.role, 'project.create') ? null : actor.personId);
       const row = await repo.insertProject(tx, {
         ...input,
         ...place,
@@ -408,7 +516,14 @@ export async function createProject(ctx: Ctx, actor: Actor, input: CreateProject
         plannedStart: input.plannedStart ?? null,
         plannedEnd: input.plannedEnd ?? null,
       });
-      await recordAudit(tx, actor, { entityType: 'project', entityId: row.id, entityLabel: label(row), projectId: row.id, action: 'create', after: projectFields(row) });
+      await recordAudit(tx, actor, {
+        entityType: 'project',
+        entityId: row.id,
+        entityLabel: label(row),
+        projectId: row.id,
+        action: 'create',
+        after: projectFields(row),
+      });
       return row.id;
     });
     return getProject(ctx, actor, id);
@@ -418,12 +533,25 @@ export async function createProject(ctx: Ctx, actor: Actor, input: CreateProject
   }
 }
 
-export async function updateProject(ctx: Ctx, actor: Actor, id: string, version: number, input: UpdateProjectBody): Promise<Project> {
+export async function updateProject(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: UpdateProjectBody,
+): Promise<Project> {
   try {
     await ctx.db.transaction(async (tx) => {
       const { project: before } = await authorizeProject(tx, actor, id, 'project.update');
-      const moving = input.portfolioId !== undefined || input.programId !== undefined || input.parentId !== undefined;
-      let place: Placement = { portfolioId: before.portfolioId, programId: before.programId, parentId: before.parentId };
+      const moving =
+        input.portfolioId !== undefined ||
+        input.programId !== undefined ||
+        input.parentId !== undefined;
+      let place: Placement = {
+        portfolioId: before.portfolioId,
+        programId: before.programId,
+        parentId: before.parentId,
+      };
       if (moving) {
         place = {
           portfolioId: input.portfolioId ?? before.portfolioId,
@@ -434,22 +562,39 @@ export async function updateProject(ctx: Ctx, actor: Actor, id: string, version:
           const parent = await repo.findProject(tx, place.parentId);
           if (parent) place.portfolioId = parent.portfolioId;
         }
-        if (place.portfolioId !== before.portfolioId && input.programId === undefined) place.programId = null;
+        if (place.portfolioId !== before.portfolioId && input.programId === undefined)
+          place.programId = null;
         await checkPlacement(tx, actor, id, place);
       }
       const start = input.plannedStart !== undefined ? input.plannedStart : before.plannedStart;
       const end = input.plannedEnd !== undefined ? input.plannedEnd : before.plannedEnd;
       if (start && end && start > end) {
-        throw new DomainError('VALIDATION_FAILED', 'The planned end is before the planned start', { issues: [{ path: ['body', 'plannedEnd'], message: 'Must be on or after the planned start' }] });
+        throw new DomainError('VALIDATION_FAILED', 'The planned end is before the planned start', {
+          issues: [
+            { path: ['body', 'plannedEnd'], message: 'Must be on or after the planned start' },
+          ],
+        });
       }
       await assertPeopleExist(tx, { sponsorId: input.sponsorId, managerId: input.managerId });
       await assertOrgUnitExists(tx, input.orgUnitId);
       const after = await repo.updateProject(tx, id, version, { ...input, ...place });
       if (!after) throw stale('project', await getProject({ ...ctx, db: tx }, actor, id));
       if (after.portfolioId !== before.portfolioId) {
-        await repo.movePortfolioOfProjects(tx, await repo.projectDescendants(tx, id), after.portfolioId);
+        await repo.movePortfolioOfProjects(
+          tx,
+          await repo.projectDescendants(tx, id),
+          after.portfolioId,
+        );
       }
-      await recordAudit(tx, actor, { entityType: 'project', entityId: id, entityLabel: label(after), projectId: id, action: 'update', before: projectFields(before), after: projectFields(after) });
+      await recordAudit(tx, actor, {
+        entityType: 'project',
+        entityId: id,
+        entityLabel: label(after),
+        projectId: id,
+        action: 'update',
+        before: projectFields(before),
+        after: projectFields(after),
+      });
     });
     return getProject(ctx, actor, id);
   } catch (err) {
@@ -459,10 +604,17 @@ export async function updateProject(ctx: Ctx, actor: Actor, id: string, version:
 }
 
 /** Archives (or restores) a project and all its sub-projects. */
-export async function setProjectArchived(ctx: Ctx, actor: Actor, id: string, version: number, archived: boolean): Promise<Project> {
+export async function setProjectArchived(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  archived: boolean,
+): Promise<Project> {
   await ctx.db.transaction(async (tx) => {
     const { project } = await authorizeProject(tx, actor, id, 'project.archive');
-    if (project.version !== version) throw stale('project', await getProject({ ...ctx, db: tx }, actor, id));
+    if (project.version !== version)
+      throw stale('project', await getProject({ ...ctx, db: tx }, actor, id));
     const subtree = [id, ...(await repo.projectDescendants(tx, id))];
     await repo.setArchived(tx, subtree, archived);
     await recordAudit(tx, actor, {
@@ -478,7 +630,12 @@ export async function setProjectArchived(ctx: Ctx, actor: Actor, id: string, ver
   return getProject(ctx, actor, id);
 }
 
-export async function projectHistory(ctx: Ctx, actor: Actor, id: string, query: z.infer<typeof AuditListQuery>) {
+export async function projectHistory(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  query: z.infer<typeof AuditListQuery>,
+) {
   await authorizeProject(ctx.db, actor, id, 'project.read');
   return listAuditEvents(ctx.db, { ...query, projectId: id });
 }
@@ -502,22 +659,42 @@ function toMember(r: Awaited<ReturnType<typeof repo.listMembers>>[number]): Memb
   };
 }
 
-export async function addMember(ctx: Ctx, actor: Actor, projectId: string, input: z.infer<typeof AddMemberBody>): Promise<Member> {
+export async function addMember(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  input: z.infer<typeof AddMemberBody>,
+): Promise<Member> {
   try {
     const memberId = await ctx.db.transaction(async (tx) => {
       const { project } = await authorizeProject(tx, actor, projectId, 'project.members.manage');
       const person = await getPerson({ ...ctx, db: tx }, input.personId).catch(() => {
-        throw new DomainError('PERSON_NOT_FOUND', `No person ${input.personId}`, { issues: [{ path: ['body', 'personId'], message: 'No such person' }] });
+        throw new DomainError('PERSON_NOT_FOUND', `No person ${input.personId}`, {
+          issues: [{ path: ['body', 'personId'], message: 'No such person' }],
+        });
       });
-      const row = await repo.insertMember(tx, { projectId, personId: input.personId, role: input.role });
-      await recordAudit(tx, actor, { entityType: 'project_member', entityId: row.id, entityLabel: `${person.name} @ ${project.code}`, projectId, action: 'create', after: { person: person.name, role: row.role } });
+      const row = await repo.insertMember(tx, {
+        projectId,
+        personId: input.personId,
+        role: input.role,
+      });
+      await recordAudit(tx, actor, {
+        entityType: 'project_member',
+        entityId: row.id,
+        entityLabel: `${person.name} @ ${project.code}`,
+        projectId,
+        action: 'create',
+        after: { person: person.name, role: row.role },
+      });
       return row.id;
     });
     const rows = await repo.listMembers(ctx.db, projectId);
     return toMember(rows.find((r) => r.m.id === memberId)!);
   } catch (err) {
     if (isUniqueViolation(err, 'project_members_key')) {
-      throw new DomainError('CONFLICT', 'This person is already a member of the project', { issues: [{ path: ['body', 'personId'], message: 'Already a member' }] });
+      throw new DomainError('CONFLICT', 'This person is already a member of the project', {
+        issues: [{ path: ['body', 'personId'], message: 'Already a member' }],
+      });
     }
     throw err;
   }
@@ -530,6 +707,13 @@ export async function removeMember(ctx: Ctx, actor: Actor, projectId: string, me
     if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member ${memberId} in this project`);
     const person = await getPerson({ ...ctx, db: tx }, member.personId);
     await repo.deleteMember(tx, memberId);
-    await recordAudit(tx, actor, { entityType: 'project_member', entityId: memberId, entityLabel: `${person.name} @ ${project.code}`, projectId, action: 'delete', before: { person: person.name, role: member.role } });
+    await recordAudit(tx, actor, {
+      entityType: 'project_member',
+      entityId: memberId,
+      entityLabel: `${person.name} @ ${project.code}`,
+      projectId,
+      action: 'delete',
+      before: { person: person.name, role: member.role },
+    });
   });
 }

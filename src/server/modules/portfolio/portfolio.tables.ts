@@ -38,7 +38,10 @@ export const programs = pgTable(
     managerId: uuid('manager_id').references(() => people.id),
     archivedAt: instant('archived_at'),
   },
-  (t) => [uniqueIndex('programs_code_key').on(t.code), index('programs_portfolio_idx').on(t.portfolioId)],
+  (t) => [
+    uniqueIndex('programs_code_key').on(t.code),
+    index('programs_portfolio_idx').on(t.portfolioId),
+  ],
 );
 
 export const projects = pgTable(
