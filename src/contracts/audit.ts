@@ -21,6 +21,10 @@ export const AUDIT_ENTITIES = [
   'program',
   'project',
   'project_member',
+  'task',
+  'task_link',
+  'baseline',
+  'plan',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 
