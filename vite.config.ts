@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const apiTarget = 'http://127.0.0.1:3000';
+// The API the dev server proxies to (`npm start` listens on 3000 by default).
+const apiTarget = process.env.JALON_API_URL ?? 'http://127.0.0.1:3000';
 const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // index.html sits at the repository root (the CLI builds with `root` = the checkout);

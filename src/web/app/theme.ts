@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 /** Jalon's look: a deep blue primary (AA contrast on white and on dark), system fonts only. */
 export const theme = createTheme({
@@ -24,4 +24,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',
+  components: {
+    // Badges hold short labels (statuses, counts): never squeeze them into an ellipsis in tables.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+  },
 });

@@ -16,8 +16,21 @@ const ACTION_COLOR: Record<AuditEvent['action'], string> = {
 /** A value of an audited field, readable: dates in French form, booleans as yes/no, refs by name. */
 function useFormatValue() {
   const { t } = useTranslation();
-  return (value: unknown): string => {
+  return (field: string, entityType: AuditEvent['entityType'], value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'string') {
+      const enumKey =
+        field === 'status'
+          ? `project.status.${value}`
+          : field === 'priority'
+            ? `project.priority.${value}`
+            : field === 'role'
+              ? entityType === 'user'
+                ? `roles.${value}`
+                : `members.roles.${value}`
+              : null;
+      if (enumKey) return t(enumKey, { defaultValue: value });
+    }
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'string') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -98,9 +111,9 @@ export function AuditEventList({
                             textDecoration: e.action === 'update' ? 'line-through' : undefined,
                           }}
                         >
-                          {formatValue(change.before)}
+                          {formatValue(field, e.entityType, change.before)}
                         </Table.Td>
-                        <Table.Td>{formatValue(change.after)}</Table.Td>
+                        <Table.Td>{formatValue(field, e.entityType, change.after)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

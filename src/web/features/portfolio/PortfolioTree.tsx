@@ -1,15 +1,19 @@
-import { Badge, NavLink, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
+import { NavLink, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { IconFolder, IconFolders, IconStack2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/states.tsx';
 import { formatNumber } from '../../format.ts';
 import { useTree } from './portfolio-api.ts';
 
-const Count = ({ n }: { n: number }) => (
-  <Badge size="sm" variant="light" color="gray" radius="sm">
-    {formatNumber(n)}
-  </Badge>
-);
+function Count({ n }: { n: number }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="dimmed" fw={600}>
+      <span aria-hidden>{formatNumber(n)}</span>
+      <span className="visually-hidden">{t('portfolio.projectCount', { count: n })}</span>
+    </Text>
+  );
+}
 
 /** Portfolios and their programs; choosing one filters the project list. */
 export function PortfolioTree({
@@ -66,6 +70,7 @@ export function PortfolioTree({
               opened
               onClick={() => onSelect(p.id, null)}
               childrenOffset={18}
+              disableRightSectionRotation
             >
               {p.programs.map((g) => (
                 <NavLink

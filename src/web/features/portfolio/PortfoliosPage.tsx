@@ -8,6 +8,7 @@ import { ProjectCreateModal } from '../projects/ProjectModals.tsx';
 import { PortfolioModal, ProgramModal } from './PortfolioModals.tsx';
 import { PortfolioTree } from './PortfolioTree.tsx';
 import { usePortfolio, useProgram, useTree } from './portfolio-api.ts';
+import { ProjectFilterBar } from './ProjectFilterBar.tsx';
 import { ProjectListPanel } from './ProjectListPanel.tsx';
 import { useProjectFilters } from './project-filters.ts';
 
@@ -103,8 +104,9 @@ export function PortfoliosPage() {
           </>
         }
       />
+      <ProjectFilterBar filters={filters} onChange={setFilters} withHierarchy={false} />
       <Group align="flex-start" gap="lg" wrap="nowrap">
-        <Box w={280} style={{ flexShrink: 0 }}>
+        <Box w={250} style={{ flexShrink: 0 }}>
           <PortfolioTree
             portfolioId={filters.portfolioId}
             programId={filters.programId}
@@ -116,6 +118,7 @@ export function PortfoliosPage() {
             filters={filters}
             onChange={setFilters}
             withHierarchy={false}
+            withFilters={false}
             createAction={
               canCreateProject ? (
                 <Button onClick={() => setDialog('project')}>{t('project.new')}</Button>

@@ -11,11 +11,14 @@ export function ProjectListPanel({
   filters,
   onChange,
   withHierarchy,
+  withFilters = true,
   createAction,
 }: {
   filters: ProjectFilters;
   onChange: (change: Partial<ProjectFilters>) => void;
   withHierarchy: boolean;
+  /** False when the page shows the filter bar itself (above a side panel). */
+  withFilters?: boolean;
   createAction?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -23,7 +26,9 @@ export function ProjectListPanel({
   const empty = list.data?.pages.every((p) => p.items.length === 0) ?? false;
   return (
     <section aria-label={t('project.listLabel')}>
-      <ProjectFilterBar filters={filters} onChange={onChange} withHierarchy={withHierarchy} />
+      {withFilters && (
+        <ProjectFilterBar filters={filters} onChange={onChange} withHierarchy={withHierarchy} />
+      )}
       {list.isPending ? (
         <TableSkeleton />
       ) : list.isError ? (
@@ -49,6 +54,7 @@ export function ProjectListPanel({
           hasNextPage={list.hasNextPage}
           isFetchingNextPage={list.isFetchingNextPage}
           fetchNextPage={() => void list.fetchNextPage()}
+          hierarchyContext={withHierarchy ? 'portfolio' : filters.programId ? 'none' : 'program'}
         />
       )}
     </section>

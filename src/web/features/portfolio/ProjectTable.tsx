@@ -21,7 +21,7 @@ export function ProjectTable({
   hasNextPage,
   isFetchingNextPage,
   fetchNextPage,
-  showPortfolio = true,
+  hierarchyContext = 'portfolio',
 }: {
   data: Pages;
   sort: ProjectSort;
@@ -30,10 +30,18 @@ export function ProjectTable({
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
-  showPortfolio?: boolean;
+  /** What the line under each name shows: portfolio and program, the program only, or nothing. */
+  hierarchyContext?: 'portfolio' | 'program' | 'none';
 }) {
   const { t } = useTranslation();
   const rows = data.pages.flatMap((p) => p.items);
+  // Where each project sits, as a dimmed line under its name (no column to spare on a laptop).
+  const context = (p: (typeof rows)[number]) =>
+    hierarchyContext === 'portfolio'
+      ? [p.portfolio.name, p.program?.name].filter(Boolean).join(' › ')
+      : hierarchyContext === 'program'
+        ? (p.program?.name ?? '')
+        : '';
   const header = (column: ProjectSort, label: string) =>
     onSort ? (
       <SortHeader column={column} sort={sort} order={order} onSort={onSort}>
@@ -44,15 +52,14 @@ export function ProjectTable({
     );
   return (
     <>
-      <Table.ScrollContainer minWidth={860}>
-        <Table striped highlightOnHover verticalSpacing="xs" stickyHeader>
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               {header('code', t('project.fields.code'))}
               {header('name', t('project.fields.name'))}
               <Table.Th>{t('project.fields.status')}</Table.Th>
               <Table.Th>{t('project.fields.priority')}</Table.Th>
-              {showPortfolio && <Table.Th>{t('project.fields.portfolioProgram')}</Table.Th>}
               <Table.Th>{t('project.fields.manager')}</Table.Th>
               {header('plannedStart', t('project.fields.plannedStart'))}
               {header('plannedEnd', t('project.fields.plannedEnd'))}
@@ -62,7 +69,7 @@ export function ProjectTable({
             {rows.map((p) => (
               <Table.Tr key={p.id} opacity={p.archived ? 0.65 : 1}>
                 <Table.Td>
-                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {p.code}
                   </Text>
                 </Table.Td>
@@ -73,34 +80,29 @@ export function ProjectTable({
                         <IconSubtask size={14} aria-label={t('project.isSubProject')} />
                       </Tooltip>
                     )}
-                    <Anchor component={Link} to={`/projects/${p.id}`} size="sm" fw={500}>
-                      {p.name}
-                    </Anchor>
-                    {p.archived && (
-                      <Text size="xs" c="dimmed">
-                        ({t('project.archived')})
-                      </Text>
-                    )}
+                    <div>
+                      <Anchor component={Link} to={`/projects/${p.id}`} size="sm" fw={500}>
+                        {p.name}
+                      </Anchor>
+                      {p.archived && (
+                        <Text span size="xs" c="dimmed" ml={6}>
+                          ({t('project.archived')})
+                        </Text>
+                      )}
+                      {context(p) && (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {context(p)}
+                        </Text>
+                      )}
+                    </div>
                   </Group>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={p.status} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <PriorityBadge priority={p.priority} />
                 </Table.Td>
-                {showPortfolio && (
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>
-                      {p.portfolio.name}
-                    </Text>
-                    {p.program && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {p.program.name}
-                      </Text>
-                    )}
-                  </Table.Td>
-                )}
                 <Table.Td>
                   <Text size="sm">{p.manager?.name ?? '—'}</Text>
                 </Table.Td>

@@ -5,10 +5,18 @@ import { Link } from 'react-router';
 import type { Project } from '../../../contracts/portfolio.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({
+  label,
+  children,
+  raw = false,
+}: {
+  label: string;
+  children: ReactNode;
+  raw?: boolean;
+}) {
   return (
     <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase" component="dt">
+      <Text size="xs" c="dimmed" fw={600} tt={raw ? undefined : 'uppercase'} component="dt">
         {label}
       </Text>
       <Text size="sm" component="dd" m={0}>
@@ -62,7 +70,7 @@ export function OverviewTab({ project: p }: { project: Project }) {
             ) : (
               <SimpleGrid cols={2} component="dl" m={0}>
                 {custom.map(([k, v]) => (
-                  <Field key={k} label={k}>
+                  <Field key={k} label={k} raw>
                     {value(v)}
                   </Field>
                 ))}

@@ -44,7 +44,7 @@ export function SubProjectsTab({ project }: { project: Project }) {
           data={list.data}
           sort="code"
           order="asc"
-          showPortfolio={false}
+          hierarchyContext="none"
           hasNextPage={list.hasNextPage}
           isFetchingNextPage={list.isFetchingNextPage}
           fetchNextPage={() => void list.fetchNextPage()}
