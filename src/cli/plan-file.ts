@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { ProjectPlan } from '../core/planning/model.ts';
-import { readMspdi } from '../core/planning/mspdi-read.ts';
 import { PlanningError } from '../core/planning/planning-error.ts';
 import { parseProjectNetwork } from '../core/planning/project-network.ts';
 
@@ -43,9 +42,11 @@ export async function loadPlanFile(path: string): Promise<LoadedPlan> {
 }
 
 /** Parses plan text: XML when it starts with `<`, JSON otherwise. */
-export function parsePlanText(text: string): LoadedPlan {
+export async function parsePlanText(text: string): Promise<LoadedPlan> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trimStart().startsWith('<')) {
+    // Loaded only for XML, so that scheduling a project.json loads as little code as possible.
+    const { readMspdi } = await import('../core/planning/mspdi-read.ts');
     const imported = readMspdi(body);
     return { plan: imported.plan, format: 'mspdi', warnings: imported.warnings };
   }
@@ -53,22 +54,86 @@ export function parsePlanText(text: string): LoadedPlan {
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw new PlanningError(
-      'INVALID_FILE',
-      `not JSON nor XML: ${jsonErrorWithLine(body, error)}`,
-      {},
-    );
+    throw new PlanningError('INVALID_FILE', `invalid JSON, ${jsonErrorWithLine(body, error)}`, {});
   }
   return { plan: parseProjectNetwork(json), format: 'project.json', warnings: [] };
 }
 
-/** JSON.parse reports a character position; people want a line. */
+/** JSON.parse does not always say where it failed; people want a line. */
 function jsonErrorWithLine(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const position = Number(m[1]);
+  const position = jsonErrorOffset(text);
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) line++;
   return `line ${line}: ${message}`;
+}
+
+/** Offset of the first JSON syntax error (a small recursive-descent scanner). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const space = (): void => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string): void => {
+    if (!text.startsWith(word, i)) fail();
+    i += word.length;
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail();
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value(depth + 1);
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += m![0].length;
+    }
+  };
+  try {
+    value(0);
+    space();
+    return i < text.length ? i : text.length;
+  } catch (at) {
+    return typeof at === 'number' ? at : 0;
+  }
 }

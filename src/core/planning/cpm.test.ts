@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileNetwork, runPasses, schedulePlan } from './cpm.ts';
 import type { LinkType, PlanTask, ProjectPlan } from './model.ts';
-import { parseProjectNetwork, scheduleToResult, type TaskResult } from './project-network.ts';
+import {
+  formatScheduleJson,
+  parseProjectNetwork,
+  scheduleToResult,
+  type TaskResult,
+} from './project-network.ts';
 
 const workedExample = {
   start: '2026-04-27',
@@ -636,5 +641,30 @@ describe('compile and passes', () => {
       tasks: {},
       criticalPath: [],
     });
+  });
+});
+
+describe('formatScheduleJson', () => {
+  it.each([
+    ['the worked example', parseProjectNetwork(workedExample)],
+    ['an empty plan', plan([])],
+    [
+      'numeric and odd ids (JavaScript key order, escaping)',
+      plan(
+        [
+          { id: 'z"q', duration: 1 },
+          { id: '10', duration: 2 },
+          { id: '2', duration: 0 },
+          { id: 's', summary: true },
+          { id: '007', duration: 1, parent: 's' },
+        ],
+        [['10', '2']],
+      ),
+    ],
+  ])('writes exactly JSON.stringify of the result for %s', (_what, p) => {
+    const schedule = schedulePlan(p);
+    expect(formatScheduleJson(schedule)).toBe(
+      `${JSON.stringify(scheduleToResult(schedule), null, 2)}\n`,
+    );
   });
 });

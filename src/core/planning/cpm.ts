@@ -652,6 +652,7 @@ function linkEnd(
   leafOf: Int32Array,
 ): number {
   const t = indexOf.get(id);
+  if (t !== undefined && !tasks[t]!.summary) return leafOf[t]!;
   const where = { link: k, from: link.from, to: link.to };
   if (t === undefined) {
     throw new PlanningError(
@@ -660,14 +661,11 @@ function linkEnd(
       { ...where, task: id },
     );
   }
-  if (tasks[t]!.summary) {
-    throw new PlanningError(
-      'LINK_ON_SUMMARY',
-      `link ${k + 1} (${link.from} → ${link.to}) ${side === 'from' ? 'leaves' : 'reaches'} summary task "${id}"; links join leaf tasks`,
-      { ...where, task: id },
-    );
-  }
-  return leafOf[t]!;
+  throw new PlanningError(
+    'LINK_ON_SUMMARY',
+    `link ${k + 1} (${link.from} → ${link.to}) ${side === 'from' ? 'leaves' : 'reaches'} summary task "${id}"; links join leaf tasks`,
+    { ...where, task: id },
+  );
 }
 
 function checkParentChains(ids: readonly string[], parentOf: Int32Array): void {

@@ -109,6 +109,59 @@ export function scheduleToResult(schedule: Schedule): ScheduleResult {
   };
 }
 
+/**
+ * The text of `JSON.stringify(scheduleToResult(schedule), null, 2)`, written directly: the
+ * CLI prints large schedules without building one object per task first.
+ */
+export function formatScheduleJson(schedule: Schedule): string {
+  const net = schedule.network;
+  const dates = new Map<number, string>();
+  const iso = (day: number): string => {
+    let s = dates.get(day);
+    if (s === undefined) {
+      s = `"${fromEpochDay(day)}"`;
+      dates.set(day, s);
+    }
+    return s;
+  };
+  const parts: string[] = [
+    `{\n  "projectStart": ${iso(schedule.projectStartDay)},\n  "projectFinish": ${iso(schedule.projectFinishDay)},\n  "tasks": {`,
+  ];
+  // Same key order as a JS object: integer-like ids first, ascending, then the others.
+  const order = taskKeyOrder(net.ids);
+  order.forEach((t, k) => {
+    const leaf = net.leafOf[t]!;
+    const head = `${k === 0 ? '' : ','}\n    ${quote(net.ids[t]!)}: {\n      "start": ${iso(schedule.startDay[t]!)},\n      "finish": ${iso(schedule.finishDay[t]!)}`;
+    parts.push(
+      leaf < 0
+        ? `${head}\n    }`
+        : `${head},\n      "lateStart": ${iso(schedule.lateStartDay[t]!)},\n      "lateFinish": ${iso(schedule.lateFinishDay[t]!)},\n      "totalFloat": ${schedule.totalFloat[leaf]!},\n      "critical": ${schedule.critical[leaf] === 1}\n    }`,
+    );
+  });
+  parts.push(order.length === 0 ? '},\n  "criticalPath": [' : '\n  },\n  "criticalPath": [');
+  schedule.criticalPath.forEach((leaf, k) => {
+    parts.push(`${k === 0 ? '' : ','}\n    ${quote(net.ids[net.taskOf[leaf]!]!)}`);
+  });
+  parts.push(schedule.criticalPath.length === 0 ? ']\n}\n' : '\n  ]\n}\n');
+  return parts.join('');
+}
+
+/** A JSON string literal; plain ids skip the general escaping. */
+function quote(id: string): string {
+  return /^[\w .:/@+-]*$/.test(id) ? `"${id}"` : JSON.stringify(id);
+}
+
+/** Task indexes in the order JavaScript lists object keys: array-index keys ascending, then insertion order. */
+function taskKeyOrder(ids: readonly string[]): number[] {
+  const numeric: number[] = [];
+  const other: number[] = [];
+  ids.forEach((id, t) =>
+    (/^(0|[1-9]\d{0,9})$/.test(id) && Number(id) < 4294967295 ? numeric : other).push(t),
+  );
+  numeric.sort((a, b) => Number(ids[a]) - Number(ids[b]));
+  return [...numeric, ...other];
+}
+
 function parseCalendar(value: unknown): WorkCalendarSpec {
   if (value === undefined) return {};
   const c = object(value, '"calendar"', 'INVALID_CALENDAR');
@@ -147,6 +200,7 @@ function parseCalendar(value: unknown): WorkCalendarSpec {
 function parseTask(value: unknown, index: number): PlanTask {
   const where = `tasks[${index}]`;
   const t = object(value, where, 'INVALID_FILE');
+  if (isPlainTask(t)) return t as unknown as PlanTask;
   if (typeof t.id !== 'string' || t.id === '') {
     fail('INVALID_FILE', `${where} needs an "id" (a non-empty string)`, { index });
   }
@@ -219,7 +273,33 @@ function parseTask(value: unknown, index: number): PlanTask {
   return task;
 }
 
+/**
+ * The common case, checked without copying: a task with a name and only structural keys,
+ * already valid. Large files are mostly made of these; other keys are left alone (ignored).
+ */
+function isPlainTask(t: Json): boolean {
+  if (typeof t.id !== 'string' || t.id === '' || typeof t.name !== 'string') return false;
+  if (t.parent !== undefined && typeof t.parent !== 'string') return false;
+  if (t.constraint !== undefined || t.deadline !== undefined || t.progress !== undefined)
+    return false;
+  if (t.baselines !== undefined) return false;
+  const d = t.duration;
+  if (t.summary === true) return d === undefined;
+  if (t.summary !== undefined && t.summary !== false) return false;
+  return typeof d === 'number' && Number.isInteger(d) && d >= 0;
+}
+
 function parseLink(value: unknown, index: number): PlanLink {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Json).from === 'string' &&
+    typeof (value as Json).to === 'string' &&
+    LINK_TYPES.includes((value as Json).type as LinkType) &&
+    Number.isInteger((value as Json).lag)
+  ) {
+    return value as PlanLink;
+  }
   const where = `dependencies[${index}]`;
   const l = object(value, where, 'INVALID_LINK');
   if (typeof l.from !== 'string' || typeof l.to !== 'string') {
