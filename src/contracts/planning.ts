@@ -87,6 +87,8 @@ export const PlanLink = z.object({
   lag: z.number().int(),
   /** Set when the predecessor belongs to another project (cross-project link). */
   fromProject: z.object({ id: Id, code: z.string(), name: z.string() }).nullable(),
+  /** For If-Match on PATCH and DELETE of the link. */
+  version: z.number().int(),
 });
 export type PlanLink = z.infer<typeof PlanLink>;
 
@@ -115,6 +117,8 @@ export const PlanChange = z.object({
   links: z.array(PlanLink),
   removedTaskIds: z.array(Id),
   removedLinkIds: z.array(Id),
+  /** Tasks this edit created (create, copy), so the client can select them. */
+  createdTaskIds: z.array(Id),
   projectStart: IsoDate.nullable(),
   projectFinish: IsoDate.nullable(),
   criticalPath: z.array(Id),

@@ -25,6 +25,7 @@ import { sessionToken } from './http/session.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import * as auth from './modules/platform/auth.service.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
+import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   platformRoutes(app, ctx);
   orgRoutes(app, ctx);
   portfolioRoutes(app, ctx);
+  planningRoutes(app, ctx);
 
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
   if (serveWeb) {

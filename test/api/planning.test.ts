@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanChange, PlanTask } from '../../src/contracts/planning.ts';
+import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
+import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+
+let t: TestApp;
+let pmo: string;
+let portfolioId: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  pmo = (await signIn(t, 'pmo')).cookie;
+  portfolioId = (await buildPortfolio(t)).id;
+});
+afterAll(async () => t?.close());
+
+/** A planning helper bound to one project and one caller. */
+function planOf(projectId: string, cookie = pmo) {
+  const base = `/api/v1/projects/${projectId}/plan`;
+  const api = {
+    get: async () => {
+      const res = await call(t, cookie, { url: base });
+      expect(res.statusCode).toBe(200);
+      return res.json() as {
+        settings: { version: number; statusDate: string | null };
+        tasks: PlanTask[];
+        links: { id: string; fromTaskId: string; toTaskId: string; type: string; lag: number; version: number }[];
+        projectStart: string | null;
+        projectFinish: string | null;
+        criticalPath: string[];
+        nonWorkingDays: string[];
+        can: { edit: boolean };
+      };
+    },
+    settings: async (body: object, version?: number) => {
+      const v = version ?? (await api.get()).settings.version;
+      return call(t, cookie, { method: 'PATCH', url: `${base}/settings`, payload: body, headers: { 'if-match': `"${v}"` } });
+    },
+    add: async (body: object) => {
+      const res = await call(t, cookie, { method: 'POST', url: `${base}/tasks`, payload: body });
+      expect(res.statusCode, res.body).toBe(201);
+      const change = res.json() as PlanChange;
+      return change.tasks.find((x) => x.id === change.createdTaskIds[0])!;
+    },
+    link: (fromTaskId: string, toTaskId: string, type = 'FS', lag = 0) =>
+      call(t, cookie, { method: 'POST', url: `${base}/links`, payload: { fromTaskId, toTaskId, type, lag } }),
+    task: async (id: string) => (await api.get()).tasks.find((x) => x.id === id)!,
+    patch: async (id: string, body: object) => {
+      const task = await api.task(id);
+      return call(t, cookie, {
+        method: 'PATCH',
+        url: `${base}/tasks/${id}`,
+        payload: body,
+        headers: { 'if-match': `"${task.version}"` },
+      });
+    },
+  };
+  return api;
+}
+
+async function newProject(overrides: object = {}) {
+  return buildProject(t, portfolioId, { plannedStart: '2026-04-27', ...overrides });
+}
+
+/** The worked example of formats/project-network.md, built through the API. */
+async function workedExample() {
+  const project = await newProject();
+  const p = planOf(project.id);
+  expect(
+    (await p.settings({ start: '2026-04-27', calendar: { holidays: 'none', daysOff: ['2026-05-01', '2026-05-08'] } })).statusCode,
+  ).toBe(200);
+  const t1 = await p.add({ name: 'Cadrage' });
+  const t2 = await p.add({ name: 'Note de cadrage', duration: 5, parentId: t1.id });
+  const t3 = await p.add({ name: 'COPIL de lancement', duration: 0, parentId: t1.id });
+  const t4 = await p.add({ name: 'Ateliers', duration: 10 });
+  expect((await p.link(t2.id, t3.id)).statusCode).toBe(201);
+  expect((await p.link(t2.id, t4.id, 'SS', 2)).statusCode).toBe(201);
+  return { project, p, t1, t2, t3, t4 };
+}
+
+describe('the plan of a project', () => {
+  it('schedules the worked example of the format document exactly', async () => {
+    const { p, t1, t2, t3, t4 } = await workedExample();
+    const plan = await p.get();
+    const byId = new Map(plan.tasks.map((x) => [x.id, x]));
+    expect(plan.tasks.map((x) => [x.wbs, x.name, x.kind])).toEqual([
+      ['1', 'Cadrage', 'summary'],
+      ['1.1', 'Note de cadrage', 'task'],
+      ['1.2', 'COPIL de lancement', 'milestone'],
+      ['2', 'Ateliers', 'task'],
+    ]);
+    expect(byId.get(t1.id)!.schedule).toMatchObject({ start: '2026-04-27', finish: '2026-05-04' });
+    expect(byId.get(t2.id)!.schedule).toMatchObject({
+      start: '2026-04-27',
+      finish: '2026-05-04',
+      lateStart: '2026-04-27',
+      totalFloat: 0,
+      critical: true,
+    });
+    expect(byId.get(t3.id)!.schedule).toMatchObject({ start: '2026-05-05', totalFloat: 7, critical: false });
+    expect(byId.get(t4.id)!.schedule).toMatchObject({ start: '2026-04-29', finish: '2026-05-14', critical: true });
+    expect(plan.projectStart).toBe('2026-04-27');
+    expect(plan.projectFinish).toBe('2026-05-14');
+    expect(plan.criticalPath).toEqual([t2.id, t4.id]);
+    expect(plan.nonWorkingDays).toContain('2026-05-01');
+    expect(plan.nonWorkingDays).toContain('2026-05-02');
+    expect(plan.can.edit).toBe(true);
+  });
+
+  it('reschedules after an edit and returns only what changed, with the If-Match of the task', async () => {
+    const { project, p, t1, t2, t3, t4 } = await workedExample();
+    const before = await p.task(t2.id);
+    const stale = await call(t, pmo, {
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${t2.id}`,
+      payload: { duration: 6 },
+      headers: { 'if-match': `"${before.version + 5}"` },
+    });
+    expect(stale.statusCode).toBe(412);
+    const missing = await call(t, pmo, {
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${t2.id}`,
+      payload: { duration: 6 },
+    });
+    expect(missing.statusCode).toBe(428);
+    const res = await p.patch(t2.id, { duration: 8 });
+    expect(res.statusCode, res.body).toBe(200);
+    const change = res.json() as PlanChange;
+    const ids = change.tasks.map((x) => x.id).sort();
+    // t2 (edited), its summary and the milestone after it moved; Ateliers (SS) did not.
+    expect(ids).toEqual([t1.id, t2.id, t3.id].sort());
+    expect(ids).not.toContain(t4.id);
+    expect(change.tasks.find((x) => x.id === t2.id)).toMatchObject({ duration: 8, version: before.version + 1 });
+    // 8 days from 27 April, 1 May off: finishes 7 May; 8 May is off too, so the milestone is on the 11th.
+    expect(change.tasks.find((x) => x.id === t3.id)!.schedule).toMatchObject({ start: '2026-05-11', totalFloat: 4 });
+    expect(change.projectFinish).toBe('2026-05-14');
+    // A second identical edit changes no schedule: only the task itself comes back.
+    const again = (await p.patch(t4.id, { notes: 'Ateliers métiers' })).json() as PlanChange;
+    expect(again.tasks.map((x) => x.id)).toEqual([t4.id]);
+  });
+
+  it('refuses a dependency cycle, names the tasks on the loop, and writes nothing', async () => {
+    const { p, t2, t3, t4 } = await workedExample();
+    const t5 = await p.add({ name: 'Synthèse', duration: 2 });
+    expect((await p.link(t4.id, t5.id)).statusCode).toBe(201);
+    const res = await p.link(t5.id, t2.id);
+    expect(res.statusCode).toBe(409);
+    const body = res.json();
+    expect(body.error.code).toBe('PLAN_CYCLE');
+    expect(body.error.details.tasks.map((x: { name: string }) => x.name).sort()).toEqual(
+      ['Ateliers', 'Note de cadrage', 'Synthèse'].sort(),
+    );
+    expect(body.error.message).toMatch(/Note de cadrage → Ateliers → Synthèse → Note de cadrage/);
+    expect((await p.get()).links).toHaveLength(3);
+    expect((await p.link(t3.id, t3.id)).json().error.code).toBe('PLAN_CYCLE');
+  });
+
+  it('links leaves only, and refuses sub-tasks under a task that has links', async () => {
+    const { project, p, t1, t2, t4 } = await workedExample();
+    const res = await p.link(t1.id, t4.id);
+    expect(res.json().error).toMatchObject({ code: 'PLAN_INVALID', details: { reason: 'LINK_ON_SUMMARY' } });
+    const sub = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/plan/tasks`,
+      payload: { name: 'Sous-tâche', parentId: t2.id },
+    });
+    expect(sub.json().error).toMatchObject({ code: 'PLAN_INVALID', details: { task: { name: 'Note de cadrage' } } });
+  });
+
+  it('handles FF and SF links, leads, constraints, deadlines and progress from a status date', async () => {
+    const project = await newProject();
+    const p = planOf(project.id);
+    await p.settings({ start: '2026-11-02' });
+    const a = await p.add({ name: 'Développement', duration: 10 });
+    const b = await p.add({ name: 'Tests', duration: 5 });
+    const c = await p.add({ name: 'Documentation', duration: 3 });
+    const d = await p.add({ name: 'Mise en production', duration: 0, deadline: '2026-11-10' });
+    await p.link(a.id, b.id, 'FF', 2);
+    await p.link(a.id, c.id, 'FS', -2);
+    await p.link(b.id, d.id, 'SF', 0);
+    let plan = await p.get();
+    const get = (id: string) => plan.tasks.find((x) => x.id === id)!;
+    // A: 2–13 Nov (11 Nov is a holiday) → 2–16 Nov; B finishes 2 days after A: 18 Nov.
+    expect(get(a.id).schedule).toMatchObject({ start: '2026-11-02', finish: '2026-11-16' });
+    expect(get(b.id).schedule.finish).toBe('2026-11-18');
+    expect(get(c.id).schedule.start).toBe('2026-11-13');
+    // The deadline is missed: negative float.
+    expect(get(d.id).schedule.totalFloat).toBeLessThan(0);
+    expect((await p.patch(a.id, { constraint: { type: 'SNET', date: '2026-11-04' } })).statusCode).toBe(200);
+    plan = await p.get();
+    expect(get(a.id).schedule.start).toBe('2026-11-04');
+    // Progress: half done on the status date, the rest is scheduled from it.
+    await p.settings({ statusDate: '2026-11-20' });
+    const res = await p.patch(a.id, { percentComplete: 50, actualStart: '2026-11-04' });
+    expect(res.statusCode, res.body).toBe(200);
+    plan = await p.get();
+    expect(get(a.id).schedule.finish >= '2026-11-26').toBe(true);
+    expect(get(a.id).remaining).toBe(5);
+    const bad = await p.patch(a.id, { actualFinish: '2026-11-01' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
