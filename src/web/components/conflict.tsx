@@ -14,33 +14,37 @@ interface Versioned {
  * Keeps the record an edit form is based on, and what to do when the server answers 412:
  * the current record arrives with the error, the user's input stays, and the user chooses
  * between loading the current version or re-applying their changes on top of it.
+ * A form that creates (no record yet) gets a session too, where nothing can conflict.
  */
 export function useEditSession<R extends Versioned, B extends Record<string, unknown>>({
   record,
   schema,
   toBody,
 }: {
-  record: R;
+  record: R | undefined;
   schema: z.ZodType<R>;
   toBody: (record: R) => B;
 }) {
-  const [base, setBase] = useState<R>(record);
+  const [base, setBase] = useState<R | undefined>(record);
   const [conflict, setConflict] = useState<R | null>(null);
   return {
     base,
+    /** The version to send as `If-Match`. */
+    version: base?.version ?? 0,
     conflict,
     /** The changed fields to PATCH, compared with the version the form is based on. */
-    patchOf: (body: B): Partial<B> => changedFields(body, toBody(base)),
+    patchOf: (body: B): Partial<B> => (base ? changedFields(body, toBody(base)) : body),
     /** Takes a 412 in hand (returns true), or leaves any other error to the caller. */
     catchConflict(error: unknown): boolean {
-      if (!isApiError(error, 'VERSION_MISMATCH')) return false;
+      if (!isApiError(error, 'VERSION_MISMATCH') || !base) return false;
       const current = schema.safeParse(error.current);
-      if (current.success) setConflict(current.data);
-      else setConflict({ ...base, version: base.version + 1 });
+      // An unreadable current record still blocks the save: the user reloads to see it.
+      setConflict(current.success ? current.data : { ...base, version: base.version + 1 });
       return true;
     },
     /** Fields the other person changed. */
-    conflictFields: conflict ? Object.keys(changedFields(toBody(conflict), toBody(base))) : [],
+    conflictFields:
+      conflict && base ? Object.keys(changedFields(toBody(conflict), toBody(base))) : [],
     resolveWithTheirs(): R | null {
       if (!conflict) return null;
       setBase(conflict);

@@ -152,7 +152,7 @@ function EditUserModal({
     const patch = session.patchOf(editBody(values));
     if (Object.keys(patch).length === 0) return onClose();
     try {
-      await api.patch(`/users/${user.id}`, User, patch, session.base.version);
+      await api.patch(`/users/${user.id}`, User, patch, session.version);
       await client.invalidateQueries({ queryKey: adminKeys.users });
       notifications.show({ color: 'teal', message: t('common.saved') });
       onClose();

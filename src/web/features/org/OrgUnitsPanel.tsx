@@ -55,9 +55,9 @@ function OrgUnitModal({
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const session = useEditSession({
-    record: unit ?? ({ version: 0 } as OrgUnit),
+    record: unit,
     schema: OrgUnit,
-    toBody: (u) => (u.id ? unitBody(unitValues(u)) : unitBody(EMPTY)),
+    toBody: (u) => unitBody(unitValues(u)),
   });
   const form = useForm<UnitValues>({
     initialValues: unit ? unitValues(unit) : EMPTY,
@@ -69,7 +69,7 @@ function OrgUnitModal({
       if (unit) {
         const patch = session.patchOf(unitBody(values));
         if (Object.keys(patch).length > 0) {
-          await api.patch(`/org-units/${unit.id}`, OrgUnit, patch, session.base.version);
+          await api.patch(`/org-units/${unit.id}`, OrgUnit, patch, session.version);
         }
       } else await api.post('/org-units', OrgUnit, unitBody(values));
       await client.invalidateQueries({ queryKey: orgKeys.units });

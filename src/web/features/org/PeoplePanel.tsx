@@ -66,9 +66,9 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const session = useEditSession({
-    record: person ?? ({ version: 0 } as Person),
+    record: person,
     schema: Person,
-    toBody: (p) => (p.id ? personBody(personValues(p)) : personBody(EMPTY)),
+    toBody: (p) => personBody(personValues(p)),
   });
   const form = useForm<PersonValues>({
     initialValues: person ? personValues(person) : EMPTY,
@@ -80,7 +80,7 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
       if (person) {
         const patch = session.patchOf(personBody(values));
         if (Object.keys(patch).length > 0) {
-          await api.patch(`/people/${person.id}`, Person, patch, session.base.version);
+          await api.patch(`/people/${person.id}`, Person, patch, session.version);
         }
       } else await api.post('/people', Person, personBody(values));
       await client.invalidateQueries({ queryKey: orgKeys.people });

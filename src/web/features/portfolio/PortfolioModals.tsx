@@ -59,9 +59,9 @@ export function PortfolioModal({
   const [error, setError] = useState<string | null>(null);
   const empty: PortfolioValues = { code: '', name: '', description: '', ownerId: null };
   const session = useEditSession({
-    record: portfolio ?? ({ version: 0 } as Portfolio),
+    record: portfolio,
     schema: Portfolio,
-    toBody: (p) => (p.id ? portfolioBody(portfolioValues(p)) : portfolioBody(empty)),
+    toBody: (p) => portfolioBody(portfolioValues(p)),
   });
   const form = useForm<PortfolioValues>({
     initialValues: portfolio ? portfolioValues(portfolio) : empty,
@@ -73,7 +73,7 @@ export function PortfolioModal({
       if (portfolio) {
         const patch = session.patchOf(portfolioBody(values));
         if (Object.keys(patch).length > 0) {
-          await api.patch(`/portfolios/${portfolio.id}`, Portfolio, patch, session.base.version);
+          await api.patch(`/portfolios/${portfolio.id}`, Portfolio, patch, session.version);
         }
       } else {
         await api.post('/portfolios', Portfolio, portfolioBody(values));
@@ -188,9 +188,9 @@ export function ProgramModal({
     managerId: null,
   };
   const session = useEditSession({
-    record: program ?? ({ version: 0 } as Program),
+    record: program,
     schema: Program,
-    toBody: (p) => (p.id ? programBody(programValues(p)) : programBody(empty)),
+    toBody: (p) => programBody(programValues(p)),
   });
   const form = useForm<ProgramValues>({
     initialValues: program ? programValues(program) : empty,
@@ -202,7 +202,7 @@ export function ProgramModal({
       if (program) {
         const patch = session.patchOf(programBody(values));
         if (Object.keys(patch).length > 0) {
-          await api.patch(`/programs/${program.id}`, Program, patch, session.base.version);
+          await api.patch(`/programs/${program.id}`, Program, patch, session.version);
         }
       } else {
         await api.post('/programs', Program, programBody(values));

@@ -141,12 +141,7 @@ export function ProjectEditModal({
     const patch = session.patchOf(projectBody(values));
     if (Object.keys(patch).length === 0) return close();
     try {
-      const saved = await api.patch(
-        `/projects/${project.id}`,
-        Project,
-        patch,
-        session.base.version,
-      );
+      const saved = await api.patch(`/projects/${project.id}`, Project, patch, session.version);
       client.setQueryData(portfolioKeys.project(project.id), saved);
       session.reset(saved);
       await invalidate();
