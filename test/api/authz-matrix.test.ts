@@ -63,9 +63,12 @@ interface Rule {
   stale?: boolean;
   /** Called without the session cookie (logging out would end the session the other rows use). */
   withoutSession?: boolean;
+  /** A query string the route needs to get past validation. */
+  query?: string;
 }
 
 const newCode = () => `PRJ-${uniq()}`;
+const NIL = '00000000-0000-4000-8000-000000000000';
 
 const MATRIX: Record<string, Rule> = {
   'POST /api/v1/auth/login': { allow: ALL, body: () => ({}) },
@@ -126,6 +129,41 @@ const MATRIX: Record<string, Rule> = {
     body: (f) => ({ personId: f.personId, role: 'reader' }),
   },
   'DELETE /api/v1/projects/{id}/members/{memberId}': { allow: PROJECT_EDITORS },
+  'GET /api/v1/projects/{id}/plan': { allow: PROJECT_READERS },
+  'PATCH /api/v1/projects/{id}/plan/settings': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
+  'POST /api/v1/projects/{id}/plan/tasks': { allow: PROJECT_EDITORS, body: () => ({ name: 'Tâche' }) },
+  'PATCH /api/v1/projects/{id}/plan/tasks/{taskId}': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
+  'DELETE /api/v1/projects/{id}/plan/tasks/{taskId}': { allow: PROJECT_EDITORS, stale: true },
+  'POST /api/v1/projects/{id}/plan/tasks/{taskId}/move': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ parentId: null, afterTaskId: null }),
+    stale: true,
+  },
+  'POST /api/v1/projects/{id}/plan/tasks/{taskId}/copy': { allow: PROJECT_EDITORS },
+  'POST /api/v1/projects/{id}/plan/links': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ fromTaskId: NIL, toTaskId: NIL }),
+  },
+  'PATCH /api/v1/projects/{id}/plan/links/{linkId}': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
+  'DELETE /api/v1/projects/{id}/plan/links/{linkId}': { allow: PROJECT_EDITORS, stale: true },
+  'POST /api/v1/projects/{id}/plan/import': {
+    allow: PROJECT_EDITORS,
+    body: () => ({}),
+    query: 'format=json&dryRun=true',
+  },
+  'GET /api/v1/projects/{id}/plan/export': { allow: PROJECT_READERS, query: 'format=json' },
+  'GET /api/v1/projects/{id}/baselines': { allow: PROJECT_READERS },
+  'POST /api/v1/projects/{id}/baselines': { allow: PROJECT_EDITORS, body: () => ({ name: 'Baseline' }) },
+  'GET /api/v1/projects/{id}/baselines/{baselineId}/comparison': { allow: PROJECT_READERS },
+  'DELETE /api/v1/projects/{id}/baselines/{baselineId}': { allow: PROJECT_EDITORS },
+  'GET /api/v1/projects/{id}/milestone-trend': { allow: PROJECT_READERS },
+  'GET /api/v1/roadmap': { allow: SIGNED_IN },
+  'GET /api/v1/milestones': { allow: SIGNED_IN },
+  'GET /api/v1/me/calendar-feed': { allow: SIGNED_IN },
+  'POST /api/v1/me/calendar-feed': { allow: SIGNED_IN },
+  'DELETE /api/v1/me/calendar-feed': { allow: SIGNED_IN },
+  // Public: an unknown token is a plain 404 for everyone.
+  'GET /api/v1/ical/{token}': { allow: ALL },
 };
 
 let t: TestApp;
@@ -190,7 +228,11 @@ describe('authorization matrix', () => {
     it(`${route}: allowed for ${rule.allow.length === ALL.length ? 'everyone' : rule.allow.join(', ')} and nobody else`, async () => {
       const [method, template] = route.split(' ') as [string, string];
       const url = template
-        .replace('{memberId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{memberId}', NIL)
+        .replace('{taskId}', NIL)
+        .replace('{linkId}', NIL)
+        .replace('{baselineId}', NIL)
+        .replace('{token}', 'x'.repeat(43))
         .replace('{id}', () => {
           if (template.startsWith('/api/v1/users')) return fx.userId;
           if (template.startsWith('/api/v1/org-units')) return fx.orgUnitId;
@@ -204,7 +246,7 @@ describe('authorization matrix', () => {
         const body = rule.body?.(fx);
         const res = await call(t, rule.withoutSession ? null : (cookies.get(caller) ?? null), {
           method: method as 'GET',
-          url,
+          url: rule.query ? `${url}?${rule.query}` : url,
           ...(body !== undefined ? { payload: body as object } : {}),
           headers: rule.stale ? { 'if-match': '"999"' } : {},
         });
