@@ -1,0 +1,386 @@
+// The HTTP API on PostgreSQL under load: one project, and a filtered page of 50, read by an
+// authenticated member (session lookup and visibility filter included), on a generated portfolio
+// of 2,000 projects and 50,000 people and memberships.
+//
+// Jalon runs as its own process, as in production, and autocannon runs here: they share the
+// machine's cores with PostgreSQL, which is the point of the targets ("load generator included").
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import {
+  type BenchOptions,
+  type BenchResult,
+  freePort,
+  median,
+  REPO_ROOT,
+  round,
+  startPostgres,
+} from './lib.ts';
+
+const DATABASE = 'jalon_bench';
+const SCALE = 2000;
+const SIZE = `${SCALE.toLocaleString('en')} projects, ${(25 * SCALE).toLocaleString('en')} people`;
+const PASSWORD = 'bench-password-123';
+const MEMBER_EMAIL = 'bench.member@exemple.test';
+const PMO_EMAIL = 'bench.pmo@exemple.test';
+/** The member's person: an ordinary synthetic one, given 20 memberships in one portfolio. */
+const MEMBER_PERSON = 'syn1.p777@exemple.test';
+const MEMBERSHIPS = 20;
+/** Enough connections to keep the server busy; its pool has JALON_DB_POOL_SIZE (10) connections. */
+const CONNECTIONS = 20;
+const TARGETS = { read: 2000, list: 800, p99: 100 };
+
+interface Endpoint {
+  label: string;
+  path: string;
+  cookie: string;
+  /** Minimum req/s, for the endpoints with a throughput target. */
+  target: number;
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU time per request, in microseconds: the Jalon process, PostgreSQL, the load generator. */
+  serverCpu: number;
+  pgCpu: number;
+  loadCpu: number;
+}
+
+export async function run(opts: BenchOptions): Promise<BenchResult[]> {
+  const { log } = opts;
+  const baseUrl = startPostgres();
+  const url = await createDatabase(baseUrl, opts);
+  log(`seeding ${SIZE} (jalon seed --scale ${SCALE})…`);
+  cli(url, ['seed', '--scale', String(SCALE)]);
+  const fixture = await prepareAccounts(url);
+  const port = await freePort();
+  const server = await startJalon(url, port);
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    const member = await signIn(origin, MEMBER_EMAIL);
+    const pmo = await signIn(origin, PMO_EMAIL);
+    const list = `/api/v1/projects?portfolioId=${fixture.portfolioId}&status=active&sort=code&limit=50`;
+    const endpoints: Endpoint[] = [
+      {
+        label: 'GET /projects/:id as member',
+        path: `/api/v1/projects/${fixture.projectId}`,
+        cookie: member,
+        target: TARGETS.read,
+      },
+      {
+        label: `GET /projects?… 50 of ${fixture.pmoRows} as PMO`,
+        path: list,
+        cookie: pmo,
+        target: TARGETS.list,
+      },
+      {
+        label: `GET /projects?… ${fixture.memberRows} visible as member`,
+        path: list,
+        cookie: member,
+        target: TARGETS.list,
+      },
+    ];
+    const results: BenchResult[] = [];
+    for (const e of endpoints) results.push(...(await benchEndpoint(origin, e, server.pid!, opts)));
+    return results;
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function createDatabase(baseUrl: string, opts: BenchOptions): Promise<string> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ server_version: string }>('show server_version');
+    opts.note('PostgreSQL', rows[0]!.server_version.split(' ')[0]!);
+    await admin.query(`drop database if exists ${DATABASE} with (force)`);
+    await admin.query(`create database ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(baseUrl);
+  u.pathname = `/${DATABASE}`;
+  return u.toString();
+}
+
+/** Runs `jalon …` on the bench database and fails loudly if it does. */
+function cli(url: string, args: string[], input?: string): string {
+  const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/jalon.mjs'), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    input: input ?? '',
+    encoding: 'utf8',
+  });
+  if (res.status !== 0)
+    throw new Error(`jalon ${args.join(' ')} failed:\n${res.stdout}${res.stderr}`);
+  return res.stdout;
+}
+
+/**
+ * A member linked to a person who belongs to 20 active projects spread over one portfolio,
+ * and a PMO. Returns one of the member's projects and the portfolio the list filters on.
+ */
+async function prepareAccounts(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const person = await client.query<{ id: string }>('select id from people where email = $1', [
+      MEMBER_PERSON,
+    ]);
+    const personId = person.rows[0]!.id;
+    const portfolio = await client.query<{ id: string }>(
+      "select portfolio_id as id from projects where status = 'active' group by portfolio_id order by count(*) desc limit 1",
+    );
+    const portfolioId = portfolio.rows[0]!.id;
+    await client.query(
+      `insert into project_members (project_id, person_id, role)
+       select id, $1, 'contributor' from projects
+       where portfolio_id = $2 and status = 'active' and archived_at is null
+       order by md5(code) limit $3
+       on conflict do nothing`,
+      [personId, portfolioId, MEMBERSHIPS],
+    );
+    const visible = await client.query<{ id: string }>(
+      `select p.id from projects p join project_members m on m.project_id = p.id
+       where m.person_id = $1 and p.portfolio_id = $2 and p.status = 'active' and p.archived_at is null order by p.code`,
+      [personId, portfolioId],
+    );
+    const all = await client.query<{ n: number }>(
+      "select count(*)::int as n from projects where portfolio_id = $1 and status = 'active' and archived_at is null",
+      [portfolioId],
+    );
+    await client.query('analyze');
+    cli(
+      url,
+      [
+        'user',
+        'create',
+        '--email',
+        MEMBER_EMAIL,
+        '--name',
+        'Membre Bench',
+        '--role',
+        'member',
+        '--password-stdin',
+        '--person-email',
+        MEMBER_PERSON,
+      ],
+      PASSWORD,
+    );
+    cli(
+      url,
+      [
+        'user',
+        'create',
+        '--email',
+        PMO_EMAIL,
+        '--name',
+        'PMO Bench',
+        '--role',
+        'pmo',
+        '--password-stdin',
+      ],
+      PASSWORD,
+    );
+    return {
+      portfolioId,
+      projectId: visible.rows[Math.floor(visible.rows.length / 2)]!.id,
+      memberRows: visible.rows.length,
+      pmoRows: all.rows[0]!.n,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Jalon's API in its own process, built by the same `buildApp` as `jalon start` with the same
+ * configuration, minus the web app's static files (irrelevant here) and the start-up chores
+ * (migrations and seed are done, no demo, no jobs).
+ */
+const SERVER_ENTRY = `
+  const { loadConfig } = await import(${JSON.stringify(new URL('../src/server/config.ts', import.meta.url).href)});
+  const { openDatabase } = await import(${JSON.stringify(new URL('../src/server/db/client.ts', import.meta.url).href)});
+  const { buildApp } = await import(${JSON.stringify(new URL('../src/server/app.ts', import.meta.url).href)});
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, poolSize: config.dbPoolSize });
+  const app = await buildApp({ config, database, serveWeb: false });
+  await app.listen({ host: config.host, port: config.port });
+  process.once('SIGTERM', () => process.exit(0));
+`;
+
+async function startJalon(url: string, port: number): Promise<ChildProcess> {
+  const nodeFlags = process.env.JALON_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, '--input-type=module', '-e', SERVER_ENTRY], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      JALON_SEED_DEMO: 'false',
+      JALON_JOBS: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the Jalon server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the Jalon server did not become ready in 30 s');
+}
+
+async function signIn(origin: string, email: string): Promise<string> {
+  const res = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('jalon_session='));
+  if (!cookie) throw new Error(`login ${email}: no session cookie`);
+  return cookie.split(';')[0]!;
+}
+
+/** Throughput and latency at full load, then latency at half that rate; `runs` times each. */
+async function benchEndpoint(
+  origin: string,
+  e: Endpoint,
+  serverPid: number,
+  opts: BenchOptions,
+): Promise<BenchResult[]> {
+  const duration = opts.quick ? 3 : 10;
+  const check = await fetch(origin + e.path, { headers: { cookie: e.cookie } });
+  if (!check.ok) throw new Error(`${e.label}: HTTP ${check.status} ${await check.text()}`);
+  await load(origin, e, serverPid, { duration: opts.quick ? 1 : 3 }); // warm-up: JIT, plans, caches
+  const full: Run[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const r = await load(origin, e, serverPid, { duration });
+    opts.log(`${e.label}: ${describe(r)}`);
+    full.push(r);
+  }
+  const maxRps = median(full.map((r) => r.rps));
+  const rate = Math.max(1, Math.round(maxRps / 2));
+  const half: Run[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const r = await load(origin, e, serverPid, { duration, overallRate: rate });
+    opts.log(`${e.label} at ${rate} req/s: ${describe(r)}`);
+    half.push(r);
+  }
+  const halfP99 = median(half.map((r) => r.p99));
+  return [
+    {
+      name: `${e.label}: throughput`,
+      size: SIZE,
+      median: round(maxRps),
+      unit: 'req/s',
+      target: `≥ ${e.target.toLocaleString('en')} req/s`,
+      ok: maxRps >= e.target,
+    },
+    {
+      name: `${e.label}: latency at full load (p50)`,
+      size: SIZE,
+      median: median(full.map((r) => r.p50)),
+      p99: median(full.map((r) => r.p99)),
+      unit: 'ms',
+    },
+    {
+      name: `${e.label}: latency at ${rate.toLocaleString('en')} req/s (p50)`,
+      size: SIZE,
+      median: median(half.map((r) => r.p50)),
+      p99: halfP99,
+      unit: 'ms',
+      target: `p99 < ${TARGETS.p99} ms`,
+      ok: halfP99 < TARGETS.p99,
+    },
+  ];
+}
+
+function describe(r: Run): string {
+  return `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU per request: Jalon ${Math.round(r.serverCpu)} µs, PostgreSQL ${Math.round(r.pgCpu)} µs, autocannon ${Math.round(r.loadCpu)} µs`;
+}
+
+async function load(
+  origin: string,
+  e: Endpoint,
+  serverPid: number,
+  o: { duration: number; overallRate?: number },
+): Promise<Run> {
+  const before = {
+    server: cpuMicros([serverPid]),
+    pg: cpuMicros(postgresPids()),
+    self: process.cpuUsage(),
+  };
+  const result = await autocannon({
+    url: origin + e.path,
+    connections: CONNECTIONS,
+    duration: o.duration,
+    headers: { cookie: e.cookie },
+    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
+  });
+  const requests = result.requests.total;
+  const server = cpuMicros([serverPid]) - before.server;
+  const pgCpu = cpuMicros(postgresPids()) - before.pg;
+  const self = process.cpuUsage(before.self);
+  if (result.errors || result.timeouts || result.non2xx) {
+    throw new Error(
+      `${e.label}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`,
+    );
+  }
+  return {
+    rps: requests / o.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    serverCpu: server / Math.max(1, requests),
+    pgCpu: pgCpu / Math.max(1, requests),
+    loadCpu: (self.user + self.system) / Math.max(1, requests),
+  };
+}
+
+const CLOCK_TICK_MICROS = 10_000; // USER_HZ is 100 on Linux
+
+/** User + system CPU time of processes, in microseconds (0 where /proc is not available). */
+function cpuMicros(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return ticks * CLOCK_TICK_MICROS;
+}
+
+/** The PostgreSQL server processes (one that exits during a measure takes its CPU time with it). */
+function postgresPids(): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
