@@ -200,3 +200,147 @@ describe('the plan of a project', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('editing the outline', () => {
+  it('indents, outdents, reorders, copies and deletes subtrees, renumbering the WBS', async () => {
+    const project = await newProject();
+    const p = planOf(project.id);
+    const phase1 = await p.add({ name: 'Conception' });
+    const a = await p.add({ name: 'Spécifications', duration: 5 });
+    const b = await p.add({ name: 'Maquettes', duration: 3 });
+    const phase2 = await p.add({ name: 'Réalisation' });
+    const c = await p.add({ name: 'Développement', duration: 10 });
+    const move = async (id: string, parentId: string | null, afterTaskId: string | null) => {
+      const task = await p.task(id);
+      const res = await call(t, pmo, {
+        method: 'POST',
+        url: `/api/v1/projects/${project.id}/plan/tasks/${id}/move`,
+        payload: { parentId, afterTaskId },
+        headers: { 'if-match': `"${task.version}"` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as PlanChange;
+    };
+    // Indent a and b under phase 1, c under phase 2.
+    await move(a.id, phase1.id, null);
+    await move(b.id, phase1.id, a.id);
+    await move(c.id, phase2.id, null);
+    const outline = async () => (await p.get()).tasks.map((x) => `${x.wbs} ${x.name}`);
+    expect(await outline()).toEqual([
+      '1 Conception',
+      '1.1 Spécifications',
+      '1.2 Maquettes',
+      '2 Réalisation',
+      '2.1 Développement',
+    ]);
+    expect((await p.task(phase1.id)).kind).toBe('summary');
+    // Reorder: Maquettes first.
+    await move(b.id, phase1.id, null);
+    // Outdent: Développement after Réalisation at the top level; Réalisation becomes a task again.
+    await move(c.id, null, phase2.id);
+    expect(await outline()).toEqual([
+      '1 Conception',
+      '1.1 Maquettes',
+      '1.2 Spécifications',
+      '2 Réalisation',
+      '3 Développement',
+    ]);
+    expect((await p.task(phase2.id)).kind).toBe('task');
+    // A task under its own sub-task: refused.
+    const phase1Now = await p.task(phase1.id);
+    const cyc = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${phase1.id}/move`,
+      payload: { parentId: a.id, afterTaskId: null },
+      headers: { 'if-match': `"${phase1Now.version}"` },
+    });
+    expect(cyc.json().error).toMatchObject({ code: 'PLAN_INVALID', details: { reason: 'OUTLINE_CYCLE' } });
+    // Copy the phase: the subtree and its internal links, not the links to the rest.
+    await p.link(b.id, a.id);
+    await p.link(a.id, c.id);
+    const copied = await call(t, pmo, { method: 'POST', url: `/api/v1/projects/${project.id}/plan/tasks/${phase1.id}/copy` });
+    expect(copied.statusCode, copied.body).toBe(201);
+    expect((copied.json() as PlanChange).createdTaskIds).toHaveLength(3);
+    expect(await outline()).toEqual([
+      '1 Conception',
+      '1.1 Maquettes',
+      '1.2 Spécifications',
+      '2 Conception (copie)',
+      '2.1 Maquettes',
+      '2.2 Spécifications',
+      '3 Réalisation',
+      '4 Développement',
+    ]);
+    expect((await p.get()).links).toHaveLength(3);
+    // Delete the original phase: its sub-tasks and their links go too.
+    const del = await call(t, pmo, {
+      method: 'DELETE',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${phase1.id}`,
+      headers: { 'if-match': `"${(await p.task(phase1.id)).version}"` },
+    });
+    expect(del.statusCode, del.body).toBe(200);
+    const removed = del.json() as PlanChange;
+    expect(removed.removedTaskIds.sort()).toEqual([phase1.id, a.id, b.id].sort());
+    expect(removed.removedLinkIds).toHaveLength(2);
+    expect(await outline()).toEqual([
+      '1 Conception (copie)',
+      '1.1 Maquettes',
+      '1.2 Spécifications',
+      '2 Réalisation',
+      '3 Développement',
+    ]);
+    // Every write is in the project's history, field by field.
+    const history = await call(t, pmo, { url: `/api/v1/projects/${project.id}/history?limit=100` });
+    const events = history.json().items as { entityType: string; action: string; changes: Record<string, unknown> }[];
+    expect(events.filter((e) => e.entityType === 'task' && e.action === 'create')).toHaveLength(6);
+    expect(events.some((e) => e.entityType === 'task' && e.action === 'update' && 'parentId' in e.changes)).toBe(true);
+    expect(events.some((e) => e.entityType === 'task' && e.action === 'delete')).toBe(true);
+    expect(events.some((e) => e.entityType === 'task_link' && e.action === 'create')).toBe(true);
+  });
+
+  it('lets a contributor read the plan but not change it, and hides it from others', async () => {
+    const project = await newProject();
+    const p = planOf(project.id);
+    await p.add({ name: 'Cadrage', duration: 3 });
+    const person = await buildPerson(t);
+    await buildMember(t, project.id, person.id, 'contributor');
+    const contributor = (await signIn(t, 'member', { personId: person.id })).cookie;
+    const outsider = (await signIn(t, 'member')).cookie;
+    const read = await call(t, contributor, { url: `/api/v1/projects/${project.id}/plan` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().can.edit).toBe(false);
+    const write = await call(t, contributor, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/plan/tasks`,
+      payload: { name: 'X' },
+    });
+    expect(write.statusCode).toBe(403);
+    const hidden = await call(t, outsider, { url: `/api/v1/projects/${project.id}/plan` });
+    expect(hidden.json().error.code).toBe('PROJECT_NOT_FOUND');
+  });
+
+  it('updates a link and reschedules; a stale If-Match on the settings is refused', async () => {
+    const { project, p, t2, t4 } = await workedExample();
+    const link = (await p.get()).links.find((l) => l.toTaskId === t4.id)!;
+    const res = await call(t, pmo, {
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}/plan/links/${link.id}`,
+      payload: { type: 'FS', lag: 1 },
+      headers: { 'if-match': `"${link.version}"` },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const change = res.json() as PlanChange;
+    expect(change.links[0]).toMatchObject({ id: link.id, type: 'FS', lag: 1, version: link.version + 1 });
+    // Ateliers now starts the second working day after Note de cadrage (4 May): 6 May.
+    expect(change.tasks.find((x) => x.id === t4.id)!.schedule.start).toBe('2026-05-06');
+    expect((await p.settings({ statusDate: '2026-05-04' }, 0)).statusCode).toBe(412);
+    const removed = await call(t, pmo, {
+      method: 'DELETE',
+      url: `/api/v1/projects/${project.id}/plan/links/${link.id}`,
+      headers: { 'if-match': `"${link.version + 1}"` },
+    });
+    expect((removed.json() as PlanChange).removedLinkIds).toEqual([link.id]);
+    expect((await p.task(t4.id)).schedule.start).toBe('2026-04-27');
+    expect((await p.task(t2.id)).schedule.critical).toBe(false);
+  });
+});
