@@ -11,29 +11,50 @@ interface Versioned {
 }
 
 /**
+ * Re-bases what the user typed on a newer version: the fields they changed (compared with the
+ * version they started from) keep their input, every other field takes the newer value — so
+ * saving again never reverts what the other person changed.
+ */
+export function rebaseValues<V extends object>(mine: V, started: V, current: V): V {
+  const merged = { ...current };
+  for (const key of Object.keys(mine) as (keyof V)[]) {
+    if (JSON.stringify(mine[key]) !== JSON.stringify(started[key])) merged[key] = mine[key];
+  }
+  return merged;
+}
+
+/**
  * Keeps the record an edit form is based on, and what to do when the server answers 412:
  * the current record arrives with the error, the user's input stays, and the user chooses
- * between loading the current version or re-applying their changes on top of it.
+ * between loading the current version or re-applying their own changes on top of it.
  * A form that creates (no record yet) gets a session too, where nothing can conflict.
  */
-export function useEditSession<R extends Versioned, B extends Record<string, unknown>>({
+export function useEditSession<
+  R extends Versioned,
+  V extends object,
+  B extends Record<string, unknown>,
+>({
   record,
   schema,
+  toValues,
   toBody,
 }: {
   record: R | undefined;
   schema: z.ZodType<R>;
-  toBody: (record: R) => B;
+  toValues: (record: R) => V;
+  toBody: (values: V) => B;
 }) {
   const [base, setBase] = useState<R | undefined>(record);
   const [conflict, setConflict] = useState<R | null>(null);
+  const bodyOf = (r: R) => toBody(toValues(r));
   return {
     base,
     /** The version to send as `If-Match`. */
     version: base?.version ?? 0,
     conflict,
     /** The changed fields to PATCH, compared with the version the form is based on. */
-    patchOf: (body: B): Partial<B> => (base ? changedFields(body, toBody(base)) : body),
+    patchOf: (values: V): Partial<B> =>
+      base ? changedFields(toBody(values), bodyOf(base)) : toBody(values),
     /** Takes a 412 in hand (returns true), or leaves any other error to the caller. */
     catchConflict(error: unknown): boolean {
       if (!isApiError(error, 'VERSION_MISMATCH') || !base) return false;
@@ -44,17 +65,20 @@ export function useEditSession<R extends Versioned, B extends Record<string, unk
     },
     /** Fields the other person changed. */
     conflictFields:
-      conflict && base ? Object.keys(changedFields(toBody(conflict), toBody(base))) : [],
-    resolveWithTheirs(): R | null {
+      conflict && base ? Object.keys(changedFields(bodyOf(conflict), bodyOf(base))) : [],
+    /** Drops the user's input: the form shows the current record. */
+    resolveWithTheirs(): V | null {
       if (!conflict) return null;
       setBase(conflict);
       setConflict(null);
-      return conflict;
+      return toValues(conflict);
     },
-    resolveKeepingMine() {
-      if (!conflict) return;
+    /** Keeps the user's own changes on top of the current record, ready to save again. */
+    resolveKeepingMine(values: V): V | null {
+      if (!conflict || !base) return null;
       setBase(conflict);
       setConflict(null);
+      return rebaseValues(values, toValues(base), toValues(conflict));
     },
     reset(next: R) {
       setBase(next);
@@ -63,19 +87,27 @@ export function useEditSession<R extends Versioned, B extends Record<string, unk
   };
 }
 
+type EditSession<V> = {
+  conflict: unknown;
+  conflictFields: string[];
+  resolveWithTheirs: () => V | null;
+  resolveKeepingMine: (values: V) => V | null;
+};
+
 /** Tells the user someone else saved first, names what they changed, and offers both ways out. */
-export function ConflictAlert({
-  fields,
+export function ConflictAlert<V>({
+  session,
+  form,
   fieldLabel,
-  onReload,
-  onKeepMine,
+  onReloaded,
 }: {
-  fields: string[];
+  session: EditSession<V>;
+  form: { getValues: () => V; setValues: (values: V) => void };
   fieldLabel: (field: string) => string;
-  onReload: () => void;
-  onKeepMine: () => void;
+  onReloaded?: () => void;
 }) {
   const { t } = useTranslation();
+  if (!session.conflict) return null;
   return (
     <Alert
       color="orange"
@@ -86,16 +118,31 @@ export function ConflictAlert({
     >
       <Stack gap="xs">
         <Text size="sm">{t('conflict.message')}</Text>
-        {fields.length > 0 && (
+        {session.conflictFields.length > 0 && (
           <Text size="sm">
-            {t('conflict.fields', { fields: fields.map(fieldLabel).join(', ') })}
+            {t('conflict.fields', { fields: session.conflictFields.map(fieldLabel).join(', ') })}
           </Text>
         )}
         <Group gap="xs">
-          <Button size="xs" color="orange" onClick={onReload}>
+          <Button
+            size="xs"
+            color="orange"
+            onClick={() => {
+              const values = session.resolveWithTheirs();
+              if (values) form.setValues(values);
+              onReloaded?.();
+            }}
+          >
             {t('conflict.reload')}
           </Button>
-          <Button size="xs" variant="default" onClick={onKeepMine}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              const values = session.resolveKeepingMine(form.getValues());
+              if (values) form.setValues(values);
+            }}
+          >
             {t('conflict.keepMine')}
           </Button>
         </Group>

@@ -16,12 +16,16 @@ export function validateWith<V>(
   t: TFunction,
 ): (values: V) => FormErrors {
   return (values) => {
-    const result = schema.safeParse(toBody(values));
+    const body = toBody(values) as Record<string, unknown>;
+    const result = schema.safeParse(body);
     if (result.success) return {};
     const errors: FormErrors = {};
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
-      if (field && !errors[field]) errors[field] = issueMessage(t, issue as never);
+      if (!field || errors[field]) continue;
+      // An empty required field reads "required", not "invalid format".
+      errors[field] =
+        body[field] === '' ? t('validation.required') : issueMessage(t, issue as never);
     }
     return errors;
   };

@@ -141,7 +141,8 @@ function EditUserModal({
   const session = useEditSession({
     record: user,
     schema: User,
-    toBody: (u) => editBody(editValues(u)),
+    toValues: editValues,
+    toBody: editBody,
   });
   const form = useForm<EditValues>({
     initialValues: editValues(user),
@@ -149,7 +150,7 @@ function EditUserModal({
   });
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const patch = session.patchOf(editBody(values));
+    const patch = session.patchOf(values);
     if (Object.keys(patch).length === 0) return onClose();
     try {
       await api.patch(`/users/${user.id}`, User, patch, session.version);
@@ -165,17 +166,7 @@ function EditUserModal({
     <Modal opened onClose={onClose} title={t('users.editTitle', { email: user.email })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {session.conflict && (
-            <ConflictAlert
-              fields={session.conflictFields}
-              fieldLabel={(f) => t(`users.fields.${f}`)}
-              onReload={() => {
-                const current = session.resolveWithTheirs();
-                if (current) form.setValues(editValues(current));
-              }}
-              onKeepMine={() => session.resolveKeepingMine()}
-            />
-          )}
+          <ConflictAlert session={session} form={form} fieldLabel={(f) => t(`users.fields.${f}`)} />
           {error && (
             <Alert color="red" variant="light" role="alert">
               {error}

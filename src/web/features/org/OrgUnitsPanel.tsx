@@ -57,7 +57,8 @@ function OrgUnitModal({
   const session = useEditSession({
     record: unit,
     schema: OrgUnit,
-    toBody: (u) => unitBody(unitValues(u)),
+    toValues: unitValues,
+    toBody: unitBody,
   });
   const form = useForm<UnitValues>({
     initialValues: unit ? unitValues(unit) : EMPTY,
@@ -67,7 +68,7 @@ function OrgUnitModal({
     setError(null);
     try {
       if (unit) {
-        const patch = session.patchOf(unitBody(values));
+        const patch = session.patchOf(values);
         if (Object.keys(patch).length > 0) {
           await api.patch(`/org-units/${unit.id}`, OrgUnit, patch, session.version);
         }
@@ -88,17 +89,11 @@ function OrgUnitModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {session.conflict && (
-            <ConflictAlert
-              fields={session.conflictFields}
-              fieldLabel={(f) => t(`orgUnits.fields.${f}`)}
-              onReload={() => {
-                const current = session.resolveWithTheirs();
-                if (current) form.setValues(unitValues(current));
-              }}
-              onKeepMine={() => session.resolveKeepingMine()}
-            />
-          )}
+          <ConflictAlert
+            session={session}
+            form={form}
+            fieldLabel={(f) => t(`orgUnits.fields.${f}`)}
+          />
           {error && (
             <Alert color="red" variant="light" role="alert">
               {error}

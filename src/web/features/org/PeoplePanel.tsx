@@ -68,7 +68,8 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
   const session = useEditSession({
     record: person,
     schema: Person,
-    toBody: (p) => personBody(personValues(p)),
+    toValues: personValues,
+    toBody: personBody,
   });
   const form = useForm<PersonValues>({
     initialValues: person ? personValues(person) : EMPTY,
@@ -78,7 +79,7 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
     setError(null);
     try {
       if (person) {
-        const patch = session.patchOf(personBody(values));
+        const patch = session.patchOf(values);
         if (Object.keys(patch).length > 0) {
           await api.patch(`/people/${person.id}`, Person, patch, session.version);
         }
@@ -102,17 +103,11 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {session.conflict && (
-            <ConflictAlert
-              fields={session.conflictFields}
-              fieldLabel={(f) => t(`people.fields.${f}`)}
-              onReload={() => {
-                const current = session.resolveWithTheirs();
-                if (current) form.setValues(personValues(current));
-              }}
-              onKeepMine={() => session.resolveKeepingMine()}
-            />
-          )}
+          <ConflictAlert
+            session={session}
+            form={form}
+            fieldLabel={(f) => t(`people.fields.${f}`)}
+          />
           {error && (
             <Alert color="red" variant="light" role="alert">
               {error}

@@ -61,7 +61,8 @@ export function PortfolioModal({
   const session = useEditSession({
     record: portfolio,
     schema: Portfolio,
-    toBody: (p) => portfolioBody(portfolioValues(p)),
+    toValues: portfolioValues,
+    toBody: portfolioBody,
   });
   const form = useForm<PortfolioValues>({
     initialValues: portfolio ? portfolioValues(portfolio) : empty,
@@ -71,7 +72,7 @@ export function PortfolioModal({
     setError(null);
     try {
       if (portfolio) {
-        const patch = session.patchOf(portfolioBody(values));
+        const patch = session.patchOf(values);
         if (Object.keys(patch).length > 0) {
           await api.patch(`/portfolios/${portfolio.id}`, Portfolio, patch, session.version);
         }
@@ -95,17 +96,11 @@ export function PortfolioModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {session.conflict && (
-            <ConflictAlert
-              fields={session.conflictFields}
-              fieldLabel={(f) => t(`portfolio.fields.${f}`)}
-              onReload={() => {
-                const current = session.resolveWithTheirs();
-                if (current) form.setValues(portfolioValues(current));
-              }}
-              onKeepMine={() => session.resolveKeepingMine()}
-            />
-          )}
+          <ConflictAlert
+            session={session}
+            form={form}
+            fieldLabel={(f) => t(`portfolio.fields.${f}`)}
+          />
           <ErrorLine message={error} />
           <Group grow align="flex-start">
             <TextInput
@@ -190,7 +185,8 @@ export function ProgramModal({
   const session = useEditSession({
     record: program,
     schema: Program,
-    toBody: (p) => programBody(programValues(p)),
+    toValues: programValues,
+    toBody: programBody,
   });
   const form = useForm<ProgramValues>({
     initialValues: program ? programValues(program) : empty,
@@ -200,7 +196,7 @@ export function ProgramModal({
     setError(null);
     try {
       if (program) {
-        const patch = session.patchOf(programBody(values));
+        const patch = session.patchOf(values);
         if (Object.keys(patch).length > 0) {
           await api.patch(`/programs/${program.id}`, Program, patch, session.version);
         }
@@ -224,17 +220,11 @@ export function ProgramModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {session.conflict && (
-            <ConflictAlert
-              fields={session.conflictFields}
-              fieldLabel={(f) => t(`program.fields.${f}`)}
-              onReload={() => {
-                const current = session.resolveWithTheirs();
-                if (current) form.setValues(programValues(current));
-              }}
-              onKeepMine={() => session.resolveKeepingMine()}
-            />
-          )}
+          <ConflictAlert
+            session={session}
+            form={form}
+            fieldLabel={(f) => t(`program.fields.${f}`)}
+          />
           <ErrorLine message={error} />
           <PortfolioSelect
             label={t('program.fields.portfolioId')}

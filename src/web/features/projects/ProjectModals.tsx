@@ -127,7 +127,12 @@ export function ProjectEditModal({
   const invalidate = useInvalidateHierarchy();
   const fieldLabel = useProjectFieldLabel();
   const [error, setError] = useState<string | null>(null);
-  const session = useEditSession({ record: project, schema: Project, toBody: bodyOfProject });
+  const session = useEditSession({
+    record: project,
+    schema: Project,
+    toValues: projectValues,
+    toBody: projectBody,
+  });
   const form = useForm<ProjectFormValues>({
     initialValues: projectValues(project),
     validate: validateWith(UpdateProjectBody, projectBody, t),
@@ -138,7 +143,7 @@ export function ProjectEditModal({
   };
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const patch = session.patchOf(projectBody(values));
+    const patch = session.patchOf(values);
     if (Object.keys(patch).length === 0) return close();
     try {
       const saved = await api.patch(`/projects/${project.id}`, Project, patch, session.version);
@@ -149,7 +154,11 @@ export function ProjectEditModal({
       notifications.show({ color: 'teal', message: t('common.saved') });
       close();
     } catch (e) {
-      if (session.catchConflict(e)) return;
+      if (session.catchConflict(e)) {
+        // The page behind the dialog shows the current version too.
+        await client.invalidateQueries({ queryKey: portfolioKeys.project(project.id) });
+        return;
+      }
       setError(applyApiError(form, e, t, PROJECT_FIELDS));
     }
   });
@@ -162,20 +171,7 @@ export function ProjectEditModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {session.conflict && (
-            <ConflictAlert
-              fields={session.conflictFields}
-              fieldLabel={fieldLabel}
-              onReload={() => {
-                const current = session.resolveWithTheirs();
-                if (current) {
-                  form.setValues(projectValues(current));
-                  client.setQueryData(portfolioKeys.project(project.id), current);
-                }
-              }}
-              onKeepMine={() => session.resolveKeepingMine()}
-            />
-          )}
+          <ConflictAlert session={session} form={form} fieldLabel={fieldLabel} />
           <FormError message={error} />
           {mode === 'move' ? (
             <>
