@@ -11,7 +11,6 @@ import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { portfolioKeys, useInvalidateHierarchy } from '../portfolio/portfolio-api.ts';
 import {
-  bodyOfProject,
   emptyProjectValues,
   HierarchyFields,
   PROJECT_FIELDS,

@@ -112,10 +112,6 @@ export const projectBody = (v: ProjectFormValues) => ({
   tags: v.tags,
   customFields: customFieldsFromRows(v.customFields),
 });
-export type ProjectBody = ReturnType<typeof projectBody>;
-
-/** The body a project record corresponds to, to diff the form against. */
-export const bodyOfProject = (p: Project): ProjectBody => projectBody(projectValues(p));
 
 export function useProjectFieldLabel() {
   const { t } = useTranslation();
