@@ -19,7 +19,7 @@ import { DomainError } from '../core/errors.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { checkAccess, requireAccessDeclarations } from './http/access.ts';
-import { installErrorHandler } from './http/errors.ts';
+import { installErrorHandler, notFoundBody } from './http/errors.ts';
 import { installMetrics } from './http/metrics.ts';
 import { sessionToken } from './http/session.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -163,19 +163,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   portfolioRoutes(app, ctx);
   planningRoutes(app, ctx);
 
+  // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
-  if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIR, index: false });
-    app.setNotFoundHandler((req, reply) => {
-      const p = req.url.split('?')[0] ?? '/';
-      if (req.method === 'GET' && !p.startsWith('/api/') && !path.extname(p)) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${p}` } });
-    });
-  }
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIR, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    const p = req.url.split('?')[0] ?? '/';
+    if (serveWeb && req.method === 'GET' && !p.startsWith('/api/') && !path.extname(p)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(notFoundBody(req.method, req.url));
+  });
   return app;
 }
 

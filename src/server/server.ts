@@ -57,8 +57,10 @@ export async function startServer(config: Config): Promise<void> {
       `  mot de passe : ${demo.password}` +
         (config.demoPassword ? ' (JALON_DEMO_PASSWORD)' : ' (affiché une seule fois : notez-le)'),
     );
-  } else if (!setupToken) {
-    lines.push('Connectez-vous avec votre compte. (Comptes : `npx jalon user list`.)');
+  } else {
+    lines.push(
+      'Connectez-vous avec votre compte (liste : `npx jalon user list`, mot de passe perdu : `npx jalon user set-password`).',
+    );
   }
   if (setupToken) {
     lines.push(

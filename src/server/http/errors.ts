@@ -41,6 +41,14 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** Codes for errors raised by Fastify or its plugins rather than by our code. */
+const GENERIC_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
+
 function body(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
@@ -76,23 +84,23 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status === 429)
       return reply.status(429).send(body('TOO_MANY_REQUESTS', 'Too many requests'));
     if (status === 415 || status === 413 || (status === 400 && err.code?.startsWith('FST_'))) {
-      return reply
-        .status(400)
-        .send(
-          body('VALIDATION_FAILED', err.message, {
-            issues: [{ path: ['body'], message: err.message }],
-          }),
-        );
+      return reply.status(400).send(
+        body('VALIDATION_FAILED', err.message, {
+          issues: [{ path: ['body'], message: err.message }],
+        }),
+      );
     }
     if (status < 500) {
       return reply
         .status(status)
-        .send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', err.message));
+        .send(body(GENERIC_CODES[status] ?? 'VALIDATION_FAILED', err.message));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Internal error'));
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
-  });
+}
+
+/** The error body of an unknown route. */
+export function notFoundBody(method: string, url: string) {
+  return body('NOT_FOUND', `No route ${method} ${url.split('?')[0]}`);
 }
