@@ -154,3 +154,13 @@ describe('jobs', () => {
     expect(after[0]!.n).toBe(before[0]!.n - 1);
   });
 });
+
+describe('org unit headcount', () => {
+  it('counts the people of each unit', async () => {
+    const unit = await buildOrgUnit(t);
+    await buildPerson(t, { orgUnitId: unit.id });
+    await buildPerson(t, { orgUnitId: unit.id });
+    const list = (await call(t, rm, { url: '/api/v1/org-units' })).json();
+    expect(list.items.find((u: { id: string }) => u.id === unit.id).headcount).toBe(2);
+  });
+});

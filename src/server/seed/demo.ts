@@ -211,8 +211,8 @@ export async function seedDemo(
       plannedEnd: dp.end,
       tags: dp.tags,
       customFields: {
-        budgetClass: dp.priority === 'critical' ? 'A' : 'B',
-        regulatory: dp.tags.some((t) => /DORA|NIS2|RGPD/.test(t)),
+        classeBudgetaire: dp.priority === 'critical' ? 'A' : 'B',
+        reglementaire: dp.tags.some((t) => /DORA|NIS2|RGPD/.test(t)),
       },
     });
     projects++;

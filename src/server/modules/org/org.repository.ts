@@ -6,11 +6,13 @@ import { orgUnits, people } from './org.tables.ts';
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 
+// Drizzle leaves columns unqualified in a one-table select, so the correlated subquery names
+// org_units.id literally (an unqualified "id" would bind to people.id).
 export async function listOrgUnits(db: Executor) {
   return db
     .select({
       unit: orgUnits,
-      headcount: sql<number>`(select count(*)::int from people p where p.org_unit_id = ${orgUnits.id} and p.archived_at is null)`,
+      headcount: sql<number>`(select count(*)::int from people p where p.org_unit_id = org_units.id and p.archived_at is null)`,
     })
     .from(orgUnits)
     .orderBy(asc(orgUnits.name));
