@@ -13,7 +13,6 @@ import {
 } from './planning.tables.ts';
 
 export type SettingsRow = typeof planSettings.$inferSelect;
-export type TaskRow = typeof planTasks.$inferSelect;
 export type LinkRow = typeof planLinks.$inferSelect;
 export type BaselineRow = typeof planBaselines.$inferSelect;
 
@@ -78,13 +77,27 @@ export async function setProjectSpan(
 
 // ---------------------------------------------------------------- tasks
 
-/** Every task of a project with its owner's name. */
+/** A task as the planning module works with it (timestamps left out). */
+export type TaskRow = Omit<typeof planTasks.$inferSelect, 'createdAt' | 'updatedAt'>;
+
+/**
+ * Every task of a project with its owner's name. Raw SQL with only the columns needed: this
+ * runs on every edit, for thousands of rows.
+ */
 export async function listTasks(db: Executor, projectId: string) {
-  return db
-    .select({ t: planTasks, ownerName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}` })
-    .from(planTasks)
-    .leftJoin(people, eq(people.id, planTasks.ownerId))
-    .where(eq(planTasks.projectId, projectId));
+  const rows = await queryRows<TaskRow & { ownerName: string | null }>(
+    db,
+    sql`select t.id, t.version, t.project_id as "projectId", t.parent_id as "parentId", t.position, t.name,
+           t.duration, t.constraint_type as "constraintType", t.constraint_date as "constraintDate", t.deadline,
+           t.owner_id as "ownerId", t.notes, t.percent_complete as "percentComplete",
+           t.actual_start as "actualStart", t.actual_finish as "actualFinish", t.wbs, t.level,
+           t.is_summary as "isSummary", t.span, t.start, t.finish, t.late_start as "lateStart",
+           t.late_finish as "lateFinish", t.total_float as "totalFloat", t.free_float as "freeFloat", t.critical,
+           case when t.owner_id is null then null else o.first_name || ' ' || o.last_name end as "ownerName"
+    from plan_tasks t left join people o on o.id = t.owner_id
+    where t.project_id = ${projectId}`,
+  );
+  return rows.map(({ ownerName, ...t }) => ({ t, ownerName }));
 }
 export type TaskView = Awaited<ReturnType<typeof listTasks>>[number];
 
@@ -171,24 +184,20 @@ export interface ComputedRow {
 }
 
 /**
- * Writes computed schedules in set-based statements (`UPDATE … FROM (VALUES …)`), 1,000 rows
- * at a time. Only the rows given are touched, and the user-facing version does not move.
+ * Writes computed schedules in set-based statements (`UPDATE … FROM json_to_recordset(…)`), 5,000
+ * rows at a time. Only the rows given are touched, and the user-facing version does not move.
  */
 export async function writeComputed(db: Executor, rows: readonly ComputedRow[]) {
-  for (const part of chunks(rows)) {
-    const values = sql.join(
-      part.map(
-        (r) =>
-          sql`(${r.id}::uuid, ${r.wbs}, ${r.level}::int, ${r.isSummary}::boolean, ${r.span}::int, ${r.start}::date, ${r.finish}::date, ${r.lateStart}::date, ${r.lateFinish}::date, ${r.totalFloat}::int, ${r.freeFloat}::int, ${r.critical}::boolean, ${r.percentComplete}::float8)`,
-      ),
-      sql`, `,
-    );
+  for (const part of chunks(rows, 5000)) {
+    // One JSON parameter for the whole batch, not one parameter per value.
     await db.execute(sql`
-      update plan_tasks t set wbs = v.wbs, level = v.level, is_summary = v.is_summary, span = v.span,
-        start = v.start, finish = v.finish, late_start = v.late_start, late_finish = v.late_finish,
-        total_float = v.total_float, free_float = v.free_float, critical = v.critical,
-        percent_complete = v.percent_complete
-      from (values ${values}) as v(id, wbs, level, is_summary, span, start, finish, late_start, late_finish, total_float, free_float, critical, percent_complete)
+      update plan_tasks t set wbs = v.wbs, level = v.level, is_summary = v."isSummary", span = v.span,
+        start = v.start, finish = v.finish, late_start = v."lateStart", late_finish = v."lateFinish",
+        total_float = v."totalFloat", free_float = v."freeFloat", critical = v.critical,
+        percent_complete = v."percentComplete"
+      from json_to_recordset(${JSON.stringify(part)}::json) as v(id uuid, wbs text, level int,
+        "isSummary" boolean, span int, start date, finish date, "lateStart" date, "lateFinish" date,
+        "totalFloat" int, "freeFloat" int, critical boolean, "percentComplete" float8)
       where t.id = v.id`);
   }
 }

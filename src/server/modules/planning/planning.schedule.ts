@@ -274,37 +274,46 @@ function computeValues(
       if (schedule.critical[leaf] === 1) critical[p] = 1;
     }
   }
+  const dates = new Map<number, string>();
+  const iso = (day: number) => {
+    let d = dates.get(day);
+    if (d === undefined) dates.set(day, (d = fromEpochDay(day)));
+    return d;
+  };
   const computed = new Map<string, Computed>();
   for (let t = 0; t < count; t++) {
     const id = net.ids[t]!;
     if (id.startsWith(ANCHOR)) continue;
     const leaf = net.leafOf[t]!;
-    const base = {
-      wbs: outlined.wbs.get(id)!,
-      level: outlined.level.get(id)!,
-      start: fromEpochDay(schedule.startDay[t]!),
-      finish: fromEpochDay(schedule.finishDay[t]!),
-    };
+    const wbs = outlined.wbs.get(id)!;
+    const level = outlined.level.get(id)!;
+    const start = iso(schedule.startDay[t]!);
+    const finish = iso(schedule.finishDay[t]!);
     if (leaf >= 0) {
       computed.set(id, {
-        ...base,
+        wbs,
+        level,
         isSummary: false,
         span: net.duration[leaf]!,
-        lateStart: fromEpochDay(schedule.lateStartDay[t]!),
-        lateFinish: fromEpochDay(schedule.lateFinishDay[t]!),
+        start,
+        finish,
+        lateStart: iso(schedule.lateStartDay[t]!),
+        lateFinish: iso(schedule.lateFinishDay[t]!),
         totalFloat: schedule.totalFloat[leaf]!,
         freeFloat: schedule.freeFloat[leaf]!,
         critical: schedule.critical[leaf] === 1,
         percentComplete: byId.get(id)?.percentComplete ?? 0,
       });
     } else {
-      const span = high[t]! > low[t]! ? high[t]! - low[t]! : 0;
       const pct =
         weight[t]! > 0 ? (100 * done[t]!) / weight[t]! : leaves[t]! > 0 ? pctSum[t]! / leaves[t]! : 0;
       computed.set(id, {
-        ...base,
+        wbs,
+        level,
         isSummary: true,
-        span,
+        span: high[t]! > low[t]! ? high[t]! - low[t]! : 0,
+        start,
+        finish,
         lateStart: null,
         lateFinish: null,
         totalFloat: null,
