@@ -148,7 +148,8 @@ export const SORT_KEYS = {
   code: { expr: sql`${projects.code}`, cast: 'text' },
   plannedStart: { expr: sql`coalesce(${projects.plannedStart}, '9999-12-31'::date)`, cast: 'date' },
   plannedEnd: { expr: sql`coalesce(${projects.plannedEnd}, '9999-12-31'::date)`, cast: 'date' },
-  updatedAt: { expr: sql`${projects.updatedAt}`, cast: 'timestamptz' },
+  // JavaScript dates (and so cursors) keep milliseconds; PostgreSQL keeps microseconds.
+  updatedAt: { expr: sql`date_trunc('milliseconds', ${projects.updatedAt})`, cast: 'timestamptz' },
 } as const;
 export type SortKey = keyof typeof SORT_KEYS;
 
