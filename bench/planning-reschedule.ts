@@ -120,7 +120,8 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       for (let i = 0; i < edits + 3; i++) {
         const task = pick();
         const d = duration.get(task.id)!;
-        const next = d === 1 ? 2 : d - 1;
+        // Lengthen by three days, then restore: every other edit moves the successors back.
+        const next = i % 2 === 0 ? d + 3 : d - 3;
         const start = performance.now();
         const change = (await http('PATCH', `${base}/tasks/${task.id}`, { duration: next }, { 'if-match': `"${version.get(task.id)}"` })) as {
           tasks: { id: string; version: number }[];

@@ -11,6 +11,7 @@ import {
   createProgram,
   createProject,
 } from '../modules/portfolio/portfolio.service.ts';
+import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -186,6 +187,7 @@ export async function seedDemo(
   const julieHelps = new Set(['PRJ-2026-001', 'PRJ-2026-004']);
   let programs = 0;
   let projects = 0;
+  const planned: DemoPlanProject[] = [];
   let k = 0;
   const addProject = async (
     dp: DemoProject | Omit<DemoProject, 'children'>,
@@ -216,6 +218,14 @@ export async function seedDemo(
       },
     });
     projects++;
+    planned.push({
+      id: project.id,
+      code: dp.code,
+      status: dp.status,
+      start: dp.start,
+      end: dp.end,
+      managerId,
+    });
     const members: [string, ProjectRole][] = [
       [pick(dp.dept, k + 1), 'contributor'],
       [pick(dp.dept, k + 2), 'contributor'],
@@ -251,6 +261,9 @@ export async function seedDemo(
     }
     for (const dp of pf.projects) await addProject(dp, portfolio.id, null, null);
   }
+
+  say('plannings');
+  await seedDemoPlans(ctx, actor, planned);
   return {
     password,
     accounts,

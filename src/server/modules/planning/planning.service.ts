@@ -1147,3 +1147,39 @@ export async function listMilestones(
   return { items };
 }
 
+
+/**
+ * Applies several task changes in one transaction and one reschedule (a status update: progress
+ * of many tasks at once). Not versioned: for seeding and imports of progress, not for the UI.
+ */
+export async function applyTaskUpdates(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  items: { taskId: string; changes: z.infer<typeof UpdateTaskBody> }[],
+): Promise<PlanChange> {
+  return ctx.db.transaction(async (tx) => {
+    const { project, settings } = await openForWrite(tx, actor, projectId);
+    for (const { taskId, changes } of items) {
+      const before = await loadTask(tx, projectId, taskId);
+      await checkTaskInput(tx, { ownerId: changes.ownerId });
+      const { constraint, ...rest } = changes;
+      const after = await repo.updateTask(tx, taskId, before.version, {
+        ...rest,
+        ...(constraint !== undefined
+          ? { constraintType: constraint?.type ?? null, constraintDate: constraint?.date ?? null }
+          : {}),
+      });
+      await recordAudit(tx, actor, {
+        entityType: 'task',
+        entityId: taskId,
+        entityLabel: label(project, before.name),
+        projectId,
+        action: 'update',
+        before: taskFields(before),
+        after: taskFields(after!),
+      });
+    }
+    return reschedule(tx, project, settings, { tasks: items.map((i) => i.taskId) });
+  });
+}
