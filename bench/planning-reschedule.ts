@@ -8,10 +8,20 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
-import { createPortfolio, createProject } from '../src/server/modules/portfolio/portfolio.service.ts';
+import {
+  createPortfolio,
+  createProject,
+} from '../src/server/modules/portfolio/portfolio.service.ts';
 import { createUser } from '../src/server/modules/platform/users.service.ts';
 import { SYSTEM_ACTOR } from '../src/server/seed/demo.ts';
-import { type BenchOptions, type BenchResult, freePort, median, quantile, startPostgres } from './lib.ts';
+import {
+  type BenchOptions,
+  type BenchResult,
+  freePort,
+  median,
+  quantile,
+  startPostgres,
+} from './lib.ts';
 
 const DATABASE = 'jalon_bench_planning';
 const PHASES = 100;
@@ -47,11 +57,17 @@ function network() {
         duration: milestone ? 0 : 1 + Math.floor(random() * 8),
         parent: `p${p}`,
       });
-      if (k >= CHAINS) dependencies.push({ from: `t${p}.${k - CHAINS}`, to: `t${p}.${k}`, type: 'FS', lag: 0 });
+      if (k >= CHAINS)
+        dependencies.push({ from: `t${p}.${k - CHAINS}`, to: `t${p}.${k}`, type: 'FS', lag: 0 });
       if (k >= CHAINS && random() < 0.45) {
         const from = `t${p}.${k - CHAINS - 1 - Math.floor(random() * 3)}`;
         if (!from.endsWith('.-1') && Number(from.split('.')[1]) >= 0)
-          dependencies.push({ from, to: `t${p}.${k}`, type: types[Math.floor(random() * 4)]!, lag: Math.floor(random() * 5) - 1 });
+          dependencies.push({
+            from,
+            to: `t${p}.${k}`,
+            type: types[Math.floor(random() * 4)]!,
+            lag: Math.floor(random() * 5) - 1,
+          });
       }
       if (milestone) {
         for (let c = 1; c < CHAINS; c++)
@@ -61,8 +77,20 @@ function network() {
     }
     const stream = Math.floor(p / PER_STREAM);
     // Phases of a stream follow one another; a phase also waits for the same phase one stream up.
-    if (p % PER_STREAM > 0) dependencies.push({ from: `t${p - 1}.${LEAVES_PER_PHASE - 1}`, to: `t${p}.0`, type: 'FS', lag: 1 });
-    if (stream > 0) dependencies.push({ from: `t${p - PER_STREAM}.${LEAVES_PER_PHASE - 8}`, to: `t${p}.1`, type: 'SS', lag: 5 });
+    if (p % PER_STREAM > 0)
+      dependencies.push({
+        from: `t${p - 1}.${LEAVES_PER_PHASE - 1}`,
+        to: `t${p}.0`,
+        type: 'FS',
+        lag: 1,
+      });
+    if (stream > 0)
+      dependencies.push({
+        from: `t${p - PER_STREAM}.${LEAVES_PER_PHASE - 8}`,
+        to: `t${p}.1`,
+        type: 'SS',
+        lag: 5,
+      });
   }
   return { start: '2027-01-04', tasks, dependencies };
 }
@@ -79,18 +107,45 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const origin = `http://127.0.0.1:${port}`;
   try {
     const ctx = { db: database.db, config };
-    await createUser(ctx, SYSTEM_ACTOR, { email: 'bench.planning@exemple.test', name: 'PMO Bench', role: 'pmo', password: PASSWORD, personId: null });
-    const portfolio = await createPortfolio(ctx, SYSTEM_ACTOR, { code: 'PTF-BENCH', name: 'Bench', description: '' });
+    await createUser(ctx, SYSTEM_ACTOR, {
+      email: 'bench.planning@exemple.test',
+      name: 'PMO Bench',
+      role: 'pmo',
+      password: PASSWORD,
+      personId: null,
+    });
+    const portfolio = await createPortfolio(ctx, SYSTEM_ACTOR, {
+      code: 'PTF-BENCH',
+      name: 'Bench',
+      description: '',
+    });
     const project = await createProject(ctx, SYSTEM_ACTOR, {
-      code: 'PRJ-BENCH-5000', name: 'Plan de 5 000 tâches', description: '', portfolioId: portfolio.id,
-      status: 'active', priority: 'medium', tags: [], customFields: {},
+      code: 'PRJ-BENCH-5000',
+      name: 'Plan de 5 000 tâches',
+      description: '',
+      portfolioId: portfolio.id,
+      status: 'active',
+      priority: 'medium',
+      tags: [],
+      customFields: {},
     });
     const cookie = await signIn(origin);
-    const http = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const http = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       const res = await fetch(origin + path, {
         method,
-        headers: { cookie, origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        headers: {
+          cookie,
+          origin,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
@@ -123,7 +178,12 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
         // Lengthen by three days, then restore: every other edit moves the successors back.
         const next = i % 2 === 0 ? d + 3 : d - 3;
         const start = performance.now();
-        const change = (await http('PATCH', `${base}/tasks/${task.id}`, { duration: next }, { 'if-match': `"${version.get(task.id)}"` })) as {
+        const change = (await http(
+          'PATCH',
+          `${base}/tasks/${task.id}`,
+          { duration: next },
+          { 'if-match': `"${version.get(task.id)}"` },
+        )) as {
           tasks: { id: string; version: number }[];
         };
         const ms = performance.now() - start;
@@ -147,7 +207,9 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       for (let r = 0; r < opts.runs; r++) runs.push(await measure(pick));
       const all = runs.flatMap((x) => x.samples);
       const p95 = quantile(all, 0.95);
-      opts.log(`${label}: median ${median(all).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${runs[0]!.moved} tasks in the PlanChange`);
+      opts.log(
+        `${label}: median ${median(all).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${runs[0]!.moved} tasks in the PlanChange`,
+      );
       results.push({
         name: `${label}, HTTP round trip`,
         size: `${SIZE}, ${runs[0]!.moved} changed`,
@@ -165,8 +227,19 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       await http('GET', base);
       reads.push(performance.now() - start);
     }
-    results.push({ name: 'GET the whole plan', size: SIZE, median: median(reads), p95: quantile(reads, 0.95), unit: 'ms' });
-    results.push({ name: 'import project.json (commit)', size: SIZE, median: importMs, unit: 'ms' });
+    results.push({
+      name: 'GET the whole plan',
+      size: SIZE,
+      median: median(reads),
+      p95: quantile(reads, 0.95),
+      unit: 'ms',
+    });
+    results.push({
+      name: 'import project.json (commit)',
+      size: SIZE,
+      median: importMs,
+      unit: 'ms',
+    });
     return results;
   } finally {
     await app.close();

@@ -226,7 +226,10 @@ export const BaselineComparison = z.object({
 export const ImportQuery = z.object({
   format: z.enum(['mspdi', 'json']),
   /** Preview only: nothing is written. */
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** `replace` the project's plan, or `append` the imported tasks at the end. */
   mode: z.enum(['replace', 'append']).default('replace'),
 });
@@ -269,13 +272,26 @@ export const Roadmap = z.object({
       baselineFinish: IsoDate.nullable(),
       phases: z.array(z.object({ id: Id, name: z.string(), start: IsoDate, finish: IsoDate })),
       milestones: z.array(
-        z.object({ id: Id, name: z.string(), date: IsoDate, baselineDate: IsoDate.nullable(), done: z.boolean() }),
+        z.object({
+          id: Id,
+          name: z.string(),
+          date: IsoDate,
+          baselineDate: IsoDate.nullable(),
+          done: z.boolean(),
+        }),
       ),
     }),
   ),
   /** Links between tasks of different projects, for arrows between rows. */
   links: z.array(
-    z.object({ fromProjectId: Id, fromTaskId: Id, toProjectId: Id, toTaskId: Id, type: LinkType, lag: z.number().int() }),
+    z.object({
+      fromProjectId: Id,
+      fromTaskId: Id,
+      toProjectId: Id,
+      toTaskId: Id,
+      type: LinkType,
+      lag: z.number().int(),
+    }),
   ),
 });
 

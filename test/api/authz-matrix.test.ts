@@ -130,9 +130,20 @@ const MATRIX: Record<string, Rule> = {
   },
   'DELETE /api/v1/projects/{id}/members/{memberId}': { allow: PROJECT_EDITORS },
   'GET /api/v1/projects/{id}/plan': { allow: PROJECT_READERS },
-  'PATCH /api/v1/projects/{id}/plan/settings': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
-  'POST /api/v1/projects/{id}/plan/tasks': { allow: PROJECT_EDITORS, body: () => ({ name: 'Tâche' }) },
-  'PATCH /api/v1/projects/{id}/plan/tasks/{taskId}': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
+  'PATCH /api/v1/projects/{id}/plan/settings': {
+    allow: PROJECT_EDITORS,
+    body: () => ({}),
+    stale: true,
+  },
+  'POST /api/v1/projects/{id}/plan/tasks': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ name: 'Tâche' }),
+  },
+  'PATCH /api/v1/projects/{id}/plan/tasks/{taskId}': {
+    allow: PROJECT_EDITORS,
+    body: () => ({}),
+    stale: true,
+  },
   'DELETE /api/v1/projects/{id}/plan/tasks/{taskId}': { allow: PROJECT_EDITORS, stale: true },
   'POST /api/v1/projects/{id}/plan/tasks/{taskId}/move': {
     allow: PROJECT_EDITORS,
@@ -144,7 +155,11 @@ const MATRIX: Record<string, Rule> = {
     allow: PROJECT_EDITORS,
     body: () => ({ fromTaskId: NIL, toTaskId: NIL }),
   },
-  'PATCH /api/v1/projects/{id}/plan/links/{linkId}': { allow: PROJECT_EDITORS, body: () => ({}), stale: true },
+  'PATCH /api/v1/projects/{id}/plan/links/{linkId}': {
+    allow: PROJECT_EDITORS,
+    body: () => ({}),
+    stale: true,
+  },
   'DELETE /api/v1/projects/{id}/plan/links/{linkId}': { allow: PROJECT_EDITORS, stale: true },
   'POST /api/v1/projects/{id}/plan/import': {
     allow: PROJECT_EDITORS,
@@ -153,7 +168,10 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /api/v1/projects/{id}/plan/export': { allow: PROJECT_READERS, query: 'format=json' },
   'GET /api/v1/projects/{id}/baselines': { allow: PROJECT_READERS },
-  'POST /api/v1/projects/{id}/baselines': { allow: PROJECT_EDITORS, body: () => ({ name: 'Baseline' }) },
+  'POST /api/v1/projects/{id}/baselines': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ name: 'Baseline' }),
+  },
   'GET /api/v1/projects/{id}/baselines/{baselineId}/comparison': { allow: PROJECT_READERS },
   'DELETE /api/v1/projects/{id}/baselines/{baselineId}': { allow: PROJECT_EDITORS },
   'GET /api/v1/projects/{id}/milestone-trend': { allow: PROJECT_READERS },

@@ -34,7 +34,11 @@ async function getPlan(projectId: string): Promise<PlanBody> {
 function shape(plan: PlanBody) {
   const wbs = new Map(plan.tasks.map((x) => [x.id, x.wbs]));
   return {
-    settings: { start: plan.settings.start, statusDate: plan.settings.statusDate, calendar: plan.settings.calendar },
+    settings: {
+      start: plan.settings.start,
+      statusDate: plan.settings.statusDate,
+      calendar: plan.settings.calendar,
+    },
     projectStart: plan.projectStart,
     projectFinish: plan.projectFinish,
     tasks: plan.tasks.map((x) => ({
@@ -58,7 +62,12 @@ function shape(plan: PlanBody) {
   };
 }
 
-async function importInto(projectId: string, format: 'mspdi' | 'json', body: string, opts = 'dryRun=false') {
+async function importInto(
+  projectId: string,
+  format: 'mspdi' | 'json',
+  body: string,
+  opts = 'dryRun=false',
+) {
   return call(t, pmo, {
     method: 'POST',
     url: `/api/v1/projects/${projectId}/plan/import?format=${format}&${opts}`,
@@ -68,7 +77,9 @@ async function importInto(projectId: string, format: 'mspdi' | 'json', body: str
 }
 
 async function exportOf(projectId: string, format: 'mspdi' | 'json' | 'csv') {
-  const res = await call(t, pmo, { url: `/api/v1/projects/${projectId}/plan/export?format=${format}` });
+  const res = await call(t, pmo, {
+    url: `/api/v1/projects/${projectId}/plan/export?format=${format}`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res;
 }
@@ -84,11 +95,23 @@ async function samplePlan() {
     return change.createdTaskIds[0]!;
   };
   const link = async (fromTaskId: string, toTaskId: string, type: string, lag: number) =>
-    expect((await call(t, pmo, { method: 'POST', url: `${base}/links`, payload: { fromTaskId, toTaskId, type, lag } })).statusCode).toBe(201);
+    expect(
+      (
+        await call(t, pmo, {
+          method: 'POST',
+          url: `${base}/links`,
+          payload: { fromTaskId, toTaskId, type, lag },
+        })
+      ).statusCode,
+    ).toBe(201);
   await call(t, pmo, {
     method: 'PATCH',
     url: `${base}/settings`,
-    payload: { start: '2026-09-01', statusDate: '2026-10-05', calendar: { daysOff: ['2026-12-24'] } },
+    payload: {
+      start: '2026-09-01',
+      statusDate: '2026-10-05',
+      calendar: { daysOff: ['2026-12-24'] },
+    },
     headers: { 'if-match': '"0"' },
   });
   const cadrage = await add({ name: 'Cadrage' });
@@ -97,7 +120,12 @@ async function samplePlan() {
   const real = await add({ name: 'Réalisation' });
   const dev = await add({ name: 'Développement', duration: 20, parentId: real });
   const tests = await add({ name: 'Tests; "intégration"', duration: 10, parentId: real });
-  const doc = await add({ name: '=Documentation', duration: 4, parentId: real, constraint: { type: 'SNET', date: '2026-10-12' } });
+  const doc = await add({
+    name: '=Documentation',
+    duration: 4,
+    parentId: real,
+    constraint: { type: 'SNET', date: '2026-10-12' },
+  });
   const golive = await add({ name: 'Mise en production', duration: 0, deadline: '2026-12-15' });
   await link(note, copil, 'FS', 0);
   await link(copil, dev, 'FS', 2);
@@ -107,7 +135,12 @@ async function samplePlan() {
   await link(doc, golive, 'SF', 1);
   const pct = async (id: string, body: object) => {
     const task = (await getPlan(project.id)).tasks.find((x) => x.id === id)!;
-    const res = await call(t, pmo, { method: 'PATCH', url: `${base}/tasks/${id}`, payload: body, headers: { 'if-match': `"${task.version}"` } });
+    const res = await call(t, pmo, {
+      method: 'PATCH',
+      url: `${base}/tasks/${id}`,
+      payload: body,
+      headers: { 'if-match': `"${task.version}"` },
+    });
     expect(res.statusCode, res.body).toBe(200);
   };
   await pct(note, { percentComplete: 100, actualStart: '2026-09-01', actualFinish: '2026-09-07' });
@@ -117,20 +150,29 @@ async function samplePlan() {
 }
 
 describe('plan exchange', () => {
-  it.each(['json', 'mspdi'] as const)('gives back the same plan after an export and an import (%s)', async (format) => {
-    const source = await samplePlan();
-    const file = (await exportOf(source.id, format)).body;
-    const target = await buildProject(t, portfolioId);
-    const preview = await importInto(target.id, format, file, 'dryRun=true');
-    expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json()).toMatchObject({ dryRun: true, tasks: 8, summaries: 2, milestones: 2, links: 6 });
-    expect((await getPlan(target.id)).tasks).toHaveLength(0);
-    const res = await importInto(target.id, format, file);
-    expect(res.statusCode, res.body).toBe(200);
-    const before = shape(await getPlan(source.id));
-    expect(shape(await getPlan(target.id))).toEqual(before);
-    expect(res.json()).toMatchObject({ dryRun: false, projectFinish: before.projectFinish });
-  });
+  it.each(['json', 'mspdi'] as const)(
+    'gives back the same plan after an export and an import (%s)',
+    async (format) => {
+      const source = await samplePlan();
+      const file = (await exportOf(source.id, format)).body;
+      const target = await buildProject(t, portfolioId);
+      const preview = await importInto(target.id, format, file, 'dryRun=true');
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.json()).toMatchObject({
+        dryRun: true,
+        tasks: 8,
+        summaries: 2,
+        milestones: 2,
+        links: 6,
+      });
+      expect((await getPlan(target.id)).tasks).toHaveLength(0);
+      const res = await importInto(target.id, format, file);
+      expect(res.statusCode, res.body).toBe(200);
+      const before = shape(await getPlan(source.id));
+      expect(shape(await getPlan(target.id))).toEqual(before);
+      expect(res.json()).toMatchObject({ dryRun: false, projectFinish: before.projectFinish });
+    },
+  );
 
   it('exports CSV with French conventions and neutralises formulas', async () => {
     const source = await samplePlan();
@@ -144,7 +186,9 @@ describe('plan exchange', () => {
       'WBS;Nom;Type;Durée (j ouvrés);Début;Fin;Début au plus tard;Fin au plus tard;Marge totale (j);Critique;% achevé;Début réel;Fin réelle;Échéance;Responsable;Prédécesseurs;Notes',
     );
     expect(lines[1]).toMatch(/^1;Cadrage;Récapitulative;\d+;01\/09\/2026;/);
-    expect(lines.find((l) => l.startsWith('2.1;'))).toMatch(/^2\.1;Développement;Tâche;20;14\/09\/2026;.*;40;14\/09\/2026;/);
+    expect(lines.find((l) => l.startsWith('2.1;'))).toMatch(
+      /^2\.1;Développement;Tâche;20;14\/09\/2026;.*;40;14\/09\/2026;/,
+    );
     expect(lines.find((l) => l.startsWith('2.2;'))).toContain(';"Tests; ""intégration""";');
     expect(lines.find((l) => l.startsWith('2.3;'))).toContain(";'=Documentation;");
     expect(lines.find((l) => l.startsWith('2.3;'))).toContain(';2.1FF-3j;');
@@ -153,10 +197,18 @@ describe('plan exchange', () => {
 
   it('refuses bad files with the line or task at fault, and writes nothing', async () => {
     const project = await buildProject(t, portfolioId);
-    const xml = await importInto(project.id, 'mspdi', '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<Project/>');
+    const xml = await importInto(
+      project.id,
+      'mspdi',
+      '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<Project/>',
+    );
     expect(xml.statusCode).toBe(400);
     expect(xml.json().error.code).toBe('IMPORT_INVALID');
-    const broken = await importInto(project.id, 'json', '{\n  "start": "2026-01-05",\n  "tasks": [\n');
+    const broken = await importInto(
+      project.id,
+      'json',
+      '{\n  "start": "2026-01-05",\n  "tasks": [\n',
+    );
     expect(broken.json().error).toMatchObject({ code: 'IMPORT_INVALID' });
     const cycle = await importInto(
       project.id,
@@ -178,27 +230,48 @@ describe('plan exchange', () => {
     const summaryLink = await importInto(
       project.id,
       'json',
-      JSON.stringify({ start: '2026-01-05', tasks: [{ id: 'p', name: 'Phase', summary: true }, { id: 'x', name: 'X', duration: 1, parent: 'p' }], dependencies: [{ from: 'p', to: 'x', type: 'FS', lag: 0 }] }),
+      JSON.stringify({
+        start: '2026-01-05',
+        tasks: [
+          { id: 'p', name: 'Phase', summary: true },
+          { id: 'x', name: 'X', duration: 1, parent: 'p' },
+        ],
+        dependencies: [{ from: 'p', to: 'x', type: 'FS', lag: 0 }],
+      }),
     );
-    expect(summaryLink.json().error).toMatchObject({ code: 'IMPORT_INVALID', details: { task: { name: 'Phase' } } });
+    expect(summaryLink.json().error).toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { task: { name: 'Phase' } },
+    });
     expect((await getPlan(project.id)).tasks).toHaveLength(0);
   });
 
   it('appends an imported plan after the existing tasks', async () => {
     const project = await buildProject(t, portfolioId);
-    const file = JSON.stringify({ start: '2026-01-05', tasks: [{ id: 'a', name: 'Lot A', duration: 3 }] });
+    const file = JSON.stringify({
+      start: '2026-01-05',
+      tasks: [{ id: 'a', name: 'Lot A', duration: 3 }],
+    });
     expect((await importInto(project.id, 'json', file)).statusCode).toBe(200);
     const res = await importInto(project.id, 'json', file, 'dryRun=false&mode=append');
     expect(res.statusCode, res.body).toBe(200);
-    expect((await getPlan(project.id)).tasks.map((x) => `${x.wbs} ${x.name}`)).toEqual(['1 Lot A', '2 Lot A']);
+    expect((await getPlan(project.id)).tasks.map((x) => `${x.wbs} ${x.name}`)).toEqual([
+      '1 Lot A',
+      '2 Lot A',
+    ]);
   });
 
-  const fixtures = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.xml')) : [];
+  const fixtures = existsSync(FIXTURES)
+    ? readdirSync(FIXTURES).filter((f) => f.endsWith('.xml'))
+    : [];
   if (fixtures.length === 0) {
     it.skip(`real MS Project files: ${FIXTURES} is absent, skipped`, () => undefined);
   }
   const expected = fixtures.length
-    ? (JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, { tasks: number; nullTasks: number }>)
+    ? (JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<
+        string,
+        { tasks: number; nullTasks: number }
+      >)
     : {};
   it.each(fixtures)('imports %s, and exports and re-imports it unchanged', async (file) => {
     const xml = readFileSync(path.join(FIXTURES, file), 'utf8');

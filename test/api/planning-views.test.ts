@@ -31,7 +31,11 @@ async function settings(projectId: string, body: object) {
 }
 
 async function add(projectId: string, body: object): Promise<PlanTask> {
-  const res = await call(t, pmo, { method: 'POST', url: `/api/v1/projects/${projectId}/plan/tasks`, payload: body });
+  const res = await call(t, pmo, {
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/plan/tasks`,
+    payload: body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   const change = res.json() as PlanChange;
   return change.tasks.find((x) => x.id === change.createdTaskIds[0])!;
@@ -71,7 +75,11 @@ describe('baselines, milestones and their trend', () => {
     await settings(future.id, { start: '2099-01-05', statusDate: '2099-01-05' });
     const build = await add(future.id, { name: 'Réalisation', duration: 10 });
     const copil = await add(future.id, { name: 'COPIL de clôture', duration: 0 });
-    const onTime = await add(future.id, { name: 'Revue qualité', duration: 0, constraint: { type: 'MSO', date: '2099-06-03' } });
+    await add(future.id, {
+      name: 'Revue qualité',
+      duration: 0,
+      constraint: { type: 'MSO', date: '2099-06-03' },
+    });
     await link(future.id, build.id, copil.id);
     const b = await call(t, pmo, {
       method: 'POST',
@@ -80,7 +88,11 @@ describe('baselines, milestones and their trend', () => {
     });
     expect(b.statusCode, b.body).toBe(201);
     const baseline = b.json();
-    expect(baseline).toMatchObject({ name: 'Baseline COPIL', taskCount: 3, projectFinish: '2099-06-03' });
+    expect(baseline).toMatchObject({
+      name: 'Baseline COPIL',
+      taskCount: 3,
+      projectFinish: '2099-06-03',
+    });
 
     // Slip: three more days of work, at a later status date.
     await patch(future.id, build.id, { duration: 13 });
@@ -90,7 +102,12 @@ describe('baselines, milestones and their trend', () => {
       url: `/api/v1/projects/${future.id}/baselines/${baseline.id}/comparison`,
     });
     expect(cmp.statusCode, cmp.body).toBe(200);
-    const rows = cmp.json().rows as { taskId: string; finishVariance: number; durationVariance: number; added: boolean }[];
+    const rows = cmp.json().rows as {
+      taskId: string;
+      finishVariance: number;
+      durationVariance: number;
+      added: boolean;
+    }[];
     // Not started at the new status date, the work now starts from it (5 days later) and lasts 3 more.
     expect(rows.find((r) => r.taskId === build.id)).toMatchObject({
       startVariance: 5,
@@ -106,18 +123,36 @@ describe('baselines, milestones and their trend', () => {
     const all = await call(t, pmo, { url: `/api/v1/milestones?portfolioId=${portfolioId}` });
     expect(all.statusCode, all.body).toBe(200);
     const byName = new Map(
-      (all.json().items as { name: string; status: string; slippage: number | null; baselineDate: string | null }[]).map(
-        (m) => [m.name, m],
-      ),
+      (
+        all.json().items as {
+          name: string;
+          status: string;
+          slippage: number | null;
+          baselineDate: string | null;
+        }[]
+      ).map((m) => [m.name, m]),
     );
     // In the past and not done: late. Done: done. Later than its baseline: late. Otherwise due.
-    expect(byName.get('Mise en production')).toMatchObject({ status: 'late', baselineDate: null, slippage: null });
+    expect(byName.get('Mise en production')).toMatchObject({
+      status: 'late',
+      baselineDate: null,
+      slippage: null,
+    });
     expect(byName.get('Recette validée')).toMatchObject({ status: 'done' });
     expect(byName.get('COPIL de clôture')).toMatchObject({ status: 'late', slippage: 8 });
     expect(byName.get('Revue qualité')).toMatchObject({ status: 'due', slippage: 0 });
-    const late = await call(t, pmo, { url: `/api/v1/milestones?portfolioId=${portfolioId}&status=late` });
-    expect(late.json().items.map((m: { name: string }) => m.name).sort()).toEqual(['COPIL de clôture', 'Mise en production']);
-    const window = await call(t, pmo, { url: `/api/v1/milestones?projectId=${future.id}&from=2099-05-01&to=2099-12-31` });
+    const late = await call(t, pmo, {
+      url: `/api/v1/milestones?portfolioId=${portfolioId}&status=late`,
+    });
+    expect(
+      late
+        .json()
+        .items.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(['COPIL de clôture', 'Mise en production']);
+    const window = await call(t, pmo, {
+      url: `/api/v1/milestones?projectId=${future.id}&from=2099-05-01&to=2099-12-31`,
+    });
     expect(window.json().items.map((m: { name: string }) => m.name)).toEqual(['Revue qualité']);
 
     const trend = await call(t, pmo, { url: `/api/v1/projects/${future.id}/milestone-trend` });
@@ -126,9 +161,14 @@ describe('baselines, milestones and their trend', () => {
     expect(points[0]!.dates[copil.id]! < points[1]!.dates[copil.id]!).toBe(true);
     expect(trend.json().milestones).toHaveLength(2);
 
-    const del = await call(t, pmo, { method: 'DELETE', url: `/api/v1/projects/${future.id}/baselines/${baseline.id}` });
+    const del = await call(t, pmo, {
+      method: 'DELETE',
+      url: `/api/v1/projects/${future.id}/baselines/${baseline.id}`,
+    });
     expect(del.statusCode).toBe(204);
-    const gone = await call(t, pmo, { url: `/api/v1/projects/${future.id}/baselines/${baseline.id}/comparison` });
+    const gone = await call(t, pmo, {
+      url: `/api/v1/projects/${future.id}/baselines/${baseline.id}/comparison`,
+    });
     expect(gone.json().error.code).toBe('BASELINE_NOT_FOUND');
   });
 });
@@ -146,8 +186,12 @@ describe('cross-project links and the roadmap', () => {
     const integ = await add(downstream.id, { name: 'Intégration portail', duration: 5 });
     const res = await link(downstream.id, api.id, integ.id, 'FS', 2);
     expect(res.statusCode, res.body).toBe(201);
-    expect((res.json() as PlanChange).links[0]!.fromProject).toMatchObject({ id: upstream.id, code: 'PRJ-UP' });
-    const start = async () => (await plan(downstream.id)).tasks.find((x) => x.id === integ.id)!.schedule.start;
+    expect((res.json() as PlanChange).links[0]!.fromProject).toMatchObject({
+      id: upstream.id,
+      code: 'PRJ-UP',
+    });
+    const start = async () =>
+      (await plan(downstream.id)).tasks.find((x) => x.id === integ.id)!.schedule.start;
     // API clients: 4–15 January 2027; two working days later: 20 January.
     expect(await start()).toBe('2027-01-20');
     await patch(upstream.id, api.id, { duration: 15 });
@@ -159,10 +203,21 @@ describe('cross-project links and the roadmap', () => {
     const roadmap = await call(t, pmo, { url: `/api/v1/roadmap?portfolioId=${portfolioId}` });
     expect(roadmap.statusCode, roadmap.body).toBe(200);
     const up = roadmap.json().projects.find((p: { id: string }) => p.id === upstream.id);
-    expect(up.phases).toEqual([{ id: phase.id, name: 'Socle technique', start: '2027-01-04', finish: '2027-01-22' }]);
-    expect(up.milestones).toMatchObject([{ id: ready.id, name: 'API livrée', date: '2027-01-25', done: false }]);
+    expect(up.phases).toEqual([
+      { id: phase.id, name: 'Socle technique', start: '2027-01-04', finish: '2027-01-22' },
+    ]);
+    expect(up.milestones).toMatchObject([
+      { id: ready.id, name: 'API livrée', date: '2027-01-25', done: false },
+    ]);
     expect(roadmap.json().links).toEqual([
-      { fromProjectId: upstream.id, fromTaskId: api.id, toProjectId: downstream.id, toTaskId: integ.id, type: 'FS', lag: 2 },
+      {
+        fromProjectId: upstream.id,
+        fromTaskId: api.id,
+        toProjectId: downstream.id,
+        toTaskId: integ.id,
+        type: 'FS',
+        lag: 2,
+      },
     ]);
 
     // Deleting the predecessor frees the successor.
@@ -192,7 +247,10 @@ describe('the iCalendar feed', () => {
     await buildMember(t, mine.id, person.id, 'contributor');
     const member = (await signIn(t, 'member', { personId: person.id })).cookie;
 
-    expect((await call(t, member, { url: '/api/v1/me/calendar-feed' })).json()).toEqual({ url: null, createdAt: null });
+    expect((await call(t, member, { url: '/api/v1/me/calendar-feed' })).json()).toEqual({
+      url: null,
+      createdAt: null,
+    });
     const created = await call(t, member, { method: 'POST', url: '/api/v1/me/calendar-feed' });
     expect(created.statusCode).toBe(201);
     const url = new URL(created.json().url as string);
@@ -208,7 +266,9 @@ describe('the iCalendar feed', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     const unfolded = text.replace(/\r\n /g, '');
-    expect(unfolded).toContain('SUMMARY:◆ [PRJ-ICAL] Comité de pilotage de lancement du programme de transformation numérique\\, avec la direction générale\\; ordre du jour');
+    expect(unfolded).toContain(
+      'SUMMARY:◆ [PRJ-ICAL] Comité de pilotage de lancement du programme de transformation numérique\\, avec la direction générale\\; ordre du jour',
+    );
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20270301\r\nDTEND;VALUE=DATE:20270302');
     expect(unfolded).toContain('SUMMARY:[PRJ-ICAL] Ateliers\r\n');
     expect(unfolded).toContain('DTEND;VALUE=DATE:20270304');
@@ -220,7 +280,9 @@ describe('the iCalendar feed', () => {
     expect((await t.app.inject({ url: url.pathname })).statusCode).toBe(404);
     const second = new URL(again.json().url as string).pathname;
     expect((await t.app.inject({ url: second })).statusCode).toBe(200);
-    expect((await call(t, member, { method: 'DELETE', url: '/api/v1/me/calendar-feed' })).statusCode).toBe(204);
+    expect(
+      (await call(t, member, { method: 'DELETE', url: '/api/v1/me/calendar-feed' })).statusCode,
+    ).toBe(204);
     expect((await t.app.inject({ url: second })).statusCode).toBe(404);
   });
 });

@@ -24,7 +24,14 @@ function planOf(projectId: string, cookie = pmo) {
       return res.json() as {
         settings: { version: number; statusDate: string | null };
         tasks: PlanTask[];
-        links: { id: string; fromTaskId: string; toTaskId: string; type: string; lag: number; version: number }[];
+        links: {
+          id: string;
+          fromTaskId: string;
+          toTaskId: string;
+          type: string;
+          lag: number;
+          version: number;
+        }[];
         projectStart: string | null;
         projectFinish: string | null;
         criticalPath: string[];
@@ -34,7 +41,12 @@ function planOf(projectId: string, cookie = pmo) {
     },
     settings: async (body: object, version?: number) => {
       const v = version ?? (await api.get()).settings.version;
-      return call(t, cookie, { method: 'PATCH', url: `${base}/settings`, payload: body, headers: { 'if-match': `"${v}"` } });
+      return call(t, cookie, {
+        method: 'PATCH',
+        url: `${base}/settings`,
+        payload: body,
+        headers: { 'if-match': `"${v}"` },
+      });
     },
     add: async (body: object) => {
       const res = await call(t, cookie, { method: 'POST', url: `${base}/tasks`, payload: body });
@@ -43,7 +55,11 @@ function planOf(projectId: string, cookie = pmo) {
       return change.tasks.find((x) => x.id === change.createdTaskIds[0])!;
     },
     link: (fromTaskId: string, toTaskId: string, type = 'FS', lag = 0) =>
-      call(t, cookie, { method: 'POST', url: `${base}/links`, payload: { fromTaskId, toTaskId, type, lag } }),
+      call(t, cookie, {
+        method: 'POST',
+        url: `${base}/links`,
+        payload: { fromTaskId, toTaskId, type, lag },
+      }),
     task: async (id: string) => (await api.get()).tasks.find((x) => x.id === id)!,
     patch: async (id: string, body: object) => {
       const task = await api.task(id);
@@ -67,7 +83,12 @@ async function workedExample() {
   const project = await newProject();
   const p = planOf(project.id);
   expect(
-    (await p.settings({ start: '2026-04-27', calendar: { holidays: 'none', daysOff: ['2026-05-01', '2026-05-08'] } })).statusCode,
+    (
+      await p.settings({
+        start: '2026-04-27',
+        calendar: { holidays: 'none', daysOff: ['2026-05-01', '2026-05-08'] },
+      })
+    ).statusCode,
   ).toBe(200);
   const t1 = await p.add({ name: 'Cadrage' });
   const t2 = await p.add({ name: 'Note de cadrage', duration: 5, parentId: t1.id });
@@ -97,8 +118,16 @@ describe('the plan of a project', () => {
       totalFloat: 0,
       critical: true,
     });
-    expect(byId.get(t3.id)!.schedule).toMatchObject({ start: '2026-05-05', totalFloat: 7, critical: false });
-    expect(byId.get(t4.id)!.schedule).toMatchObject({ start: '2026-04-29', finish: '2026-05-14', critical: true });
+    expect(byId.get(t3.id)!.schedule).toMatchObject({
+      start: '2026-05-05',
+      totalFloat: 7,
+      critical: false,
+    });
+    expect(byId.get(t4.id)!.schedule).toMatchObject({
+      start: '2026-04-29',
+      finish: '2026-05-14',
+      critical: true,
+    });
     expect(plan.projectStart).toBe('2026-04-27');
     expect(plan.projectFinish).toBe('2026-05-14');
     expect(plan.criticalPath).toEqual([t2.id, t4.id]);
@@ -130,9 +159,15 @@ describe('the plan of a project', () => {
     // t2 (edited), its summary and the milestone after it moved; Ateliers (SS) did not.
     expect(ids).toEqual([t1.id, t2.id, t3.id].sort());
     expect(ids).not.toContain(t4.id);
-    expect(change.tasks.find((x) => x.id === t2.id)).toMatchObject({ duration: 8, version: before.version + 1 });
+    expect(change.tasks.find((x) => x.id === t2.id)).toMatchObject({
+      duration: 8,
+      version: before.version + 1,
+    });
     // 8 days from 27 April, 1 May off: finishes 7 May; 8 May is off too, so the milestone is on the 11th.
-    expect(change.tasks.find((x) => x.id === t3.id)!.schedule).toMatchObject({ start: '2026-05-11', totalFloat: 4 });
+    expect(change.tasks.find((x) => x.id === t3.id)!.schedule).toMatchObject({
+      start: '2026-05-11',
+      totalFloat: 4,
+    });
     expect(change.projectFinish).toBe('2026-05-14');
     // A second identical edit changes no schedule: only the task itself comes back.
     const again = (await p.patch(t4.id, { notes: 'Ateliers métiers' })).json() as PlanChange;
@@ -158,13 +193,19 @@ describe('the plan of a project', () => {
   it('links leaves only, and refuses sub-tasks under a task that has links', async () => {
     const { project, p, t1, t2, t4 } = await workedExample();
     const res = await p.link(t1.id, t4.id);
-    expect(res.json().error).toMatchObject({ code: 'PLAN_INVALID', details: { reason: 'LINK_ON_SUMMARY' } });
+    expect(res.json().error).toMatchObject({
+      code: 'PLAN_INVALID',
+      details: { reason: 'LINK_ON_SUMMARY' },
+    });
     const sub = await call(t, pmo, {
       method: 'POST',
       url: `/api/v1/projects/${project.id}/plan/tasks`,
       payload: { name: 'Sous-tâche', parentId: t2.id },
     });
-    expect(sub.json().error).toMatchObject({ code: 'PLAN_INVALID', details: { task: { name: 'Note de cadrage' } } });
+    expect(sub.json().error).toMatchObject({
+      code: 'PLAN_INVALID',
+      details: { task: { name: 'Note de cadrage' } },
+    });
   });
 
   it('handles FF and SF links, leads, constraints, deadlines and progress from a status date', async () => {
@@ -186,7 +227,9 @@ describe('the plan of a project', () => {
     expect(get(c.id).schedule.start).toBe('2026-11-13');
     // The deadline is missed: negative float.
     expect(get(d.id).schedule.totalFloat).toBeLessThan(0);
-    expect((await p.patch(a.id, { constraint: { type: 'SNET', date: '2026-11-04' } })).statusCode).toBe(200);
+    expect(
+      (await p.patch(a.id, { constraint: { type: 'SNET', date: '2026-11-04' } })).statusCode,
+    ).toBe(200);
     plan = await p.get();
     expect(get(a.id).schedule.start).toBe('2026-11-04');
     // Progress: half done on the status date, the rest is scheduled from it.
@@ -254,11 +297,17 @@ describe('editing the outline', () => {
       payload: { parentId: a.id, afterTaskId: null },
       headers: { 'if-match': `"${phase1Now.version}"` },
     });
-    expect(cyc.json().error).toMatchObject({ code: 'PLAN_INVALID', details: { reason: 'OUTLINE_CYCLE' } });
+    expect(cyc.json().error).toMatchObject({
+      code: 'PLAN_INVALID',
+      details: { reason: 'OUTLINE_CYCLE' },
+    });
     // Copy the phase: the subtree and its internal links, not the links to the rest.
     await p.link(b.id, a.id);
     await p.link(a.id, c.id);
-    const copied = await call(t, pmo, { method: 'POST', url: `/api/v1/projects/${project.id}/plan/tasks/${phase1.id}/copy` });
+    const copied = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${phase1.id}/copy`,
+    });
     expect(copied.statusCode, copied.body).toBe(201);
     expect((copied.json() as PlanChange).createdTaskIds).toHaveLength(3);
     expect(await outline()).toEqual([
@@ -291,9 +340,17 @@ describe('editing the outline', () => {
     ]);
     // Every write is in the project's history, field by field.
     const history = await call(t, pmo, { url: `/api/v1/projects/${project.id}/history?limit=100` });
-    const events = history.json().items as { entityType: string; action: string; changes: Record<string, unknown> }[];
+    const events = history.json().items as {
+      entityType: string;
+      action: string;
+      changes: Record<string, unknown>;
+    }[];
     expect(events.filter((e) => e.entityType === 'task' && e.action === 'create')).toHaveLength(6);
-    expect(events.some((e) => e.entityType === 'task' && e.action === 'update' && 'parentId' in e.changes)).toBe(true);
+    expect(
+      events.some(
+        (e) => e.entityType === 'task' && e.action === 'update' && 'parentId' in e.changes,
+      ),
+    ).toBe(true);
     expect(events.some((e) => e.entityType === 'task' && e.action === 'delete')).toBe(true);
     expect(events.some((e) => e.entityType === 'task_link' && e.action === 'create')).toBe(true);
   });
@@ -330,7 +387,12 @@ describe('editing the outline', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const change = res.json() as PlanChange;
-    expect(change.links[0]).toMatchObject({ id: link.id, type: 'FS', lag: 1, version: link.version + 1 });
+    expect(change.links[0]).toMatchObject({
+      id: link.id,
+      type: 'FS',
+      lag: 1,
+      version: link.version + 1,
+    });
     // Ateliers now starts the second working day after Note de cadrage (4 May): 6 May.
     expect(change.tasks.find((x) => x.id === t4.id)!.schedule.start).toBe('2026-05-06');
     expect((await p.settings({ statusDate: '2026-05-04' }, 0)).statusCode).toBe(412);

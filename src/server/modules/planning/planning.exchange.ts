@@ -30,7 +30,10 @@ function importError(err: unknown): unknown {
 }
 
 /** Parses a plan file; errors name the line (MSPDI) or the key/task (JSON). */
-function parseFile(format: 'mspdi' | 'json', text: string): { plan: ProjectPlan; warnings: Warning[] } {
+function parseFile(
+  format: 'mspdi' | 'json',
+  text: string,
+): { plan: ProjectPlan; warnings: Warning[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     if (format === 'mspdi') {
@@ -97,9 +100,14 @@ export function toPlanCalendar(spec: WorkCalendarSpec, warnings: Warning[]): Pla
       if (all && set.size > best.set.size) best = { holidays, whitMondayWorked, set };
     }
   }
-  let daysOff = [...off].filter((d) => !best.set.has(d) && workdays.includes(isoWeekday(toEpochDay(d)))).sort();
+  let daysOff = [...off]
+    .filter((d) => !best.set.has(d) && workdays.includes(isoWeekday(toEpochDay(d))))
+    .sort();
   if (daysOff.length > 1000) {
-    warnings.push({ line: null, message: `${daysOff.length - 1000} day(s) off beyond the first 1,000 were dropped` });
+    warnings.push({
+      line: null,
+      message: `${daysOff.length - 1000} day(s) off beyond the first 1,000 were dropped`,
+    });
     daysOff = daysOff.slice(0, 1000);
   }
   const hours = spec.hoursPerDay ?? 8;
@@ -116,7 +124,17 @@ export function toPlanCalendar(spec: WorkCalendarSpec, warnings: Warning[]): Pla
 interface ImportedRows {
   tasks: (TaskInput & { notes: string })[];
   links: LinkInput[];
-  baselines: Map<number, { taskId: string; start: string | null; finish: string | null; span: number; isSummary: boolean; name: string }[]>;
+  baselines: Map<
+    number,
+    {
+      taskId: string;
+      start: string | null;
+      finish: string | null;
+      span: number;
+      isSummary: boolean;
+      name: string;
+    }[]
+  >;
   summaries: number;
   milestones: number;
 }
@@ -209,19 +227,21 @@ export async function importPlan(
 
   return ctx.db.transaction(async (tx) => {
     const { settings: locked } = await openForWrite(tx, actor, projectId);
-    let offset = 0;
     if (query.mode === 'replace') {
       const existing = (await repo.listTasks(tx, projectId)).map((v) => v.t.id);
       const lost = (await repo.linksTouching(tx, existing)).filter(
         (l) => l.projectId !== l.fromProjectId,
       );
       if (lost.length > 0) {
-        warnings.push({ line: null, message: `${lost.length} cross-project link(s) of the replaced plan were removed` });
+        warnings.push({
+          line: null,
+          message: `${lost.length} cross-project link(s) of the replaced plan were removed`,
+        });
       }
       await repo.deleteAllTasks(tx, projectId);
     } else {
       const existing = await repo.listTasks(tx, projectId);
-      offset = existing.filter((v) => v.t.parentId === null).length;
+      const offset = existing.filter((v) => v.t.parentId === null).length;
       if (offset > 0) {
         for (const t of rows.tasks) if (t.parentId === null) t.position += offset;
       }
@@ -278,10 +298,14 @@ export async function importPlan(
     );
     const change = await rescheduleInTx(tx, project, updated!);
     for (const [number, list] of [...rows.baselines].sort((a, b) => a[0] - b[0])) {
-      const finish = list.reduce<string | null>((m, b) => (b.finish && (!m || b.finish > m) ? b.finish : m), null);
+      const finish = list.reduce<string | null>(
+        (m, b) => (b.finish && (!m || b.finish > m) ? b.finish : m),
+        null,
+      );
       const baseline = await repo.insertBaseline(tx, {
         projectId,
-        name: number === 0 ? 'Baseline (import MS Project)' : `Baseline ${number} (import MS Project)`,
+        name:
+          number === 0 ? 'Baseline (import MS Project)' : `Baseline ${number} (import MS Project)`,
         createdById: actor.userId === 'system' ? null : actor.userId,
         createdByName: actor.name,
         projectFinish: finish,
@@ -289,7 +313,15 @@ export async function importPlan(
       });
       await repo.insertBaselineTasks(
         tx,
-        list.map((b) => ({ baselineId: baseline.id, taskId: b.taskId, name: b.name, isSummary: b.isSummary, start: b.start, finish: b.finish, span: b.span })),
+        list.map((b) => ({
+          baselineId: baseline.id,
+          taskId: b.taskId,
+          name: b.name,
+          isSummary: b.isSummary,
+          start: b.start,
+          finish: b.finish,
+          span: b.span,
+        })),
       );
     }
     await recordAudit(tx, actor, {
@@ -300,10 +332,21 @@ export async function importPlan(
       action: 'update',
       before: { import: null },
       after: {
-        import: { format: query.format, mode: query.mode, tasks: rows.tasks.length, links: rows.links.length, baselines: rows.baselines.size },
+        import: {
+          format: query.format,
+          mode: query.mode,
+          tasks: rows.tasks.length,
+          links: rows.links.length,
+          baselines: rows.baselines.size,
+        },
       },
     });
-    return { ...report, projectStart: change.projectStart, projectFinish: change.projectFinish, warnings };
+    return {
+      ...report,
+      projectStart: change.projectStart,
+      projectFinish: change.projectFinish,
+      warnings,
+    };
   });
 }
 
@@ -340,8 +383,19 @@ export async function exportPlan(
   // Links from other projects are not part of the file: the plan stands on its own.
   const links: LinkInput[] = linkViews
     .filter((l) => l.from_project_id === l.project_id)
-    .map((l) => ({ id: l.id, fromTaskId: l.from_task_id, toTaskId: l.to_task_id, type: l.type, lag: l.lag, external: null }));
-  const scheduled = scheduleProject(settings, taskViews.map((v) => v.t), links);
+    .map((l) => ({
+      id: l.id,
+      fromTaskId: l.from_task_id,
+      toTaskId: l.to_task_id,
+      type: l.type,
+      lag: l.lag,
+      external: null,
+    }));
+  const scheduled = scheduleProject(
+    settings,
+    taskViews.map((v) => v.t),
+    links,
+  );
   const plan = scheduled.plan;
   plan.name = `${project.code} — ${project.name}`;
   const latest = baselines[0];
@@ -349,11 +403,16 @@ export async function exportPlan(
     const snap = new Map((await repo.baselineTasks(ctx.db, latest.id)).map((b) => [b.taskId, b]));
     for (const t of plan.tasks) {
       const b = snap.get(t.id);
-      if (b && b.start && b.finish) t.baselines = [{ number: 0, start: b.start, finish: b.finish, duration: b.span }];
+      if (b && b.start && b.finish)
+        t.baselines = [{ number: 0, start: b.start, finish: b.finish, duration: b.span }];
     }
   }
   if (format === 'mspdi') {
-    return { contentType: 'application/xml; charset=utf-8', filename: `${base}.xml`, body: writeMspdi(plan, scheduled.schedule) };
+    return {
+      contentType: 'application/xml; charset=utf-8',
+      filename: `${base}.xml`,
+      body: writeMspdi(plan, scheduled.schedule),
+    };
   }
   return {
     contentType: 'application/json; charset=utf-8',
@@ -383,9 +442,11 @@ const CSV_HEADER = [
 ];
 
 /** A date as French spreadsheets expect it: dd/mm/yyyy. */
-const frDate = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+const frDate = (d: string | null) =>
+  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '';
 /** A number with a decimal comma. */
-const frNumber = (n: number | null) => (n === null ? '' : String(Math.round(n * 100) / 100).replace('.', ','));
+const frNumber = (n: number | null) =>
+  n === null ? '' : String(Math.round(n * 100) / 100).replace('.', ',');
 
 /**
  * One CSV cell: text that a spreadsheet would read as a formula (= + - @, tab, CR) is prefixed
@@ -402,11 +463,14 @@ function toCsv(taskViews: repo.TaskView[], linkViews: repo.LinkView[]): string {
   const wbsOf = new Map(tasks.map((t) => [t.id, t.wbs]));
   const preds = new Map<string, string[]>();
   for (const l of linkViews) {
-    const from = wbsOf.get(l.from_task_id) ?? `${l.from_project_code ?? '?'}:${l.from_task_id.slice(0, 8)}`;
+    const from =
+      wbsOf.get(l.from_task_id) ?? `${l.from_project_code ?? '?'}:${l.from_task_id.slice(0, 8)}`;
     const lag = l.lag === 0 ? '' : `${l.lag > 0 ? '+' : ''}${l.lag}j`;
     preds.set(l.to_task_id, [...(preds.get(l.to_task_id) ?? []), `${from}${l.type}${lag}`]);
   }
-  const sorted = [...taskViews].sort((a, b) => a.t.wbs.localeCompare(b.t.wbs, 'en', { numeric: true }));
+  const sorted = [...taskViews].sort((a, b) =>
+    a.t.wbs.localeCompare(b.t.wbs, 'en', { numeric: true }),
+  );
   const lines = [CSV_HEADER.map((h) => csvCell(h)).join(';')];
   for (const { t, ownerName } of sorted) {
     const kind = t.isSummary ? 'Récapitulative' : t.duration === 0 ? 'Jalon' : 'Tâche';
@@ -434,4 +498,3 @@ function toCsv(taskViews: repo.TaskView[], linkViews: repo.LinkView[]): string {
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
-

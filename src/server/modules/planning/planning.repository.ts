@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { people } from '../org/org.tables.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
 import {
   calendarFeeds,
@@ -117,7 +116,8 @@ export async function findTasksAnywhere(db: Executor, ids: string[]) {
 
 export async function insertTasks(db: Executor, values: (typeof planTasks.$inferInsert)[]) {
   const out: TaskRow[] = [];
-  for (const part of chunks(values, 500)) out.push(...(await db.insert(planTasks).values(part).returning()));
+  for (const part of chunks(values, 500))
+    out.push(...(await db.insert(planTasks).values(part).returning()));
   return out;
 }
 
@@ -253,7 +253,8 @@ export async function findLinkByPair(db: Executor, fromTaskId: string, toTaskId:
 
 export async function insertLinks(db: Executor, values: (typeof planLinks.$inferInsert)[]) {
   const out: LinkRow[] = [];
-  for (const part of chunks(values, 1000)) out.push(...(await db.insert(planLinks).values(part).returning()));
+  for (const part of chunks(values, 1000))
+    out.push(...(await db.insert(planLinks).values(part).returning()));
   return out;
 }
 
@@ -300,7 +301,11 @@ export async function dependentProjects(db: Executor, projectId: string): Promis
 }
 
 /** Whether `toTaskId` is reachable from `fromTaskId` by following links forward, across projects. */
-export async function reaches(db: Executor, fromTaskId: string, toTaskId: string): Promise<boolean> {
+export async function reaches(
+  db: Executor,
+  fromTaskId: string,
+  toTaskId: string,
+): Promise<boolean> {
   const rows = await queryRows<{ found: boolean }>(
     db,
     sql`

@@ -30,7 +30,7 @@ import {
 } from '../../../contracts/planning.ts';
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
-import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { expectedVersion } from '../../http/versioning.ts';
 import * as exchange from './planning.exchange.ts';
 import * as feeds from './ical.ts';
 import * as svc from './planning.service.ts';
@@ -61,15 +61,15 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
         bodyLimit: IMPORT_LIMIT,
         schema: {
           tags,
-          summary: 'Import a plan (MS Project XML or project.json): preview, then all-or-nothing commit',
+          summary:
+            'Import a plan (MS Project XML or project.json): preview, then all-or-nothing commit',
           params: IdParams,
           querystring: ImportQuery,
           body: z.string().max(IMPORT_LIMIT),
           response: { 200: ImportReport },
         },
       },
-      async (req) =>
-        exchange.importPlan(ctx, actorOf(req), req.params.id, req.query, req.body),
+      async (req) => exchange.importPlan(ctx, actorOf(req), req.params.id, req.query, req.body),
     );
   });
 
@@ -158,7 +158,8 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
       config: { access: 'project.update' },
       schema: {
         tags,
-        summary: 'Change a task: name, duration, constraint, progress… (If-Match: the task version)',
+        summary:
+          'Change a task: name, duration, constraint, progress… (If-Match: the task version)',
         params: TaskParams,
         body: UpdateTaskBody,
         response: { 200: PlanChange },
@@ -288,7 +289,12 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
     '/api/v1/projects/:id/baselines',
     {
       config: { access: 'project.read' },
-      schema: { tags, summary: 'Baselines of a project', params: IdParams, response: { 200: BaselineList } },
+      schema: {
+        tags,
+        summary: 'Baselines of a project',
+        params: IdParams,
+        response: { 200: BaselineList },
+      },
     },
     async (req) => svc.listBaselines(ctx, actorOf(req), req.params.id),
   );
@@ -306,9 +312,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(await svc.createBaseline(ctx, actorOf(req), req.params.id, req.body)),
+      reply.status(201).send(await svc.createBaseline(ctx, actorOf(req), req.params.id, req.body)),
   );
 
   r.get(
@@ -322,8 +326,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
         response: { 200: BaselineComparison },
       },
     },
-    async (req) =>
-      svc.compareBaseline(ctx, actorOf(req), req.params.id, req.params.baselineId),
+    async (req) => svc.compareBaseline(ctx, actorOf(req), req.params.id, req.params.baselineId),
   );
 
   r.delete(

@@ -82,7 +82,11 @@ const ANCHOR = 'ext:';
 const yearOfDate = (d: string) => Number(d.slice(0, 4));
 
 /** The engine's calendar for the years `fromYear`..`toYear`, French holidays listed. */
-export function calendarSpec(cal: PlanCalendar, fromYear: number, toYear: number): WorkCalendarSpec {
+export function calendarSpec(
+  cal: PlanCalendar,
+  fromYear: number,
+  toYear: number,
+): WorkCalendarSpec {
   const holidays: string[] = [];
   if (cal.holidays !== 'none') {
     for (let y = fromYear; y <= toYear; y++) {
@@ -106,7 +110,12 @@ export function calendarSpec(cal: PlanCalendar, fromYear: number, toYear: number
 /** Tasks in WBS order (depth first, siblings by position), with outline numbers and depths. */
 export function outline<T extends { id: string; parentId: string | null; position: number }>(
   tasks: readonly T[],
-): { order: T[]; wbs: Map<string, string>; level: Map<string, number>; children: Map<string | null, T[]> } {
+): {
+  order: T[];
+  wbs: Map<string, string>;
+  level: Map<string, number>;
+  children: Map<string | null, T[]>;
+} {
   const children = new Map<string | null, T[]>();
   for (const t of tasks) {
     const list = children.get(t.parentId);
@@ -189,7 +198,12 @@ export function buildPlan(
     });
     coreLinks.push({ from: id, to: l.toTaskId, type: l.type as LinkType, lag });
   }
-  const plan: ProjectPlan = { start: settings.start, calendar: spec, tasks: coreTasks, links: coreLinks };
+  const plan: ProjectPlan = {
+    start: settings.start,
+    calendar: spec,
+    tasks: coreTasks,
+    links: coreLinks,
+  };
   if (settings.statusDate) plan.statusDate = settings.statusDate;
   return { plan, outlined };
 }
@@ -209,7 +223,11 @@ export function scheduleProject(
     if (t.constraintDate && yearOfDate(t.constraintDate) - 1 < low)
       low = yearOfDate(t.constraintDate) - 1;
   }
-  let high = Math.max(yearOfDate(settings.start), settings.statusDate ? yearOfDate(settings.statusDate) : 0) + 4;
+  let high =
+    Math.max(
+      yearOfDate(settings.start),
+      settings.statusDate ? yearOfDate(settings.statusDate) : 0,
+    ) + 4;
   const names = new Map(tasks.map((t) => [t.id, t.name]));
   for (let attempt = 0; ; attempt++) {
     const { plan, outlined } = buildPlan(settings, tasks, links, [low, high]);
@@ -231,7 +249,8 @@ export function scheduleProject(
 
 function maxLateDay(s: Schedule): number {
   let max = s.projectFinishDay;
-  for (let t = 0; t < s.lateFinishDay.length; t++) if (s.lateFinishDay[t]! > max) max = s.lateFinishDay[t]!;
+  for (let t = 0; t < s.lateFinishDay.length; t++)
+    if (s.lateFinishDay[t]! > max) max = s.lateFinishDay[t]!;
   return max;
 }
 
@@ -306,7 +325,11 @@ function computeValues(
       });
     } else {
       const pct =
-        weight[t]! > 0 ? (100 * done[t]!) / weight[t]! : leaves[t]! > 0 ? pctSum[t]! / leaves[t]! : 0;
+        weight[t]! > 0
+          ? (100 * done[t]!) / weight[t]!
+          : leaves[t]! > 0
+            ? pctSum[t]! / leaves[t]!
+            : 0;
       computed.set(id, {
         wbs,
         level,
@@ -362,7 +385,11 @@ export function toDomainError(err: unknown, names: ReadonlyMap<string, string>):
 }
 
 /** Non-working days between two dates (weekends, holidays, days off), for the Gantt's shading. */
-export function nonWorkingDays(spec: WorkCalendarSpec, from: string | null, to: string | null): string[] {
+export function nonWorkingDays(
+  spec: WorkCalendarSpec,
+  from: string | null,
+  to: string | null,
+): string[] {
   if (!from || !to) return [];
   const cal = new WorkCalendar(spec);
   const out: string[] = [];

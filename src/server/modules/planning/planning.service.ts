@@ -99,7 +99,9 @@ function toPlanTask(t: repo.TaskRow, ownerName: string | null, fallbackDate: str
     actualStart: t.actualStart,
     actualFinish: t.actualFinish,
     remaining:
-      !t.isSummary && isDone(t) ? 0 : Math.ceil((duration * (100 - t.percentComplete)) / 100 - 1e-9),
+      !t.isSummary && isDone(t)
+        ? 0
+        : Math.ceil((duration * (100 - t.percentComplete)) / 100 - 1e-9),
     schedule: {
       start: t.start ?? fallbackDate,
       finish: t.finish ?? fallbackDate,
@@ -122,7 +124,11 @@ function toPlanLink(l: repo.LinkView): PlanLink {
     lag: l.lag,
     fromProject:
       l.from_project_id !== l.project_id
-        ? { id: l.from_project_id, code: l.from_project_code ?? '', name: l.from_project_name ?? '' }
+        ? {
+            id: l.from_project_id,
+            code: l.from_project_code ?? '',
+            name: l.from_project_name ?? '',
+          }
         : null,
     version: l.version,
   };
@@ -310,7 +316,9 @@ async function loadPlan(db: Executor, project: Project, canEdit: boolean): Promi
     repo.listLinks(db, project.id),
   ]);
   const settings = settingsView(row, project);
-  const { order } = outline(taskViews.map((v) => ({ ...v, id: v.t.id, parentId: v.t.parentId, position: v.t.position })));
+  const { order } = outline(
+    taskViews.map((v) => ({ ...v, id: v.t.id, parentId: v.t.parentId, position: v.t.position })),
+  );
   const projectStart = row?.projectStart ?? null;
   const projectFinish = row?.projectFinish ?? null;
   const years = spanYears(settings.start, projectFinish);
@@ -384,7 +392,11 @@ export async function updateSettings(
 
 async function checkTaskInput(
   tx: Executor,
-  input: { ownerId?: string | null | undefined; actualStart?: string | null; actualFinish?: string | null },
+  input: {
+    ownerId?: string | null | undefined;
+    actualStart?: string | null;
+    actualFinish?: string | null;
+  },
 ) {
   await assertPeopleExist(tx, { ownerId: input.ownerId });
   if (input.actualStart && input.actualFinish && input.actualFinish < input.actualStart) {
@@ -495,7 +507,8 @@ export async function updateTask(
     const before = await loadTask(tx, projectId, taskId);
     if (before.version !== version) throw stale('task', taskFields(before));
     const actualStart = input.actualStart !== undefined ? input.actualStart : before.actualStart;
-    const actualFinish = input.actualFinish !== undefined ? input.actualFinish : before.actualFinish;
+    const actualFinish =
+      input.actualFinish !== undefined ? input.actualFinish : before.actualFinish;
     await checkTaskInput(tx, { ownerId: input.ownerId, actualStart, actualFinish });
     if (
       before.isSummary &&
@@ -531,7 +544,10 @@ export async function updateTask(
   });
 }
 
-function subtreeOf(all: readonly { id: string; parentId: string | null }[], rootId: string): string[] {
+function subtreeOf(
+  all: readonly { id: string; parentId: string | null }[],
+  rootId: string,
+): string[] {
   const children = new Map<string, string[]>();
   for (const t of all) {
     if (!t.parentId) continue;
@@ -654,7 +670,9 @@ export async function copyTask(
     const newId = new Map(rows.map((t) => [t.id, crypto.randomUUID()]));
     await repo.shiftSiblings(tx, projectId, task.parentId, task.position + 1, 1);
     // Parents before children, so that the parent key is satisfied at every insert.
-    const { order } = outline(rows.map((t) => ({ ...t, parentId: t.id === taskId ? null : t.parentId })));
+    const { order } = outline(
+      rows.map((t) => ({ ...t, parentId: t.id === taskId ? null : t.parentId })),
+    );
     const inserted = await repo.insertTasks(
       tx,
       order.map((t) => ({
@@ -743,7 +761,12 @@ export async function createLink(
         throw new DomainError(
           'PLAN_CYCLE',
           `Dependency cycle across projects: "${from.name}" already depends on "${to.name}"`,
-          { tasks: [{ id: from.id, name: from.name }, { id: to.id, name: to.name }] },
+          {
+            tasks: [
+              { id: from.id, name: from.name },
+              { id: to.id, name: to.name },
+            ],
+          },
         );
       }
       const [link] = await repo.insertLinks(tx, [
@@ -884,7 +907,12 @@ export async function createBaseline(
   });
 }
 
-export async function deleteBaseline(ctx: Ctx, actor: Actor, projectId: string, baselineId: string) {
+export async function deleteBaseline(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  baselineId: string,
+) {
   await ctx.db.transaction(async (tx) => {
     const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
     const baseline = await repo.findBaseline(tx, projectId, baselineId);
@@ -910,7 +938,11 @@ function dayCounter(settings: SettingsView, dates: readonly (string | null)[]) {
     if (d < min) min = d;
     if (d > max) max = d;
   }
-  const spec = calendarSpec(settings.calendar, Number(min.slice(0, 4)) - 1, Number(max.slice(0, 4)) + 1);
+  const spec = calendarSpec(
+    settings.calendar,
+    Number(min.slice(0, 4)) - 1,
+    Number(max.slice(0, 4)) + 1,
+  );
   const index: WorkingDayIndex = new WorkCalendar(spec).indexFrom(toEpochDay(settings.start));
   /** Working days from a to b, positive when b is later. */
   return (a: string | null, b: string | null): number | null =>
@@ -951,7 +983,11 @@ export async function compareBaseline(
         taskId: t.id,
         wbs: t.wbs,
         name: t.name,
-        kind: t.isSummary ? ('summary' as const) : t.duration === 0 ? ('milestone' as const) : ('task' as const),
+        kind: t.isSummary
+          ? ('summary' as const)
+          : t.duration === 0
+            ? ('milestone' as const)
+            : ('task' as const),
         baselineStart: b?.start ?? null,
         baselineFinish: b?.finish ?? null,
         baselineDuration: b ? b.span : null,
@@ -990,7 +1026,11 @@ export async function milestoneTrend(ctx: Ctx, actor: Actor, projectId: string) 
 export async function visibleProjects(
   ctx: Ctx,
   actor: Actor,
-  filter: { portfolioId?: string | undefined; programId?: string | undefined; status?: string[] | undefined },
+  filter: {
+    portfolioId?: string | undefined;
+    programId?: string | undefined;
+    status?: string[] | undefined;
+  },
 ) {
   const out: Awaited<ReturnType<typeof listProjects>>['items'] = [];
   let cursor: string | undefined;
@@ -1024,7 +1064,10 @@ export async function roadmap(
     repo.crossProjectLinks(ctx.db, ids),
   ]);
   const baselineOf = new Map(latest.map((b) => [b.project_id, b]));
-  const baseDates = await repo.baselineDates(ctx.db, latest.map((b) => b.id));
+  const baseDates = await repo.baselineDates(
+    ctx.db,
+    latest.map((b) => b.id),
+  );
   const baseDate = new Map(baseDates.map((b) => [b.taskId, b.start]));
   const settingsBy = new Map(settings.map((s) => [s.projectId, s]));
   const tasksBy = new Map<string, typeof tasks>();
@@ -1102,7 +1145,10 @@ export async function listMilestones(
     repo.latestBaselines(ctx.db, ids),
     repo.settingsOf(ctx.db, ids),
   ]);
-  const baseDates = await repo.baselineDates(ctx.db, latest.map((b) => b.id));
+  const baseDates = await repo.baselineDates(
+    ctx.db,
+    latest.map((b) => b.id),
+  );
   const baseDate = new Map(baseDates.map((b) => [b.taskId, b.start]));
   const counters = new Map<string, ReturnType<typeof dayCounter>>();
   const settingsBy = new Map(settings.map((s) => [s.projectId, s]));
@@ -1115,7 +1161,9 @@ export async function listMilestones(
     const done = t.actual_finish !== null || t.percent_complete >= 100;
     const late =
       !done &&
-      (date < now || (baselineDate !== null && date > baselineDate) || (t.deadline !== null && date > t.deadline));
+      (date < now ||
+        (baselineDate !== null && date > baselineDate) ||
+        (t.deadline !== null && date > t.deadline));
     const status = done ? ('done' as const) : late ? ('late' as const) : ('due' as const);
     if (query.status && status !== query.status) continue;
     let slippage: number | null = null;
@@ -1126,7 +1174,13 @@ export async function listMilestones(
         const view: SettingsView = s
           ? settingsView(s, { plannedStart: s.start } as Project)
           : { start: date, statusDate: null, calendar: DEFAULT_CALENDAR, version: 0 };
-        count = dayCounter(view, tasks.filter((x) => x.project_id === t.project_id).map((x) => x.start).concat(baseDates.map((b) => b.start)));
+        count = dayCounter(
+          view,
+          tasks
+            .filter((x) => x.project_id === t.project_id)
+            .map((x) => x.start)
+            .concat(baseDates.map((b) => b.start)),
+        );
         counters.set(t.project_id, count);
       }
       slippage = count(baselineDate, date);
@@ -1143,10 +1197,11 @@ export async function listMilestones(
       critical: t.critical,
     });
   }
-  items.sort((a, b) => a.date.localeCompare(b.date) || a.project.code.localeCompare(b.project.code));
+  items.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.project.code.localeCompare(b.project.code),
+  );
   return { items };
 }
-
 
 /**
  * Applies several task changes in one transaction and one reschedule (a status update: progress
