@@ -2,9 +2,11 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } fr
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBriefcase,
+  IconDiamond,
   IconFolders,
   IconHistory,
   IconSitemap,
+  IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -29,6 +31,18 @@ export function AppLayout() {
       show: can('portfolio.read'),
     },
     { to: '/projects', label: t('nav.projects'), icon: IconBriefcase, show: true },
+    {
+      to: '/roadmap',
+      label: t('roadmap.nav'),
+      icon: IconTimeline,
+      show: can('portfolio.read'),
+    },
+    {
+      to: '/milestones',
+      label: t('milestones.nav'),
+      icon: IconDiamond,
+      show: can('portfolio.read'),
+    },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
   ];
   const adminLinks = [

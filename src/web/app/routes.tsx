@@ -22,6 +22,11 @@ const OrganisationPage = named(
 );
 const UsersPage = named(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
 const AuditPage = named(() => import('../features/admin/AuditPage.tsx'), 'AuditPage');
+const RoadmapPage = named(() => import('../features/planning/RoadmapPage.tsx'), 'RoadmapPage');
+const MilestonesPage = named(
+  () => import('../features/planning/MilestonesPage.tsx'),
+  'MilestonesPage',
+);
 
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -40,6 +45,8 @@ export const router = createBrowserRouter([
       { path: 'portfolios', element: <PortfoliosPage /> },
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
+      { path: 'roadmap', element: <RoadmapPage /> },
+      { path: 'milestones', element: <MilestonesPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },

@@ -33,7 +33,7 @@ export function routeLink(
   const outX = fromEnd ? sx + gap : sx - gap;
   // Into the successor: from the left into its start, from the right into its end.
   const inX = toStart ? tx - gap : tx + gap;
-  let vx: number | null = null;
+  let vx: number | null;
   if (fromEnd && toStart) vx = outX <= inX ? outX : null;
   else if (!fromEnd && toStart) vx = Math.min(outX, inX);
   else if (fromEnd && !toStart) vx = Math.max(outX, inX);

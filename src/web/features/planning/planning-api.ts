@@ -2,13 +2,18 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import type {
+  CreateLinkBody,
+  CreateTaskBody,
+  UpdateLinkBody,
+  UpdatePlanSettingsBody,
+  UpdateTaskBody,
+} from '../../../contracts/planning.ts';
 import {
   Baseline,
   BaselineComparison,
   BaselineList,
   CalendarFeed,
-  CreateLinkBody,
-  CreateTaskBody,
   ImportReport,
   MilestoneList,
   MilestoneTrend,
@@ -16,9 +21,6 @@ import {
   PlanChange,
   PlanTask,
   Roadmap,
-  UpdateLinkBody,
-  UpdatePlanSettingsBody,
-  UpdateTaskBody,
 } from '../../../contracts/planning.ts';
 import {
   API_BASE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToRow, visibleRows } from './virtual-window.ts';
+import { chunkedRows, scrollToRow, visibleRows } from './virtual-window.ts';
 
 describe('virtualised rows', () => {
   it('renders the visible rows plus the overscan', () => {
@@ -21,5 +21,16 @@ describe('virtualised rows', () => {
     expect(scrollToRow(10, 0, 320, 32)).toBe(32);
     expect(scrollToRow(2, 320, 320, 32)).toBe(64);
     expect(scrollToRow(5, 0, 320, 32)).toBeNull();
+  });
+});
+
+describe('chunked rows', () => {
+  it('moves the window by whole chunks, one chunk beyond each edge', () => {
+    expect(chunkedRows(0, 640, 32, 5000, 16)).toEqual({ first: 0, last: 48 });
+    // Scrolling within a chunk keeps the same window (no re-render).
+    expect(chunkedRows(32 * 20, 640, 32, 5000, 16)).toEqual({ first: 0, last: 64 });
+    expect(chunkedRows(32 * 21, 640, 32, 5000, 16)).toEqual({ first: 0, last: 64 });
+    expect(chunkedRows(32 * 40, 640, 32, 5000, 16)).toEqual({ first: 16, last: 80 });
+    expect(chunkedRows(32 * 4990, 640, 32, 5000, 16)).toEqual({ first: 4960, last: 5000 });
   });
 });

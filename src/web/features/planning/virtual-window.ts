@@ -39,3 +39,22 @@ export function scrollToRow(
   if (bottom > viewBottom) return bottom - (height - headerHeight);
   return null;
 }
+
+/**
+ * Like `visibleRows`, but the bounds move by whole chunks of rows, so scrolling re-renders once
+ * per chunk rather than once per row; at least one chunk is rendered beyond each edge.
+ */
+export function chunkedRows(
+  scrollTop: number,
+  height: number,
+  rowHeight: number,
+  count: number,
+  chunk = 16,
+): RowWindow {
+  const { first, last } = visibleRows(scrollTop, height, rowHeight, count, 0);
+  if (last === 0) return { first: 0, last: 0 };
+  return {
+    first: Math.max(0, (Math.floor(first / chunk) - 1) * chunk),
+    last: Math.min(count, (Math.ceil(last / chunk) + 1) * chunk),
+  };
+}

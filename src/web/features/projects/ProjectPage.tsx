@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
 import { IconArchive, IconArrowsMove, IconPencil, IconRestore } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader, type Crumb } from '../../components/PageHeader.tsx';
-import { DetailSkeleton, ErrorState } from '../../components/states.tsx';
+import { DetailSkeleton, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { PriorityBadge, StatusBadge } from '../portfolio/badges.tsx';
 import { useProject } from '../portfolio/portfolio-api.ts';
 import { ArchiveButton } from './ArchiveButton.tsx';
@@ -14,7 +14,11 @@ import { OverviewTab } from './OverviewTab.tsx';
 import { ProjectEditModal } from './ProjectModals.tsx';
 import { SubProjectsTab } from './SubProjectsTab.tsx';
 
-const TABS = ['overview', 'sub-projects', 'members', 'history'] as const;
+const PlanningTab = lazy(async () => ({
+  default: (await import('../planning/PlanningTab.tsx')).PlanningTab,
+}));
+
+const TABS = ['overview', 'planning', 'sub-projects', 'members', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -118,6 +122,7 @@ export function ProjectPage() {
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -135,6 +140,11 @@ export function ProjectPage() {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <OverviewTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="planning">
+          <Suspense fallback={<TableSkeleton rows={10} />}>
+            <PlanningTab project={p} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="sub-projects">
           <SubProjectsTab project={p} />

@@ -1,0 +1,418 @@
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { PlanLink, PlanTask } from '../../../contracts/planning.ts';
+import { toEpochDay } from '../../../core/calendar/days.ts';
+import { arrowHead, pathOf, routeLink } from './arrows.ts';
+import type { GanttPalette } from './gantt-palette.ts';
+import type { WorkingDayTest } from './plan-calendar.ts';
+import { TICK_UNITS, tickLabel, ticksOf, xOf, type TimeScale } from './timeline-scale.ts';
+import type { RowWindow } from './virtual-window.ts';
+
+export const ROW_HEIGHT = 32;
+export const HEADER_HEIGHT = 48;
+const BAR_TOP = 8;
+const BAR_HEIGHT = 14;
+
+export type DragMode = 'move' | 'resize' | 'link';
+
+/** A bar being dragged: its new left and right x (the others are drawn where they are). */
+export interface BarPreview {
+  taskId: string;
+  x0: number;
+  x1: number;
+}
+
+export interface BaselineDates {
+  start: string | null;
+  finish: string | null;
+}
+
+/** The horizontal extent of a task's bar (a milestone is a point at the start of its day). */
+export function barExtent(scale: TimeScale, task: PlanTask): { x0: number; x1: number } {
+  const x0 = xOf(scale, toEpochDay(task.schedule.start));
+  if (task.kind === 'milestone') return { x0, x1: x0 };
+  return { x0, x1: xOf(scale, toEpochDay(task.schedule.finish) + 1) };
+}
+
+interface GanttSvgProps {
+  rows: readonly PlanTask[];
+  window: RowWindow;
+  scale: TimeScale;
+  /** The visible horizontal range, in px: only the ticks and shading there are drawn. */
+  xFrom: number;
+  xTo: number;
+  palette: GanttPalette;
+  showCritical: boolean;
+  showLabels: boolean;
+  baselines: ReadonlyMap<string, BaselineDates> | null;
+  links: readonly PlanLink[];
+  rowOf: ReadonlyMap<string, number>;
+  isWorking: WorkingDayTest;
+  today: number;
+  statusDate: string | null;
+  selectedId: string | null;
+  selectedLinkId?: string | null;
+  preview?: BarPreview | null;
+  linkDraft?: { x0: number; y0: number; x1: number; y1: number } | null;
+  editable?: boolean;
+  title: string;
+  description: string;
+  onBarPointerDown?: (task: PlanTask, mode: DragMode, event: ReactPointerEvent) => void;
+  onLinkClick?: (link: PlanLink, event: React.MouseEvent) => void;
+  onRowClick?: (task: PlanTask) => void;
+}
+
+/** The timeline of the Gantt: shading, grid, bars, baselines, arrows, today and status date. */
+export function GanttSvg(props: GanttSvgProps) {
+  const { rows, window, scale, palette: c, xFrom, xTo } = props;
+  const height = rows.length * ROW_HEIGHT;
+  const top = window.first * ROW_HEIGHT;
+  const bottom = window.last * ROW_HEIGHT;
+  const dayFrom = scale.origin + Math.floor(xFrom / scale.dayWidth);
+  const dayTo = scale.origin + Math.ceil(xTo / scale.dayWidth) + 1;
+  const shade = scale.zoom === 'day' || scale.zoom === 'week';
+  const extent = (task: PlanTask) => {
+    if (props.preview?.taskId === task.id) return props.preview;
+    return barExtent(scale, task);
+  };
+
+  const shading: React.ReactNode[] = [];
+  if (shade) {
+    for (let d = Math.max(dayFrom, scale.origin); d < Math.min(dayTo, scale.end); d++) {
+      if (!props.isWorking(d)) {
+        shading.push(
+          <rect
+            key={d}
+            x={xOf(scale, d)}
+            y={top}
+            width={scale.dayWidth}
+            height={bottom - top}
+            fill={c.nonWorking}
+          />,
+        );
+      }
+    }
+  }
+  const gridUnit = TICK_UNITS[scale.zoom].minor;
+  const gridLines = ticksOf(scale, gridUnit, dayFrom, dayTo).map((tick) => (
+    <line key={tick.day} x1={tick.x} x2={tick.x} y1={top} y2={bottom} stroke={c.grid} />
+  ));
+
+  const bars: React.ReactNode[] = [];
+  for (let i = window.first; i < window.last; i++) {
+    const task = rows[i];
+    if (!task) continue;
+    bars.push(<TaskBar key={task.id} {...props} task={task} row={i} extent={extent(task)} />);
+  }
+
+  const arrows: React.ReactNode[] = [];
+  for (const link of props.links) {
+    const a = props.rowOf.get(link.fromTaskId);
+    const b = props.rowOf.get(link.toTaskId);
+    if (a === undefined || b === undefined) continue;
+    if (Math.max(a, b) < window.first || Math.min(a, b) >= window.last) continue;
+    const from = rows[a]!;
+    const to = rows[b]!;
+    const fe = extent(from);
+    const te = extent(to);
+    const points = routeLink(
+      link.type,
+      { ...fe, y: a * ROW_HEIGHT + ROW_HEIGHT / 2 },
+      { ...te, y: b * ROW_HEIGHT + ROW_HEIGHT / 2 },
+      ROW_HEIGHT,
+    );
+    const critical = props.showCritical && from.schedule.critical && to.schedule.critical;
+    const color = critical ? c.criticalProgress : c.arrow;
+    const selected = props.selectedLinkId === link.id;
+    const d = pathOf(points);
+    arrows.push(
+      <g key={link.id} data-link-id={link.id}>
+        <path d={d} fill="none" stroke={color} strokeWidth={selected ? 2.5 : 1.2} />
+        <path d={arrowHead(points)} fill={color} />
+        {props.onLinkClick && (
+          <path
+            d={d}
+            fill="none"
+            stroke="transparent"
+            strokeWidth={9}
+            style={{ cursor: 'pointer' }}
+            onClick={(e) => props.onLinkClick?.(link, e)}
+          />
+        )}
+      </g>,
+    );
+  }
+
+  const markers: React.ReactNode[] = [];
+  const todayX = xOf(scale, props.today);
+  if (props.today >= scale.origin && props.today < scale.end) {
+    markers.push(
+      <line
+        key="today"
+        x1={todayX}
+        x2={todayX}
+        y1={top}
+        y2={bottom}
+        stroke={c.today}
+        strokeWidth={1.5}
+      />,
+    );
+  }
+  if (props.statusDate) {
+    const x = xOf(scale, toEpochDay(props.statusDate) + 1);
+    markers.push(
+      <line
+        key="status"
+        x1={x}
+        x2={x}
+        y1={top}
+        y2={bottom}
+        stroke={c.statusDate}
+        strokeWidth={1.5}
+        strokeDasharray="6 4"
+      />,
+    );
+  }
+
+  return (
+    <svg
+      width={scale.width}
+      height={height}
+      role="img"
+      aria-labelledby="gantt-title gantt-desc"
+      style={{ display: 'block', background: c.background }}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id="gantt-title">{props.title}</title>
+      <desc id="gantt-desc">{props.description}</desc>
+      <rect x={0} y={0} width={scale.width} height={height} fill={c.background} />
+      {shading}
+      {gridLines}
+      {props.selectedId !== null && props.rowOf.has(props.selectedId) && (
+        <rect
+          x={0}
+          y={props.rowOf.get(props.selectedId)! * ROW_HEIGHT}
+          width={scale.width}
+          height={ROW_HEIGHT}
+          fill={c.selection}
+          opacity={0.7}
+        />
+      )}
+      {markers}
+      {arrows}
+      {bars}
+      {props.linkDraft && (
+        <line
+          x1={props.linkDraft.x0}
+          y1={props.linkDraft.y0}
+          x2={props.linkDraft.x1}
+          y2={props.linkDraft.y1}
+          stroke={c.arrow}
+          strokeWidth={1.5}
+          strokeDasharray="4 3"
+        />
+      )}
+    </svg>
+  );
+}
+
+function TaskBar(
+  props: GanttSvgProps & { task: PlanTask; row: number; extent: { x0: number; x1: number } },
+) {
+  const { task, row, palette: c, extent, showCritical } = props;
+  const y = row * ROW_HEIGHT;
+  const critical = showCritical && task.schedule.critical;
+  const editable = props.editable && props.onBarPointerDown !== undefined;
+  const down = (mode: DragMode) =>
+    editable ? (e: ReactPointerEvent) => props.onBarPointerDown?.(task, mode, e) : undefined;
+  const baseline = props.baselines?.get(task.id);
+  let baselineBar: React.ReactNode = null;
+  if (baseline?.start && baseline.finish) {
+    const bx0 = xOf(props.scale, toEpochDay(baseline.start));
+    const bx1 = task.kind === 'milestone' ? bx0 : xOf(props.scale, toEpochDay(baseline.finish) + 1);
+    baselineBar =
+      task.kind === 'milestone' ? (
+        <path
+          d={`M${bx0} ${y + 20} l5 5 l-5 5 l-5 -5 Z`}
+          fill={c.baseline}
+          data-baseline={task.id}
+        />
+      ) : (
+        <rect
+          x={bx0}
+          y={y + BAR_TOP + BAR_HEIGHT + 2}
+          width={Math.max(2, bx1 - bx0)}
+          height={5}
+          fill={c.baseline}
+          rx={1}
+          data-baseline={task.id}
+        />
+      );
+  }
+  const label = props.showLabels ? (
+    <text
+      x={
+        extent.x1 +
+        (task.kind === 'milestone' ? 10 : 6) +
+        (editable && task.kind !== 'summary' ? 10 : 0)
+      }
+      y={y + BAR_TOP + BAR_HEIGHT - 3}
+      fontSize={11}
+      fill={c.text}
+      style={{ pointerEvents: 'none' }}
+    >
+      {task.name}
+    </text>
+  ) : null;
+
+  if (task.kind === 'summary') {
+    const { x0, x1 } = extent;
+    const yb = y + BAR_TOP + 2;
+    return (
+      <g onClick={() => props.onRowClick?.(task)}>
+        {baselineBar}
+        <path
+          d={`M${x0} ${yb} H${x1} V${yb + 10} L${x1 - 5} ${yb + 5} H${x0 + 5} L${x0} ${yb + 10} Z`}
+          fill={critical ? c.criticalProgress : c.summary}
+          data-task-id={task.id}
+        />
+        {label}
+      </g>
+    );
+  }
+  if (task.kind === 'milestone') {
+    const x = extent.x0;
+    const cy = y + BAR_TOP + BAR_HEIGHT / 2;
+    return (
+      <g onClick={() => props.onRowClick?.(task)}>
+        {baselineBar}
+        <path
+          d={`M${x} ${cy - 8} L${x + 8} ${cy} L${x} ${cy + 8} L${x - 8} ${cy} Z`}
+          fill={critical ? c.criticalProgress : c.milestone}
+          stroke={c.background}
+          data-task-id={task.id}
+          onPointerDown={down('move')}
+          style={editable ? { cursor: 'grab' } : undefined}
+        />
+        {editable && (
+          <circle
+            cx={x + 13}
+            cy={cy}
+            r={4}
+            fill={c.background}
+            stroke={c.arrow}
+            onPointerDown={down('link')}
+            style={{ cursor: 'crosshair' }}
+          />
+        )}
+        {label}
+      </g>
+    );
+  }
+  const { x0, x1 } = extent;
+  const w = Math.max(2, x1 - x0);
+  const yb = y + BAR_TOP;
+  return (
+    <g onClick={() => props.onRowClick?.(task)}>
+      {baselineBar}
+      <rect
+        x={x0}
+        y={yb}
+        width={w}
+        height={BAR_HEIGHT}
+        rx={3}
+        fill={critical ? c.critical : c.bar}
+        data-task-id={task.id}
+        onPointerDown={down('move')}
+        style={editable ? { cursor: 'grab' } : undefined}
+      />
+      {task.percentComplete > 0 && (
+        <rect
+          x={x0}
+          y={yb + 4}
+          width={(w * task.percentComplete) / 100}
+          height={BAR_HEIGHT - 8}
+          fill={critical ? c.criticalProgress : c.barProgress}
+          style={{ pointerEvents: 'none' }}
+        />
+      )}
+      {editable && (
+        <>
+          <rect
+            x={x1 - 4}
+            y={yb}
+            width={6}
+            height={BAR_HEIGHT}
+            fill="transparent"
+            onPointerDown={down('resize')}
+            style={{ cursor: 'ew-resize' }}
+          />
+          <circle
+            cx={x1 + 8}
+            cy={yb + BAR_HEIGHT / 2}
+            r={4}
+            fill={c.background}
+            stroke={c.arrow}
+            onPointerDown={down('link')}
+            style={{ cursor: 'crosshair' }}
+          />
+        </>
+      )}
+      {label}
+    </g>
+  );
+}
+
+interface GanttHeaderProps {
+  scale: TimeScale;
+  xFrom: number;
+  xTo: number;
+  palette: GanttPalette;
+  locale: string;
+  weekLabel: (week: number) => string;
+  quarterLabel: (quarter: number) => string;
+  isWorking: WorkingDayTest;
+}
+
+/** The two header rows of the timeline (e.g. months over Monday weeks "S48"). */
+export function GanttHeader({ scale, xFrom, xTo, palette: c, ...labels }: GanttHeaderProps) {
+  const dayFrom = scale.origin + Math.floor(xFrom / scale.dayWidth);
+  const dayTo = scale.origin + Math.ceil(xTo / scale.dayWidth) + 1;
+  const units = TICK_UNITS[scale.zoom];
+  const half = HEADER_HEIGHT / 2;
+  const row = (unit: typeof units.major, y: number, wide: boolean) =>
+    ticksOf(scale, unit, dayFrom, dayTo).map((tick) => {
+      const text = tickLabel(tick, labels.locale, labels.weekLabel, labels.quarterLabel, wide);
+      const centered = !wide;
+      const off = unit === 'day' && !labels.isWorking(tick.day);
+      return (
+        <g key={`${unit}-${tick.day}`}>
+          {off && <rect x={tick.x} y={y} width={tick.width} height={half} fill={c.nonWorking} />}
+          <line x1={tick.x} x2={tick.x} y1={y} y2={y + half} stroke={c.grid} />
+          <text
+            x={centered ? tick.x + tick.width / 2 : tick.x + 6}
+            y={y + half / 2 + 4}
+            fontSize={11}
+            textAnchor={centered ? 'middle' : 'start'}
+            fill={c.headerText}
+          >
+            {tick.width > 14 || wide ? text : ''}
+          </text>
+        </g>
+      );
+    });
+  return (
+    <svg width={scale.width} height={HEADER_HEIGHT} aria-hidden style={{ display: 'block' }}>
+      <rect width={scale.width} height={HEADER_HEIGHT} fill={c.headerBackground} />
+      {row(units.major, 0, true)}
+      <line x1={0} x2={scale.width} y1={half} y2={half} stroke={c.grid} />
+      {row(units.minor, half, false)}
+      <line
+        x1={0}
+        x2={scale.width}
+        y1={HEADER_HEIGHT - 0.5}
+        y2={HEADER_HEIGHT - 0.5}
+        stroke={c.grid}
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,1119 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Kbd,
+  Modal,
+  Popover,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Tooltip,
+  useComputedColorScheme,
+} from '@mantine/core';
+import {
+  IconArrowBarToLeft,
+  IconArrowBarToRight,
+  IconArrowDown,
+  IconArrowUp,
+  IconCopy,
+  IconKeyboard,
+  IconLink,
+  IconPhoto,
+  IconPlus,
+  IconPrinter,
+  IconTrash,
+} from '@tabler/icons-react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Plan, PlanLink, PlanTask } from '../../../contracts/planning.ts';
+import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
+import { parseDayMonthYear } from '../../components/DateField.tsx';
+import { formatDate } from '../../format.ts';
+import { currentLocale } from '../../i18n.ts';
+import { exportGanttPng } from './gantt-export.tsx';
+import { DARK_PALETTE, LIGHT_PALETTE } from './gantt-palette.ts';
+import {
+  GanttHeader,
+  GanttSvg,
+  HEADER_HEIGHT,
+  ROW_HEIGHT,
+  barExtent,
+  type BarPreview,
+  type BaselineDates,
+  type DragMode,
+} from './GanttSvg.tsx';
+import { LinkEditor, LinksDialog } from './LinkEditor.tsx';
+import {
+  indentMove,
+  moveDownMove,
+  moveUpMove,
+  outdentMove,
+  visibleTasks,
+  type OutlineMove,
+} from './outline.ts';
+import { shiftWorkingDays, workingDayTest, workingDaysBetween } from './plan-calendar.ts';
+import { usePlanMutations } from './planning-api.ts';
+import { ZOOMS, createScale, dayAt, todayEpochDay, xOf, type Zoom } from './timeline-scale.ts';
+import { chunkedRows, scrollToRow, type RowWindow } from './virtual-window.ts';
+import './gantt.css';
+
+type Field = 'name' | 'duration' | 'start' | 'finish' | 'percent';
+const FIELDS: Field[] = ['name', 'duration', 'start', 'finish', 'percent'];
+
+const COLUMNS = [
+  { key: 'wbs', width: 52 },
+  { key: 'name', width: 220 },
+  { key: 'duration', width: 60 },
+  { key: 'start', width: 84 },
+  { key: 'finish', width: 84 },
+  { key: 'percent', width: 48 },
+  { key: 'float', width: 60 },
+] as const;
+export const TABLE_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0);
+const X_CHUNK = 512;
+
+function editableFields(task: PlanTask): Field[] {
+  if (task.kind === 'summary') return ['name'];
+  if (task.kind === 'milestone') return ['name', 'duration', 'start', 'percent'];
+  return FIELDS;
+}
+
+interface GanttViewProps {
+  plan: Plan;
+  projectId: string;
+  projectName: string;
+  baselines: ReadonlyMap<string, BaselineDates> | null;
+  /** Extra toolbar controls (the baseline picker). */
+  toolbarExtra?: ReactNode;
+}
+
+/** The Gantt: the task table (the accessible representation) and the SVG timeline, side by side. */
+export function GanttView({
+  plan,
+  projectId,
+  projectName,
+  baselines,
+  toolbarExtra,
+}: GanttViewProps) {
+  const { t } = useTranslation();
+  const scheme = useComputedColorScheme('light');
+  const palette = scheme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE;
+  const locale = currentLocale() === 'fr' ? 'fr-FR' : 'en-GB';
+  const canEdit = plan.can.edit;
+
+  const [zoom, setZoom] = useState<Zoom>('week');
+  const [showCritical, setShowCritical] = useState(true);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; field: Field } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<PlanTask | null>(null);
+  const [linksFor, setLinksFor] = useState<PlanTask | null>(null);
+  const [linkPopover, setLinkPopover] = useState<{ link: PlanLink; x: number; y: number } | null>(
+    null,
+  );
+  const [preview, setPreview] = useState<BarPreview | null>(null);
+  const [linkDraft, setLinkDraft] = useState<{
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+  } | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [win, setWin] = useState<RowWindow>({ first: 0, last: 40 });
+  const [xRange, setXRange] = useState({ from: 0, to: 2048 });
+
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useRef(false);
+
+  const mutations = usePlanMutations(projectId, (ids) => {
+    const id = ids[0];
+    if (id) {
+      setSelectedId(id);
+      setEditing({ id, field: 'name' });
+    }
+  });
+
+  const rows = useMemo(() => visibleTasks(plan.tasks, collapsed), [plan.tasks, collapsed]);
+  const rowOf = useMemo(() => new Map(rows.map((task, i) => [task.id, i])), [rows]);
+  const byId = useMemo(() => new Map(plan.tasks.map((task) => [task.id, task])), [plan.tasks]);
+  const hasChildren = useMemo(
+    () => new Set(plan.tasks.map((task) => task.parentId).filter((id) => id !== null)),
+    [plan.tasks],
+  );
+  const isWorking = useMemo(() => workingDayTest(plan), [plan]);
+  const today = todayEpochDay();
+  const scale = useMemo(() => {
+    const start = plan.projectStart ? toEpochDay(plan.projectStart) : today;
+    const finish = plan.projectFinish ? toEpochDay(plan.projectFinish) : today + 30;
+    return createScale(zoom, Math.min(start, today), Math.max(finish, start + 30));
+  }, [zoom, plan.projectStart, plan.projectFinish, today]);
+
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+  const selectedIndex = selectedId ? (rowOf.get(selectedId) ?? -1) : -1;
+
+  const updateWindow = useCallback(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const next = chunkedRows(
+      el.scrollTop,
+      el.clientHeight - HEADER_HEIGHT,
+      ROW_HEIGHT,
+      rows.length,
+    );
+    setWin((w) => (w.first === next.first && w.last === next.last ? w : next));
+    const left = Math.max(0, el.scrollLeft);
+    const from = Math.max(0, Math.floor(left / X_CHUNK) * X_CHUNK - X_CHUNK);
+    const to = Math.ceil((left + el.clientWidth) / X_CHUNK) * X_CHUNK + X_CHUNK;
+    setXRange((r) => (r.from === from && r.to === to ? r : { from, to }));
+  }, [rows.length]);
+
+  useLayoutEffect(updateWindow, [updateWindow]);
+
+  // Opening and zooming: show the start of the project (or the selected task) at the left.
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const anchor = selected ?? rows[0];
+    const day = anchor ? toEpochDay(anchor.schedule.start) : today;
+    el.scrollLeft = Math.max(0, xOf(scale, day) - 48);
+    updateWindow();
+    // Only when the scale changes: not on every selection.
+  }, [scale]);
+
+  useEffect(() => {
+    if (!printing) return;
+    const done = () => setPrinting(false);
+    window.addEventListener('afterprint', done, { once: true });
+    const frame = requestAnimationFrame(() => window.print());
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('afterprint', done);
+    };
+  }, [printing]);
+
+  useEffect(() => {
+    if (focusAfterRender.current && editing === null) {
+      focusAfterRender.current = false;
+      gridRef.current?.focus({ preventScroll: true });
+    }
+  });
+
+  const select = (index: number) => {
+    const task = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    if (!task) return;
+    setSelectedId(task.id);
+    const el = scrollerRef.current;
+    if (!el) return;
+    const i = rowOf.get(task.id) ?? 0;
+    const top = scrollToRow(i, el.scrollTop, el.clientHeight - HEADER_HEIGHT, ROW_HEIGHT);
+    if (top !== null) el.scrollTop = top;
+  };
+
+  // ------------------------------------------------------------ writes
+
+  const update = (
+    task: PlanTask,
+    body: Parameters<typeof mutations.updateTask.mutate>[0]['body'],
+  ) => mutations.updateTask.mutate({ task, body });
+
+  const move = (task: PlanTask, outline: OutlineMove | null) => {
+    if (outline) mutations.moveTask.mutate({ task, move: outline });
+  };
+
+  const addTask = (after: PlanTask | null) =>
+    mutations.createTask.mutate({
+      name: t('planning.newTask'),
+      duration: 1,
+      parentId: after?.parentId ?? null,
+      afterTaskId: after?.id ?? null,
+    });
+
+  const shiftTask = (task: PlanTask, days: number) => {
+    if (task.kind === 'summary') return;
+    const start = shiftWorkingDays(isWorking, toEpochDay(task.schedule.start), days);
+    update(task, { constraint: { type: 'SNET', date: fromEpochDay(start) } });
+  };
+
+  const resizeTask = (task: PlanTask, days: number) => {
+    if (task.kind === 'summary') return;
+    update(task, { duration: Math.max(0, task.duration + days) });
+  };
+
+  const commitEdit = (task: PlanTask, field: Field, raw: string): boolean => {
+    const text = raw.trim();
+    switch (field) {
+      case 'name':
+        if (text === '') return false;
+        if (text !== task.name) update(task, { name: text });
+        return true;
+      case 'duration': {
+        const n = Number(text.replace(/\s*(j|d|jours?|days?)$/i, ''));
+        if (!Number.isInteger(n) || n < 0 || n > 10000) return false;
+        if (n !== task.duration) update(task, { duration: n });
+        return true;
+      }
+      case 'percent': {
+        const n = Number(text.replace(/\s*%$/, '').replace(',', '.'));
+        if (!Number.isFinite(n) || n < 0 || n > 100) return false;
+        if (n !== task.percentComplete) update(task, { percentComplete: n });
+        return true;
+      }
+      case 'start':
+      case 'finish': {
+        const date = parseDayMonthYear(text);
+        if (!date) return false;
+        const current = field === 'start' ? task.schedule.start : task.schedule.finish;
+        if (date !== current) {
+          update(task, { constraint: { type: field === 'start' ? 'SNET' : 'FNET', date } });
+        }
+        return true;
+      }
+    }
+  };
+
+  // ------------------------------------------------------------ keyboard
+
+  const onGridKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== gridRef.current) return;
+    const page = Math.max(
+      1,
+      Math.floor((scrollerRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 2,
+    );
+    const task = selected;
+    const handled = () => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (!task) {
+      if (['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'].includes(e.key)) {
+        handled();
+        select(e.key === 'End' ? rows.length - 1 : 0);
+      } else if (e.key === 'Insert' && canEdit) {
+        handled();
+        addTask(null);
+      }
+      return;
+    }
+    if (e.altKey && e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      if (!canEdit) return;
+      handled();
+      move(
+        task,
+        e.key === 'ArrowRight' ? indentMove(plan.tasks, task.id) : outdentMove(plan.tasks, task.id),
+      );
+      return;
+    }
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      if (!canEdit) return;
+      handled();
+      move(
+        task,
+        e.key === 'ArrowUp' ? moveUpMove(plan.tasks, task.id) : moveDownMove(plan.tasks, task.id),
+      );
+      return;
+    }
+    if (ctrl && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      if (!canEdit) return;
+      handled();
+      const step = e.key === 'ArrowRight' ? 1 : -1;
+      if (e.shiftKey) resizeTask(task, step);
+      else shiftTask(task, step);
+      return;
+    }
+    if (ctrl && e.key.toLowerCase() === 'd') {
+      if (!canEdit) return;
+      handled();
+      mutations.copyTask.mutate(task);
+      return;
+    }
+    switch (e.key) {
+      case 'ArrowDown':
+        handled();
+        select(selectedIndex + 1);
+        break;
+      case 'ArrowUp':
+        handled();
+        select(selectedIndex - 1);
+        break;
+      case 'PageDown':
+        handled();
+        select(selectedIndex + page);
+        break;
+      case 'PageUp':
+        handled();
+        select(selectedIndex - page);
+        break;
+      case 'Home':
+        handled();
+        select(0);
+        break;
+      case 'End':
+        handled();
+        select(rows.length - 1);
+        break;
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        if (hasChildren.has(task.id)) {
+          handled();
+          toggle(task.id, e.key === 'ArrowLeft');
+        }
+        break;
+      case 'Enter':
+      case 'F2':
+        if (!canEdit) return;
+        handled();
+        setEditing({ id: task.id, field: 'name' });
+        break;
+      case 'Insert':
+        if (!canEdit) return;
+        handled();
+        addTask(task);
+        break;
+      case 'Delete':
+        if (!canEdit) return;
+        handled();
+        setConfirmDelete(task);
+        break;
+      case 'Tab': {
+        if (!canEdit || e.altKey || ctrl) return;
+        const outline = e.shiftKey
+          ? outdentMove(plan.tasks, task.id)
+          : indentMove(plan.tasks, task.id);
+        // Where the task cannot move, Tab leaves the table as usual (no keyboard trap).
+        if (!outline) return;
+        handled();
+        move(task, outline);
+        break;
+      }
+      case 'l':
+      case 'L':
+        handled();
+        setLinksFor(task);
+        break;
+      case 'Escape':
+        setSelectedId(null);
+        break;
+    }
+  };
+
+  const toggle = (id: string, collapse?: boolean) =>
+    setCollapsed((set) => {
+      const next = new Set(set);
+      if (collapse ?? !next.has(id)) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  // ------------------------------------------------------------ drag on the timeline
+
+  const svgPoint = (e: { clientX: number; clientY: number }) => {
+    const rect = bodyRef.current?.getBoundingClientRect();
+    return { x: e.clientX - (rect?.left ?? 0), y: e.clientY - (rect?.top ?? 0) };
+  };
+
+  const onBarPointerDown = (task: PlanTask, mode: DragMode, e: ReactPointerEvent) => {
+    if (!canEdit || e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setSelectedId(task.id);
+    const origin = barExtent(scale, task);
+    const startX = e.clientX;
+    const row = rowOf.get(task.id) ?? 0;
+    const snap = (dx: number) => Math.round(dx / scale.dayWidth) * scale.dayWidth;
+    const onMove = (ev: PointerEvent) => {
+      const dx = ev.clientX - startX;
+      if (mode === 'move')
+        setPreview({ taskId: task.id, x0: origin.x0 + snap(dx), x1: origin.x1 + snap(dx) });
+      else if (mode === 'resize') {
+        setPreview({
+          taskId: task.id,
+          x0: origin.x0,
+          x1: Math.max(origin.x0 + scale.dayWidth, origin.x1 + snap(dx)),
+        });
+      } else {
+        const p = svgPoint(ev);
+        setLinkDraft({
+          x0: origin.x1 + 8,
+          y0: row * ROW_HEIGHT + ROW_HEIGHT / 2,
+          x1: p.x,
+          y1: p.y,
+        });
+      }
+    };
+    const onUp = (ev: PointerEvent) => {
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      setPreview(null);
+      setLinkDraft(null);
+      const dx = ev.clientX - startX;
+      const days = Math.round(dx / scale.dayWidth);
+      if (mode === 'move' && days !== 0) {
+        const start = shiftWorkingDays(isWorking, toEpochDay(task.schedule.start) + days, 0);
+        update(task, { constraint: { type: 'SNET', date: fromEpochDay(start) } });
+      } else if (mode === 'resize' && days !== 0) {
+        const finish = dayAt(
+          scale,
+          Math.max(origin.x0 + scale.dayWidth, origin.x1 + days * scale.dayWidth) - 1,
+        );
+        const duration = Math.max(
+          1,
+          workingDaysBetween(isWorking, toEpochDay(task.schedule.start), finish),
+        );
+        if (duration !== task.duration) update(task, { duration });
+      } else if (mode === 'link') {
+        const p = svgPoint(ev);
+        const target = rows[Math.floor(p.y / ROW_HEIGHT)];
+        if (target && target.id !== task.id && target.kind !== 'summary') {
+          mutations.createLink.mutate({
+            fromTaskId: task.id,
+            toTaskId: target.id,
+            type: 'FS',
+            lag: 0,
+          });
+        }
+      }
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+  };
+
+  // ------------------------------------------------------------ render
+
+  const window_ = printing ? { first: 0, last: Math.min(rows.length, 2000) } : win;
+  const xFrom = printing ? 0 : xRange.from;
+  const xTo = printing ? scale.width : xRange.to;
+  const critical = plan.criticalPath.length;
+  const title = t('planning.gantt.title', { name: projectName });
+  const description = t('planning.gantt.description', {
+    count: plan.tasks.length,
+    start: formatDate(plan.projectStart),
+    finish: formatDate(plan.projectFinish),
+    critical,
+  });
+  const weekLabel = (n: number) => t('planning.weekShort', { n });
+  const quarterLabel = (n: number) => t('planning.quarterShort', { n });
+
+  const exportPng = () =>
+    void exportGanttPng({
+      rows,
+      links: plan.links,
+      scale,
+      rowOf,
+      isWorking,
+      today,
+      statusDate: plan.settings.statusDate,
+      baselines,
+      showCritical,
+      title,
+      description,
+      locale,
+      weekLabel,
+      quarterLabel,
+      window: win,
+      filename: `${projectName} - Gantt.png`,
+    });
+
+  const toolbar = (
+    <Group gap="xs" className="gantt-toolbar" wrap="wrap" mb="xs">
+      {canEdit && (
+        <Group gap={4} wrap="nowrap" role="group" aria-label={t('planning.toolbar.edit')}>
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => addTask(selected)}
+          >
+            {t('planning.addTask')}
+          </Button>
+          <ToolButton
+            label={t('planning.toolbar.outdent')}
+            keys="Maj+Tab"
+            disabled={!selected || !outdentMove(plan.tasks, selected.id)}
+            onClick={() => selected && move(selected, outdentMove(plan.tasks, selected.id))}
+          >
+            <IconArrowBarToLeft size={16} />
+          </ToolButton>
+          <ToolButton
+            label={t('planning.toolbar.indent')}
+            keys="Tab"
+            disabled={!selected || !indentMove(plan.tasks, selected.id)}
+            onClick={() => selected && move(selected, indentMove(plan.tasks, selected.id))}
+          >
+            <IconArrowBarToRight size={16} />
+          </ToolButton>
+          <ToolButton
+            label={t('planning.toolbar.moveUp')}
+            keys="Alt+↑"
+            disabled={!selected || !moveUpMove(plan.tasks, selected.id)}
+            onClick={() => selected && move(selected, moveUpMove(plan.tasks, selected.id))}
+          >
+            <IconArrowUp size={16} />
+          </ToolButton>
+          <ToolButton
+            label={t('planning.toolbar.moveDown')}
+            keys="Alt+↓"
+            disabled={!selected || !moveDownMove(plan.tasks, selected.id)}
+            onClick={() => selected && move(selected, moveDownMove(plan.tasks, selected.id))}
+          >
+            <IconArrowDown size={16} />
+          </ToolButton>
+          <ToolButton
+            label={t('planning.toolbar.copy')}
+            keys="Ctrl+D"
+            disabled={!selected}
+            onClick={() => selected && mutations.copyTask.mutate(selected)}
+          >
+            <IconCopy size={16} />
+          </ToolButton>
+          <ToolButton
+            label={t('planning.toolbar.links')}
+            keys="L"
+            disabled={!selected}
+            onClick={() => selected && setLinksFor(selected)}
+          >
+            <IconLink size={16} />
+          </ToolButton>
+          <ToolButton
+            label={t('planning.toolbar.delete')}
+            keys="Suppr"
+            disabled={!selected}
+            color="red"
+            onClick={() => selected && setConfirmDelete(selected)}
+          >
+            <IconTrash size={16} />
+          </ToolButton>
+        </Group>
+      )}
+      <SegmentedControl
+        size="xs"
+        value={zoom}
+        onChange={(v) => setZoom(v as Zoom)}
+        aria-label={t('planning.zoom.label')}
+        data={ZOOMS.map((z) => ({ value: z, label: t(`planning.zoom.${z}`) }))}
+      />
+      <Switch
+        size="sm"
+        checked={showCritical}
+        onChange={(e) => setShowCritical(e.currentTarget.checked)}
+        label={t('planning.criticalPath')}
+      />
+      {toolbarExtra}
+      <Group gap={4} ml="auto" wrap="nowrap">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconPhoto size={14} aria-hidden />}
+          onClick={exportPng}
+        >
+          {t('planning.exportPng')}
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconPrinter size={14} aria-hidden />}
+          onClick={() => setPrinting(true)}
+        >
+          {t('planning.print')}
+        </Button>
+        <KeyboardHelp />
+      </Group>
+    </Group>
+  );
+
+  const totalHeight = rows.length * ROW_HEIGHT;
+  const printZoom = printing ? Math.min(1, 1050 / (TABLE_WIDTH + scale.width)) : 1;
+
+  return (
+    <div className={printing ? 'gantt gantt-printing' : 'gantt'}>
+      {toolbar}
+      <div
+        ref={scrollerRef}
+        className="gantt-scroller"
+        onScroll={updateWindow}
+        style={printing ? { zoom: printZoom } : undefined}
+      >
+        <div style={{ width: TABLE_WIDTH + scale.width, position: 'relative' }}>
+          <div className="gantt-head">
+            <div className="gantt-table-head" role="presentation" style={{ width: TABLE_WIDTH }}>
+              {COLUMNS.map((c) => (
+                <div
+                  key={c.key}
+                  className={`gantt-cell gantt-col-${c.key}`}
+                  style={{ width: c.width }}
+                >
+                  {t(`planning.columns.${c.key}`)}
+                </div>
+              ))}
+            </div>
+            <GanttHeader
+              scale={scale}
+              xFrom={xFrom}
+              xTo={xTo}
+              palette={palette}
+              locale={locale}
+              weekLabel={weekLabel}
+              quarterLabel={quarterLabel}
+              isWorking={isWorking}
+            />
+          </div>
+          <div className="gantt-body" style={{ height: totalHeight }}>
+            <div
+              ref={gridRef}
+              className="gantt-grid"
+              role="treegrid"
+              aria-label={t('planning.table.label', { name: projectName })}
+              aria-rowcount={rows.length}
+              aria-multiselectable={false}
+              aria-activedescendant={
+                selectedId && rowOf.has(selectedId) ? `gantt-row-${selectedId}` : undefined
+              }
+              tabIndex={0}
+              onKeyDown={onGridKeyDown}
+              style={{ width: TABLE_WIDTH, height: totalHeight }}
+            >
+              {rows.slice(window_.first, window_.last).map((task, k) => {
+                const i = window_.first + k;
+                return (
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    index={i}
+                    selected={task.id === selectedId}
+                    critical={showCritical && task.schedule.critical}
+                    expandable={hasChildren.has(task.id)}
+                    expanded={!collapsed.has(task.id)}
+                    editing={editing?.id === task.id ? editing.field : null}
+                    canEdit={canEdit}
+                    onSelect={() => setSelectedId(task.id)}
+                    onToggle={() => toggle(task.id)}
+                    onEdit={(field) =>
+                      canEdit &&
+                      editableFields(task).includes(field) &&
+                      setEditing({ id: task.id, field })
+                    }
+                    onCommit={(field, value, next) => {
+                      const ok = commitEdit(task, field, value);
+                      if (!ok) return false;
+                      const fields = editableFields(task);
+                      const at = fields.indexOf(field);
+                      const target = next === 0 ? undefined : fields[at + next];
+                      if (target) setEditing({ id: task.id, field: target });
+                      else {
+                        setEditing(null);
+                        focusAfterRender.current = true;
+                      }
+                      return true;
+                    }}
+                    onCancel={() => {
+                      setEditing(null);
+                      focusAfterRender.current = true;
+                    }}
+                  />
+                );
+              })}
+            </div>
+            <div
+              ref={bodyRef}
+              className="gantt-timeline"
+              onClick={(e) => {
+                if (e.target === e.currentTarget || (e.target as Element).tagName === 'rect') {
+                  const row = rows[Math.floor(svgPoint(e).y / ROW_HEIGHT)];
+                  if (row) setSelectedId(row.id);
+                }
+              }}
+            >
+              <GanttSvg
+                rows={rows}
+                window={window_}
+                scale={scale}
+                xFrom={xFrom}
+                xTo={xTo}
+                palette={palette}
+                showCritical={showCritical}
+                showLabels={zoom !== 'quarter'}
+                baselines={baselines}
+                links={plan.links}
+                rowOf={rowOf}
+                isWorking={isWorking}
+                today={today}
+                statusDate={plan.settings.statusDate}
+                selectedId={selectedId}
+                selectedLinkId={linkPopover?.link.id ?? null}
+                preview={preview}
+                linkDraft={linkDraft}
+                editable={canEdit}
+                title={title}
+                description={description}
+                onBarPointerDown={onBarPointerDown}
+                onLinkClick={(link, e) => setLinkPopover({ link, x: e.clientX, y: e.clientY })}
+              />
+            </div>
+          </div>
+        </div>
+      </div>
+      <Text size="xs" c="dimmed" mt={4} className="gantt-legend">
+        {t('planning.legend', { count: plan.tasks.length, critical })}
+      </Text>
+
+      {linkPopover && (
+        <Popover
+          opened
+          onChange={(o) => !o && setLinkPopover(null)}
+          position="bottom"
+          withArrow
+          trapFocus
+          shadow="md"
+          closeOnEscape
+        >
+          <Popover.Target>
+            <span
+              style={{
+                position: 'fixed',
+                left: linkPopover.x,
+                top: linkPopover.y,
+                width: 1,
+                height: 1,
+              }}
+            />
+          </Popover.Target>
+          <Popover.Dropdown>
+            <LinkEditor
+              link={linkPopover.link}
+              tasks={byId}
+              canEdit={canEdit}
+              onSave={(body) =>
+                mutations.updateLink.mutate(
+                  { id: linkPopover.link.id, version: linkPopover.link.version, body },
+                  { onSuccess: () => setLinkPopover(null) },
+                )
+              }
+              onDelete={() =>
+                mutations.deleteLink.mutate(
+                  { id: linkPopover.link.id, version: linkPopover.link.version },
+                  { onSuccess: () => setLinkPopover(null) },
+                )
+              }
+            />
+          </Popover.Dropdown>
+        </Popover>
+      )}
+
+      {linksFor && (
+        <LinksDialog
+          task={byId.get(linksFor.id) ?? linksFor}
+          plan={plan}
+          tasks={byId}
+          canEdit={canEdit}
+          mutations={mutations}
+          onClose={() => {
+            setLinksFor(null);
+            focusAfterRender.current = true;
+          }}
+        />
+      )}
+
+      <Modal
+        opened={confirmDelete !== null}
+        onClose={() => setConfirmDelete(null)}
+        title={t('planning.deleteTitle')}
+        centered
+      >
+        {confirmDelete && (
+          <Stack>
+            <Text size="sm">
+              {hasChildren.has(confirmDelete.id)
+                ? t('planning.deleteSummary', { name: confirmDelete.name })
+                : t('planning.deleteTask', { name: confirmDelete.name })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmDelete(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="red"
+                data-autofocus
+                onClick={() => {
+                  const index = rowOf.get(confirmDelete.id) ?? 0;
+                  mutations.deleteTask.mutate(confirmDelete, {
+                    onSuccess: () => {
+                      const next = rows[index + 1] ?? rows[index - 1];
+                      setSelectedId(next && next.id !== confirmDelete.id ? next.id : null);
+                    },
+                  });
+                  setConfirmDelete(null);
+                  focusAfterRender.current = true;
+                }}
+              >
+                {t('common.delete')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </div>
+  );
+}
+
+function ToolButton({
+  label,
+  keys,
+  children,
+  ...rest
+}: {
+  label: string;
+  keys: string;
+  children: ReactNode;
+  disabled?: boolean;
+  color?: string;
+  onClick: () => void;
+}) {
+  return (
+    <Tooltip label={`${label} (${keys})`}>
+      <ActionIcon variant="default" size="md" aria-label={label} aria-keyshortcuts={keys} {...rest}>
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+function KeyboardHelp() {
+  const { t } = useTranslation();
+  const keys: [string, string][] = [
+    ['↑ ↓', 'select'],
+    ['Entrée / F2', 'edit'],
+    ['Tab / Maj+Tab', 'indent'],
+    ['Alt+↑ / Alt+↓', 'move'],
+    ['Ctrl+← / Ctrl+→', 'shift'],
+    ['Ctrl+Maj+← / →', 'resize'],
+    ['Inser', 'add'],
+    ['Suppr', 'delete'],
+    ['Ctrl+D', 'copy'],
+    ['L', 'links'],
+    ['← →', 'collapse'],
+  ];
+  return (
+    <Popover position="bottom-end" withArrow shadow="md">
+      <Popover.Target>
+        <ActionIcon variant="default" size="md" aria-label={t('planning.keys.title')}>
+          <IconKeyboard size={16} aria-hidden />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Text fw={600} size="sm" mb={4}>
+          {t('planning.keys.title')}
+        </Text>
+        <Table withRowBorders={false} verticalSpacing={2} fz="xs">
+          <Table.Tbody>
+            {keys.map(([k, what]) => (
+              <Table.Tr key={what}>
+                <Table.Td>
+                  <Kbd size="xs">{k}</Kbd>
+                </Table.Td>
+                <Table.Td>{t(`planning.keys.${what}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+interface TaskRowProps {
+  task: PlanTask;
+  index: number;
+  selected: boolean;
+  critical: boolean;
+  expandable: boolean;
+  expanded: boolean;
+  editing: Field | null;
+  canEdit: boolean;
+  onSelect: () => void;
+  onToggle: () => void;
+  onEdit: (field: Field) => void;
+  /** `next`: 1 to edit the next field (Tab), −1 the previous one, 0 to stop. False when invalid. */
+  onCommit: (field: Field, value: string, next: -1 | 0 | 1) => boolean;
+  onCancel: () => void;
+}
+
+function TaskRow(props: TaskRowProps) {
+  const { t } = useTranslation();
+  const { task } = props;
+  const days = (n: number | null) => (n === null ? '—' : t('planning.days', { n }));
+  const float = task.schedule.totalFloat;
+  const className = [
+    'gantt-row',
+    props.selected && 'is-selected',
+    props.critical && 'is-critical',
+    task.kind === 'summary' && 'is-summary',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const value = (field: Field): string => {
+    switch (field) {
+      case 'name':
+        return task.name;
+      case 'duration':
+        return String(task.duration);
+      case 'start':
+        return formatDate(task.schedule.start);
+      case 'finish':
+        return formatDate(task.schedule.finish);
+      case 'percent':
+        return String(task.percentComplete);
+    }
+  };
+  const cell = (field: Field, content: ReactNode, width: number, extraClass = '') =>
+    props.editing === field ? (
+      <div role="gridcell" className={`gantt-cell ${extraClass}`} style={{ width }}>
+        <EditInput
+          initial={value(field)}
+          label={t(`planning.columns.${field}`)}
+          onCommit={(v, next) => props.onCommit(field, v, next)}
+          onCancel={props.onCancel}
+        />
+      </div>
+    ) : (
+      <div
+        role="gridcell"
+        className={`gantt-cell ${extraClass}`}
+        style={{ width }}
+        onDoubleClick={() => props.onEdit(field)}
+      >
+        {content}
+      </div>
+    );
+  const col = (key: (typeof COLUMNS)[number]['key']) => COLUMNS.find((c) => c.key === key)!.width;
+
+  return (
+    <div
+      id={`gantt-row-${task.id}`}
+      role="row"
+      aria-rowindex={props.index + 1}
+      aria-level={task.level + 1}
+      aria-selected={props.selected}
+      aria-expanded={props.expandable ? props.expanded : undefined}
+      className={className}
+      style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)` }}
+      onClick={props.onSelect}
+      data-row-id={task.id}
+    >
+      <div role="gridcell" className="gantt-cell gantt-col-wbs" style={{ width: col('wbs') }}>
+        {task.wbs}
+      </div>
+      {cell(
+        'name',
+        <span className="gantt-name" style={{ paddingLeft: task.level * 14 }}>
+          {props.expandable ? (
+            <button
+              type="button"
+              className="gantt-toggle"
+              tabIndex={-1}
+              aria-label={props.expanded ? t('planning.collapse') : t('planning.expand')}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onToggle();
+              }}
+            >
+              {props.expanded ? '▾' : '▸'}
+            </button>
+          ) : (
+            <span className="gantt-toggle-space" aria-hidden>
+              {task.kind === 'milestone' ? '◆' : ''}
+            </span>
+          )}
+          <span className="gantt-name-text" title={task.name}>
+            {task.name}
+          </span>
+          {task.kind === 'milestone' && (
+            <span className="visually-hidden">{t('planning.kind.milestone')}</span>
+          )}
+          {props.critical && <span className="visually-hidden">{t('planning.criticalTask')}</span>}
+        </span>,
+        col('name'),
+        'gantt-col-name',
+      )}
+      {cell('duration', days(task.duration), col('duration'), 'gantt-num')}
+      {cell('start', formatDate(task.schedule.start), col('start'), 'gantt-date')}
+      {cell('finish', formatDate(task.schedule.finish), col('finish'), 'gantt-date')}
+      {cell('percent', `${task.percentComplete} %`, col('percent'), 'gantt-num')}
+      <div
+        role="gridcell"
+        className={`gantt-cell gantt-num ${float !== null && float < 0 ? 'is-late' : ''}`}
+        style={{ width: col('float') }}
+      >
+        {task.kind === 'summary' ? '' : days(float)}
+      </div>
+    </div>
+  );
+}
+
+function EditInput({
+  initial,
+  label,
+  onCommit,
+  onCancel,
+}: {
+  initial: string;
+  label: string;
+  onCommit: (value: string, next: -1 | 0 | 1) => boolean;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const [invalid, setInvalid] = useState(false);
+  const done = useRef(false);
+  const commit = (next: -1 | 0 | 1) => {
+    if (done.current) return true;
+    const ok = onCommit(value, next);
+    setInvalid(!ok);
+    if (ok) done.current = true;
+    return ok;
+  };
+  return (
+    <input
+      className="gantt-input"
+      aria-label={label}
+      aria-invalid={invalid}
+      value={value}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.currentTarget.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit(0);
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          done.current = true;
+          onCancel();
+        } else if (e.key === 'Tab') {
+          e.preventDefault();
+          commit(e.shiftKey ? -1 : 1);
+        }
+      }}
+      onBlur={() => {
+        if (!done.current && !commit(0)) {
+          done.current = true;
+          onCancel();
+        }
+      }}
+    />
+  );
+}
