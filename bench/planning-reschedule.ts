@@ -169,6 +169,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     const head = leaves.find((t) => t.id === plan.criticalPath[0])!;
 
     const edits = opts.quick ? 15 : 60;
+    const originals = new Map<string, number>();
     const measure = async (pick: () => { id: string }) => {
       const samples: number[] = [];
       const moved: number[] = [];
@@ -176,7 +177,9 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
         const task = pick();
         const d = duration.get(task.id)!;
         // Lengthen by three days, then restore: every other edit moves the successors back.
-        const next = i % 2 === 0 ? d + 3 : d - 3;
+        const original = originals.get(task.id) ?? d;
+        originals.set(task.id, original);
+        const next = d === original ? original + 3 : original;
         const start = performance.now();
         const change = (await http(
           'PATCH',
