@@ -14,8 +14,9 @@
 set -euo pipefail
 
 VERSION=15
-CLUSTER=main
-PORT=5432
+# Another cluster or port when 15/main:5432 is taken (the URL printed follows).
+CLUSTER=${JALON_PG_CLUSTER:-main}
+PORT=${JALON_PG_PORT:-5432}
 ROLE=jalon
 PASSWORD=jalon
 DATABASE=jalon
