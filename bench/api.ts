@@ -199,39 +199,31 @@ async function prepareAccounts(url: string) {
 }
 
 /**
- * Jalon's API in its own process, built by the same `buildApp` as `jalon start` with the same
- * configuration, minus the web app's static files (irrelevant here) and the start-up chores
- * (migrations and seed are done, no demo, no jobs).
+ * `jalon start` on the bench database, as in production (no demo, no jobs). Node flags for the
+ * server go in JALON_BENCH_NODE_FLAGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
  */
-const SERVER_ENTRY = `
-  const { loadConfig } = await import(${JSON.stringify(new URL('../src/server/config.ts', import.meta.url).href)});
-  const { openDatabase } = await import(${JSON.stringify(new URL('../src/server/db/client.ts', import.meta.url).href)});
-  const { buildApp } = await import(${JSON.stringify(new URL('../src/server/app.ts', import.meta.url).href)});
-  const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, poolSize: config.dbPoolSize });
-  const app = await buildApp({ config, database, serveWeb: false });
-  await app.listen({ host: config.host, port: config.port });
-  process.once('SIGTERM', () => process.exit(0));
-`;
-
 async function startJalon(url: string, port: number): Promise<ChildProcess> {
   const nodeFlags = process.env.JALON_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeFlags, '--input-type=module', '-e', SERVER_ENTRY], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      JALON_SEED_DEMO: 'false',
-      JALON_JOBS: 'false',
-      LOG_LEVEL: 'warn',
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, path.join(REPO_ROOT, 'bin/jalon.mjs'), 'start'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        JALON_SEED_DEMO: 'false',
+        JALON_JOBS: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the Jalon server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`jalon start exited with ${child.exitCode}`);
     const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
       (r) => r.ok,
       () => false,
@@ -240,7 +232,7 @@ async function startJalon(url: string, port: number): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');
-  throw new Error('the Jalon server did not become ready in 30 s');
+  throw new Error('jalon start did not become ready in 30 s');
 }
 
 async function signIn(origin: string, email: string): Promise<string> {
