@@ -29,6 +29,7 @@ import {
   UpdateTaskBody,
 } from '../../../contracts/planning.ts';
 import type { Ctx } from '../../context.ts';
+import { trustedLargeResponse } from '../../http/serialize.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion } from '../../http/versioning.ts';
 import * as exchange from './planning.exchange.ts';
@@ -96,6 +97,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.get(
     '/api/v1/projects/:id/plan',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.read' },
       schema: {
         tags,
@@ -114,6 +116,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.patch(
     '/api/v1/projects/:id/plan/settings',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -139,6 +142,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.post(
     '/api/v1/projects/:id/plan/tasks',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -155,6 +159,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.patch(
     '/api/v1/projects/:id/plan/tasks/:taskId',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -179,6 +184,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.delete(
     '/api/v1/projects/:id/plan/tasks/:taskId',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -194,6 +200,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.post(
     '/api/v1/projects/:id/plan/tasks/:taskId/move',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -217,6 +224,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.post(
     '/api/v1/projects/:id/plan/tasks/:taskId/copy',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -234,6 +242,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.post(
     '/api/v1/projects/:id/plan/links',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -250,6 +259,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.patch(
     '/api/v1/projects/:id/plan/links/:linkId',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
@@ -273,6 +283,7 @@ export function planningRoutes(app: FastifyInstance, ctx: Ctx) {
   r.delete(
     '/api/v1/projects/:id/plan/links/:linkId',
     {
+      ...trustedLargeResponse,
       config: { access: 'project.update' },
       schema: {
         tags,
