@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Plan, PlanChange, type PlanTask } from '../../src/contracts/planning.ts';
+import { Plan, PlanChange } from '../../src/contracts/planning.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
