@@ -146,15 +146,18 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('shell.userMenu', { name: me.name })} p={4}>
-          <Group gap={6} wrap="nowrap">
+        <UnstyledButton p={4}>
+          {/* Named by its text ("Menu de …", which contains the visible name), not aria-label:
+              the initials and the name shown are visual only. */}
+          <span className="visually-hidden">{t('shell.userMenu', { name: me.name })}</span>
+          <Group gap={6} wrap="nowrap" aria-hidden>
             <Avatar size={30} radius="xl" color="jalon">
               {initials}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="md" lineClamp={1} maw={160}>
               {me.name}
             </Text>
-            <IconChevronDown size={14} aria-hidden />
+            <IconChevronDown size={14} />
           </Group>
         </UnstyledButton>
       </Menu.Target>
