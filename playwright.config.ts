@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/*
+ * The Playwright journeys run against a real Jalon server started on a fresh embedded database
+ * (the "Groupe Exemple" demo is seeded on its first start), in the Chromium of the machine.
+ *
+ * - `JALON_E2E_URL=http://127.0.0.1:3000 npm run e2e` runs against a server you started
+ *   yourself (demo seeded, `JALON_DEMO_PASSWORD=demo-password-123`) instead of starting one.
+ * - `JALON_E2E_PORT` picks the port of the started server (default: a random one, so that two
+ *   runs on the same machine do not collide).
+ *
+ * The config is evaluated again in every worker: what is chosen here (port, data directory)
+ * goes through the environment, so that the workers see the same values as the runner.
+ */
+const external = process.env.JALON_E2E_URL;
+process.env.JALON_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+const port = Number(process.env.JALON_E2E_PORT);
+if (!external && !process.env.JALON_E2E_DATA_DIR) {
+  // A fresh database for every run, removed when the runner exits (after the server stopped).
+  const dir = mkdtempSync(path.join(tmpdir(), 'jalon-e2e-'));
+  process.env.JALON_E2E_DATA_DIR = dir;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  // One worker: the server (PGlite) and Chromium share a small machine; the journeys are
+  // independent of each other, but not of the load.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // The CI script (.ci/run) passes `--reporter=list,json` with PLAYWRIGHT_JSON_OUTPUT_NAME,
+  // which replaces this list; locally the JSON report lands in test-results/e2e.json.
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: external
+    ? undefined
+    : {
+        // Node 24 of the project, whatever `node` is on the PATH.
+        command: `"${path.resolve('node_modules/.bin/node')}" bin/jalon.mjs start --port ${port}`,
+        url: `${baseURL}/readyz`,
+        env: {
+          JALON_DATA_DIR: process.env.JALON_E2E_DATA_DIR!,
+          JALON_DEMO_PASSWORD: 'demo-password-123',
+          JALON_SEED_DEMO: 'true',
+          JALON_JOBS: 'false',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+        },
+        // First start: build of the web app if stale, migrations and the demo seed.
+        timeout: 240_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+});
