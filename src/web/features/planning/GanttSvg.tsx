@@ -1,4 +1,4 @@
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { PlanLink, PlanTask } from '../../../contracts/planning.ts';
 import { toEpochDay } from '../../../core/calendar/days.ts';
 import { arrowHead, pathOf, routeLink } from './arrows.ts';
@@ -101,7 +101,24 @@ export function GanttSvg(props: GanttSvgProps) {
   for (let i = window.first; i < window.last; i++) {
     const task = rows[i];
     if (!task) continue;
-    bars.push(<TaskBar key={task.id} {...props} task={task} row={i} extent={extent(task)} />);
+    const { x0, x1 } = extent(task);
+    bars.push(
+      <TaskBar
+        key={task.id}
+        task={task}
+        row={i}
+        x0={x0}
+        x1={x1}
+        scale={scale}
+        palette={c}
+        showCritical={props.showCritical}
+        showLabels={props.showLabels}
+        editable={props.editable === true && props.onBarPointerDown !== undefined}
+        baseline={props.baselines?.get(task.id)}
+        onBarPointerDown={props.onBarPointerDown}
+        onRowClick={props.onRowClick}
+      />,
+    );
   }
 
   const arrows: React.ReactNode[] = [];
@@ -184,14 +201,13 @@ export function GanttSvg(props: GanttSvgProps) {
     >
       <title id="gantt-title">{props.title}</title>
       <desc id="gantt-desc">{props.description}</desc>
-      <rect x={0} y={0} width={scale.width} height={height} fill={c.background} />
       {shading}
       {gridLines}
       {props.selectedId !== null && props.rowOf.has(props.selectedId) && (
         <rect
-          x={0}
+          x={xFrom}
           y={props.rowOf.get(props.selectedId)! * ROW_HEIGHT}
-          width={scale.width}
+          width={xTo - xFrom}
           height={ROW_HEIGHT}
           fill={c.selection}
           opacity={0.7}
@@ -215,16 +231,29 @@ export function GanttSvg(props: GanttSvgProps) {
   );
 }
 
-function TaskBar(
-  props: GanttSvgProps & { task: PlanTask; row: number; extent: { x0: number; x1: number } },
-) {
-  const { task, row, palette: c, extent, showCritical } = props;
+interface TaskBarProps {
+  task: PlanTask;
+  row: number;
+  x0: number;
+  x1: number;
+  scale: TimeScale;
+  palette: GanttPalette;
+  showCritical: boolean;
+  showLabels: boolean;
+  editable: boolean;
+  baseline: BaselineDates | undefined;
+  onBarPointerDown: GanttSvgProps['onBarPointerDown'];
+  onRowClick: GanttSvgProps['onRowClick'];
+}
+
+/** One row's bar, redrawn only when its task, position or display options change. */
+const TaskBar = memo(function TaskBar(props: TaskBarProps) {
+  const { task, row, palette: c, showCritical, editable, baseline } = props;
+  const extent = { x0: props.x0, x1: props.x1 };
   const y = row * ROW_HEIGHT;
   const critical = showCritical && task.schedule.critical;
-  const editable = props.editable && props.onBarPointerDown !== undefined;
   const down = (mode: DragMode) =>
     editable ? (e: ReactPointerEvent) => props.onBarPointerDown?.(task, mode, e) : undefined;
-  const baseline = props.baselines?.get(task.id);
   let baselineBar: React.ReactNode = null;
   if (baseline?.start && baseline.finish) {
     const bx0 = xOf(props.scale, toEpochDay(baseline.start));
@@ -360,7 +389,7 @@ function TaskBar(
       {label}
     </g>
   );
-}
+});
 
 interface GanttHeaderProps {
   scale: TimeScale;

@@ -33,6 +33,7 @@ import {
   useMemo,
   useRef,
   useState,
+  memo,
   type KeyboardEvent,
   type PointerEvent as ReactPointerEvent,
   type ReactNode,
@@ -41,7 +42,7 @@ import { useTranslation } from 'react-i18next';
 import type { Plan, PlanLink, PlanTask } from '../../../contracts/planning.ts';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
 import { parseDayMonthYear } from '../../components/DateField.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDay as formatDate } from './planning-format.ts';
 import { currentLocale } from '../../i18n.ts';
 import { exportGanttPng } from './gantt-export.tsx';
 import { DARK_PALETTE, LIGHT_PALETTE } from './gantt-palette.ts';
@@ -493,6 +494,43 @@ export function GanttView({
     window.addEventListener('pointerup', onUp);
   };
 
+  // Rows and bars are memoised: they get stable callbacks that read the latest state.
+  const latest = useRef({ commitEdit, onBarPointerDown, canEdit });
+  latest.current = { commitEdit, onBarPointerDown, canEdit };
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      select: (id) => setSelectedId(id),
+      toggle: (id) => toggle(id),
+      edit: (task, field) => {
+        if (latest.current.canEdit && editableFields(task).includes(field)) {
+          setEditing({ id: task.id, field });
+        }
+      },
+      commit: (task, field, value, next) => {
+        if (!latest.current.commitEdit(task, field, value)) return false;
+        const fields = editableFields(task);
+        const target = next === 0 ? undefined : fields[fields.indexOf(field) + next];
+        if (target) setEditing({ id: task.id, field: target });
+        else {
+          setEditing(null);
+          focusAfterRender.current = true;
+        }
+        return true;
+      },
+      cancel: () => {
+        setEditing(null);
+        focusAfterRender.current = true;
+      },
+    }),
+    // toggle only uses the state setter.
+    [],
+  );
+  const stableBarPointerDown = useCallback(
+    (task: PlanTask, mode: DragMode, e: ReactPointerEvent) =>
+      latest.current.onBarPointerDown(task, mode, e),
+    [],
+  );
+
   // ------------------------------------------------------------ render
 
   const window_ = printing ? { first: 0, last: Math.min(rows.length, 2000) } : win;
@@ -529,110 +567,115 @@ export function GanttView({
       filename: `${projectName} - Gantt.png`,
     });
 
-  const toolbar = (
-    <Group gap="xs" className="gantt-toolbar" wrap="wrap" mb="xs">
-      {canEdit && (
-        <Group gap={4} wrap="nowrap" role="group" aria-label={t('planning.toolbar.edit')}>
+  // The toolbar does not depend on the scroll position: scrolling does not redraw it.
+  const toolbar = useMemo(
+    () => (
+      <Group gap="xs" className="gantt-toolbar" wrap="wrap" mb="xs">
+        {canEdit && (
+          <Group gap={4} wrap="nowrap" role="group" aria-label={t('planning.toolbar.edit')}>
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => addTask(selected)}
+            >
+              {t('planning.addTask')}
+            </Button>
+            <ToolButton
+              label={t('planning.toolbar.outdent')}
+              keys="Maj+Tab"
+              disabled={!selected || !outdentMove(plan.tasks, selected.id)}
+              onClick={() => selected && move(selected, outdentMove(plan.tasks, selected.id))}
+            >
+              <IconArrowBarToLeft size={16} />
+            </ToolButton>
+            <ToolButton
+              label={t('planning.toolbar.indent')}
+              keys="Tab"
+              disabled={!selected || !indentMove(plan.tasks, selected.id)}
+              onClick={() => selected && move(selected, indentMove(plan.tasks, selected.id))}
+            >
+              <IconArrowBarToRight size={16} />
+            </ToolButton>
+            <ToolButton
+              label={t('planning.toolbar.moveUp')}
+              keys="Alt+↑"
+              disabled={!selected || !moveUpMove(plan.tasks, selected.id)}
+              onClick={() => selected && move(selected, moveUpMove(plan.tasks, selected.id))}
+            >
+              <IconArrowUp size={16} />
+            </ToolButton>
+            <ToolButton
+              label={t('planning.toolbar.moveDown')}
+              keys="Alt+↓"
+              disabled={!selected || !moveDownMove(plan.tasks, selected.id)}
+              onClick={() => selected && move(selected, moveDownMove(plan.tasks, selected.id))}
+            >
+              <IconArrowDown size={16} />
+            </ToolButton>
+            <ToolButton
+              label={t('planning.toolbar.copy')}
+              keys="Ctrl+D"
+              disabled={!selected}
+              onClick={() => selected && mutations.copyTask.mutate(selected)}
+            >
+              <IconCopy size={16} />
+            </ToolButton>
+            <ToolButton
+              label={t('planning.toolbar.links')}
+              keys="L"
+              disabled={!selected}
+              onClick={() => selected && setLinksFor(selected)}
+            >
+              <IconLink size={16} />
+            </ToolButton>
+            <ToolButton
+              label={t('planning.toolbar.delete')}
+              keys="Suppr"
+              disabled={!selected}
+              color="red"
+              onClick={() => selected && setConfirmDelete(selected)}
+            >
+              <IconTrash size={16} />
+            </ToolButton>
+          </Group>
+        )}
+        <SegmentedControl
+          size="xs"
+          value={zoom}
+          onChange={(v) => setZoom(v as Zoom)}
+          aria-label={t('planning.zoom.label')}
+          data={ZOOMS.map((z) => ({ value: z, label: t(`planning.zoom.${z}`) }))}
+        />
+        <Switch
+          size="sm"
+          checked={showCritical}
+          onChange={(e) => setShowCritical(e.currentTarget.checked)}
+          label={t('planning.criticalPath')}
+        />
+        {toolbarExtra}
+        <Group gap={4} ml="auto" wrap="nowrap">
           <Button
             size="xs"
-            leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => addTask(selected)}
+            variant="default"
+            leftSection={<IconPhoto size={14} aria-hidden />}
+            onClick={exportPng}
           >
-            {t('planning.addTask')}
+            {t('planning.exportPng')}
           </Button>
-          <ToolButton
-            label={t('planning.toolbar.outdent')}
-            keys="Maj+Tab"
-            disabled={!selected || !outdentMove(plan.tasks, selected.id)}
-            onClick={() => selected && move(selected, outdentMove(plan.tasks, selected.id))}
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPrinter size={14} aria-hidden />}
+            onClick={() => setPrinting(true)}
           >
-            <IconArrowBarToLeft size={16} />
-          </ToolButton>
-          <ToolButton
-            label={t('planning.toolbar.indent')}
-            keys="Tab"
-            disabled={!selected || !indentMove(plan.tasks, selected.id)}
-            onClick={() => selected && move(selected, indentMove(plan.tasks, selected.id))}
-          >
-            <IconArrowBarToRight size={16} />
-          </ToolButton>
-          <ToolButton
-            label={t('planning.toolbar.moveUp')}
-            keys="Alt+↑"
-            disabled={!selected || !moveUpMove(plan.tasks, selected.id)}
-            onClick={() => selected && move(selected, moveUpMove(plan.tasks, selected.id))}
-          >
-            <IconArrowUp size={16} />
-          </ToolButton>
-          <ToolButton
-            label={t('planning.toolbar.moveDown')}
-            keys="Alt+↓"
-            disabled={!selected || !moveDownMove(plan.tasks, selected.id)}
-            onClick={() => selected && move(selected, moveDownMove(plan.tasks, selected.id))}
-          >
-            <IconArrowDown size={16} />
-          </ToolButton>
-          <ToolButton
-            label={t('planning.toolbar.copy')}
-            keys="Ctrl+D"
-            disabled={!selected}
-            onClick={() => selected && mutations.copyTask.mutate(selected)}
-          >
-            <IconCopy size={16} />
-          </ToolButton>
-          <ToolButton
-            label={t('planning.toolbar.links')}
-            keys="L"
-            disabled={!selected}
-            onClick={() => selected && setLinksFor(selected)}
-          >
-            <IconLink size={16} />
-          </ToolButton>
-          <ToolButton
-            label={t('planning.toolbar.delete')}
-            keys="Suppr"
-            disabled={!selected}
-            color="red"
-            onClick={() => selected && setConfirmDelete(selected)}
-          >
-            <IconTrash size={16} />
-          </ToolButton>
+            {t('planning.print')}
+          </Button>
+          <KeyboardHelp />
         </Group>
-      )}
-      <SegmentedControl
-        size="xs"
-        value={zoom}
-        onChange={(v) => setZoom(v as Zoom)}
-        aria-label={t('planning.zoom.label')}
-        data={ZOOMS.map((z) => ({ value: z, label: t(`planning.zoom.${z}`) }))}
-      />
-      <Switch
-        size="sm"
-        checked={showCritical}
-        onChange={(e) => setShowCritical(e.currentTarget.checked)}
-        label={t('planning.criticalPath')}
-      />
-      {toolbarExtra}
-      <Group gap={4} ml="auto" wrap="nowrap">
-        <Button
-          size="xs"
-          variant="default"
-          leftSection={<IconPhoto size={14} aria-hidden />}
-          onClick={exportPng}
-        >
-          {t('planning.exportPng')}
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          leftSection={<IconPrinter size={14} aria-hidden />}
-          onClick={() => setPrinting(true)}
-        >
-          {t('planning.print')}
-        </Button>
-        <KeyboardHelp />
       </Group>
-    </Group>
+    ),
+    // The handlers it calls read the latest state; these are what it shows.
+    [canEdit, selected, plan.tasks, zoom, showCritical, toolbarExtra, t],
   );
 
   const totalHeight = rows.length * ROW_HEIGHT;
@@ -686,46 +729,19 @@ export function GanttView({
               onKeyDown={onGridKeyDown}
               style={{ width: TABLE_WIDTH, height: totalHeight }}
             >
-              {rows.slice(window_.first, window_.last).map((task, k) => {
-                const i = window_.first + k;
-                return (
-                  <TaskRow
-                    key={task.id}
-                    task={task}
-                    index={i}
-                    selected={task.id === selectedId}
-                    critical={showCritical && task.schedule.critical}
-                    expandable={hasChildren.has(task.id)}
-                    expanded={!collapsed.has(task.id)}
-                    editing={editing?.id === task.id ? editing.field : null}
-                    canEdit={canEdit}
-                    onSelect={() => setSelectedId(task.id)}
-                    onToggle={() => toggle(task.id)}
-                    onEdit={(field) =>
-                      canEdit &&
-                      editableFields(task).includes(field) &&
-                      setEditing({ id: task.id, field })
-                    }
-                    onCommit={(field, value, next) => {
-                      const ok = commitEdit(task, field, value);
-                      if (!ok) return false;
-                      const fields = editableFields(task);
-                      const at = fields.indexOf(field);
-                      const target = next === 0 ? undefined : fields[at + next];
-                      if (target) setEditing({ id: task.id, field: target });
-                      else {
-                        setEditing(null);
-                        focusAfterRender.current = true;
-                      }
-                      return true;
-                    }}
-                    onCancel={() => {
-                      setEditing(null);
-                      focusAfterRender.current = true;
-                    }}
-                  />
-                );
-              })}
+              {rows.slice(window_.first, window_.last).map((task, k) => (
+                <TaskRow
+                  key={task.id}
+                  task={task}
+                  index={window_.first + k}
+                  selected={task.id === selectedId}
+                  critical={showCritical && task.schedule.critical}
+                  expandable={hasChildren.has(task.id)}
+                  expanded={!collapsed.has(task.id)}
+                  editing={editing?.id === task.id ? editing.field : null}
+                  actions={rowActions}
+                />
+              ))}
             </div>
             <div
               ref={bodyRef}
@@ -759,7 +775,7 @@ export function GanttView({
                 editable={canEdit}
                 title={title}
                 description={description}
-                onBarPointerDown={onBarPointerDown}
+                onBarPointerDown={stableBarPointerDown}
                 onLinkClick={(link, e) => setLinkPopover({ link, x: e.clientX, y: e.clientY })}
               />
             </div>
@@ -934,6 +950,15 @@ function KeyboardHelp() {
   );
 }
 
+interface RowActions {
+  select: (id: string) => void;
+  toggle: (id: string) => void;
+  edit: (task: PlanTask, field: Field) => void;
+  /** `next`: 1 to edit the next field (Tab), −1 the previous one, 0 to stop. False when invalid. */
+  commit: (task: PlanTask, field: Field, value: string, next: -1 | 0 | 1) => boolean;
+  cancel: () => void;
+}
+
 interface TaskRowProps {
   task: PlanTask;
   index: number;
@@ -942,16 +967,10 @@ interface TaskRowProps {
   expandable: boolean;
   expanded: boolean;
   editing: Field | null;
-  canEdit: boolean;
-  onSelect: () => void;
-  onToggle: () => void;
-  onEdit: (field: Field) => void;
-  /** `next`: 1 to edit the next field (Tab), −1 the previous one, 0 to stop. False when invalid. */
-  onCommit: (field: Field, value: string, next: -1 | 0 | 1) => boolean;
-  onCancel: () => void;
+  actions: RowActions;
 }
 
-function TaskRow(props: TaskRowProps) {
+const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
   const { t } = useTranslation();
   const { task } = props;
   const days = (n: number | null) => (n === null ? '—' : t('planning.days', { n }));
@@ -984,8 +1003,8 @@ function TaskRow(props: TaskRowProps) {
         <EditInput
           initial={value(field)}
           label={t(`planning.columns.${field}`)}
-          onCommit={(v, next) => props.onCommit(field, v, next)}
-          onCancel={props.onCancel}
+          onCommit={(v, next) => actions.commit(task, field, v, next)}
+          onCancel={actions.cancel}
         />
       </div>
     ) : (
@@ -993,7 +1012,7 @@ function TaskRow(props: TaskRowProps) {
         role="gridcell"
         className={`gantt-cell ${extraClass}`}
         style={{ width }}
-        onDoubleClick={() => props.onEdit(field)}
+        onDoubleClick={() => actions.edit(task, field)}
       >
         {content}
       </div>
@@ -1010,7 +1029,7 @@ function TaskRow(props: TaskRowProps) {
       aria-expanded={props.expandable ? props.expanded : undefined}
       className={className}
       style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)` }}
-      onClick={props.onSelect}
+      onClick={() => actions.select(task.id)}
       data-row-id={task.id}
     >
       <div role="gridcell" className="gantt-cell gantt-col-wbs" style={{ width: col('wbs') }}>
@@ -1027,7 +1046,7 @@ function TaskRow(props: TaskRowProps) {
               aria-label={props.expanded ? t('planning.collapse') : t('planning.expand')}
               onClick={(e) => {
                 e.stopPropagation();
-                props.onToggle();
+                actions.toggle(task.id);
               }}
             >
               {props.expanded ? '▾' : '▸'}
@@ -1061,7 +1080,7 @@ function TaskRow(props: TaskRowProps) {
       </div>
     </div>
   );
-}
+});
 
 function EditInput({
   initial,

@@ -6,6 +6,7 @@ import {
   mondayOf,
   toEpochDay,
 } from '../../../core/calendar/days.ts';
+import { dateFormatter } from './planning-format.ts';
 
 /** The zoom levels of the Gantt and the roadmap. */
 export const ZOOMS = ['day', 'week', 'month', 'quarter'] as const;
@@ -170,8 +171,7 @@ export function tickLabel(
   wide: boolean,
 ): string {
   const date = new Date(tick.day * 86_400_000);
-  const fmt = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  const fmt = (options: Intl.DateTimeFormatOptions) => dateFormatter(locale, options).format(date);
   switch (tick.unit) {
     case 'day':
       return String(civilOf(tick.day).day);

@@ -1,0 +1,192 @@
+/**
+ * Measures the Gantt on a 5,000-task plan in headless Chromium: time to the first rendered rows
+ * and frame times (requestAnimationFrame deltas) while scrolling. Against a running Jalon with
+ * the demo data and a built web app:
+ *
+ *   node src/web/features/planning/gantt-perf.ts [--url http://localhost:3400] [--tasks 5000]
+ *
+ * It creates (or reuses) the project PERF-GANTT in the first portfolio and imports a generated
+ * project.json into it.
+ */
+import { chromium } from 'playwright-core';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://localhost:3400' },
+    tasks: { type: 'string', default: '5000' },
+    email: { type: 'string', default: 'claire.martin@exemple.fr' },
+    password: { type: 'string', default: process.env.JALON_DEMO_PASSWORD ?? 'demo-password-123' },
+    chromium: { type: 'string', default: '/usr/bin/chromium' },
+  },
+});
+const base = values.url;
+const taskCount = Number(values.tasks);
+
+/**
+ * A project.json of `n` tasks shaped like a large programme: lots of 100 tasks, ten streams of
+ * lots in sequence, five parallel chains inside each lot, every 10th task a milestone, and extra
+ * SS/FF/SF links with lags and leads (about 1.2 links per task). It spans about two years.
+ */
+function generatePlan(n: number) {
+  const tasks: Record<string, unknown>[] = [];
+  const dependencies: Record<string, unknown>[] = [];
+  const lastOfStream = new Map<number, string>();
+  const types = ['SS', 'FF', 'SF'];
+  let phase = '';
+  let lot = -1;
+  let chains: (string | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 100 === 0) {
+      lot++;
+      phase = `p${i}`;
+      tasks.push({ id: phase, name: `Lot ${lot + 1}`, summary: true });
+      chains = [];
+      continue;
+    }
+    const id = `t${i}`;
+    const milestone = i % 10 === 9;
+    tasks.push({
+      id,
+      name: milestone ? `Jalon ${i}` : `Tâche ${i}`,
+      duration: milestone ? 0 : 1 + (i % 5),
+      parent: phase,
+    });
+    const chain = i % 5;
+    const previous = chains[chain] ?? lastOfStream.get(lot % 10);
+    if (previous) dependencies.push({ from: previous, to: id, type: 'FS', lag: 0 });
+    const other = chains[(chain + 2) % 5];
+    if (i % 5 === 3 && other && other !== previous) {
+      dependencies.push({ from: other, to: id, type: types[i % 3], lag: (i % 3) - 1 });
+    }
+    chains[chain] = id;
+    if (i % 100 === 99) lastOfStream.set(lot % 10, id);
+  }
+  return {
+    start: '2026-01-05',
+    calendar: { workdays: [1, 2, 3, 4, 5], holidays: [] },
+    tasks,
+    dependencies,
+  };
+}
+
+async function api(path: string, cookie: string, init: RequestInit = {}) {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    ...init,
+    headers: { accept: 'application/json', origin: base, cookie, ...(init.headers ?? {}) },
+  });
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : ((await response.json()) as Record<string, unknown>);
+}
+
+const login = await fetch(`${base}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: base },
+  body: JSON.stringify({ email: values.email, password: values.password }),
+});
+if (!login.ok) throw new Error(`login: ${login.status}`);
+const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0]!;
+
+const found = (await api('/projects?q=PERF-GANTT&limit=1', cookie)) as { items: { id: string }[] };
+let projectId = found.items[0]?.id;
+if (!projectId) {
+  const tree = (await api('/tree', cookie)) as { items: { id: string }[] };
+  const created = await api('/projects', cookie, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code: 'PERF-GANTT',
+      name: `Plan de ${taskCount} tâches`,
+      portfolioId: tree.items[0]!.id,
+    }),
+  });
+  projectId = String(created!.id);
+}
+const started = performance.now();
+await api(`/projects/${projectId}/plan/import?format=json&dryRun=false&mode=replace`, cookie, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(generatePlan(taskCount)),
+});
+const importMs = performance.now() - started;
+
+const browser = await chromium.launch({
+  executablePath: values.chromium,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const [name, value] = cookie.split('=') as [string, string];
+await context.addCookies([{ name, value, url: base }]);
+const page = await context.newPage();
+
+const runs: number[] = [];
+for (let run = 0; run < 3; run++) {
+  await page.goto(`${base}/projects/${projectId}/planning`);
+  await page.waitForSelector('.gantt-row', { timeout: 30_000 });
+  // Milliseconds since the navigation started, once the rows are in the DOM and painted.
+  runs.push(
+    await page.evaluate(
+      () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))),
+    ),
+  );
+}
+const rowsInDom = await page.locator('.gantt-row').count();
+
+/** Scrolls `step` px per frame for `frames` frames and returns the frame deltas. */
+const scroll = (step: number, frames: number, horizontal = false) =>
+  page.evaluate(
+    ({ step, frames, horizontal }) =>
+      new Promise<number[]>((resolve) => {
+        const el = document.querySelector('.gantt-scroller')!;
+        const deltas: number[] = [];
+        let last = performance.now();
+        let n = 0;
+        const tick = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          if (horizontal) el.scrollLeft += step;
+          else el.scrollTop += step;
+          if (++n < frames) requestAnimationFrame(tick);
+          else resolve(deltas.slice(2));
+        };
+        requestAnimationFrame(tick);
+      }),
+    { step, frames, horizontal },
+  );
+
+const stats = (deltas: number[]) => {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return {
+    frames: deltas.length,
+    median: at(0.5).toFixed(1),
+    p95: at(0.95).toFixed(1),
+    max: sorted[sorted.length - 1]!.toFixed(1),
+    over25ms: deltas.filter((d) => d > 25).length,
+  };
+};
+
+const smooth = stats(await scroll(48, 400));
+await page.evaluate(() => (document.querySelector('.gantt-scroller')!.scrollTop = 0));
+const fast = stats(await scroll(600, 250));
+const horizontal = stats(await scroll(40, 200, true));
+await browser.close();
+
+const median = [...runs].sort((a, b) => a - b)[1]!;
+console.log(`Gantt, ${taskCount} tasks (import ${importMs.toFixed(0)} ms through the API)`);
+console.log(
+  `first rows rendered: ${runs.map((r) => r.toFixed(0)).join(' / ')} ms (median ${median.toFixed(0)} ms); ${rowsInDom} rows in the DOM`,
+);
+console.table({
+  'scroll 48 px/frame': smooth,
+  'scroll 600 px/frame': fast,
+  'horizontal 40 px/frame': horizontal,
+});
