@@ -58,6 +58,10 @@ test('la page de connexion s’utilise au clavier', async ({ page }) => {
   const submit = page.getByRole('button', { name: 'Se connecter' });
   // The e-mail field has the focus on arrival; Tab goes to the password, then to the button
   // (the show/hide-password button is skipped, as in most password forms).
+  // Mantine's show/hide-password button is named in French (its default is English).
+  await expect(
+    page.getByRole('button', { name: 'Afficher ou masquer le mot de passe' }),
+  ).toBeVisible();
   await expect(email).toBeFocused();
   await page.keyboard.type(PMO);
   await page.keyboard.press('Tab');
@@ -118,6 +122,7 @@ test('la page des portefeuilles s’utilise au clavier', async ({ page }) => {
     await expect(dialog).toBeVisible();
     await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     await expectNamedControls(dialog);
+    await expect(dialog.getByRole('button', { name: 'Fermer' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(create).toBeFocused();
