@@ -424,7 +424,7 @@ export function GanttHeader({ scale, xFrom, xTo, palette: c, ...labels }: GanttH
             textAnchor={centered ? 'middle' : 'start'}
             fill={c.headerText}
           >
-            {tick.width > 14 || wide ? text : ''}
+            {(wide ? tick.width > text.length * 6.5 : tick.width > 14) ? text : ''}
           </text>
         </g>
       );

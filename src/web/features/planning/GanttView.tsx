@@ -18,6 +18,7 @@ import {
   IconArrowBarToRight,
   IconArrowDown,
   IconArrowUp,
+  IconColumns,
   IconCopy,
   IconKeyboard,
   IconLink,
@@ -76,14 +77,20 @@ const FIELDS: Field[] = ['name', 'duration', 'start', 'finish', 'percent'];
 
 const COLUMNS = [
   { key: 'wbs', width: 52 },
-  { key: 'name', width: 220 },
-  { key: 'duration', width: 60 },
-  { key: 'start', width: 84 },
-  { key: 'finish', width: 84 },
-  { key: 'percent', width: 48 },
-  { key: 'float', width: 60 },
+  { key: 'name', width: 200 },
+  { key: 'duration', width: 66 },
+  { key: 'start', width: 82 },
+  { key: 'finish', width: 82 },
+  { key: 'percent', width: 70 },
+  { key: 'float', width: 62 },
 ] as const;
-export const TABLE_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0);
+const TABLE_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0);
+/** Compact table: number, name and duration only (the dates stay in the timeline). */
+const DETAIL_COLUMNS = new Set(['start', 'finish', 'percent', 'float']);
+const COMPACT_WIDTH = COLUMNS.filter((c) => !DETAIL_COLUMNS.has(c.key)).reduce(
+  (sum, c) => sum + c.width,
+  0,
+);
 const X_CHUNK = 512;
 
 function editableFields(task: PlanTask): Field[] {
@@ -133,6 +140,7 @@ export function GanttView({
     y1: number;
   } | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [compact, setCompact] = useState(false);
   const [win, setWin] = useState<RowWindow>({ first: 0, last: 40 });
   const [xRange, setXRange] = useState({ from: 0, to: 2048 });
 
@@ -670,19 +678,35 @@ export function GanttView({
           >
             {t('planning.print')}
           </Button>
+          <Tooltip label={compact ? t('planning.columnsShow') : t('planning.columnsHide')}>
+            <ActionIcon
+              variant="default"
+              size="md"
+              aria-label={t('planning.columnsHide')}
+              aria-pressed={compact}
+              onClick={() => setCompact((c) => !c)}
+            >
+              <IconColumns size={16} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
           <KeyboardHelp />
         </Group>
       </Group>
     ),
     // The handlers it calls read the latest state; these are what it shows.
-    [canEdit, selected, plan.tasks, zoom, showCritical, toolbarExtra, t],
+    [canEdit, selected, plan.tasks, zoom, showCritical, toolbarExtra, compact, t],
   );
 
   const totalHeight = rows.length * ROW_HEIGHT;
-  const printZoom = printing ? Math.min(1, 1050 / (TABLE_WIDTH + scale.width)) : 1;
+  const tableWidth = compact ? COMPACT_WIDTH : TABLE_WIDTH;
+  const printZoom = printing ? Math.min(1, 1050 / (tableWidth + scale.width)) : 1;
 
   return (
-    <div className={printing ? 'gantt gantt-printing' : 'gantt'}>
+    <div
+      className={['gantt', printing && 'gantt-printing', compact && 'gantt-compact']
+        .filter(Boolean)
+        .join(' ')}
+    >
       {toolbar}
       <div
         ref={scrollerRef}
@@ -690,9 +714,9 @@ export function GanttView({
         onScroll={updateWindow}
         style={printing ? { zoom: printZoom } : undefined}
       >
-        <div style={{ width: TABLE_WIDTH + scale.width, position: 'relative' }}>
+        <div style={{ width: tableWidth + scale.width, position: 'relative' }}>
           <div className="gantt-head">
-            <div className="gantt-table-head" role="presentation" style={{ width: TABLE_WIDTH }}>
+            <div className="gantt-table-head" role="presentation" style={{ width: tableWidth }}>
               {COLUMNS.map((c) => (
                 <div
                   key={c.key}
@@ -727,7 +751,7 @@ export function GanttView({
               }
               tabIndex={0}
               onKeyDown={onGridKeyDown}
-              style={{ width: TABLE_WIDTH, height: totalHeight }}
+              style={{ width: tableWidth, height: totalHeight }}
             >
               {rows.slice(window_.first, window_.last).map((task, k) => (
                 <TaskRow
@@ -1068,12 +1092,22 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
         'gantt-col-name',
       )}
       {cell('duration', days(task.duration), col('duration'), 'gantt-num')}
-      {cell('start', formatDate(task.schedule.start), col('start'), 'gantt-date')}
-      {cell('finish', formatDate(task.schedule.finish), col('finish'), 'gantt-date')}
-      {cell('percent', `${task.percentComplete} %`, col('percent'), 'gantt-num')}
+      {cell('start', formatDate(task.schedule.start), col('start'), 'gantt-date gantt-col-start')}
+      {cell(
+        'finish',
+        formatDate(task.schedule.finish),
+        col('finish'),
+        'gantt-date gantt-col-finish',
+      )}
+      {cell(
+        'percent',
+        `${Math.round(task.percentComplete)} %`,
+        col('percent'),
+        'gantt-num gantt-col-percent',
+      )}
       <div
         role="gridcell"
-        className={`gantt-cell gantt-num ${float !== null && float < 0 ? 'is-late' : ''}`}
+        className={`gantt-cell gantt-num gantt-col-float ${float !== null && float < 0 ? 'is-late' : ''}`}
         style={{ width: col('float') }}
       >
         {task.kind === 'summary' ? '' : days(float)}

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Badge,
-  Grid,
   Group,
   Paper,
   SegmentedControl,
@@ -82,7 +81,7 @@ export function MilestonesPage() {
           onChange={(v) => set('portfolio', v)}
           clearable
           placeholder={t('filters.all')}
-          w={220}
+          w={190}
         />
         <ProgramSelect
           label={t('roadmap.program')}
@@ -90,7 +89,7 @@ export function MilestonesPage() {
           value={filters.programId}
           onChange={(v) => set('program', v)}
           placeholder={t('filters.all')}
-          w={220}
+          w={190}
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="milestone-status-label">
@@ -121,8 +120,8 @@ export function MilestonesPage() {
           w={150}
         />
       </Group>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+      <div>
+        <div>
           {milestones.isPending ? (
             <TableSkeleton rows={8} />
           ) : milestones.isError ? (
@@ -199,11 +198,8 @@ export function MilestonesPage() {
               </Table.ScrollContainer>
             </Stack>
           )}
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <CalendarFeedCard />
-        </Grid.Col>
-      </Grid>
+        </div>
+      </div>
       <Paper withBorder p="md" radius="md" mt="lg">
         <Stack gap="sm">
           <Group justify="space-between" align="flex-end">
@@ -230,6 +226,9 @@ export function MilestonesPage() {
           )}
         </Stack>
       </Paper>
+      <div style={{ marginTop: 'var(--mantine-spacing-lg)', maxWidth: 720 }}>
+        <CalendarFeedCard />
+      </div>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type {
@@ -82,6 +83,16 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
     if (change.createdTaskIds.length > 0) onCreated?.(change.createdTaskIds);
   };
   const onError = (error: unknown) => {
+    const reason = isApiError(error)
+      ? (error.details as { reason?: unknown; task?: { name?: string } } | undefined)
+      : undefined;
+    if (isApiError(error, 'PLAN_INVALID') && reason?.reason === 'LINK_ON_SUMMARY') {
+      notifications.show({
+        color: 'orange',
+        message: t('planning.linkOnSummary', { name: reason.task?.name ?? '' }),
+      });
+      return;
+    }
     if (isApiError(error, 'VERSION_MISMATCH')) {
       notifications.show({ color: 'orange', message: t('planning.conflict') });
       const current = PlanTask.safeParse(error.current);
@@ -108,6 +119,30 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
   };
   const options = { onSuccess, onError };
 
+  // Edits of one task run one after the other, each with the version the previous one left
+  // (typing a name then Tab to the duration sends two PATCHes in a row).
+  const queue = useRef(new Map<string, Promise<unknown>>());
+  const latestVersion = (task: PlanTask) =>
+    client.getQueryData<Plan>(planningKeys.plan(projectId))?.tasks.find((x) => x.id === task.id)
+      ?.version ?? task.version;
+  const inTurn = (task: PlanTask, write: (version: number) => Promise<PlanChange>) => {
+    const previous = queue.current.get(task.id) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(() => write(latestVersion(task)))
+      .then((change) => {
+        patchPlanCache(client, projectId, change);
+        return change;
+      });
+    queue.current.set(task.id, run);
+    void run
+      .finally(() => {
+        if (queue.current.get(task.id) === run) queue.current.delete(task.id);
+      })
+      .catch(() => undefined);
+    return run;
+  };
+
   return {
     createTask: useMutation({
       mutationFn: (body: z.input<typeof CreateTaskBody>) =>
@@ -116,17 +151,21 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
     }),
     updateTask: useMutation({
       mutationFn: ({ task, body }: { task: PlanTask; body: TaskBody }) =>
-        api.patch(`${base}/tasks/${task.id}`, PlanChange, body, task.version),
+        inTurn(task, (version) => api.patch(`${base}/tasks/${task.id}`, PlanChange, body, version)),
       ...options,
     }),
     deleteTask: useMutation({
       mutationFn: (task: PlanTask) =>
-        apiWithVersion('DELETE', `${base}/tasks/${task.id}`, undefined, task.version),
+        inTurn(task, (version) =>
+          apiWithVersion('DELETE', `${base}/tasks/${task.id}`, undefined, version),
+        ),
       ...options,
     }),
     moveTask: useMutation({
       mutationFn: ({ task, move }: { task: PlanTask; move: OutlineMove }) =>
-        apiWithVersion('POST', `${base}/tasks/${task.id}/move`, move, task.version),
+        inTurn(task, (version) =>
+          apiWithVersion('POST', `${base}/tasks/${task.id}/move`, move, version),
+        ),
       ...options,
     }),
     copyTask: useMutation({
