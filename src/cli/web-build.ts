@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,5 +21,17 @@ export async function ensureWebBuild(): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
   console.log('› Construction de l’application web (une fois)…');
   const { build } = await import('vite');
-  await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Build beside the live folder, then swap: a running server never sees a half-built app.
+  const out = path.join(ROOT, 'dist/web');
+  const next = path.join(ROOT, `dist/web.next-${process.pid}`);
+  await build({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: next, emptyOutDir: true },
+  });
+  const old = path.join(ROOT, `dist/web.old-${process.pid}`);
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(next, out);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -179,8 +179,10 @@ export async function seedDemo(
   const thomas = byName.get('Thomas Bernard')!;
   const julie = byName.get('Julie Petit')!;
   const nicolas = byName.get('Nicolas Durand')!;
+  const accountIds = new Set(ACCOUNTS.map((a) => byName.get(`${a.first} ${a.last}`)!));
   const pick = (dept: string, k: number) => {
-    const inDept = people.filter((x) => x.dept === dept && x.id !== claire && x.id !== thomas);
+    // The demo accounts' roles are set by hand below; random picks never give them more.
+    const inDept = people.filter((x) => x.dept === dept && !accountIds.has(x.id));
     return inDept[k % inDept.length]!.id;
   };
   const thomasRuns = new Set(['PRJ-2026-001', 'PRJ-2026-008', 'PRJ-2026-015', 'PRJ-2026-022']);

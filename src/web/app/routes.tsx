@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
+import { RouteError } from './RouteError.tsx';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -31,10 +32,11 @@ const MilestonesPage = named(
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
-  { path: '/login', element: standalone(<LoginPage />) },
-  { path: '/setup', element: standalone(<SetupPage />) },
+  { path: '/login', element: standalone(<LoginPage />), errorElement: <RouteError /> },
+  { path: '/setup', element: standalone(<SetupPage />), errorElement: <RouteError /> },
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <AppLayout />
