@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,53 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+/**
+ * A pg client that gives every parameterised query a statement name derived from its text, so
+ * PostgreSQL parses and plans it once per connection instead of at every execution (Drizzle
+ * sends unnamed statements). Queries without parameters keep the simple protocol, which allows
+ * several statements in one string.
+ */
+class NamedStatementClient extends pg.Client {
+  static #names = new Map<string, string>();
+
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const q = config as { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown };
+    const params = Array.isArray(values) ? values : q?.values;
+    if (
+      q &&
+      typeof q === 'object' &&
+      typeof q.text === 'string' &&
+      !q.name &&
+      !q.submit &&
+      params?.length
+    ) {
+      let name = NamedStatementClient.#names.get(q.text);
+      if (!name) {
+        name = `j_${createHash('sha1').update(q.text).digest('base64url').slice(0, 24)}`;
+        NamedStatementClient.#names.set(q.text, name);
+      }
+      config = { ...q, name };
+    }
+    return (super.query as (...args: unknown[]) => never)(config, values, callback);
+  }
+}
+
+/**
+ * A query built once per database handle and reused: Drizzle then skips rebuilding its SQL, and
+ * PostgreSQL plans it once per connection. For the hot read paths; transactions get a fresh one.
+ */
+export function preparedOn<Q>(build: (db: Executor) => Q): (db: Executor) => Q {
+  const cache = new WeakMap<Executor, Q>();
+  return (db) => {
+    let q = cache.get(db);
+    if (!q) {
+      q = build(db);
+      cache.set(db, q);
+    }
+    return q;
+  };
+}
+
 /** Opens PostgreSQL at `url`, or the embedded PGlite database in `dataDir` (created if absent). */
 export async function openDatabase(opts: {
   url?: string | undefined;
@@ -48,7 +96,11 @@ export async function openDatabase(opts: {
   pglite?: PGlite;
 }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      Client: NamedStatementClient,
+    });
     const db = drizzlePg(pool) as unknown as Executor;
     return {
       db,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, preparedOn } from '../../db/client.ts';
 import { loginAttempts, sessions, settings, users } from './platform.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -84,17 +84,22 @@ export interface SessionUser {
   user: UserRow;
 }
 
+const findSessionQuery = preparedOn((db) =>
+  db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('find_session'),
+);
+
 /** The session with this id and its user, in one query. */
 export async function findSession(
   db: Executor,
   sessionId: string,
 ): Promise<SessionUser | undefined> {
-  const [row] = await db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+  const [row] = await findSessionQuery(db).execute({ id: sessionId });
   if (!row) return undefined;
   return {
     sessionId: row.s.id,

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
-import { type Executor, queryRows } from '../../db/client.ts';
+import { type Executor, preparedOn, queryRows } from '../../db/client.ts';
 import { orgUnits, people } from '../org/org.tables.ts';
 import { portfolios, programs, projectMembers, projects } from './portfolio.tables.ts';
 
@@ -166,22 +167,73 @@ export interface ProjectFilter {
   includeArchived?: boolean | undefined;
 }
 
-function filterConditions(f: ProjectFilter): (SQL | undefined)[] {
+/**
+ * The list query with placeholders for every value, so that it is built once per shape (which
+ * filters are present, the sort, the order, whether there is a cursor) and then reused.
+ */
+function listShape(f: ProjectFilter, after: boolean) {
+  const values: Record<string, unknown> = {};
+  const shape: string[] = [];
+  const p = (name: string, value: unknown) => {
+    values[name] = value;
+    shape.push(name);
+    return sql.placeholder(name);
+  };
+  const v = f.visibility;
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  return [
-    visibleCondition(f.visibility),
-    f.includeArchived ? undefined : sql`${projects.archivedAt} is null`,
-    f.portfolioId ? eq(projects.portfolioId, f.portfolioId) : undefined,
-    f.programId ? eq(projects.programId, f.programId) : undefined,
-    f.parentId ? eq(projects.parentId, f.parentId) : undefined,
-    f.topLevel ? sql`${projects.parentId} is null` : undefined,
-    f.status?.length ? sql`${projects.status} in ${f.status}` : undefined,
-    f.managerId ? eq(projects.managerId, f.managerId) : undefined,
-    f.orgUnitId ? eq(projects.orgUnitId, f.orgUnitId) : undefined,
-    like ? sql`(${projects.code} ilike ${like} or ${projects.name} ilike ${like})` : undefined,
-  ];
+  const build = (sort: SortKey, order: 'asc' | 'desc') => {
+    const where: (SQL | undefined)[] = [
+      v.all
+        ? undefined
+        : v.personId
+          ? sql`(${projects.managerId} = ${p('person', v.personId)} or ${projects.sponsorId} = ${sql.placeholder('person')} or exists (
+    select 1 from ${projectMembers} m where m.project_id = ${projects.id} and m.person_id = ${sql.placeholder('person')}))`
+          : sql`false`,
+      f.includeArchived ? undefined : sql`${projects.archivedAt} is null`,
+      f.portfolioId ? eq(projects.portfolioId, p('portfolioId', f.portfolioId)) : undefined,
+      f.programId ? eq(projects.programId, p('programId', f.programId)) : undefined,
+      f.parentId ? eq(projects.parentId, p('parentId', f.parentId)) : undefined,
+      f.topLevel ? sql`${projects.parentId} is null` : undefined,
+      f.status?.length
+        ? sql`${projects.status} = any(${p('status', f.status)}::text[])`
+        : undefined,
+      f.managerId ? eq(projects.managerId, p('managerId', f.managerId)) : undefined,
+      f.orgUnitId ? eq(projects.orgUnitId, p('orgUnitId', f.orgUnitId)) : undefined,
+      like
+        ? sql`(${projects.code} ilike ${p('q', like)} or ${projects.name} ilike ${sql.placeholder('q')})`
+        : undefined,
+    ];
+    const key = SORT_KEYS[sort];
+    const dir = order === 'asc' ? sql`asc` : sql`desc`;
+    if (after) {
+      const cmp = order === 'asc' ? sql`>` : sql`<`;
+      where.push(
+        sql`(${key.expr}, ${projects.id}) ${cmp} (${p('after0', null)}::${sql.raw(key.cast)}, ${p('after1', null)}::uuid)`,
+      );
+    }
+    return { where, order: [sql`${key.expr} ${dir}`, sql`${projects.id} ${dir}`] };
+  };
+  return { build, values, shape };
 }
 
+function prepareList(
+  db: Executor,
+  f: ProjectFilter,
+  sort: SortKey,
+  order: 'asc' | 'desc',
+  after: boolean,
+  name: string,
+) {
+  const { build } = listShape(f, after);
+  const q = build(sort, order);
+  return selectProjects(db)
+    .where(and(...q.where))
+    .orderBy(...q.order)
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+}
+
+const listQueries = new WeakMap<Executor, Map<string, ReturnType<typeof prepareList>>>();
 /** One page of projects, keyset-paginated on (sort key, id). Reads `limit` rows at most. */
 export async function listProjects(
   db: Executor,
@@ -191,19 +243,32 @@ export async function listProjects(
   after: [string, string] | undefined,
   limit: number,
 ) {
-  const key = SORT_KEYS[sort];
-  const dir = order === 'asc' ? sql`asc` : sql`desc`;
-  const where = filterConditions(f);
-  if (after) {
-    const cmp = order === 'asc' ? sql`>` : sql`<`;
-    where.push(
-      sql`(${key.expr}, ${projects.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`,
-    );
+  const { build, values, shape } = listShape(f, after !== undefined);
+  build(sort, order); // fills `values` and `shape`
+  const v = f.visibility;
+  const key = `${shape.join(',')}|${v.all ? 'all' : v.personId ? 'person' : 'nobody'}|${f.includeArchived ? 'a' : ''}${f.topLevel ? 't' : ''}|${sort}|${order}`;
+  let cache = listQueries.get(db);
+  if (!cache) {
+    cache = new Map();
+    listQueries.set(db, cache);
   }
-  return selectProjects(db)
-    .where(and(...where))
-    .orderBy(sql`${key.expr} ${dir}`, sql`${projects.id} ${dir}`)
-    .limit(limit);
+  let query = cache.get(key);
+  if (!query) {
+    query = prepareList(
+      db,
+      f,
+      sort,
+      order,
+      after !== undefined,
+      `list_projects_${createHash('sha1').update(key).digest('hex').slice(0, 16)}`,
+    );
+    cache.set(key, query);
+  }
+  if (after) {
+    values.after0 = after[0];
+    values.after1 = after[1];
+  }
+  return query.execute({ ...values, limit });
 }
 
 /** The value of the sort key of a row, as it goes into a cursor. */
@@ -224,6 +289,36 @@ export function sortValue(row: ProjectRow, sort: SortKey): string {
 
 export async function findProjectView(db: Executor, id: string, v: Visibility) {
   const [row] = await selectProjects(db).where(and(eq(projects.id, id), visibleCondition(v)));
+  return row;
+}
+
+const findProjectViewForQuery = preparedOn((db) =>
+  db
+    .select({
+      p: projects,
+      portfolioName: portfolios.name,
+      programName: programs.name,
+      managerName: personName(manager),
+      sponsorName: personName(sponsor),
+      orgUnitName: orgUnits.name,
+      childCount: sql<number>`(select count(*)::int from projects c where c.parent_id = ${projects.id} and c.archived_at is null)`,
+      memberRoles: sql<
+        string[]
+      >`array(select m.role from project_members m where m.project_id = ${projects.id} and m.person_id = ${sql.placeholder('personId')})`,
+    })
+    .from(projects)
+    .innerJoin(portfolios, eq(portfolios.id, projects.portfolioId))
+    .leftJoin(programs, eq(programs.id, projects.programId))
+    .leftJoin(manager, eq(manager.id, projects.managerId))
+    .leftJoin(sponsor, eq(sponsor.id, projects.sponsorId))
+    .leftJoin(orgUnits, eq(orgUnits.id, projects.orgUnitId))
+    .where(eq(projects.id, sql.placeholder('id')))
+    .prepare('find_project_view_for'),
+);
+
+/** A project's view with the roles `personId` holds on it by membership, in one query. */
+export async function findProjectViewFor(db: Executor, id: string, personId: string | null) {
+  const [row] = await findProjectViewForQuery(db).execute({ id, personId });
   return row;
 }
 

@@ -392,12 +392,18 @@ export async function authorizeProject(
 }
 
 export async function getProject(ctx: Ctx, actor: Actor, id: string): Promise<Project> {
-  const { roles } = await authorizeProject(ctx.db, actor, id, 'project.read');
+  // The ancestors are read alongside, and only returned once the project is known visible.
   const [view, ancestors] = await Promise.all([
-    repo.findProjectView(ctx.db, id, { all: true }),
+    repo.findProjectViewFor(ctx.db, id, actor.personId),
     repo.projectAncestors(ctx.db, id),
   ]);
   if (!view) throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
+  const held = new Set<string>(view.memberRoles);
+  if (actor.personId && view.p.managerId === actor.personId) held.add('project_manager');
+  if (actor.personId && view.p.sponsorId === actor.personId) held.add('sponsor');
+  const roles = [...held] as ProjectRole[];
+  if (!projectGrants(actor.role, roles, 'project.read'))
+    throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
   const can = (p: Permission) => projectGrants(actor.role, roles, p);
   return {
     ...toSummary(view),
