@@ -4,8 +4,7 @@ import { buildApp } from './app.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { startJobs } from './jobs/queue.ts';
 import { issueSetupToken } from './modules/platform/auth.service.ts';
-import { countUsers } from './modules/platform/platform.repository.ts';
-import { seedDemo } from './seed/demo.ts';
+import { isDatabaseEmpty, seedDemo } from './seed/demo.ts';
 
 const step = (msg: string) => console.log(`${styleText('cyan', '›')} ${msg}`);
 
@@ -26,7 +25,7 @@ export async function startServer(config: Config): Promise<void> {
   await migrateDatabase(database);
   const ctx = { db: database.db, config };
   let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
-  if (config.seedDemo && (await countUsers(ctx.db)) === 0) {
+  if (config.seedDemo && (await isDatabaseEmpty(ctx))) {
     step('Première exécution : création de la démo « Groupe Exemple »…');
     demo = await seedDemo(ctx, {
       password: config.demoPassword,

@@ -3,7 +3,8 @@ import type { Actor } from '../../core/platform/actor.ts';
 import type { GlobalRole, ProjectRole } from '../../core/platform/permissions.ts';
 import type { Ctx } from '../context.ts';
 import { createOrgUnit, createPerson } from '../modules/org/org.service.ts';
-import { countUsers } from '../modules/platform/platform.repository.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.ts';
 import { createUser } from '../modules/platform/users.service.ts';
 import {
   addMember,
@@ -20,6 +21,16 @@ import {
   PORTFOLIOS,
   type DemoProject,
 } from './demo-data.ts';
+
+/** True when the database holds no account, person, portfolio or project: only then is the demo seeded. */
+export async function isDatabaseEmpty(ctx: Ctx): Promise<boolean> {
+  const [row] = await queryRows<{ used: boolean }>(
+    ctx.db,
+    sql`select exists (select 1 from users) or exists (select 1 from people)
+          or exists (select 1 from portfolios) or exists (select 1 from projects) as used`,
+  );
+  return !row?.used;
+}
 
 /** The actor of seeding and jobs: an administrator that is not a user (audit shows no person). */
 export const SYSTEM_ACTOR: Actor = {
@@ -108,13 +119,13 @@ const emailOf = (first: string, last: string) =>
 /**
  * Seeds "Groupe Exemple" (8 departments, 80 people, 3 portfolios, 6 programmes, 30 projects)
  * through the services, so every record is validated and audited like a user's.
- * Refuses to run on a database that already has accounts.
+ * Refuses to run on a database that already holds accounts, people, portfolios or projects.
  */
 export async function seedDemo(
   ctx: Ctx,
   opts: { password?: string | undefined; onProgress?: (step: string) => void } = {},
 ): Promise<DemoResult> {
-  if ((await countUsers(ctx.db)) > 0)
+  if (!(await isDatabaseEmpty(ctx)))
     throw new Error('The database already has data; the demo is only seeded on an empty one');
   const say = opts.onProgress ?? (() => undefined);
   const actor = SYSTEM_ACTOR;
