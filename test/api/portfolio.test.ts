@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProjectList } from '../../src/contracts/portfolio.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 import {
   buildMember,
@@ -259,7 +260,8 @@ describe('lists', () => {
         let pages = 0;
         do {
           const q: string = `/api/v1/projects?portfolioId=${portfolio.id}&sort=${sort}&order=${order}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
-          const page = (await call(t, pmo, { url: q })).json();
+          // Lists skip zod at serialisation: check each page against the contract here.
+          const page = ProjectList.parse((await call(t, pmo, { url: q })).json());
           seen.push(...page.items.map((p: { code: string }) => p.code));
           cursor = page.nextCursor;
           pages++;

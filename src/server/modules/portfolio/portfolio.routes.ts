@@ -26,6 +26,7 @@ import {
 } from '../../../contracts/portfolio.ts';
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
+import { trustedLargeResponse } from '../../http/serialize.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
 import * as svc from './portfolio.service.ts';
 
@@ -160,6 +161,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: Ctx) {
   r.get(
     '/api/v1/projects',
     {
+      ...trustedLargeResponse,
       config: { access: 'portfolio.read' },
       schema: {
         tags,
