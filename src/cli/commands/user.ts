@@ -70,18 +70,14 @@ export async function run(argv: string[]): Promise<number> {
           const ctx = { db: database.db, config };
           let personId: string | null = null;
           if (values['person-email']) {
-            const { people } = await import('../../server/modules/org/org.tables.ts');
-            const { eq } = await import('drizzle-orm');
-            const [person] = await ctx.db
-              .select({ id: people.id })
-              .from(people)
-              .where(eq(people.email, values['person-email'].toLowerCase()));
-            if (!person)
+            const { findPersonIdByEmail } = await import('../../server/modules/org/org.service.ts');
+            const found = await findPersonIdByEmail(ctx, values['person-email']);
+            if (!found)
               throw new DomainError(
                 'PERSON_NOT_FOUND',
                 `No person with e-mail ${values['person-email']}`,
               );
-            personId = person.id;
+            personId = found;
           }
           const user = await users.createUser(ctx, SYSTEM_ACTOR, {
             email: email.toLowerCase(),

@@ -113,6 +113,11 @@ export async function findPersonView(db: Executor, id: string) {
 
 export type PersonView = NonNullable<Awaited<ReturnType<typeof findPersonView>>>;
 
+export async function findPersonByEmail(db: Executor, email: string) {
+  const [row] = await db.select().from(people).where(eq(people.email, email));
+  return row;
+}
+
 export async function findPerson(db: Executor, id: string) {
   const [row] = await db.select().from(people).where(eq(people.id, id));
   return row;

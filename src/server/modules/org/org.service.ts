@@ -317,3 +317,8 @@ export async function assertOrgUnitExists(
     });
   }
 }
+
+/** The id of the person with this e-mail (case-insensitive), or undefined. */
+export async function findPersonIdByEmail(ctx: Ctx, email: string): Promise<string | undefined> {
+  return (await repo.findPersonByEmail(ctx.db, email.trim().toLowerCase()))?.id;
+}

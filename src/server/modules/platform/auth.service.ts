@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { GLOBAL_ROLES, type GlobalRole } from '../../../core/platform/permissions.ts';
@@ -87,10 +86,7 @@ export async function login(
   await repo.clearFailures(ctx.db, accountKey);
   return ctx.db.transaction(async (tx) => {
     const session = await openSession({ ...ctx, db: tx }, user);
-    await tx.execute(
-      // lastLoginAt is bookkeeping, not an edit: it does not bump the version.
-      sql`update users set last_login_at = now() where id = ${user.id}`,
-    );
+    await repo.markLogin(tx, user.id);
     await recordAudit(tx, toActor(user), {
       entityType: 'user',
       entityId: user.id,

@@ -62,6 +62,14 @@ export async function insertUser(
   return row!;
 }
 
+/** Records a sign-in: bookkeeping, not an edit, so the version does not change. */
+export async function markLogin(db: Executor, id: string) {
+  await db
+    .update(users)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
 /** Updates a user if it is still at `version`; undefined when the version is stale or the user gone. */
 export async function updateUser(
   db: Executor,

@@ -25,7 +25,8 @@ const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) =>
 
 // ---------------------------------------------------------------- portfolios and programs
 
-export async function listPortfolios(db: Executor, v: Visibility) {
+/** Portfolios with their counts; one portfolio when `id` is given. */
+export async function listPortfolios(db: Executor, v: Visibility, id?: string) {
   const visible = visibleCondition(v);
   return db
     .select({
@@ -36,6 +37,7 @@ export async function listPortfolios(db: Executor, v: Visibility) {
     })
     .from(portfolios)
     .leftJoin(people, eq(people.id, portfolios.ownerId))
+    .where(id ? eq(portfolios.id, id) : undefined)
     .orderBy(asc(portfolios.name));
 }
 
@@ -63,7 +65,12 @@ export async function updatePortfolio(
   return row;
 }
 
-export async function listPrograms(db: Executor, v: Visibility, portfolioId?: string) {
+/** Programmes with their counts, of one portfolio or all; one programme when `id` is given. */
+export async function listPrograms(
+  db: Executor,
+  v: Visibility,
+  filter: { portfolioId?: string | undefined; id?: string } = {},
+) {
   const visible = visibleCondition(v);
   return db
     .select({
@@ -75,7 +82,12 @@ export async function listPrograms(db: Executor, v: Visibility, portfolioId?: st
     .from(programs)
     .innerJoin(portfolios, eq(portfolios.id, programs.portfolioId))
     .leftJoin(people, eq(people.id, programs.managerId))
-    .where(portfolioId ? eq(programs.portfolioId, portfolioId) : undefined)
+    .where(
+      and(
+        filter.portfolioId ? eq(programs.portfolioId, filter.portfolioId) : undefined,
+        filter.id ? eq(programs.id, filter.id) : undefined,
+      ),
+    )
     .orderBy(asc(programs.name));
 }
 

@@ -84,8 +84,7 @@ export async function listPortfolios(ctx: Ctx, actor: Actor) {
 }
 
 export async function getPortfolio(ctx: Ctx, actor: Actor, id: string): Promise<Portfolio> {
-  const rows = await repo.listPortfolios(ctx.db, visibilityOf(actor));
-  const row = rows.find((r) => r.p.id === id);
+  const [row] = await repo.listPortfolios(ctx.db, visibilityOf(actor), id);
   if (!row) throw new DomainError('PORTFOLIO_NOT_FOUND', `No portfolio ${id}`);
   return toPortfolio(row);
 }
@@ -180,15 +179,12 @@ const programFields = (g: repo.ProgramRow) => ({
 });
 
 export async function listPrograms(ctx: Ctx, actor: Actor, portfolioId?: string) {
-  const rows = await repo.listPrograms(ctx.db, visibilityOf(actor), portfolioId);
+  const rows = await repo.listPrograms(ctx.db, visibilityOf(actor), { portfolioId });
   return { items: rows.map(toProgram) };
 }
 
 export async function getProgram(ctx: Ctx, actor: Actor, id: string): Promise<Program> {
-  const program = await repo.findProgram(ctx.db, id);
-  if (!program) throw new DomainError('PROGRAM_NOT_FOUND', `No program ${id}`);
-  const rows = await repo.listPrograms(ctx.db, visibilityOf(actor), program.portfolioId);
-  const row = rows.find((r) => r.g.id === id);
+  const [row] = await repo.listPrograms(ctx.db, visibilityOf(actor), { id });
   if (!row) throw new DomainError('PROGRAM_NOT_FOUND', `No program ${id}`);
   return toProgram(row);
 }
