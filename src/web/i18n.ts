@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../contracts/auth.ts';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { en, fr } from './locales/index.ts';
 
 const STORAGE_KEY = 'jalon.locale';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../core/errors.ts';
-import en from './en.json';
-import fr from './fr.json';
+import { en, fr } from './index.ts';
 
 /** Every leaf key of a nested translation object, as `a.b.c`. */
 function keysOf(node: object, prefix = ''): string[] {
