@@ -322,7 +322,16 @@ export const MilestoneList = z.object({
 
 /** The planned date of each milestone as recorded at each status date. */
 export const MilestoneTrend = z.object({
-  milestones: z.array(z.object({ id: Id, name: z.string() })),
+  milestones: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      /** Reached: 100 % complete or an actual finish (its line ends on the diagonal). */
+      done: z.boolean(),
+      /** The actual finish when reached and recorded. */
+      doneOn: IsoDate.nullable(),
+    }),
+  ),
   points: z.array(z.object({ statusDate: IsoDate, dates: z.record(z.string(), IsoDate) })),
 });
 

@@ -75,7 +75,7 @@ describe('baselines, milestones and their trend', () => {
     await settings(future.id, { start: '2099-01-05', statusDate: '2099-01-05' });
     const build = await add(future.id, { name: 'Réalisation', duration: 10 });
     const copil = await add(future.id, { name: 'COPIL de clôture', duration: 0 });
-    await add(future.id, {
+    const review = await add(future.id, {
       name: 'Revue qualité',
       duration: 0,
       constraint: { type: 'MSO', date: '2099-06-03' },
@@ -160,6 +160,19 @@ describe('baselines, milestones and their trend', () => {
     expect(points.map((x) => x.statusDate)).toEqual(['2099-01-05', '2099-01-12']);
     expect(points[0]!.dates[copil.id]! < points[1]!.dates[copil.id]!).toBe(true);
     expect(trend.json().milestones).toHaveLength(2);
+    expect(trend.json().milestones.every((m: { done: boolean }) => !m.done)).toBe(true);
+    // Reached milestones are flagged (their line stops there), with the actual finish when known.
+    await patch(future.id, review.id, { percentComplete: 100, actualFinish: '2099-06-03' });
+    const reached = await call(t, pmo, { url: `/api/v1/projects/${future.id}/milestone-trend` });
+    const flags = Object.fromEntries(
+      reached
+        .json()
+        .milestones.map((m: { id: string; done: boolean; doneOn: string | null }) => [
+          m.id,
+          [m.done, m.doneOn],
+        ]),
+    );
+    expect(flags).toEqual({ [copil.id]: [false, null], [review.id]: [true, '2099-06-03'] });
 
     const del = await call(t, pmo, {
       method: 'DELETE',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Plan, PlanChange } from '../../src/contracts/planning.ts';
+import { Plan, PlanChange, PlanTask } from '../../src/contracts/planning.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
@@ -131,6 +131,10 @@ describe('the plan of a project', () => {
       headers: { 'if-match': `"${before.version + 5}"` },
     });
     expect(stale.statusCode).toBe(412);
+    // The 412 carries the task as the plan shows it now (schedule included), to patch in.
+    const current = PlanTask.parse(stale.json().error.details.current);
+    expect(current).toMatchObject({ id: t2.id, version: before.version, duration: before.duration });
+    expect(current.schedule.start).toBe(before.schedule.start);
     const missing = await call(t, pmo, {
       method: 'PATCH',
       url: `/api/v1/projects/${project.id}/plan/tasks/${t2.id}`,

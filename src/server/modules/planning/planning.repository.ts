@@ -83,20 +83,32 @@ export type TaskRow = Omit<typeof planTasks.$inferSelect, 'createdAt' | 'updated
  * Every task of a project with its owner's name. Raw SQL with only the columns needed: this
  * runs on every edit, for thousands of rows.
  */
-export async function listTasks(db: Executor, projectId: string) {
-  const rows = await queryRows<TaskRow & { ownerName: string | null }>(
-    db,
-    sql`select t.id, t.version, t.project_id as "projectId", t.parent_id as "parentId", t.position, t.name,
+const TASK_VIEW_COLUMNS = sql`t.id, t.version, t.project_id as "projectId", t.parent_id as "parentId", t.position, t.name,
            t.duration, t.constraint_type as "constraintType", t.constraint_date as "constraintDate", t.deadline,
            t.owner_id as "ownerId", t.notes, t.percent_complete as "percentComplete",
            t.actual_start as "actualStart", t.actual_finish as "actualFinish", t.wbs, t.level,
            t.is_summary as "isSummary", t.span, t.start, t.finish, t.late_start as "lateStart",
            t.late_finish as "lateFinish", t.total_float as "totalFloat", t.free_float as "freeFloat", t.critical,
            case when t.owner_id is null then null else o.first_name || ' ' || o.last_name end as "ownerName"
-    from plan_tasks t left join people o on o.id = t.owner_id
-    where t.project_id = ${projectId}`,
+    from plan_tasks t left join people o on o.id = t.owner_id`;
+
+export async function listTasks(db: Executor, projectId: string) {
+  const rows = await queryRows<TaskRow & { ownerName: string | null }>(
+    db,
+    sql`select ${TASK_VIEW_COLUMNS} where t.project_id = ${projectId}`,
   );
   return rows.map(({ ownerName, ...t }) => ({ t, ownerName }));
+}
+
+/** One task as listTasks shows it (with its owner's name), or undefined. */
+export async function findTaskView(db: Executor, projectId: string, id: string) {
+  const [row] = await queryRows<TaskRow & { ownerName: string | null }>(
+    db,
+    sql`select ${TASK_VIEW_COLUMNS} where t.project_id = ${projectId} and t.id = ${id}`,
+  );
+  if (!row) return undefined;
+  const { ownerName, ...t } = row;
+  return { t, ownerName };
 }
 export type TaskView = Awaited<ReturnType<typeof listTasks>>[number];
 

@@ -488,6 +488,12 @@ export async function createTask(
   });
 }
 
+/** The 412 of a task edit: the task as the plan shows it now, so the client can patch it in. */
+async function staleTask(tx: Executor, settings: repo.SettingsRow, task: repo.TaskRow) {
+  const view = await repo.findTaskView(tx, task.projectId, task.id);
+  return stale('task', view ? toPlanTask(view.t, view.ownerName, settings.start) : taskFields(task));
+}
+
 async function loadTask(tx: Executor, projectId: string, taskId: string) {
   const task = await repo.findTask(tx, projectId, taskId);
   if (!task) throw taskNotFound(taskId);
@@ -505,7 +511,7 @@ export async function updateTask(
   return ctx.db.transaction(async (tx) => {
     const { project, settings } = await openForWrite(tx, actor, projectId);
     const before = await loadTask(tx, projectId, taskId);
-    if (before.version !== version) throw stale('task', taskFields(before));
+    if (before.version !== version) throw await staleTask(tx, settings, before);
     const actualStart = input.actualStart !== undefined ? input.actualStart : before.actualStart;
     const actualFinish =
       input.actualFinish !== undefined ? input.actualFinish : before.actualFinish;
@@ -529,7 +535,7 @@ export async function updateTask(
         ? { constraintType: constraint?.type ?? null, constraintDate: constraint?.date ?? null }
         : {}),
     });
-    if (!after) throw stale('task', taskFields(before));
+    if (!after) throw await staleTask(tx, settings, before);
     const change = await reschedule(tx, project, settings, { tasks: [taskId] });
     await recordAudit(tx, actor, {
       entityType: 'task',
@@ -570,7 +576,7 @@ export async function deleteTask(
   return ctx.db.transaction(async (tx) => {
     const { project, settings } = await openForWrite(tx, actor, projectId);
     const task = await loadTask(tx, projectId, taskId);
-    if (task.version !== version) throw stale('task', taskFields(task));
+    if (task.version !== version) throw await staleTask(tx, settings, task);
     const all = (await repo.listTasks(tx, projectId)).map((v) => v.t);
     const subtree = subtreeOf(all, taskId);
     const links = await repo.linksTouching(tx, subtree);
@@ -608,7 +614,7 @@ export async function moveTask(
   return ctx.db.transaction(async (tx) => {
     const { project, settings } = await openForWrite(tx, actor, projectId);
     const task = await loadTask(tx, projectId, taskId);
-    if (task.version !== version) throw stale('task', taskFields(task));
+    if (task.version !== version) throw await staleTask(tx, settings, task);
     if (input.parentId) {
       const all = (await repo.listTasks(tx, projectId)).map((v) => v.t);
       if (subtreeOf(all, taskId).includes(input.parentId)) {
@@ -1005,7 +1011,11 @@ export async function compareBaseline(
 
 export async function milestoneTrend(ctx: Ctx, actor: Actor, projectId: string) {
   await authorizeProject(ctx.db, actor, projectId, 'project.read');
-  const rows = await repo.milestoneSnapshots(ctx.db, projectId);
+  const [rows, current] = await Promise.all([
+    repo.milestoneSnapshots(ctx.db, projectId),
+    repo.tasksOfProjects(ctx.db, [projectId], 'milestones'),
+  ]);
+  const now = new Map(current.map((m) => [m.id, m]));
   const names = new Map<string, string>();
   const points = new Map<string, Record<string, string>>();
   for (const r of rows) {
@@ -1015,7 +1025,11 @@ export async function milestoneTrend(ctx: Ctx, actor: Actor, projectId: string) 
     points.set(r.statusDate, point);
   }
   return {
-    milestones: [...names].map(([id, name]) => ({ id, name })),
+    milestones: [...names].map(([id, name]) => {
+      const m = now.get(id);
+      const done = m !== undefined && (m.actual_finish !== null || m.percent_complete >= 100);
+      return { id, name, done, doneOn: done ? (m.actual_finish ?? null) : null };
+    }),
     points: [...points].map(([statusDate, dates]) => ({ statusDate, dates })),
   };
 }

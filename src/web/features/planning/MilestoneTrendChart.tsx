@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Table, Text, useComputedColorScheme } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text, useComputedColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from './timeline-scale.ts';
 import { formatDate } from '../../format.ts';
@@ -46,6 +46,7 @@ export function MilestoneTrendChart({ projectId }: { projectId: string }) {
       />
     );
   }
+  const doneById = new Map(data.milestones.filter((m) => m.done).map((m) => [m.id, m]));
   const width = 820;
   const height = 340;
   const layout = layoutTrend(data, width - M.left - M.right, height - M.top - M.bottom);
@@ -124,6 +125,13 @@ export function MilestoneTrendChart({ projectId }: { projectId: string }) {
                     stroke={color}
                     strokeWidth={2}
                   />
+                  {doneById.has(s.id) && s.points.length > 0 && (
+                    <DoneMark
+                      x={layout.x(s.points[s.points.length - 1]!.x)}
+                      y={layout.y(s.points[s.points.length - 1]!.y)}
+                      color={color}
+                    />
+                  )}
                   {s.points.map((p) => (
                     <Marker
                       key={p.statusDate}
@@ -156,6 +164,7 @@ export function MilestoneTrendChart({ projectId }: { projectId: string }) {
                 <Marker shape={i % 3} x={7} y={7} color={colors[i % colors.length]!} />
               </svg>
               <Text size="sm">{s.name}</Text>
+              {doneById.get(s.id) && <DoneBadge doneOn={doneById.get(s.id)!.doneOn} />}
             </Group>
           ))}
         </Group>
@@ -175,7 +184,15 @@ export function MilestoneTrendChart({ projectId }: { projectId: string }) {
               <Table.Tr>
                 <Table.Th>{t('milestones.trend.statusDate')}</Table.Th>
                 {data.milestones.map((m) => (
-                  <Table.Th key={m.id}>{m.name}</Table.Th>
+                  <Table.Th key={m.id}>
+                    {m.name}
+                    {m.done && (
+                      <>
+                        {' '}
+                        <DoneBadge doneOn={m.doneOn} />
+                      </>
+                    )}
+                  </Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
@@ -196,6 +213,23 @@ export function MilestoneTrendChart({ projectId }: { projectId: string }) {
       </details>
     </Stack>
   );
+}
+
+/** "Atteint" (with its date when known) next to a reached milestone. */
+function DoneBadge({ doneOn }: { doneOn: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" color="teal" variant="light">
+      {doneOn
+        ? t('milestones.trend.doneOn', { date: formatDate(doneOn) })
+        : t('milestones.trend.done')}
+    </Badge>
+  );
+}
+
+/** A ring around the last point of a reached milestone: its line stops there. */
+function DoneMark({ x, y, color }: { x: number; y: number; color: string }) {
+  return <circle cx={x} cy={y} r={8} fill="none" stroke={color} strokeWidth={2} aria-hidden />;
 }
 
 function Marker({

@@ -110,7 +110,7 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
           criticalPath: client.getQueryData<Plan>(planningKeys.plan(projectId))?.criticalPath ?? [],
         });
       } else {
-        // The 412 carries the task's fields, not its schedule: reload the plan to show it.
+        // No usable task in the 412 (e.g. a link or a deleted task): reload the plan.
         void client.invalidateQueries({ queryKey: planningKeys.plan(projectId) });
       }
       return;
