@@ -54,7 +54,7 @@ export function PageHeader({
           {after}
         </Group>
         {actions && (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className="page-header-actions">
             {actions}
           </Group>
         )}

@@ -92,6 +92,8 @@ const COMPACT_WIDTH = COLUMNS.filter((c) => !DETAIL_COLUMNS.has(c.key)).reduce(
   0,
 );
 const X_CHUNK = 512;
+/** The printable width of an A3 landscape page with 10 mm margins (gantt.css), in CSS pixels. */
+const PRINT_WIDTH = 1500;
 
 function editableFields(task: PlanTask): Field[] {
   if (task.kind === 'summary') return ['name'];
@@ -169,8 +171,19 @@ export function GanttView({
   const scale = useMemo(() => {
     const start = plan.projectStart ? toEpochDay(plan.projectStart) : today;
     const finish = plan.projectFinish ? toEpochDay(plan.projectFinish) : today + 30;
-    return createScale(zoom, Math.min(start, today), Math.max(finish, start + 30));
-  }, [zoom, plan.projectStart, plan.projectFinish, today]);
+    const from = Math.min(start, today);
+    const to = Math.max(finish, start + 30);
+    if (!printing) return createScale(zoom, from, to);
+    // On paper the whole project shows on the page width: the finest zoom that fits (the
+    // remainder is scaled down), never finer than the one on screen.
+    const order: Zoom[] = ['day', 'week', 'month', 'quarter'];
+    const room = PRINT_WIDTH - (compact ? COMPACT_WIDTH : TABLE_WIDTH);
+    for (const z of order.slice(order.indexOf(zoom))) {
+      const candidate = createScale(z, from, to);
+      if (candidate.width <= room || z === 'quarter') return candidate;
+    }
+    return createScale(zoom, from, to);
+  }, [zoom, plan.projectStart, plan.projectFinish, today, printing, compact]);
 
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const selectedIndex = selectedId ? (rowOf.get(selectedId) ?? -1) : -1;
@@ -699,7 +712,7 @@ export function GanttView({
 
   const totalHeight = rows.length * ROW_HEIGHT;
   const tableWidth = compact ? COMPACT_WIDTH : TABLE_WIDTH;
-  const printZoom = printing ? Math.min(1, 1050 / (tableWidth + scale.width)) : 1;
+  const printZoom = printing ? Math.min(1, PRINT_WIDTH / (tableWidth + scale.width)) : 1;
 
   return (
     <div
