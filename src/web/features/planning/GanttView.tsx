@@ -108,6 +108,8 @@ interface GanttViewProps {
   baselines: ReadonlyMap<string, BaselineDates> | null;
   /** Extra toolbar controls (the baseline picker). */
   toolbarExtra?: ReactNode;
+  /** A task just created outside the Gantt (the empty state): selected, its name in edition. */
+  editFirst?: string | null;
 }
 
 /** The Gantt: the task table (the accessible representation) and the SVG timeline, side by side. */
@@ -117,6 +119,7 @@ export function GanttView({
   projectName,
   baselines,
   toolbarExtra,
+  editFirst = null,
 }: GanttViewProps) {
   const { t } = useTranslation();
   const scheme = useComputedColorScheme('light');
@@ -127,8 +130,10 @@ export function GanttView({
   const [zoom, setZoom] = useState<Zoom>('week');
   const [showCritical, setShowCritical] = useState(true);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<{ id: string; field: Field } | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(editFirst);
+  const [editing, setEditing] = useState<{ id: string; field: Field } | null>(
+    editFirst ? { id: editFirst, field: 'name' } : null,
+  );
   const [confirmDelete, setConfirmDelete] = useState<PlanTask | null>(null);
   const [linksFor, setLinksFor] = useState<PlanTask | null>(null);
   const [linkPopover, setLinkPopover] = useState<{ link: PlanLink; x: number; y: number } | null>(

@@ -37,7 +37,9 @@ export function PlanningTab({ project }: { project: Pick<Project, 'id' | 'name'>
   const baselines = useBaselines(project.id);
   const [baselineId, setBaselineId] = useState<string | null>(null);
   const comparison = useBaselineComparison(project.id, baselineId);
-  const mutations = usePlanMutations(project.id);
+  // The first task, added from the empty state, opens with its name ready to type.
+  const [firstTaskId, setFirstTaskId] = useState<string | null>(null);
+  const mutations = usePlanMutations(project.id, (ids) => setFirstTaskId(ids[0] ?? null));
   const baselineMap = useMemo(() => {
     if (!baselineId || !comparison.data) return null;
     const map = new Map<string, BaselineDates>();
@@ -113,6 +115,7 @@ export function PlanningTab({ project }: { project: Pick<Project, 'id' | 'name'>
             projectName={project.name}
             baselines={baselineMap}
             toolbarExtra={baselinePicker}
+            editFirst={firstTaskId}
           />
         )}
       </Tabs.Panel>
