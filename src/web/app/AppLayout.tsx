@@ -9,7 +9,7 @@ import {
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/states.tsx';
@@ -17,41 +17,76 @@ import { useCan } from '../features/auth/auth-api.ts';
 import { GlobalSearch, LanguageSwitch, ThemeSwitch, UserMenu } from './HeaderControls.tsx';
 import { Logo } from './Logo.tsx';
 
+interface NavEntry {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>;
+  show: boolean;
+}
+interface NavSection {
+  id: string;
+  label?: string;
+  links: NavEntry[];
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const can = useCan();
   const { pathname } = useLocation();
 
-  const links = [
+  /*
+   * The navigation, in sections a PMO recognises; a section shows when one of its entries does.
+   * Each module adds its entries to the section where its users look for them.
+   */
+  const sections: NavSection[] = [
     {
-      to: '/portfolios',
-      label: t('nav.portfolios'),
-      icon: IconFolders,
-      show: can('portfolio.read'),
+      id: 'main',
+      links: [
+        {
+          to: '/portfolios',
+          label: t('nav.portfolios'),
+          icon: IconFolders,
+          show: can('portfolio.read'),
+        },
+        { to: '/projects', label: t('nav.projects'), icon: IconBriefcase, show: true },
+        {
+          to: '/organisation',
+          label: t('nav.organisation'),
+          icon: IconSitemap,
+          show: can('org.read'),
+        },
+      ],
     },
-    { to: '/projects', label: t('nav.projects'), icon: IconBriefcase, show: true },
     {
-      to: '/roadmap',
-      label: t('roadmap.nav'),
-      icon: IconTimeline,
-      show: can('portfolio.read'),
+      id: 'steering',
+      label: t('nav.sections.steering'),
+      links: [
+        {
+          to: '/roadmap',
+          label: t('roadmap.nav'),
+          icon: IconTimeline,
+          show: can('portfolio.read'),
+        },
+        {
+          to: '/milestones',
+          label: t('milestones.nav'),
+          icon: IconDiamond,
+          show: can('portfolio.read'),
+        },
+      ],
     },
     {
-      to: '/milestones',
-      label: t('milestones.nav'),
-      icon: IconDiamond,
-      show: can('portfolio.read'),
+      id: 'admin',
+      label: t('nav.administration'),
+      links: [
+        { to: '/admin/users', label: t('nav.users'), icon: IconUsers, show: can('user.read') },
+        { to: '/admin/audit', label: t('nav.audit'), icon: IconHistory, show: can('audit.read') },
+      ],
     },
-    { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
   ];
-  const adminLinks = [
-    { to: '/admin/users', label: t('nav.users'), icon: IconUsers, show: can('user.read') },
-    { to: '/admin/audit', label: t('nav.audit'), icon: IconHistory, show: can('audit.read') },
-  ];
-  const visibleAdmin = adminLinks.filter((l) => l.show);
 
-  const item = (l: (typeof links)[number]) => (
+  const item = (l: NavEntry) => (
     <NavLink
       key={l.to}
       component={RouterNavLink}
@@ -96,26 +131,30 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.mainNavigation')} component="nav">
         <ScrollArea>
-          {links.filter((l) => l.show).map(item)}
-          {visibleAdmin.length > 0 && (
-            <>
-              <Text
-                size="xs"
-                fw={700}
-                c="dimmed"
-                tt="uppercase"
-                px="sm"
-                mt="lg"
-                mb={4}
-                id="nav-admin"
-              >
-                {t('nav.administration')}
-              </Text>
-              <div role="group" aria-labelledby="nav-admin">
-                {visibleAdmin.map(item)}
+          {sections.map((section) => {
+            const visible = section.links.filter((l) => l.show);
+            if (visible.length === 0) return null;
+            if (!section.label) return <div key={section.id}>{visible.map(item)}</div>;
+            return (
+              <div key={section.id}>
+                <Text
+                  size="xs"
+                  fw={700}
+                  c="dimmed"
+                  tt="uppercase"
+                  px="sm"
+                  mt="md"
+                  mb={4}
+                  id={`nav-${section.id}`}
+                >
+                  {section.label}
+                </Text>
+                <div role="group" aria-labelledby={`nav-${section.id}`}>
+                  {visible.map(item)}
+                </div>
               </div>
-            </>
-          )}
+            );
+          })}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
