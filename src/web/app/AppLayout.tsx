@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } fr
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBriefcase,
+  IconClockHour4,
   IconDiamond,
   IconFolders,
   IconHistory,
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/states.tsx';
 import { useCan } from '../features/auth/auth-api.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { GlobalSearch, LanguageSwitch, ThemeSwitch, UserMenu } from './HeaderControls.tsx';
 import { Logo } from './Logo.tsx';
 
@@ -44,6 +46,7 @@ export function AppLayout() {
       show: can('portfolio.read'),
     },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
+    { to: '/time', label: t('time.nav'), icon: IconClockHour4, show: true },
   ];
   const adminLinks = [
     { to: '/admin/users', label: t('nav.users'), icon: IconUsers, show: can('user.read') },
@@ -88,6 +91,7 @@ export function AppLayout() {
           </Group>
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <ThemeSwitch />
             <UserMenu />

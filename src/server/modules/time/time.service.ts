@@ -54,7 +54,14 @@ function stale(what: string, current: unknown) {
   });
 }
 
-function personOf(actor: Actor): string {
+/** Viewer accounts stay read-only: they neither fill nor decide timesheets. */
+function assertMayWrite(actor: Actor) {
+  if (actor.role === 'viewer')
+    throw new DomainError('FORBIDDEN', 'A viewer account is read-only', { permission: 'time' });
+}
+
+function personOf(actor: Actor, write = false): string {
+  if (write) assertMayWrite(actor);
   if (!actor.personId)
     throw new DomainError('NO_PERSON', 'Your account is not linked to a person of the directory');
   return actor.personId;
@@ -540,7 +547,7 @@ export async function saveMyTimesheet(
   version: number,
   body: SaveBody,
 ): Promise<Timesheet> {
-  const personId = personOf(actor);
+  const personId = personOf(actor, true);
   await ctx.db.transaction(async (tx) => {
     const state = await loadState(tx, personId, monday, true);
     await writeWeek(tx, actor, state, version, body.lines, 'save');
@@ -556,7 +563,7 @@ export async function submitMyTimesheet(
   version: number,
   body: SaveBody | undefined,
 ): Promise<Timesheet> {
-  const personId = personOf(actor);
+  const personId = personOf(actor, true);
   await ctx.db.transaction(async (tx) => {
     const state = await loadState(tx, personId, monday, true);
     const lines =
@@ -582,7 +589,7 @@ export async function copyPreviousWeek(
   monday: string,
   version: number,
 ): Promise<Timesheet> {
-  const personId = personOf(actor);
+  const personId = personOf(actor, true);
   await ctx.db.transaction(async (tx) => {
     const state = await loadState(tx, personId, monday, true);
     const previous = await repo.findSheet(tx, personId, shiftWeek(monday, -1));
@@ -730,6 +737,7 @@ async function decideOne(
   decision: 'approved' | 'rejected',
   comment: string | null,
 ): Promise<Timesheet> {
+  assertMayWrite(actor);
   await ctx.db.transaction(async (tx) => {
     const sheet = await repo.findSheetById(tx, id, true);
     if (!sheet) throw new DomainError('TIMESHEET_NOT_FOUND', `No timesheet ${id}`);
@@ -782,6 +790,7 @@ export async function bulkApprove(
   items: readonly Decision[],
   comment: string | undefined,
 ): Promise<z.infer<typeof BulkApproveResult>> {
+  assertMayWrite(actor);
   return ctx.db.transaction(async (tx) => {
     const { decided, skipped } = await decide(tx, actor, items, 'approved', comment ?? null);
     return { approved: decided, skipped };
