@@ -175,7 +175,7 @@ export function leafTasks(db: Executor, projectIds: readonly string[]) {
   return queryRows<{ id: string; projectId: string; name: string; wbs: string }>(
     db,
     sql`select id, project_id as "projectId", name, wbs from plan_tasks
-        where project_id = any(${uuidArray(projectIds)}) and not is_summary
+        where project_id = any(${uuidArray(projectIds)}) and not is_summary and duration > 0
         order by project_id, wbs`,
   );
 }
@@ -194,7 +194,7 @@ export function ownedTasksInWeek(db: Executor, personId: string, from: string, t
   return queryRows<{ id: string; projectId: string }>(
     db,
     sql`select t.id, t.project_id as "projectId" from plan_tasks t join projects p on p.id = t.project_id
-        where t.owner_id = ${personId} and not t.is_summary and t.start <= ${to} and t.finish >= ${from}
+        where t.owner_id = ${personId} and not t.is_summary and t.duration > 0 and t.start <= ${to} and t.finish >= ${from}
           and p.archived_at is null and p.status not in ('closed', 'cancelled')
         order by p.code, t.wbs`,
   );

@@ -702,6 +702,10 @@ async function decide(
     tx,
     decided.filter((id) => !settledIds.has(id)),
   );
+  const statusOf = new Map(settled.map((x) => [x.id, x.status]));
+  const linesPerSheet = new Map<string, number>();
+  for (const l of lines)
+    linesPerSheet.set(l.timesheetId, (linesPerSheet.get(l.timesheetId) ?? 0) + 1);
   for (const id of decided) {
     const s = byId.get(id)!;
     await recordAudit(tx, actor, {
@@ -711,8 +715,8 @@ async function decide(
       action: 'update',
       before: { status: 'submitted' },
       after: {
-        status: settled.find((x) => x.id === id)?.status ?? 'submitted',
-        lines: lines.filter((l) => l.timesheetId === id).length,
+        status: statusOf.get(id) ?? 'submitted',
+        lines: linesPerSheet.get(id) ?? 0,
         ...(comment ? { comment } : {}),
       },
     });
