@@ -75,7 +75,7 @@ function HoursBar({
 /** Hours of a month per person or per project, by approval state; export to CSV or XLSX; close the month. */
 export function ConsolidationPanel({ canLock }: { canLock: boolean }) {
   const { t } = useTranslation();
-  const [month, setMonth] = useState(() => shiftMonth(new Date().toISOString().slice(0, 7), -1));
+  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
   const [by, setBy] = useState<'person' | 'project'>('person');
   const data = useConsolidation(month, by);
   const { lock } = useSettingsActions();

@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Group,
   Paper,
@@ -234,9 +233,9 @@ export function MyWeekPanel() {
             <Group gap={6}>
               <StatusBadge status={sheet.status} />
               {dirty && (
-                <Badge color="yellow" variant="light">
+                <Text size="xs" fw={600} c="red.9">
                   {t('time.week.unsaved')}
-                </Badge>
+                </Text>
               )}
             </Group>
           </Stack>
@@ -501,88 +500,98 @@ function AddLine({
   const project = targets?.projects.find((p) => p.id === projectId);
   return (
     <Paper withBorder radius="md" p="sm">
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <Select
-          label={t('time.add.project')}
-          placeholder={t('time.add.projectPlaceholder')}
-          searchable
-          clearable
-          w={300}
-          data={(targets?.projects ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.code} — ${p.name}`,
-          }))}
-          value={projectId}
-          onChange={(v) => {
-            setProjectId(v);
-            setTaskId(null);
-          }}
-          nothingFoundMessage={t('time.add.noProject')}
-        />
-        <Select
-          label={t('time.add.task')}
-          placeholder={t('time.add.taskPlaceholder')}
-          searchable
-          clearable
-          w={280}
-          disabled={!project}
-          data={(project?.tasks ?? []).map((x) => ({ value: x.id, label: `${x.wbs} ${x.name}` }))}
-          value={taskId}
-          onChange={setTaskId}
-        />
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          disabled={!project}
-          onClick={() => {
-            if (!project) return;
-            const task = project.tasks.find((x) => x.id === taskId);
-            onAdd({
-              projectId: project.id,
-              taskId: task?.id ?? null,
-              activityId: null,
-              label: `${project.code} — ${project.name}`,
-              detail: task?.name ?? null,
-            });
-            setProjectId(null);
-            setTaskId(null);
-          }}
-        >
-          {t('time.add.addProject')}
-        </Button>
-        <Select
-          label={t('time.add.activity')}
-          placeholder={t('time.add.activityPlaceholder')}
-          w={240}
-          data={(targets?.activities ?? [])
-            .map((a) => ({
-              value: a.id,
-              label: a.name,
-              group: t(`time.kinds.${a.kind}`),
-            }))
-            .reduce<{ group: string; items: { value: string; label: string }[] }[]>((acc, a) => {
-              const g = acc.find((x) => x.group === a.group);
-              if (g) g.items.push({ value: a.value, label: a.label });
-              else acc.push({ group: a.group, items: [{ value: a.value, label: a.label }] });
-              return acc;
-            }, [])}
-          value={activityId}
-          onChange={setActivityId}
-        />
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          disabled={!activityId}
-          onClick={() => {
-            const a = targets?.activities.find((x) => x.id === activityId);
-            if (!a) return;
-            onAdd({ projectId: null, taskId: null, activityId: a.id, label: a.name, detail: null });
-            setActivityId(null);
-          }}
-        >
-          {t('time.add.addActivity')}
-        </Button>
-      </Group>
+      <Stack gap="sm">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <Select
+            label={t('time.add.project')}
+            placeholder={t('time.add.projectPlaceholder')}
+            searchable
+            clearable
+            w={300}
+            data={(targets?.projects ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.code} — ${p.name}`,
+            }))}
+            value={projectId}
+            onChange={(v) => {
+              setProjectId(v);
+              setTaskId(null);
+            }}
+            nothingFoundMessage={t('time.add.noProject')}
+          />
+          <Select
+            label={t('time.add.task')}
+            placeholder={t('time.add.taskPlaceholder')}
+            searchable
+            clearable
+            w={280}
+            disabled={!project}
+            data={(project?.tasks ?? []).map((x) => ({ value: x.id, label: `${x.wbs} ${x.name}` }))}
+            value={taskId}
+            onChange={setTaskId}
+          />
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={!project}
+            onClick={() => {
+              if (!project) return;
+              const task = project.tasks.find((x) => x.id === taskId);
+              onAdd({
+                projectId: project.id,
+                taskId: task?.id ?? null,
+                activityId: null,
+                label: `${project.code} — ${project.name}`,
+                detail: task?.name ?? null,
+              });
+              setProjectId(null);
+              setTaskId(null);
+            }}
+          >
+            {t('time.add.addProject')}
+          </Button>
+        </Group>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <Select
+            label={t('time.add.activity')}
+            placeholder={t('time.add.activityPlaceholder')}
+            w={240}
+            data={(targets?.activities ?? [])
+              .map((a) => ({
+                value: a.id,
+                label: a.name,
+                group: t(`time.kinds.${a.kind}`),
+              }))
+              .reduce<{ group: string; items: { value: string; label: string }[] }[]>((acc, a) => {
+                const g = acc.find((x) => x.group === a.group);
+                if (g) g.items.push({ value: a.value, label: a.label });
+                else acc.push({ group: a.group, items: [{ value: a.value, label: a.label }] });
+                return acc;
+              }, [])}
+            value={activityId}
+            onChange={setActivityId}
+          />
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={!activityId}
+            onClick={() => {
+              const a = targets?.activities.find((x) => x.id === activityId);
+              if (!a) return;
+              onAdd({
+                projectId: null,
+                taskId: null,
+                activityId: a.id,
+                label: a.name,
+                detail: null,
+              });
+              setActivityId(null);
+            }}
+          >
+            {t('time.add.addActivity')}
+          </Button>
+        </Group>
+      </Stack>
     </Paper>
   );
 }
