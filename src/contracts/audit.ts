@@ -25,6 +25,10 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'timesheet',
+  'time_activity',
+  'time_lock',
+  'time_settings',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

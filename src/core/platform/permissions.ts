@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'time.approve',
+  'time.manage',
+  'time.lock',
+  'time.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,10 +51,29 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'time.approve',
+    'time.manage',
+    'time.lock',
+    'time.report',
   ],
-  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
-  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
-  resource_manager: ['portfolio.read', 'project.read', 'org.read', 'org.manage', 'user.read'],
+  executive: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'user.read',
+    'audit.read',
+    'time.report',
+  ],
+  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'time.lock', 'time.report'],
+  resource_manager: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'org.manage',
+    'user.read',
+    'time.approve',
+    'time.report',
+  ],
   member: ['portfolio.read', 'org.read'],
   viewer: ['portfolio.read', 'org.read'],
 };
@@ -72,6 +95,9 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'time.approve',
+  'time.manage',
+  'time.lock',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

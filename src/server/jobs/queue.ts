@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { purgeAuditEvents } from '../modules/platform/audit.service.ts';
 import { deleteExpiredSessions } from '../modules/platform/platform.repository.ts';
+import { runTimeReminders } from '../modules/time/time.reminders.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -19,6 +20,12 @@ const SCHEDULES = [
     run: async (ctx: Ctx) => ({
       deleted: await deleteExpiredSessions(ctx.db, ctx.config.sessionIdleMinutes),
     }),
+  },
+  {
+    // Missing and late timesheets (CRA): in-app notifications, each sent once per week.
+    name: 'time-reminders',
+    cron: '0 9 * * 1-5',
+    run: async (ctx: Ctx) => runTimeReminders(ctx, new Date().toISOString().slice(0, 10)),
   },
 ] as const;
 

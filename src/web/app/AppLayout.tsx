@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } fr
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBriefcase,
+  IconClockHour4,
   IconDiamond,
   IconFolders,
   IconHistory,
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/states.tsx';
 import { useCan } from '../features/auth/auth-api.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { GlobalSearch, LanguageSwitch, ThemeSwitch, UserMenu } from './HeaderControls.tsx';
 import { Logo } from './Logo.tsx';
 
@@ -77,6 +79,11 @@ export function AppLayout() {
       ],
     },
     {
+      id: 'resources',
+      label: t('nav.sections.resources'),
+      links: [{ to: '/time', label: t('time.nav'), icon: IconClockHour4, show: true }],
+    },
+    {
       id: 'admin',
       label: t('nav.administration'),
       links: [
@@ -123,6 +130,7 @@ export function AppLayout() {
           </Group>
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <ThemeSwitch />
             <UserMenu />

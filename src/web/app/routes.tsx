@@ -29,6 +29,8 @@ const MilestonesPage = named(
   'MilestonesPage',
 );
 
+const TimePage = named(() => import('../features/time/TimePage.tsx'), 'TimePage');
+
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -50,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
+      { path: 'time/:tab?', element: <TimePage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
