@@ -47,8 +47,10 @@ const MAX_LENGTH = 2000;
 const MAX_DEPTH = 64;
 
 class Fail extends Error {
-  constructor(readonly issue: FormulaIssue) {
+  readonly issue: FormulaIssue;
+  constructor(issue: FormulaIssue) {
     super(issue.message);
+    this.issue = issue;
   }
 }
 
