@@ -25,6 +25,10 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'status_report',
+  'status_override',
+  'reporting_settings',
+  'kpi',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'reporting.review',
+  'kpi.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +49,8 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'reporting.review',
+    'kpi.manage',
   ],
   executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
   finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
@@ -72,6 +76,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'reporting.review',
+  'kpi.manage',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { purgeAuditEvents } from '../modules/platform/audit.service.ts';
 import { deleteExpiredSessions } from '../modules/platform/platform.repository.ts';
+import { computeKpis } from '../modules/reporting/reporting.service.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -19,6 +20,12 @@ const SCHEDULES = [
     run: async (ctx: Ctx) => ({
       deleted: await deleteExpiredSessions(ctx.db, ctx.config.sessionIdleMinutes),
     }),
+  },
+  {
+    // KPI history: every KPI of the library computed for every scope, each night.
+    name: 'kpi-snapshot',
+    cron: '30 2 * * *',
+    run: (ctx: Ctx) => computeKpis(ctx),
   },
 ] as const;
 
