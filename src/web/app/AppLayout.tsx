@@ -6,6 +6,7 @@ import {
   IconFolders,
   IconHistory,
   IconSitemap,
+  IconCloud,
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
@@ -41,6 +42,12 @@ export function AppLayout() {
       to: '/milestones',
       label: t('milestones.nav'),
       icon: IconDiamond,
+      show: can('portfolio.read'),
+    },
+    {
+      to: '/reporting',
+      label: t('reporting.nav'),
+      icon: IconCloud,
       show: can('portfolio.read'),
     },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },

@@ -29,6 +29,12 @@ const MilestonesPage = named(
   'MilestonesPage',
 );
 
+const PortfolioStatusPage = named(
+  () => import('../features/reporting/PortfolioStatusPage.tsx'),
+  'PortfolioStatusPage',
+);
+const KpisPage = named(() => import('../features/reporting/KpisPage.tsx'), 'KpisPage');
+
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -49,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
+      { path: 'reporting', element: <PortfolioStatusPage /> },
+      { path: 'reporting/kpis', element: <KpisPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },

@@ -318,3 +318,9 @@ export async function saveKpiValues(db: Executor, values: (typeof kpiValues.$inf
       });
   }
 }
+
+/** Bulk insert of reports (the demo's history). */
+export async function insertReports(db: Executor, values: (typeof statusReports.$inferInsert)[]) {
+  for (let i = 0; i < values.length; i += 500)
+    await db.insert(statusReports).values(values.slice(i, i + 500));
+}
