@@ -27,7 +27,7 @@ import { formatDateTime, formatNumber } from '../../format.ts';
 import { currentLocale } from '../../i18n.ts';
 import { useCan } from '../auth/auth-api.ts';
 import { useKpiMutations, useKpis } from './reporting-api.ts';
-import { RAG_COLOR } from './Weather.tsx';
+import { RAG_COLOR, RAG_TEXT } from './Weather.tsx';
 
 /** "Indicateurs": the KPI library, the latest value of each KPI per scope, and the metric registry. */
 export function KpisPage() {
@@ -174,7 +174,11 @@ function KpiCard({ kpi, fr }: { kpi: Kpi; fr: boolean }) {
                 <Table.Td>{fmt(v.value)}</Table.Td>
                 <Table.Td>
                   {v.status ? (
-                    <Badge color={RAG_COLOR[v.status]} variant="light">
+                    <Badge
+                      color={RAG_COLOR[v.status]}
+                      variant="light"
+                      styles={{ root: { color: RAG_TEXT[v.status] } }}
+                    >
                       {t(`reporting.rag.${v.status}`)}
                     </Badge>
                   ) : (

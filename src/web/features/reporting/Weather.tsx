@@ -20,6 +20,8 @@ const ICONS = {
   storm: IconCloudStorm,
 } as const;
 export const RAG_COLOR = { green: 'teal', amber: 'yellow', red: 'red' } as const;
+/** Text colours dark enough on the light badge backgrounds (WCAG AA contrast). */
+export const RAG_TEXT = { green: '#06614a', amber: '#6b4100', red: '#a61e1e' } as const;
 
 /** A weather as icon + word + RAG colour (never colour alone). */
 export function WeatherBadge({
@@ -43,6 +45,7 @@ export function WeatherBadge({
       size={size}
       variant="light"
       color={RAG_COLOR[rag]}
+      styles={{ root: { color: RAG_TEXT[rag] } }}
       leftSection={<Icon size={size === 'lg' ? 18 : 14} aria-hidden />}
       title={t(`reporting.rag.${rag}`)}
     >

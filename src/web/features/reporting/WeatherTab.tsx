@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconPencil, IconSend } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../contracts/portfolio.ts';
 import type { Dimensions, StatusReport, Weather } from '../../../contracts/reporting.ts';
@@ -167,13 +167,14 @@ function WeatherPicker({
     ...(allowNone ? [{ value: 'none', label: t('reporting.weather.notAssessed') }] : []),
     ...WEATHERS.map((w) => ({ value: w, label: t(`reporting.weather.${w}`) })),
   ];
+  const id = useId();
   return (
     <Stack gap={4}>
-      <Text size="sm" fw={500} id={`wp-${label}`}>
+      <Text size="sm" fw={500} id={id}>
         {label}
       </Text>
       <SegmentedControl
-        aria-labelledby={`wp-${label}`}
+        aria-labelledby={id}
         size="xs"
         data={data}
         value={value ?? 'none'}
