@@ -25,6 +25,8 @@ async function openWeatherOf(page: Page, code: string) {
 test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide', async ({
   page,
 }) => {
+  // Two people, two sign-ins and an axe run each: longer than the default on a loaded machine.
+  test.setTimeout(180_000);
   await test.step('Thomas ouvre l’onglet Météo de son projet Lean', async () => {
     await login(page, MANAGER);
     await openWeatherOf(page, 'PRJ-2026-015');
