@@ -29,6 +29,10 @@ export const AUDIT_ENTITIES = [
   'time_activity',
   'time_lock',
   'time_settings',
+  'status_report',
+  'status_override',
+  'reporting_settings',
+  'kpi',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'time.manage',
   'time.lock',
   'time.report',
+  'reporting.review',
+  'kpi.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +57,8 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'time.manage',
     'time.lock',
     'time.report',
+    'reporting.review',
+    'kpi.manage',
   ],
   executive: [
     'portfolio.read',
@@ -98,6 +102,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'time.approve',
   'time.manage',
   'time.lock',
+  'reporting.review',
+  'kpi.manage',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

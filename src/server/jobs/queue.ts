@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { purgeAuditEvents } from '../modules/platform/audit.service.ts';
 import { deleteExpiredSessions } from '../modules/platform/platform.repository.ts';
 import { runTimeReminders } from '../modules/time/time.reminders.ts';
+import { computeKpis } from '../modules/reporting/reporting.service.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -26,6 +27,12 @@ const SCHEDULES = [
     name: 'time-reminders',
     cron: '0 9 * * 1-5',
     run: async (ctx: Ctx) => runTimeReminders(ctx, new Date().toISOString().slice(0, 10)),
+  },
+  {
+    // KPI history: every KPI of the library computed for every scope, each night.
+    name: 'kpi-snapshot',
+    cron: '30 2 * * *',
+    run: (ctx: Ctx) => computeKpis(ctx),
   },
 ] as const;
 

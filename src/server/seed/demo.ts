@@ -14,6 +14,7 @@ import {
 } from '../modules/portfolio/portfolio.service.ts';
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import { seedDemoTime } from './demo-time.ts';
+import { seedDemoReporting } from './demo-reporting.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -280,6 +281,8 @@ export async function seedDemo(
   await seedDemoPlans(ctx, actor, planned);
   say('comptes rendus d’activité');
   await seedDemoTime(ctx, actor, { thomas, julie, claire });
+  say('météo des projets et indicateurs');
+  await seedDemoReporting(ctx, actor);
   return {
     password,
     accounts,

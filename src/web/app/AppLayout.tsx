@@ -7,6 +7,7 @@ import {
   IconFolders,
   IconHistory,
   IconSitemap,
+  IconCloud,
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
@@ -74,6 +75,12 @@ export function AppLayout() {
           to: '/milestones',
           label: t('milestones.nav'),
           icon: IconDiamond,
+          show: can('portfolio.read'),
+        },
+        {
+          to: '/reporting',
+          label: t('reporting.nav'),
+          icon: IconCloud,
           show: can('portfolio.read'),
         },
       ],

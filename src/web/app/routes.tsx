@@ -30,6 +30,11 @@ const MilestonesPage = named(
 );
 
 const TimePage = named(() => import('../features/time/TimePage.tsx'), 'TimePage');
+const PortfolioStatusPage = named(
+  () => import('../features/reporting/PortfolioStatusPage.tsx'),
+  'PortfolioStatusPage',
+);
+const KpisPage = named(() => import('../features/reporting/KpisPage.tsx'), 'KpisPage');
 
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -51,6 +56,8 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
+      { path: 'reporting', element: <PortfolioStatusPage /> },
+      { path: 'reporting/kpis', element: <KpisPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

@@ -14,11 +14,14 @@ import { OverviewTab } from './OverviewTab.tsx';
 import { ProjectEditModal } from './ProjectModals.tsx';
 import { SubProjectsTab } from './SubProjectsTab.tsx';
 
+const WeatherTab = lazy(async () => ({
+  default: (await import('../reporting/WeatherTab.tsx')).WeatherTab,
+}));
 const PlanningTab = lazy(async () => ({
   default: (await import('../planning/PlanningTab.tsx')).PlanningTab,
 }));
 
-const TABS = ['overview', 'planning', 'sub-projects', 'members', 'history'] as const;
+const TABS = ['overview', 'planning', 'weather', 'sub-projects', 'members', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -123,6 +126,7 @@ export function ProjectPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
+          <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -145,6 +149,13 @@ export function ProjectPage() {
           <Suspense fallback={<TableSkeleton rows={10} />}>
             <PlanningTab project={p} />
           </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="weather">
+          {current === 'weather' && (
+            <Suspense fallback={<TableSkeleton rows={6} />}>
+              <WeatherTab project={p} />
+            </Suspense>
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="sub-projects">
           <SubProjectsTab project={p} />
