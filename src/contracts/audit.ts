@@ -25,6 +25,9 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'risk',
+  'risk_category',
+  'risk_settings',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'SETUP_ALREADY_DONE',
   'SETUP_TOKEN_INVALID',
   'INTERNAL',
+  'RISK_NOT_FOUND',
+  'RISK_CATEGORY_NOT_FOUND',
+  'RISK_NOT_ESCALATABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'risk.read',
+  'risk.manage',
+  'risk.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,20 +50,44 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'risk.read',
+    'risk.manage',
+    'risk.configure',
   ],
-  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
-  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
-  resource_manager: ['portfolio.read', 'project.read', 'org.read', 'org.manage', 'user.read'],
+  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read', 'risk.read'],
+  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'risk.read'],
+  resource_manager: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'org.manage',
+    'user.read',
+    'risk.read',
+  ],
   member: ['portfolio.read', 'org.read'],
   viewer: ['portfolio.read', 'org.read'],
 };
 
 /** What a project role grants on that project (and nowhere else). */
 const PROJECT_GRANTS: Record<ProjectRole, readonly Permission[]> = {
-  sponsor: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
-  project_manager: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
-  contributor: ['project.read'],
-  reader: ['project.read'],
+  sponsor: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'risk.read',
+    'risk.manage',
+  ],
+  project_manager: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'risk.read',
+    'risk.manage',
+  ],
+  contributor: ['project.read', 'risk.read', 'risk.manage'],
+  reader: ['project.read', 'risk.read'],
 };
 
 /** Permissions that a read-only global role never gets, whatever its project roles say. */
@@ -72,6 +99,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'risk.manage',
+  'risk.configure',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */
