@@ -24,6 +24,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'Schedule a project.json or MS Project XML file (critical path)',
     load: () => import('./commands/schedule.ts'),
   },
+  simulate: {
+    summary: 'Monte Carlo schedule risk analysis of a project.json (P10…P90, criticality)',
+    load: () => import('./commands/simulate.ts'),
+  },
 };
 
 function printHelp(): void {

@@ -33,6 +33,9 @@ export const AUDIT_ENTITIES = [
   'status_override',
   'reporting_settings',
   'kpi',
+  'risk',
+  'risk_category',
+  'risk_settings',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'KPI_NOT_FOUND',
   'KPI_FORMULA_INVALID',
   'INTERNAL',
+  'RISK_NOT_FOUND',
+  'RISK_CATEGORY_NOT_FOUND',
+  'RISK_NOT_ESCALATABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

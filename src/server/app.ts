@@ -30,6 +30,7 @@ import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { riskRoutes } from './modules/risks/risks.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, ctx);
   timeRoutes(app, ctx);
   reportingRoutes(app, ctx);
+  riskRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

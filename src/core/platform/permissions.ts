@@ -35,6 +35,11 @@ export const PERMISSIONS = [
   'time.report',
   'reporting.review',
   'kpi.manage',
+  'governance.manage',
+  'gate.decide',
+  'risk.read',
+  'risk.manage',
+  'risk.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +64,11 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'time.report',
     'reporting.review',
     'kpi.manage',
+    'governance.manage',
+    'gate.decide',
+    'risk.read',
+    'risk.manage',
+    'risk.configure',
   ],
   executive: [
     'portfolio.read',
@@ -67,8 +77,18 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'user.read',
     'audit.read',
     'time.report',
+    'gate.decide',
+    'risk.read',
   ],
-  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'time.lock', 'time.report'],
+  finance: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'user.read',
+    'time.lock',
+    'time.report',
+    'risk.read',
+  ],
   resource_manager: [
     'portfolio.read',
     'project.read',
@@ -77,6 +97,7 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'user.read',
     'time.approve',
     'time.report',
+    'risk.read',
   ],
   member: ['portfolio.read', 'org.read'],
   viewer: ['portfolio.read', 'org.read'],
@@ -84,10 +105,25 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
 
 /** What a project role grants on that project (and nowhere else). */
 const PROJECT_GRANTS: Record<ProjectRole, readonly Permission[]> = {
-  sponsor: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
-  project_manager: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
-  contributor: ['project.read'],
-  reader: ['project.read'],
+  sponsor: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'gate.decide',
+    'risk.read',
+    'risk.manage',
+  ],
+  project_manager: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'risk.read',
+    'risk.manage',
+  ],
+  contributor: ['project.read', 'risk.read', 'risk.manage'],
+  reader: ['project.read', 'risk.read'],
 };
 
 /** Permissions that a read-only global role never gets, whatever its project roles say. */
@@ -104,6 +140,10 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'time.lock',
   'reporting.review',
   'kpi.manage',
+  'governance.manage',
+  'gate.decide',
+  'risk.manage',
+  'risk.configure',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

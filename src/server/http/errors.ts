@@ -51,6 +51,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   KPI_NOT_FOUND: 404,
   KPI_FORMULA_INVALID: 400,
   INTERNAL: 500,
+  RISK_NOT_FOUND: 404,
+  RISK_CATEGORY_NOT_FOUND: 404,
+  RISK_NOT_ESCALATABLE: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -1,0 +1,284 @@
+import { and, asc, eq, gt, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { people } from '../org/org.tables.ts';
+import { programs, projects } from '../portfolio/portfolio.tables.ts';
+import { users } from '../platform/platform.tables.ts';
+import { riskAssessments, riskCategories, risks, riskSettings } from './risks.tables.ts';
+
+export type RiskRow = typeof risks.$inferSelect;
+export type RiskInsert = typeof risks.$inferInsert;
+
+export async function findSettings(db: Executor) {
+  const [row] = await db.select().from(riskSettings).where(eq(riskSettings.id, 'default'));
+  return row;
+}
+
+export async function insertSettings(db: Executor, settings: unknown) {
+  await db.insert(riskSettings).values({ id: 'default', settings }).onConflictDoNothing();
+}
+
+export async function updateSettings(db: Executor, settings: unknown, version: number) {
+  const [row] = await db
+    .update(riskSettings)
+    .set({ settings, version: sql`${riskSettings.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(riskSettings.id, 'default'), eq(riskSettings.version, version)))
+    .returning();
+  return row;
+}
+
+export async function listCategories(db: Executor) {
+  return db.select().from(riskCategories).orderBy(asc(riskCategories.code));
+}
+
+export async function findCategory(db: Executor, id: string) {
+  const [row] = await db.select().from(riskCategories).where(eq(riskCategories.id, id));
+  return row;
+}
+
+export async function insertCategory(db: Executor, values: typeof riskCategories.$inferInsert) {
+  const [row] = await db.insert(riskCategories).values(values).returning();
+  return row!;
+}
+
+export async function updateCategory(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof riskCategories.$inferInsert>,
+) {
+  const [row] = await db
+    .update(riskCategories)
+    .set({ ...values, version: sql`${riskCategories.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(riskCategories.id, id), eq(riskCategories.version, version)))
+    .returning();
+  return row;
+}
+
+/** The columns of a risk as the API shows it: the row and the names of what it points to. */
+const riskView = {
+  r: risks,
+  projectName: sql<string | null>`${projects.code} || ' — ' || ${projects.name}`,
+  programName: programs.name,
+  categoryName: riskCategories.name,
+  ownerName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`,
+};
+
+function selectRisks(db: Executor) {
+  return db
+    .select(riskView)
+    .from(risks)
+    .leftJoin(projects, eq(projects.id, risks.projectId))
+    .leftJoin(programs, eq(programs.id, risks.programId))
+    .leftJoin(riskCategories, eq(riskCategories.id, risks.categoryId))
+    .leftJoin(people, eq(people.id, risks.ownerId));
+}
+export type RiskView = Awaited<ReturnType<ReturnType<typeof selectRisks>['execute']>>[number];
+
+export async function findRiskView(db: Executor, id: string) {
+  const [row] = await selectRisks(db).where(eq(risks.id, id));
+  return row;
+}
+
+export async function findRisk(db: Executor, id: string) {
+  const [row] = await db.select().from(risks).where(eq(risks.id, id));
+  return row;
+}
+
+/** Who may see which risks: everything, or the risks of these projects and programmes. */
+export type RiskScope =
+  { all: true } | { all: false; projectIds: readonly string[]; programIds: readonly string[] };
+
+export interface RiskFilter {
+  scope: RiskScope;
+  projectId?: string | undefined;
+  programId?: string | undefined;
+  portfolioId?: string | undefined;
+  status?: readonly string[] | undefined;
+  kind?: string | undefined;
+  ownerId?: string | undefined;
+  categoryId?: string | undefined;
+  /** Cells of the matrix to keep (from a criticality filter or one clicked cell). */
+  cells?: readonly (readonly [number, number])[] | undefined;
+  residual?: boolean | undefined;
+  q?: string | undefined;
+}
+
+function scopeCondition(scope: RiskScope): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = [];
+  if (scope.projectIds.length > 0) parts.push(inArray(risks.projectId, [...scope.projectIds]));
+  if (scope.programIds.length > 0) {
+    parts.push(and(isNotNull(risks.programId), inArray(risks.programId, [...scope.programIds]))!);
+  }
+  return parts.length === 0 ? sql`false` : or(...parts);
+}
+
+export function filterCondition(f: RiskFilter): SQL | undefined {
+  const probability = f.residual
+    ? sql`coalesce(${risks.residualProbability}, ${risks.probability})`
+    : sql`${risks.probability}`;
+  const impact = f.residual
+    ? sql`coalesce(${risks.residualImpact}, ${risks.impact})`
+    : sql`${risks.impact}`;
+  return and(
+    scopeCondition(f.scope),
+    f.projectId ? eq(risks.projectId, f.projectId) : undefined,
+    f.programId ? eq(risks.programId, f.programId) : undefined,
+    f.portfolioId
+      ? sql`(${risks.projectId} in (select id from ${projects} where ${projects.portfolioId} = ${f.portfolioId})
+          or ${risks.programId} in (select id from ${programs} where ${programs.portfolioId} = ${f.portfolioId}))`
+      : undefined,
+    f.status && f.status.length > 0 ? inArray(risks.status, [...f.status]) : undefined,
+    f.kind ? eq(risks.kind, f.kind) : undefined,
+    f.ownerId ? eq(risks.ownerId, f.ownerId) : undefined,
+    f.categoryId ? eq(risks.categoryId, f.categoryId) : undefined,
+    f.cells
+      ? f.cells.length === 0
+        ? sql`false`
+        : sql`(${probability}, ${impact}) in (${sql.join(
+            f.cells.map(([p, i]) => sql`(${p}, ${i})`),
+            sql`, `,
+          )})`
+      : undefined,
+    f.q ? or(ilike(risks.title, `%${f.q}%`), ilike(risks.event, `%${f.q}%`)) : undefined,
+  );
+}
+
+export const SORTS = {
+  score: { column: risks.score, direction: 'desc' },
+  emv: { column: risks.emvCents, direction: 'desc' },
+  proximity: { column: risks.proximity, direction: 'asc' },
+  code: { column: risks.number, direction: 'asc' },
+} as const;
+export type RiskSort = keyof typeof SORTS;
+
+/** One page of risks, keyset on (sort key, id). */
+export async function listRisks(
+  db: Executor,
+  filter: RiskFilter,
+  sort: RiskSort,
+  after: [string | number | null, string] | undefined,
+  limit: number,
+) {
+  const { column, direction } = SORTS[sort];
+  let keyset: SQL | undefined;
+  if (after) {
+    const [value, id] = after;
+    if (value === null) {
+      keyset = and(sql`${column} is null`, gt(risks.id, id));
+    } else if (direction === 'desc') {
+      keyset = or(lt(column, value as never), and(eq(column, value as never), gt(risks.id, id)));
+    } else {
+      keyset = or(
+        gt(column, value as never),
+        sql`${column} is null`,
+        and(eq(column, value as never), gt(risks.id, id)),
+      );
+    }
+  }
+  return selectRisks(db)
+    .where(and(filterCondition(filter), keyset))
+    .orderBy(
+      direction === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`,
+      asc(risks.id),
+    )
+    .limit(limit);
+}
+
+/** Counts per cell of the matrix, and the money at stake, in one grouped query. */
+export async function heatmap(db: Executor, filter: RiskFilter) {
+  const probability = filter.residual
+    ? sql<number>`coalesce(${risks.residualProbability}, ${risks.probability})`
+    : sql<number>`${risks.probability}`;
+  const impact = filter.residual
+    ? sql<number>`coalesce(${risks.residualImpact}, ${risks.impact})`
+    : sql<number>`${risks.impact}`;
+  return db
+    .select({
+      probability: sql<number>`${probability}::int`,
+      impact: sql<number>`${impact}::int`,
+      count: sql<number>`count(*)::int`,
+      emvCents: sql<number>`coalesce(sum(case when ${risks.kind} = 'threat' then ${risks.emvCents} else 0 end), 0)::float8`,
+      contingencyCents: sql<number>`coalesce(sum(coalesce(${risks.contingencyCents}, case when ${risks.kind} = 'threat' then ${risks.emvCents} else 0 end)), 0)::float8`,
+    })
+    .from(risks)
+    .where(filterCondition(filter))
+    .groupBy(probability, impact);
+}
+
+/** Recomputes every EMV after the probability levels changed (one statement). */
+export async function recomputeEmv(db: Executor, percents: readonly number[]) {
+  const cases = sql.join(
+    percents.map((p, k) => sql`when ${k + 1} then ${p}::float8`),
+    sql` `,
+  );
+  await db.update(risks).set({
+    emvCents: sql`(round(${risks.costImpactCents} * (case ${risks.probability} ${cases} else 0 end) / 100.0) * (case when ${risks.kind} = 'threat' then 1 else -1 end))::bigint`,
+  });
+}
+
+export async function nextNumber(db: Executor, projectId: string | null, programId: string | null) {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${risks.number}), 0)::int + 1` })
+    .from(risks)
+    .where(
+      projectId
+        ? eq(risks.projectId, projectId)
+        : and(sql`${risks.projectId} is null`, eq(risks.programId, programId!)),
+    );
+  return row!.n;
+}
+
+export async function insertRisk(db: Executor, values: RiskInsert) {
+  const [row] = await db.insert(risks).values(values).returning();
+  return row!;
+}
+
+export async function updateRisk(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<RiskInsert>,
+) {
+  const [row] = await db
+    .update(risks)
+    .set({ ...values, version: sql`${risks.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(risks.id, id), eq(risks.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteRisk(db: Executor, id: string, version: number) {
+  const [row] = await db
+    .delete(risks)
+    .where(and(eq(risks.id, id), eq(risks.version, version)))
+    .returning({ id: risks.id });
+  return row;
+}
+
+export async function insertAssessments(
+  db: Executor,
+  rows: (typeof riskAssessments.$inferInsert)[],
+) {
+  if (rows.length === 0) return;
+  await db.insert(riskAssessments).values(rows);
+}
+
+export async function listAssessments(db: Executor, riskId: string) {
+  return db
+    .select({ a: riskAssessments, by: users.name })
+    .from(riskAssessments)
+    .leftJoin(users, eq(users.id, riskAssessments.assessedBy))
+    .where(eq(riskAssessments.riskId, riskId))
+    .orderBy(asc(riskAssessments.assessedOn), asc(riskAssessments.createdAt));
+}
+
+/** Risks per project (open ones), for a project list badge or the seed. */
+export async function countOpenByProject(db: Executor, projectIds: string[]) {
+  if (projectIds.length === 0) return [];
+  return db
+    .select({ projectId: risks.projectId, count: sql<number>`count(*)::int` })
+    .from(risks)
+    .where(and(inArray(risks.projectId, projectIds), inArray(risks.status, ['open', 'monitoring'])))
+    .groupBy(risks.projectId);
+}
