@@ -24,6 +24,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'Schedule a project.json or MS Project XML file (critical path)',
     load: () => import('./commands/schedule.ts'),
   },
+  optimize: {
+    summary: 'Choose which candidate projects to fund and when (portfolio selection, HiGHS)',
+    load: () => import('./commands/optimize.ts'),
+  },
 };
 
 function printHelp(): void {
