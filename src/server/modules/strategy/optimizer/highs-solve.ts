@@ -97,7 +97,7 @@ export async function solveSelection(
   const relativeGap = options.relativeGap ?? 1e-4;
 
   const t0 = performance.now();
-  const incumbent = startingPortfolio(h, problem, model);
+  const { incumbent, lpBound } = startingPortfolio(h, problem, model);
   const mip = h.createModel(
     modelData(h, model, new Float64Array(model.numCols), model.colUpper, true),
   );
@@ -108,7 +108,7 @@ export async function solveSelection(
     mip.options.set({
       output_flag: false,
       // The time spent on the starting portfolio counts, and some is kept for the prices.
-      time_limit: Math.max(1, timeLimit * 0.95 - (performance.now() - t0) / 1000),
+      time_limit: Math.max(1, timeLimit * 0.85 - (performance.now() - t0) / 1000),
       mip_rel_gap: relativeGap,
     });
     if (incumbent) mip.setSolution({ colValue: columnsFromAssignment(model, incumbent) });
@@ -124,37 +124,49 @@ export async function solveSelection(
       );
     }
     start = assignmentFromColumns(model, problem, mip.getSolution().colValue);
-    const rawGap = Number(mip.info.get('mip_gap'));
-    gap = Number.isFinite(rawGap) ? Math.max(0, rawGap) : 1;
+    // The gap against the best proven bound: HiGHS's dual bound, or the LP relaxation's when
+    // the search stopped before improving on it.
+    const value = assignmentValue(problem, start);
+    const dualBound = Math.min(Number(mip.info.get('mip_dual_bound')), lpBound);
+    gap =
+      ms === OPTIMAL && Number(mip.info.get('mip_gap')) <= relativeGap
+        ? Math.max(0, Number(mip.info.get('mip_gap')))
+        : Number.isFinite(dualBound) && dualBound > 0
+          ? Math.max(0, (dualBound - value) / dualBound)
+          : 1;
     if (gap < 1e-9) gap = 0;
     status = ms === OPTIMAL ? 'optimal' : 'feasible';
   } finally {
     mip.dispose();
   }
   // Prices get what is left of the time limit, at least 2 s; those not reached are left out.
-  const deadline = Math.max(performance.now() + 2000, t0 + timeLimit * 1000);
+  const deadline = Math.max(performance.now() + 1000, t0 + timeLimit * 950);
   return describeAssignment(problem, start, status, gap, shadowPrices(h, model, start, deadline));
 }
 
 /**
  * A good feasible portfolio to start the branch-and-bound from: the best of picking by
- * score, by value density, and rounding the LP relaxation. Undefined when none is feasible
- * (mandatory candidates that a greedy pass cannot place).
+ * score, by value density, and rounding the LP relaxation (undefined when none is feasible:
+ * mandatory candidates that a greedy pass cannot place); and the LP relaxation's value, an
+ * upper bound on the optimum.
  */
 function startingPortfolio(
   h: Highs,
   problem: SelectionProblem,
   model: SelectionModel,
-): Int32Array | undefined {
+): { incumbent: Int32Array | undefined; lpBound: number } {
   const tries = [greedyByScore(problem), greedyByDensity(problem)];
+  let lpBound = Infinity;
   const lp = h.createModel(
     modelData(h, model, new Float64Array(model.numCols), model.colUpper, false),
   );
   try {
     lp.options.set({ output_flag: false, time_limit: 10 });
     lp.run();
-    if (lp.getModelStatus() === OPTIMAL)
+    if (lp.getModelStatus() === OPTIMAL) {
+      lpBound = lp.getObjectiveValue();
       tries.push(greedyFromRelaxation(problem, model, lp.getSolution().colValue));
+    }
   } finally {
     lp.dispose();
   }
@@ -168,7 +180,7 @@ function startingPortfolio(
       bestValue = v;
     }
   }
-  return best;
+  return { incumbent: best, lpBound };
 }
 
 /**
