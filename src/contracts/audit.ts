@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'project_request',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

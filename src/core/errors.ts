@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'SETUP_ALREADY_DONE',
   'SETUP_TOKEN_INVALID',
   'INTERNAL',
+  'REQUEST_NOT_FOUND',
+  'REQUEST_STAGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'strategy.read',
+  'strategy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,9 +49,18 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'strategy.read',
+    'strategy.manage',
   ],
-  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
-  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
+  executive: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'user.read',
+    'audit.read',
+    'strategy.read',
+  ],
+  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'strategy.read'],
   resource_manager: ['portfolio.read', 'project.read', 'org.read', 'org.manage', 'user.read'],
   member: ['portfolio.read', 'org.read'],
   viewer: ['portfolio.read', 'org.read'],
@@ -72,6 +83,7 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'strategy.manage',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

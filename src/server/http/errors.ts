@@ -39,6 +39,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SETUP_ALREADY_DONE: 409,
   SETUP_TOKEN_INVALID: 403,
   INTERNAL: 500,
+  REQUEST_NOT_FOUND: 404,
+  REQUEST_STAGE_INVALID: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
