@@ -5,6 +5,7 @@ import {
   IconDiamond,
   IconFolders,
   IconHistory,
+  IconInbox,
   IconSitemap,
   IconTimeline,
   IconUsers,
@@ -43,6 +44,7 @@ export function AppLayout() {
       icon: IconDiamond,
       show: can('portfolio.read'),
     },
+    { to: '/strategy/intake', label: t('strategy.intakeNav'), icon: IconInbox, show: true },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
   ];
   const adminLinks = [

@@ -29,6 +29,12 @@ const MilestonesPage = named(
   'MilestonesPage',
 );
 
+const IntakeBoardPage = named(
+  () => import('../features/strategy/IntakeBoardPage.tsx'),
+  'IntakeBoardPage',
+);
+const RequestPage = named(() => import('../features/strategy/RequestPage.tsx'), 'RequestPage');
+
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -49,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
+      { path: 'strategy/intake', element: <IntakeBoardPage /> },
+      { path: 'strategy/intake/:id', element: <RequestPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },
