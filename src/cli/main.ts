@@ -28,6 +28,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'Monte Carlo schedule risk analysis of a project.json (P10…P90, criticality)',
     load: () => import('./commands/simulate.ts'),
   },
+  optimize: {
+    summary: 'Choose which candidate projects to fund and when (portfolio selection, HiGHS)',
+    load: () => import('./commands/optimize.ts'),
+  },
 };
 
 function printHelp(): void {

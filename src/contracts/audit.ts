@@ -36,6 +36,7 @@ export const AUDIT_ENTITIES = [
   'risk',
   'risk_category',
   'risk_settings',
+  'project_request',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

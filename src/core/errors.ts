@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'RISK_NOT_FOUND',
   'RISK_CATEGORY_NOT_FOUND',
   'RISK_NOT_ESCALATABLE',
+  'REQUEST_NOT_FOUND',
+  'REQUEST_STAGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,6 +31,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
+import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -170,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   timeRoutes(app, ctx);
   reportingRoutes(app, ctx);
   riskRoutes(app, ctx);
+  strategyRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

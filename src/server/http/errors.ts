@@ -54,6 +54,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RISK_NOT_FOUND: 404,
   RISK_CATEGORY_NOT_FOUND: 404,
   RISK_NOT_ESCALATABLE: 409,
+  REQUEST_NOT_FOUND: 404,
+  REQUEST_STAGE_INVALID: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -15,6 +15,7 @@ import {
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import { seedDemoTime } from './demo-time.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
+import { seedDemoStrategy } from './demo-strategy.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -283,6 +284,8 @@ export async function seedDemo(
   await seedDemoTime(ctx, actor, { thomas, julie, claire });
   say('météo des projets et indicateurs');
   await seedDemoReporting(ctx, actor);
+  say('demandes de projet');
+  await seedDemoStrategy(ctx);
   return {
     password,
     accounts,

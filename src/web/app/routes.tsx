@@ -35,6 +35,11 @@ const PortfolioStatusPage = named(
   'PortfolioStatusPage',
 );
 const KpisPage = named(() => import('../features/reporting/KpisPage.tsx'), 'KpisPage');
+const IntakeBoardPage = named(
+  () => import('../features/strategy/IntakeBoardPage.tsx'),
+  'IntakeBoardPage',
+);
+const RequestPage = named(() => import('../features/strategy/RequestPage.tsx'), 'RequestPage');
 
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -58,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'milestones', element: <MilestonesPage /> },
       { path: 'reporting', element: <PortfolioStatusPage /> },
       { path: 'reporting/kpis', element: <KpisPage /> },
+      { path: 'strategy/intake', element: <IntakeBoardPage /> },
+      { path: 'strategy/intake/:id', element: <RequestPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

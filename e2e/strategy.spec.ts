@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { CONTRIBUTOR, login, PMO } from './helpers.ts';
+
+/*
+ * Intake, in French: a contributor submits a project request through the form; the PMO finds
+ * it in the "À qualifier" column of the board and accepts it into evaluation.
+ */
+
+async function expectNoSeriousAxe(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
+}
+
+test('une contributrice soumet une demande de projet, le PMO la passe en évaluation', async ({
+  page,
+}) => {
+  const title = `Signature électronique des contrats ${Math.random().toString(36).slice(2, 7)}`;
+
+  await test.step('la contributrice soumet la demande', async () => {
+    await login(page, CONTRIBUTOR);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Demandes de projet' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Demandes de projet' })).toBeVisible();
+    await page.getByRole('button', { name: 'Nouvelle demande' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle demande' });
+    await dialog.getByRole('textbox', { name: 'Intitulé' }).fill(title);
+    await dialog
+      .getByRole('textbox', { name: 'Problème à résoudre' })
+      .fill('Les contrats fournisseurs circulent en papier : 12 jours de signature en moyenne.');
+    await dialog
+      .getByRole('textbox', { name: 'Gains attendus' })
+      .fill('Délai de signature ramené à 2 jours.');
+    await dialog.getByRole('textbox', { name: 'Coût estimé' }).fill('85000');
+    await dialog.getByRole('textbox', { name: 'Début souhaité' }).fill('01/03/2027');
+    await dialog.getByRole('textbox', { name: 'Fin souhaitée' }).fill('30/06/2027');
+    await dialog.getByRole('button', { name: 'Soumettre la demande' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
+    await expect(page.getByText('À qualifier', { exact: true })).toBeVisible();
+    await expect(page.getByText(/85[\s\u202f]000,00[\s\u202f]€/)).toBeVisible();
+    await expectNoSeriousAxe(page, 'la demande soumise');
+  });
+
+  await test.step('le PMO la trouve sur le tableau et la passe en évaluation', async () => {
+    await page.getByRole('button', { name: /^Menu de / }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await login(page, PMO);
+    await page.goto('/strategy/intake');
+    const column = page.getByRole('region', { name: 'À qualifier' });
+    await expect(column.getByRole('link', { name: new RegExp(title) })).toBeVisible();
+    await expectNoSeriousAxe(page, 'le tableau des demandes');
+    await column.getByRole('link', { name: new RegExp(title) }).click();
+    await page.getByRole('button', { name: 'Passer en évaluation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Passer en évaluation' });
+    await dialog
+      .getByRole('textbox', { name: 'Commentaire' })
+      .fill('Établir l’étude d’opportunité avec la direction juridique.');
+    await dialog.getByRole('button', { name: 'Passer en évaluation' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Demande passée en évaluation.')).toBeVisible();
+    await expect(page.getByText('En évaluation', { exact: true })).toBeVisible();
+    await page.goto('/strategy/intake');
+    await expect(
+      page
+        .getByRole('region', { name: 'En évaluation' })
+        .getByRole('link', { name: new RegExp(title) }),
+    ).toBeVisible();
+  });
+});
