@@ -25,6 +25,13 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'budget_line',
+  'budget_revision',
+  'purchase_order',
+  'actual_cost',
+  'actual_import',
+  'exchange_rate',
+  'finance_close',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

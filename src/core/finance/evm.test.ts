@@ -9,6 +9,7 @@ import {
   rollUp,
   sCurve,
 } from './evm.ts';
+import { convertAmount } from './money.ts';
 
 describe('evmIndicators on published worked examples', () => {
   // Amounts in whole currency units; the formulas do not care about the unit.
@@ -212,4 +213,14 @@ describe('properties', () => {
       }),
     );
   });
+});
+
+describe('convertAmount', () => {
+  it.each([
+    [10000, '1', 10000],
+    [10000, '1.0852', 10852],
+    [333, '0.5', 167],
+    [-333, '0.5', -167],
+    [123456789, '0.00912345', 1126352],
+  ])('%i at %s is %i', (amount, rate, eur) => expect(convertAmount(amount, rate)).toBe(eur));
 });

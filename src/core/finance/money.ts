@@ -33,3 +33,17 @@ export function share(amount: number, numerator: number, denominator: number): n
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
+
+const RATE = /^(\d{1,10})(?:\.(\d{1,8}))?$/;
+
+/**
+ * An amount converted at a decimal rate given as text (`"1.0852"`: EUR for one unit), exactly,
+ * rounded half away from zero to minor units. Both currencies are assumed to have 2 decimals.
+ * @example convertAmount(10000, '1.0852') // 10852
+ */
+export function convertAmount(amount: number, rate: string): number {
+  const m = RATE.exec(rate);
+  if (!m) throw new RangeError(`Not a rate: ${rate}`);
+  const scaled = BigInt(m[1]! + (m[2] ?? '').padEnd(8, '0'));
+  return divRound(BigInt(amount) * scaled, 100_000_000n);
+}

@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'finance.read',
+  'budget.edit',
+  'finance.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,9 +50,27 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'finance.read',
+    'budget.edit',
+    'finance.manage',
   ],
-  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
-  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
+  executive: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'user.read',
+    'audit.read',
+    'finance.read',
+  ],
+  finance: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'user.read',
+    'finance.read',
+    'budget.edit',
+    'finance.manage',
+  ],
   resource_manager: ['portfolio.read', 'project.read', 'org.read', 'org.manage', 'user.read'],
   member: ['portfolio.read', 'org.read'],
   viewer: ['portfolio.read', 'org.read'],
@@ -57,8 +78,21 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
 
 /** What a project role grants on that project (and nowhere else). */
 const PROJECT_GRANTS: Record<ProjectRole, readonly Permission[]> = {
-  sponsor: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
-  project_manager: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
+  sponsor: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'finance.read',
+  ],
+  project_manager: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'finance.read',
+    'budget.edit',
+  ],
   contributor: ['project.read'],
   reader: ['project.read'],
 };
@@ -72,6 +106,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'budget.edit',
+  'finance.manage',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */
