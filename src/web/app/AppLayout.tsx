@@ -7,6 +7,7 @@ import {
   IconHistory,
   IconSitemap,
   IconTimeline,
+  IconCoinEuro,
   IconUsers,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -43,6 +44,7 @@ export function AppLayout() {
       icon: IconDiamond,
       show: can('portfolio.read'),
     },
+    { to: '/finance', label: t('finance.nav'), icon: IconCoinEuro, show: can('finance.read') },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
   ];
   const adminLinks = [

@@ -29,6 +29,8 @@ const MilestonesPage = named(
   'MilestonesPage',
 );
 
+const FinancePage = named(() => import('../features/finance/FinancePage.tsx'), 'FinancePage');
+
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -49,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
+      { path: 'finance', element: <FinancePage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },
