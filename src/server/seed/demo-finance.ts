@@ -131,11 +131,10 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
       months.forEach((m, j) => {
         if (amounts[j])
           amountRows.push({ lineId: id, projectId: p.id, month: `${m}-01`, amount: amounts[j] });
-        // Invoices for the months already past, in the month after the work (30 days end of month).
-        const invoiceMonth: Month = addMonths(m, 1);
+        // Invoices of the months already worked, received on the 20th.
+        const invoiceMonth = m;
         if (s.supplier && invoiceMonth <= today && amounts[j]) {
-          const date =
-            invoiceMonth === today ? DEMO_TODAY.slice(0, 8) + '10' : `${invoiceMonth}-15`;
+          const date = `${invoiceMonth}-20`;
           const amount = Math.round(amounts[j] * overrun);
           const usd = s.category === 'software' && k % 4 === 0;
           actualRows.push({
