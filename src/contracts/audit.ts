@@ -37,6 +37,13 @@ export const AUDIT_ENTITIES = [
   'risk_category',
   'risk_settings',
   'project_request',
+  'budget_line',
+  'budget_revision',
+  'purchase_order',
+  'actual_cost',
+  'actual_import',
+  'exchange_rate',
+  'finance_close',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -26,6 +26,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import * as auth from './modules/platform/auth.service.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { financeRoutes } from './modules/finance/finance.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { timeRoutes } from './modules/time/time.routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportingRoutes(app, ctx);
   riskRoutes(app, ctx);
   strategyRoutes(app, ctx);
+  financeRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

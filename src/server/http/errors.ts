@@ -56,6 +56,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RISK_NOT_ESCALATABLE: 409,
   REQUEST_NOT_FOUND: 404,
   REQUEST_STAGE_INVALID: 409,
+  BUDGET_LINE_NOT_FOUND: 404,
+  BUDGET_REVISION_NOT_FOUND: 404,
+  REVISION_NOT_PENDING: 409,
+  PURCHASE_ORDER_NOT_FOUND: 404,
+  ACTUAL_NOT_FOUND: 404,
+  NO_EXCHANGE_RATE: 400,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -16,6 +16,7 @@ import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import { seedDemoTime } from './demo-time.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
+import { seedDemoFinance } from './demo-finance.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -286,6 +287,8 @@ export async function seedDemo(
   await seedDemoReporting(ctx, actor);
   say('demandes de projet');
   await seedDemoStrategy(ctx);
+  say('budgets');
+  await seedDemoFinance(ctx, actor, planned);
   return {
     password,
     accounts,

@@ -40,6 +40,7 @@ const IntakeBoardPage = named(
   'IntakeBoardPage',
 );
 const RequestPage = named(() => import('../features/strategy/RequestPage.tsx'), 'RequestPage');
+const FinancePage = named(() => import('../features/finance/FinancePage.tsx'), 'FinancePage');
 
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
       { path: 'reporting/kpis', element: <KpisPage /> },
       { path: 'strategy/intake', element: <IntakeBoardPage /> },
       { path: 'strategy/intake/:id', element: <RequestPage /> },
+      { path: 'finance', element: <FinancePage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader, type Crumb } from '../../components/PageHeader.tsx';
 import { DetailSkeleton, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { PriorityBadge, StatusBadge } from '../portfolio/badges.tsx';
+import { useCan } from '../auth/auth-api.ts';
 import { useProject } from '../portfolio/portfolio-api.ts';
 import { ArchiveButton } from './ArchiveButton.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
@@ -21,7 +22,19 @@ const PlanningTab = lazy(async () => ({
   default: (await import('../planning/PlanningTab.tsx')).PlanningTab,
 }));
 
-const TABS = ['overview', 'planning', 'weather', 'sub-projects', 'members', 'history'] as const;
+const BudgetTab = lazy(async () => ({
+  default: (await import('../finance/BudgetTab.tsx')).BudgetTab,
+}));
+
+const TABS = [
+  'overview',
+  'planning',
+  'weather',
+  'budget',
+  'sub-projects',
+  'members',
+  'history',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -29,6 +42,7 @@ export function ProjectPage() {
   const { id = '', tab } = useParams();
   const navigate = useNavigate();
   const project = useProject(id);
+  const can = useCan();
   const [dialog, setDialog] = useState<'edit' | 'move' | null>(null);
   const current: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'overview';
 
@@ -48,6 +62,9 @@ export function ProjectPage() {
     );
   }
   const p = project.data;
+  // Finance is read by finance, PMO and executives, and by the project's managers and sponsors.
+  const seesBudget =
+    can('finance.read') || p.myRoles.some((r) => r === 'project_manager' || r === 'sponsor');
   const crumbs: Crumb[] = [
     { label: t('nav.portfolios'), to: '/portfolios' },
     { label: p.portfolio.name, to: `/portfolios?portfolio=${p.portfolio.id}` },
@@ -127,6 +144,7 @@ export function ProjectPage() {
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
+          {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -157,6 +175,13 @@ export function ProjectPage() {
             </Suspense>
           )}
         </Tabs.Panel>
+        {seesBudget && (
+          <Tabs.Panel value="budget">
+            <Suspense fallback={<TableSkeleton rows={10} />}>
+              <BudgetTab project={p} />
+            </Suspense>
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="sub-projects">
           <SubProjectsTab project={p} />
         </Tabs.Panel>

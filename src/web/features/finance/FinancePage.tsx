@@ -1,0 +1,508 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  ACTUAL_IMPORT_FIELDS,
+  BUDGET_CATEGORIES,
+  type ActualImportBody,
+  type ActualImportReport,
+  type Rollup,
+} from '../../../contracts/finance.ts';
+import { parseCsv } from '../../../core/tabular/csv.ts';
+import { API_BASE } from '../../api/client.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { errorMessage } from '../../components/errors.ts';
+import { formatDate, formatMoney, formatNumber } from '../../format.ts';
+import { formatIndex } from './finance-format.ts';
+import { useImportActuals, usePortfolioFinance, useRollup } from './finance-api.ts';
+
+const STATUS_COLOR = (v: number | null) =>
+  v === null ? undefined : v >= 0.95 ? 'teal' : v >= 0.9 ? 'orange' : 'red';
+
+/** The PMO / finance view: roll-up with drill-down, the year by nature and category, the actuals import. */
+export function FinancePage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader
+        title={t('finance.page.title')}
+        breadcrumbs={[{ label: t('finance.page.title') }]}
+      />
+      <Tabs defaultValue="rollup" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="rollup">{t('finance.page.rollup')}</Tabs.Tab>
+          <Tabs.Tab value="year">{t('finance.page.year')}</Tabs.Tab>
+          <Tabs.Tab value="import">{t('finance.page.import')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="rollup">
+          <RollupPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="year">
+          <YearPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <ImportPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function RollupPanel() {
+  const { t } = useTranslation();
+  const [date, setDate] = useState<string | null>(null);
+  const rollup = useRollup(date);
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  if (rollup.isPending) return <TableSkeleton rows={10} />;
+  if (rollup.isError)
+    return <ErrorState error={rollup.error} onRetry={() => void rollup.refetch()} />;
+  const r = rollup.data;
+  const query = `${date ? `&date=${date}` : ''}`;
+  const children = new Map<string | null, Rollup['rows']>();
+  for (const row of r.rows) {
+    const list = children.get(row.parentId) ?? [];
+    list.push(row);
+    children.set(row.parentId, list);
+  }
+  const toggle = (id: string) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const rows: { row: Rollup['rows'][number]; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const row of children.get(parent) ?? []) {
+      rows.push({ row, depth });
+      if (row.level !== 'project' && open.has(row.id)) walk(row.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <DateField
+          label={t('finance.evm.statusDate')}
+          value={r.statusDate}
+          onChange={(v) => setDate(v)}
+        />
+        <Group>
+          <Button
+            component="a"
+            variant="default"
+            href={`${API_BASE}/finance/rollup/export?format=xlsx${query}`}
+            leftSection={<IconDownload size={14} aria-hidden />}
+          >
+            XLSX
+          </Button>
+          <Button
+            component="a"
+            variant="default"
+            href={`${API_BASE}/finance/rollup/export?format=csv${query}`}
+            leftSection={<IconDownload size={14} aria-hidden />}
+          >
+            CSV
+          </Button>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }}>
+        {(
+          [
+            ['budget', r.total.budget],
+            ['baseline', r.total.baseline],
+            ['committed', r.total.committed],
+            ['actual', r.total.actual],
+            ['eac', r.total.eac],
+            ['vacShort', r.total.vac],
+          ] as const
+        ).map(([k, v]) => (
+          <Paper key={k} withBorder p="sm" radius="md">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t(`finance.figures.${k}`)}
+            </Text>
+            <Text size="lg" fw={700} c={k === 'vacShort' && v < 0 ? 'red' : undefined}>
+              {formatMoney(v)}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      {r.rows.length === 0 ? (
+        <EmptyState title={t('finance.page.emptyTitle')} message={t('finance.page.emptyMessage')} />
+      ) : (
+        <Table
+          striped
+          withTableBorder
+          highlightOnHover
+          style={{ fontVariantNumeric: 'tabular-nums' }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('finance.page.name')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.figures.budget')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.figures.committed')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.figures.actual')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.figures.eac')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.figures.vacShort')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.evm.spi')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('finance.evm.cpi')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map(({ row, depth }) => (
+              <Table.Tr key={`${row.level}-${row.id}`}>
+                <Table.Th scope="row" fw={row.level === 'project' ? 400 : 600}>
+                  <Group gap={4} wrap="nowrap" style={{ paddingLeft: depth * 20 }}>
+                    {row.level !== 'project' ? (
+                      <ActionIcon
+                        variant="subtle"
+                        size="sm"
+                        aria-expanded={open.has(row.id)}
+                        aria-label={t(
+                          open.has(row.id) ? 'finance.page.collapse' : 'finance.page.expand',
+                          { name: row.name },
+                        )}
+                        onClick={() => toggle(row.id)}
+                      >
+                        {open.has(row.id) ? (
+                          <IconChevronDown size={14} aria-hidden />
+                        ) : (
+                          <IconChevronRight size={14} aria-hidden />
+                        )}
+                      </ActionIcon>
+                    ) : (
+                      <span style={{ width: 22 }} />
+                    )}
+                    {row.level === 'project' ? (
+                      <Link to={`/projects/${row.id}/budget`}>
+                        {row.code} — {row.name}
+                      </Link>
+                    ) : (
+                      <Text size="sm" fw={600}>
+                        {row.name}{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({t('finance.page.projects', { count: row.projectCount })})
+                        </Text>
+                      </Text>
+                    )}
+                  </Group>
+                </Table.Th>
+                <Table.Td ta="right">{formatMoney(row.budget)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(row.committed)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(row.actual)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(row.eac)}</Table.Td>
+                <Table.Td ta="right" c={row.vac < 0 ? 'red' : undefined}>
+                  {formatMoney(row.vac)}
+                </Table.Td>
+                <Table.Td ta="right" c={STATUS_COLOR(row.spi)}>
+                  {formatIndex(row.spi)}
+                </Table.Td>
+                <Table.Td ta="right" c={STATUS_COLOR(row.cpi)}>
+                  {formatIndex(row.cpi)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed">
+        {t('finance.page.indicesNote', { date: formatDate(r.statusDate) })}
+      </Text>
+    </Stack>
+  );
+}
+
+function YearPanel() {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const data = usePortfolioFinance(year);
+  return (
+    <Stack gap="sm">
+      <NumberInput
+        label={t('finance.page.yearLabel')}
+        value={year}
+        min={2000}
+        max={2100}
+        w={160}
+        onChange={(v) => typeof v === 'number' && setYear(v)}
+      />
+      {data.isPending ? (
+        <TableSkeleton rows={6} />
+      ) : data.isError ? (
+        <ErrorState error={data.error} onRetry={() => void data.refetch()} />
+      ) : (
+        (() => {
+          const cells = data.data.cells;
+          const totalOf = (n: 'capex' | 'opex', k: 'budget' | 'actual' | 'committed') =>
+            cells.filter((c) => c.nature === n).reduce((s, c) => s + c[k], 0);
+          return (
+            <>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                {(['capex', 'opex'] as const).map((n) => (
+                  <Paper key={n} withBorder p="sm" radius="md">
+                    <Text fw={700}>{t(`finance.nature.${n}`)}</Text>
+                    <Text size="sm">
+                      {t('finance.page.natureLine', {
+                        budget: formatMoney(totalOf(n, 'budget')),
+                        actual: formatMoney(totalOf(n, 'actual')),
+                        committed: formatMoney(totalOf(n, 'committed')),
+                      })}
+                    </Text>
+                  </Paper>
+                ))}
+              </SimpleGrid>
+              <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('finance.line.nature')}</Table.Th>
+                    <Table.Th scope="col">{t('finance.line.category')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('finance.figures.budget')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('finance.figures.committed')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('finance.figures.actual')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {cells
+                    .slice()
+                    .sort(
+                      (a, b) =>
+                        a.nature.localeCompare(b.nature) ||
+                        BUDGET_CATEGORIES.indexOf(a.category) -
+                          BUDGET_CATEGORIES.indexOf(b.category),
+                    )
+                    .map((c) => (
+                      <Table.Tr key={`${c.nature}-${c.category}`}>
+                        <Table.Td>{t(`finance.nature.${c.nature}`)}</Table.Td>
+                        <Table.Td>{t(`finance.category.${c.category}`)}</Table.Td>
+                        <Table.Td ta="right">{formatMoney(c.budget)}</Table.Td>
+                        <Table.Td ta="right">{formatMoney(c.committed)}</Table.Td>
+                        <Table.Td ta="right">{formatMoney(c.actual)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          );
+        })()
+      )}
+    </Stack>
+  );
+}
+
+type Mapping = ActualImportBody['mapping'];
+
+function ImportPanel() {
+  const { t } = useTranslation();
+  const mutation = useImportActuals();
+  const [file, setFile] = useState<File | null>(null);
+  const [content, setContent] = useState<{ format: 'csv' | 'xlsx'; content: string } | null>(null);
+  const [headers, setHeaders] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<Partial<Mapping>>({});
+  const [report, setReport] = useState<ActualImportReport | null>(null);
+
+  const load = async (f: File | null) => {
+    setFile(f);
+    setReport(null);
+    if (!f) return;
+    if (f.name.toLowerCase().endsWith('.xlsx')) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      setContent({ format: 'xlsx', content: btoa(binary) });
+      setHeaders([]);
+    } else {
+      const text = await f.text();
+      setContent({ format: 'csv', content: text });
+      const first = parseCsv(text.split(/\r?\n/, 1)[0] ?? '').rows[0]?.cells ?? [];
+      setHeaders(first);
+      // Guess the mapping from French or English headers.
+      const guess: Partial<Mapping> = {};
+      const find = (...names: string[]) =>
+        first.find((h) => names.some((n) => h.trim().toLowerCase().startsWith(n)));
+      const pairs: [keyof Mapping, string[]][] = [
+        ['project', ['projet', 'project', 'code projet']],
+        ['date', ['date']],
+        ['amount', ['montant', 'amount']],
+        ['currency', ['devise', 'currency']],
+        ['line', ['ligne', 'line', 'poste']],
+        ['source', ['type', 'source', 'nature de la dépense']],
+        ['supplier', ['fournisseur', 'supplier']],
+        ['reference', ['référence', 'reference', 'n° facture', 'facture']],
+        ['description', ['libellé', 'description']],
+      ];
+      for (const [field, names] of pairs) {
+        const h = find(...names);
+        if (h) guess[field] = h;
+      }
+      setMapping(guess);
+    }
+  };
+
+  const ready = content && mapping.project && mapping.date && mapping.amount;
+  const run = (dryRun: boolean) => {
+    if (!ready) return;
+    mutation.mutate(
+      { ...content, mapping: mapping as Mapping, dryRun },
+      { onSuccess: (r) => setReport(r) },
+    );
+  };
+  const select = (field: keyof Mapping) => {
+    const required = field === 'project' || field === 'date' || field === 'amount';
+    const common = {
+      label: t(`finance.import.fields.${field}`),
+      value: mapping[field] ?? null,
+      onChange: (v: string | null) => setMapping((m) => ({ ...m, [field]: v ?? undefined })),
+      withAsterisk: required,
+    };
+    return headers.length ? (
+      <Select key={field} {...common} clearable={!required} data={headers.filter(Boolean)} />
+    ) : (
+      <TextInput
+        key={field}
+        label={common.label}
+        withAsterisk={required}
+        value={mapping[field] ?? ''}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          setMapping((m) => ({ ...m, [field]: v || undefined }));
+        }}
+      />
+    );
+  };
+  return (
+    <Stack gap="sm" maw={960}>
+      <Text size="sm">{t('finance.import.help')}</Text>
+      <FileInput
+        label={t('finance.import.file')}
+        accept=".csv,.xlsx,text/csv"
+        value={file}
+        onChange={(f) => void load(f)}
+        clearable
+      />
+      {content?.format === 'xlsx' && (
+        <Text size="sm" c="dimmed">
+          {t('finance.import.xlsxHeaders')}
+        </Text>
+      )}
+      {content && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {ACTUAL_IMPORT_FIELDS.map((f) => select(f))}
+        </SimpleGrid>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          disabled={!ready}
+          loading={mutation.isPending}
+          onClick={() => run(true)}
+        >
+          {t('finance.import.dryRun')}
+        </Button>
+        <Button
+          disabled={!ready || !report || report.rejectedCount > 0 || report.committed}
+          loading={mutation.isPending}
+          onClick={() => run(false)}
+        >
+          {t('finance.import.commit')}
+        </Button>
+      </Group>
+      {mutation.isError && <Alert color="red">{errorMessage(t, mutation.error)}</Alert>}
+      {report && (
+        <Paper withBorder p="md" radius="md" role="status">
+          <Stack gap="xs">
+            <Group>
+              <Badge color={report.committed ? 'teal' : report.rejectedCount ? 'red' : 'blue'}>
+                {t(
+                  report.committed
+                    ? 'finance.import.committed'
+                    : report.rejectedCount
+                      ? 'finance.import.hasRejections'
+                      : 'finance.import.readyToCommit',
+                )}
+              </Badge>
+              <Text size="sm">
+                {t('finance.import.summary', {
+                  rows: formatNumber(report.rows),
+                  accepted: formatNumber(report.accepted),
+                  rejected: formatNumber(report.rejectedCount),
+                  total: formatMoney(report.total),
+                })}
+              </Text>
+            </Group>
+            {report.rejected.length > 0 && (
+              <Table striped withTableBorder>
+                <Table.Caption>{t('finance.import.rejectedCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('finance.import.line')}</Table.Th>
+                    <Table.Th scope="col">{t('finance.import.column')}</Table.Th>
+                    <Table.Th scope="col">{t('finance.import.value')}</Table.Th>
+                    <Table.Th scope="col">{t('finance.import.reason')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.rejected.map((r, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{r.line}</Table.Td>
+                      <Table.Td>{r.column ?? '—'}</Table.Td>
+                      <Table.Td>{r.value ?? '—'}</Table.Td>
+                      <Table.Td>{t(`finance.import.codes.${r.code}`)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {report.byProject.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {report.byProject
+                  .map((p) => `${p.code} : ${formatNumber(p.rows)} · ${formatMoney(p.total)}`)
+                  .join(' — ')}
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
