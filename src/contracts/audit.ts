@@ -25,6 +25,13 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'methodology',
+  'project_lifecycle',
+  'deliverable',
+  'gate_decision',
+  'gate_condition',
+  'raci',
+  'glossary_term',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

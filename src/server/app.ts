@@ -26,6 +26,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import * as auth from './modules/platform/auth.service.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { governanceRoutes } from './modules/governance/governance.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -162,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   orgRoutes(app, ctx);
   portfolioRoutes(app, ctx);
   planningRoutes(app, ctx);
+  governanceRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

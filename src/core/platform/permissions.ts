@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'governance.manage',
+  'gate.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,8 +49,10 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'governance.manage',
+    'gate.decide',
   ],
-  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
+  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read', 'gate.decide'],
   finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
   resource_manager: ['portfolio.read', 'project.read', 'org.read', 'org.manage', 'user.read'],
   member: ['portfolio.read', 'org.read'],
@@ -57,7 +61,13 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
 
 /** What a project role grants on that project (and nowhere else). */
 const PROJECT_GRANTS: Record<ProjectRole, readonly Permission[]> = {
-  sponsor: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
+  sponsor: [
+    'project.read',
+    'project.update',
+    'project.members.manage',
+    'project.create',
+    'gate.decide',
+  ],
   project_manager: ['project.read', 'project.update', 'project.members.manage', 'project.create'],
   contributor: ['project.read'],
   reader: ['project.read'],
@@ -72,6 +82,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'governance.manage',
+  'gate.decide',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

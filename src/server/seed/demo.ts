@@ -12,6 +12,7 @@ import {
   createProgram,
   createProject,
 } from '../modules/portfolio/portfolio.service.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import {
   DEPARTMENTS,
@@ -277,6 +278,8 @@ export async function seedDemo(
 
   say('plannings');
   await seedDemoPlans(ctx, actor, planned);
+  say('gouvernance');
+  await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
   return {
     password,
     accounts,
