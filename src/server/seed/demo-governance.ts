@@ -62,7 +62,7 @@ export async function seedDemoGovernance(
         ? 0
         : p.status === 'closed'
           ? phases.length
-          : Math.min(phases.length - 1, Math.max(0, Math.floor(elapsed * phases.length)));
+          : Math.min(phases.length - 1, Math.max(0, Math.floor(elapsed * (phases.length - 1))));
     if (p.status === 'active' && passed === 0) passed = 1;
     await ctx.db.transaction((tx) =>
       applyMethodologyInTx(tx, system, p.id, { methodologyId: method.id, createWbs: false }),
@@ -105,18 +105,16 @@ export async function seedDemoGovernance(
     }
     // The gate decisions of the phases passed, dated across the project's span.
     // Their checklists were ticked (all but one criterion where the go came with conditions).
-    const checks = phases
-      .slice(0, passed)
-      .flatMap((ph, i) =>
-        (ph.gate?.criteria ?? [])
-          .filter((c, j) => !(i === passed - 1 && k % 2 === 1 && j === 0))
-          .map((c) => ({
-            projectId: p.id,
-            phaseKey: ph.key,
-            criterionKey: c.key,
-            checkedBy: 'Thomas Bernard',
-          })),
-      );
+    const checks = phases.slice(0, passed).flatMap((ph, i) =>
+      (ph.gate?.criteria ?? [])
+        .filter((c, j) => !(i === passed - 1 && k % 2 === 1 && j === 0))
+        .map((c) => ({
+          projectId: p.id,
+          phaseKey: ph.key,
+          criterionKey: c.key,
+          checkedBy: 'Thomas Bernard',
+        })),
+    );
     if (checks.length > 0) await ctx.db.insert(gateChecks).values(checks);
     let version = 1;
     for (let i = 0; i < passed; i++) {

@@ -4,6 +4,7 @@ import {
   IconBriefcase,
   IconDiamond,
   IconFolders,
+  IconGavel,
   IconHistory,
   IconSitemap,
   IconTimeline,
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/states.tsx';
 import { useCan } from '../features/auth/auth-api.ts';
+import { GlossaryLookup } from '../features/governance/GlossaryLookup.tsx';
 import { GlobalSearch, LanguageSwitch, ThemeSwitch, UserMenu } from './HeaderControls.tsx';
 import { Logo } from './Logo.tsx';
 
@@ -43,6 +45,7 @@ export function AppLayout() {
       icon: IconDiamond,
       show: can('portfolio.read'),
     },
+    { to: '/governance', label: t('governance.nav'), icon: IconGavel, show: true },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
   ];
   const adminLinks = [
@@ -88,6 +91,7 @@ export function AppLayout() {
           </Group>
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap">
+            <GlossaryLookup />
             <LanguageSwitch />
             <ThemeSwitch />
             <UserMenu />

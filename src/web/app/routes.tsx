@@ -29,6 +29,11 @@ const MilestonesPage = named(
   'MilestonesPage',
 );
 
+const GovernancePage = named(
+  () => import('../features/governance/GovernancePage.tsx'),
+  'GovernancePage',
+);
+
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -49,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
+      { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },
