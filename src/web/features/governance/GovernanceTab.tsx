@@ -331,8 +331,11 @@ function Checklist({ project, g }: { project: Project; g: ProjectGovernance }) {
   const { t } = useTranslation();
   const save = useGovernanceCache(project.id);
   const [busy, setBusy] = useState<string | null>(null);
+  // Shown ticked at once; the server's answer (readiness included) replaces it.
+  const [optimistic, setOptimistic] = useState<Record<string, boolean>>({});
   const toggle = async (criterionKey: string, met: boolean) => {
     setBusy(criterionKey);
+    setOptimistic((o) => ({ ...o, [criterionKey]: met }));
     try {
       save(
         await api.post(`/projects/${project.id}/governance/criteria`, ProjectGovernance, {
@@ -345,6 +348,10 @@ function Checklist({ project, g }: { project: Project; g: ProjectGovernance }) {
       notifications.show({ color: 'red', message: errorMessage(t, e) });
     } finally {
       setBusy(null);
+      setOptimistic((o) => {
+        const { [criterionKey]: _, ...rest } = o;
+        return rest;
+      });
     }
   };
   const criteria = g.readiness?.criteria ?? [];
@@ -358,8 +365,9 @@ function Checklist({ project, g }: { project: Project; g: ProjectGovernance }) {
         <Checkbox
           key={c.key}
           label={c.label}
-          checked={c.met}
-          disabled={!g.can.prepare || busy === c.key}
+          checked={optimistic[c.key] ?? c.met}
+          disabled={!g.can.prepare}
+          aria-busy={busy === c.key}
           onChange={(e) => void toggle(c.key, e.currentTarget.checked)}
         />
       ))}
