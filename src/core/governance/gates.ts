@@ -188,15 +188,21 @@ export function complianceScore(
   currentIndex: number,
   status: LifecycleStatus,
 ): Compliance {
-  const rows = phases.map((p): PhaseCompliance => {
-    const required = deliverables.filter((d) => d.phaseKey === p.key && d.required);
-    return {
-      phaseKey: p.key,
-      phaseName: p.name,
-      required: required.length,
-      approved: required.filter((d) => d.status === 'approved').length,
-    };
-  });
+  // One pass over the deliverables, whatever the number of phases.
+  const index = new Map(phases.map((p, i) => [p.key, i]));
+  const rows = phases.map((p): PhaseCompliance => ({
+    phaseKey: p.key,
+    phaseName: p.name,
+    required: 0,
+    approved: 0,
+  }));
+  for (const d of deliverables) {
+    if (!d.required) continue;
+    const row = rows[index.get(d.phaseKey) ?? -1];
+    if (!row) continue;
+    row.required++;
+    if (d.status === 'approved') row.approved++;
+  }
   const dueCount = status === 'completed' ? phases.length : currentIndex;
   const due = rows.slice(0, Math.max(0, dueCount));
   const required = due.reduce((s, r) => s + r.required, 0);
