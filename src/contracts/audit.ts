@@ -44,6 +44,13 @@ export const AUDIT_ENTITIES = [
   'actual_import',
   'exchange_rate',
   'finance_close',
+  'methodology',
+  'project_lifecycle',
+  'deliverable',
+  'gate_decision',
+  'gate_condition',
+  'raci',
+  'glossary_term',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -12,6 +12,7 @@ import {
   createProgram,
   createProject,
 } from '../modules/portfolio/portfolio.service.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import { seedDemoTime } from './demo-time.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
@@ -289,6 +290,8 @@ export async function seedDemo(
   await seedDemoStrategy(ctx);
   say('budgets');
   await seedDemoFinance(ctx, actor, planned);
+  say('gouvernance');
+  await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
   return {
     password,
     accounts,

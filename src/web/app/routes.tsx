@@ -41,6 +41,10 @@ const IntakeBoardPage = named(
 );
 const RequestPage = named(() => import('../features/strategy/RequestPage.tsx'), 'RequestPage');
 const FinancePage = named(() => import('../features/finance/FinancePage.tsx'), 'FinancePage');
+const GovernancePage = named(
+  () => import('../features/governance/GovernancePage.tsx'),
+  'GovernancePage',
+);
 
 const standalone = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -67,6 +71,7 @@ export const router = createBrowserRouter([
       { path: 'strategy/intake', element: <IntakeBoardPage /> },
       { path: 'strategy/intake/:id', element: <RequestPage /> },
       { path: 'finance', element: <FinancePage /> },
+      { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

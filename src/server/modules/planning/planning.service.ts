@@ -1252,3 +1252,79 @@ export async function applyTaskUpdates(
     return reschedule(tx, project, settings, { tasks: items.map((i) => i.taskId) });
   });
 }
+
+/** A task to append in bulk: name, working-day duration (0 = milestone), sub-tasks. */
+export interface TaskTreeInput {
+  name: string;
+  duration: number;
+  children: TaskTreeInput[];
+}
+
+/**
+ * Appends a tree of tasks after the plan's last top-level task, in the caller's transaction
+ * (one insert, one reschedule, one audit event): how a methodology lays down its default WBS.
+ * Its leaves are chained finish-to-start in outline order. Returns the number of tasks.
+ */
+export async function appendTaskTreeInTx(
+  tx: Executor,
+  actor: Actor,
+  projectId: string,
+  tree: readonly TaskTreeInput[],
+): Promise<number> {
+  if (tree.length === 0) return 0;
+  const { project, settings } = await openForWrite(tx, actor, projectId);
+  const existing = await repo.listTasks(tx, projectId);
+  const firstPosition = existing.filter((v) => v.t.parentId === null).length;
+  const rows: Parameters<typeof repo.insertTasks>[1] = [];
+  const links: { from: string; to: string }[] = [];
+  // Links join leaf tasks: the leaves are chained in outline order.
+  let previous: string | null = null;
+  const walk = (nodes: readonly TaskTreeInput[], parentId: string | null, base: number) => {
+    nodes.forEach((node, i) => {
+      const id = crypto.randomUUID();
+      rows.push({
+        id,
+        projectId,
+        parentId,
+        position: base + i,
+        name: node.name,
+        duration: node.children.length > 0 ? 1 : node.duration,
+        notes: '',
+      });
+      if (node.children.length > 0) {
+        walk(node.children, id, 0);
+        return;
+      }
+      if (previous) links.push({ from: previous, to: id });
+      previous = id;
+    });
+  };
+  walk(tree, null, firstPosition);
+  const inserted = await repo.insertTasks(tx, rows);
+  const insertedLinks = await repo.insertLinks(
+    tx,
+    links.map((l) => ({
+      projectId,
+      fromProjectId: projectId,
+      fromTaskId: l.from,
+      toTaskId: l.to,
+      type: 'FS',
+      lag: 0,
+    })),
+  );
+  const ids = inserted.map((t) => t.id);
+  await reschedule(tx, project, settings, {
+    tasks: ids,
+    links: insertedLinks.map((l) => l.id),
+    createdTaskIds: ids,
+  });
+  await recordAudit(tx, actor, {
+    entityType: 'plan',
+    entityId: projectId,
+    entityLabel: label(project, 'WBS'),
+    projectId,
+    action: 'update',
+    after: { tasksAdded: ids.length, linksAdded: insertedLinks.length },
+  });
+  return ids.length;
+}

@@ -26,15 +26,11 @@ const BudgetTab = lazy(async () => ({
   default: (await import('../finance/BudgetTab.tsx')).BudgetTab,
 }));
 
-const TABS = [
-  'overview',
-  'planning',
-  'weather',
-  'budget',
-  'sub-projects',
-  'members',
-  'history',
-] as const;
+const GovernanceTab = lazy(async () => ({
+  default: (await import('../governance/GovernanceTab.tsx')).GovernanceTab,
+}));
+
+const TABS = ['overview', 'planning', 'weather', 'budget', 'governance', 'members', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -145,6 +141,7 @@ export function ProjectPage() {
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -182,6 +179,11 @@ export function ProjectPage() {
             </Suspense>
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="governance">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <GovernanceTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
         <Tabs.Panel value="sub-projects">
           <SubProjectsTab project={p} />
         </Tabs.Panel>

@@ -1,0 +1,391 @@
+import { z } from 'zod';
+import {
+  DELIVERABLE_STATUSES,
+  GATE_APPROVERS,
+  GATE_DECISIONS,
+  LIFECYCLE_STATUSES,
+  METHODOLOGY_KINDS,
+  type WbsTemplateTask as CoreWbsTask,
+} from '../core/governance/model.ts';
+import { RACI_LETTERS } from '../core/governance/raci.ts';
+import { Id, Instant, IsoDate, PageQuery, Ref, Text, pageOf } from './common.ts';
+
+/**
+ * The governance API: the methodology library (versioned lifecycles with gates, deliverables,
+ * default WBS, roles, documents, ceremonies), a project's lifecycle (phase, deliverables, gate
+ * readiness and decisions with conditions), portfolio views (gate decisions, compliance), the
+ * RACI matrix of a project and the glossary.
+ */
+
+export const MethodologyKind = z.enum(METHODOLOGY_KINDS);
+export const GateApprover = z.enum(GATE_APPROVERS);
+export const GateDecisionKind = z.enum(GATE_DECISIONS);
+export type GateDecisionKind = z.infer<typeof GateDecisionKind>;
+export const DeliverableStatus = z.enum(DELIVERABLE_STATUSES);
+export type DeliverableStatus = z.infer<typeof DeliverableStatus>;
+export const LifecycleStatus = z.enum(LIFECYCLE_STATUSES);
+export type LifecycleStatus = z.infer<typeof LifecycleStatus>;
+
+const Key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Lowercase letters, digits, - or _ (at most 40)');
+
+export const WbsTemplateTask: z.ZodType<CoreWbsTask> = z.lazy(() =>
+  z.object({
+    name: Text(200),
+    duration: z.number().int().min(0).max(2000),
+    children: z.array(WbsTemplateTask).max(100).default([]),
+  }),
+) as z.ZodType<CoreWbsTask>;
+
+export const PhaseTemplate = z.object({
+  key: Key,
+  name: Text(120),
+  deliverables: z
+    .array(z.object({ key: Key, name: Text(200), required: z.boolean().default(true) }))
+    .max(50)
+    .default([]),
+  gate: z
+    .object({
+      name: Text(120),
+      criteria: z
+        .array(z.object({ key: Key, label: Text(300) }))
+        .max(50)
+        .default([]),
+      approvers: z.array(GateApprover).max(3),
+    })
+    .nullable()
+    .default(null),
+  wbs: z.array(WbsTemplateTask).max(100).default([]),
+});
+export type PhaseTemplate = z.infer<typeof PhaseTemplate>;
+
+export const MethodologyContent = z.object({
+  phases: z.array(PhaseTemplate).min(1).max(20),
+  roles: z
+    .array(z.object({ name: Text(120), description: z.string().trim().max(1000).default('') }))
+    .max(50)
+    .default([]),
+  documents: z.array(Text(200)).max(100).default([]),
+  ceremonies: z
+    .array(
+      z.object({
+        name: Text(120),
+        frequency: z.string().trim().max(120).default(''),
+        description: z.string().trim().max(1000).default(''),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type MethodologyContent = z.infer<typeof MethodologyContent>;
+
+export const MethodologyVersion = z.object({
+  number: z.number().int(),
+  notes: z.string(),
+  publishedAt: Instant,
+  publishedBy: z.string().nullable(),
+  /** Projects following this version. */
+  projectCount: z.number().int(),
+});
+
+export const MethodologySummary = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  kind: MethodologyKind,
+  description: z.string(),
+  latestVersion: z.number().int(),
+  phaseNames: z.array(z.string()),
+  projectCount: z.number().int(),
+  version: z.number().int(),
+});
+export type MethodologySummary = z.infer<typeof MethodologySummary>;
+export const MethodologyList = z.object({ items: z.array(MethodologySummary) });
+
+export const Methodology = MethodologySummary.extend({
+  versions: z.array(MethodologyVersion),
+  /** The content of the version asked for (the latest by default). */
+  shownVersion: z.number().int(),
+  content: MethodologyContent,
+});
+export type Methodology = z.infer<typeof Methodology>;
+
+export const MethodologyQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+export const CreateMethodologyBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, 'Capitals, digits and dashes (2 to 30)'),
+  name: Text(120),
+  kind: MethodologyKind,
+  description: z.string().trim().max(2000).default(''),
+  content: MethodologyContent,
+});
+
+/** Publishes a new version (If-Match: the methodology's version); older ones stay for their projects. */
+export const PublishVersionBody = z.object({
+  name: Text(120).optional(),
+  description: z.string().trim().max(2000).optional(),
+  notes: z.string().trim().max(2000).default(''),
+  content: MethodologyContent,
+});
+
+// ---------------------------------------------------------------- a project's lifecycle
+
+export const ApplyMethodologyBody = z.object({
+  methodologyId: Id,
+  /** A published version (the latest by default). */
+  version: z.number().int().min(1).optional(),
+  /** The phase the project is in now (the first by default), for a project already under way. */
+  phaseKey: Key.optional(),
+  /** Adds the method's default WBS to the project's plan. */
+  createWbs: z.boolean().default(true),
+});
+
+export const Deliverable = z.object({
+  id: Id,
+  phaseKey: z.string(),
+  key: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  status: DeliverableStatus,
+  /** A link or a file reference (e.g. a document in the GED). */
+  reference: z.string(),
+  owner: Ref.nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: Instant.nullable(),
+  version: z.number().int(),
+});
+export type Deliverable = z.infer<typeof Deliverable>;
+
+export const CreateDeliverableBody = z.object({
+  phaseKey: Key,
+  name: Text(200),
+  required: z.boolean().default(false),
+  reference: z.string().trim().max(1000).default(''),
+  ownerId: Id.nullable().optional(),
+});
+
+export const UpdateDeliverableBody = z.object({
+  status: DeliverableStatus.optional(),
+  reference: z.string().trim().max(1000).optional(),
+  ownerId: Id.nullable().optional(),
+});
+
+export const DeliverableParams = z.object({ id: Id, deliverableId: Id });
+
+export const SetCriterionBody = z.object({
+  phaseKey: Key,
+  criterionKey: Key,
+  met: z.boolean(),
+});
+
+export const GateCondition = z.object({
+  id: Id,
+  decisionId: Id,
+  description: z.string(),
+  owner: Ref.nullable(),
+  dueDate: IsoDate,
+  status: z.enum(['open', 'done']),
+  closedAt: Instant.nullable(),
+  version: z.number().int(),
+});
+export type GateCondition = z.infer<typeof GateCondition>;
+
+export const UpdateConditionBody = z.object({ status: z.enum(['open', 'done']) });
+export const ConditionParams = z.object({ id: Id, conditionId: Id });
+
+export const GateDecision = z.object({
+  id: Id,
+  project: z.object({ id: Id, code: z.string(), name: z.string() }),
+  phaseKey: z.string(),
+  phaseName: z.string(),
+  gateName: z.string(),
+  decision: GateDecisionKind,
+  comment: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: Instant,
+  /** Readiness when the decision was taken. */
+  readiness: z.object({
+    done: z.number().int(),
+    total: z.number().int(),
+    missing: z.array(z.string()),
+  }),
+  conditions: z.array(GateCondition),
+});
+export type GateDecision = z.infer<typeof GateDecision>;
+
+export const GateDecisionBody = z.object({
+  decision: GateDecisionKind,
+  comment: z.string().trim().max(4000).default(''),
+  conditions: z
+    .array(
+      z.object({
+        description: Text(500),
+        ownerId: Id.nullable().default(null),
+        dueDate: IsoDate,
+      }),
+    )
+    .max(30)
+    .default([]),
+});
+
+const ReadinessItem = z.object({ key: z.string(), label: z.string(), met: z.boolean() });
+export const GateReadiness = z.object({
+  criteria: z.array(ReadinessItem),
+  deliverables: z.array(
+    ReadinessItem.extend({
+      status: z.enum([...DELIVERABLE_STATUSES, 'missing']),
+      required: z.boolean(),
+    }),
+  ),
+  done: z.number().int(),
+  total: z.number().int(),
+  missing: z.array(z.string()),
+  ready: z.boolean(),
+  percent: z.number().int(),
+});
+export type GateReadiness = z.infer<typeof GateReadiness>;
+
+export const Compliance = z.object({
+  phases: z.array(
+    z.object({
+      phaseKey: z.string(),
+      phaseName: z.string(),
+      required: z.number().int(),
+      approved: z.number().int(),
+    }),
+  ),
+  score: z.number().int().nullable(),
+  required: z.number().int(),
+  approved: z.number().int(),
+});
+
+export const ProjectGovernance = z.object({
+  projectId: Id,
+  methodology: z.object({ id: Id, code: z.string(), name: z.string(), kind: MethodologyKind }),
+  methodologyVersion: z.number().int(),
+  latestVersion: z.number().int(),
+  status: LifecycleStatus,
+  currentPhaseKey: z.string(),
+  phases: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      state: z.enum(['done', 'current', 'upcoming']),
+      gate: z
+        .object({
+          name: z.string(),
+          approvers: z.array(GateApprover),
+          criteria: z.array(z.object({ key: z.string(), label: z.string() })),
+        })
+        .nullable(),
+    }),
+  ),
+  /** Readiness of the gate closing the current phase (null when it has no gate or the lifecycle ended). */
+  readiness: GateReadiness.nullable(),
+  deliverables: z.array(Deliverable),
+  decisions: z.array(GateDecision),
+  compliance: Compliance,
+  roles: MethodologyContent.shape.roles,
+  documents: MethodologyContent.shape.documents,
+  ceremonies: MethodologyContent.shape.ceremonies,
+  can: z.object({ prepare: z.boolean(), decide: z.boolean(), approve: z.boolean() }),
+  version: z.number().int(),
+});
+export type ProjectGovernance = z.infer<typeof ProjectGovernance>;
+
+// ---------------------------------------------------------------- portfolio views
+
+export const GateDecisionQuery = PageQuery.extend({
+  portfolioId: Id.optional(),
+  projectId: Id.optional(),
+  decision: GateDecisionKind.optional(),
+  phaseKey: Key.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  openConditions: z.enum(['true', 'false']).optional(),
+});
+export const GateDecisionList = pageOf(GateDecision);
+
+export const ComplianceQuery = z.object({ portfolioId: Id.optional() });
+export const ComplianceRow = z.object({
+  project: z.object({ id: Id, code: z.string(), name: z.string() }),
+  portfolio: Ref,
+  methodology: z.object({ id: Id, name: z.string(), version: z.number().int() }).nullable(),
+  status: LifecycleStatus.nullable(),
+  phaseName: z.string().nullable(),
+  score: z.number().int().nullable(),
+  required: z.number().int(),
+  approved: z.number().int(),
+  openConditions: z.number().int(),
+  overdueConditions: z.number().int(),
+});
+export const ComplianceList = z.object({ items: z.array(ComplianceRow) });
+
+// ---------------------------------------------------------------- RACI
+
+export const RaciLetter = z.enum(RACI_LETTERS);
+export const RaciColumn = z.object({
+  key: Key,
+  label: Text(120),
+  personId: Id.nullable().default(null),
+});
+export const RaciRow = z.object({
+  key: Key,
+  activity: Text(300),
+  cells: z.record(z.string(), z.array(RaciLetter).max(4)),
+});
+export const RaciBody = z.object({
+  columns: z.array(RaciColumn).max(30),
+  rows: z.array(RaciRow).max(300),
+});
+export const Raci = RaciBody.extend({
+  checks: z.array(
+    z.object({
+      key: z.string(),
+      problems: z.array(z.enum(['no_accountable', 'several_accountable', 'no_responsible'])),
+    }),
+  ),
+  version: z.number().int(),
+});
+export type Raci = z.infer<typeof Raci>;
+
+// ---------------------------------------------------------------- glossary
+
+export const GlossaryCategory = z.enum([
+  'governance',
+  'planning',
+  'finance',
+  'quality',
+  'milestone',
+  'general',
+]);
+export const GlossaryTerm = z.object({
+  id: Id,
+  term: z.string(),
+  termEn: z.string(),
+  definition: z.string(),
+  definitionEn: z.string(),
+  example: z.string(),
+  category: GlossaryCategory,
+  version: z.number().int(),
+  updatedAt: Instant,
+});
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+export const GlossaryQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: GlossaryCategory.optional(),
+});
+export const GlossaryList = z.object({ items: z.array(GlossaryTerm) });
+export const CreateGlossaryTermBody = z.object({
+  term: Text(120),
+  termEn: z.string().trim().max(120).default(''),
+  definition: Text(2000),
+  definitionEn: z.string().trim().max(2000).default(''),
+  example: z.string().trim().max(1000).default(''),
+  category: GlossaryCategory.default('general'),
+});
+export const UpdateGlossaryTermBody = CreateGlossaryTermBody.partial();

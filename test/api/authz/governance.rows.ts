@@ -1,0 +1,55 @@
+import { NIL, PROJECT_EDITORS, PROJECT_READERS, type Rule, SIGNED_IN } from './lib.ts';
+
+const PMO: Rule['allow'] = ['admin', 'pmo'];
+
+/** Governance: the library and glossary are read by all and managed by the PMO; gates are decided by approvers. */
+const rows: Record<string, Rule> = {
+  'GET /api/v1/methodologies': { allow: SIGNED_IN },
+  'POST /api/v1/methodologies': { allow: PMO, body: () => ({}) },
+  'GET /api/v1/methodologies/{id}': { allow: SIGNED_IN },
+  'POST /api/v1/methodologies/{id}/versions': { allow: PMO, body: () => ({}), stale: true },
+  'GET /api/v1/projects/{id}/governance': { allow: PROJECT_READERS },
+  'POST /api/v1/projects/{id}/governance': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ methodologyId: NIL }),
+  },
+  'POST /api/v1/projects/{id}/governance/criteria': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ phaseKey: 'cadrage', criterionKey: 'budget', met: true }),
+  },
+  'POST /api/v1/projects/{id}/deliverables': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ phaseKey: 'cadrage', name: 'Livrable' }),
+  },
+  'PATCH /api/v1/projects/{id}/deliverables/{deliverableId}': {
+    allow: PROJECT_EDITORS,
+    body: () => ({}),
+    stale: true,
+  },
+  // Gate approvers: the PMO and executives everywhere, a sponsor on their project.
+  'POST /api/v1/projects/{id}/gate-decisions': {
+    allow: ['admin', 'pmo', 'executive'],
+    body: () => ({ decision: 'go' }),
+    stale: true,
+  },
+  'PATCH /api/v1/projects/{id}/gate-conditions/{conditionId}': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ status: 'done' }),
+    stale: true,
+  },
+  'GET /api/v1/projects/{id}/raci': { allow: PROJECT_READERS },
+  'PUT /api/v1/projects/{id}/raci': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ columns: [], rows: [] }),
+    stale: true,
+  },
+  'GET /api/v1/gate-decisions': { allow: SIGNED_IN },
+  'GET /api/v1/governance/compliance': { allow: SIGNED_IN },
+  'GET /api/v1/glossary': { allow: SIGNED_IN },
+  'POST /api/v1/glossary': { allow: PMO, body: () => ({}) },
+  'GET /api/v1/glossary/{id}': { allow: SIGNED_IN },
+  'PATCH /api/v1/glossary/{id}': { allow: PMO, body: () => ({}), stale: true },
+  'DELETE /api/v1/glossary/{id}': { allow: PMO, stale: true },
+};
+
+export default rows;
