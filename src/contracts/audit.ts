@@ -25,6 +25,13 @@ export const AUDIT_ENTITIES = [
   'task_link',
   'baseline',
   'plan',
+  'resource_role',
+  'resource_team',
+  'resource_profile',
+  'cost_rate',
+  'absence',
+  'allocation',
+  'assignment',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

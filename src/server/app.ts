@@ -27,6 +27,7 @@ import * as auth from './modules/platform/auth.service.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
+import { resourcesRoutes } from './modules/resources/resources.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -162,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   orgRoutes(app, ctx);
   portfolioRoutes(app, ctx);
   planningRoutes(app, ctx);
+  resourcesRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

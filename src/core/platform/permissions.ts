@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'resource.read',
+  'resource.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,10 +49,27 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'org.manage',
     'user.read',
     'audit.read',
+    'resource.read',
+    'resource.manage',
   ],
-  executive: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'audit.read'],
-  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read'],
-  resource_manager: ['portfolio.read', 'project.read', 'org.read', 'org.manage', 'user.read'],
+  executive: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'user.read',
+    'audit.read',
+    'resource.read',
+  ],
+  finance: ['portfolio.read', 'project.read', 'org.read', 'user.read', 'resource.read'],
+  resource_manager: [
+    'portfolio.read',
+    'project.read',
+    'org.read',
+    'org.manage',
+    'user.read',
+    'resource.read',
+    'resource.manage',
+  ],
   member: ['portfolio.read', 'org.read'],
   viewer: ['portfolio.read', 'org.read'],
 };
@@ -72,6 +91,7 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'project.members.manage',
   'org.manage',
   'user.manage',
+  'resource.manage',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

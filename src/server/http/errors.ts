@@ -39,6 +39,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SETUP_ALREADY_DONE: 409,
   SETUP_TOKEN_INVALID: 403,
   INTERNAL: 500,
+  RESOURCE_ROLE_NOT_FOUND: 404,
+  RESOURCE_TEAM_NOT_FOUND: 404,
+  ABSENCE_NOT_FOUND: 404,
+  ABSENCE_OVERLAP: 409,
+  ABSENCE_ALREADY_DECIDED: 409,
+  ALLOCATION_NOT_FOUND: 404,
+  ASSIGNMENT_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -150,3 +150,26 @@ export async function updatePerson(
     .returning();
   return row;
 }
+
+/** Every active person in one query, with the names of their org unit and manager. */
+export async function peopleDirectory(db: Executor) {
+  return queryRows<{
+    id: string;
+    first_name: string;
+    last_name: string;
+    job_title: string | null;
+    org_unit_id: string | null;
+    org_unit_name: string | null;
+    manager_id: string | null;
+    manager_name: string | null;
+  }>(
+    db,
+    sql`select p.id, p.first_name, p.last_name, p.job_title, p.org_unit_id, u.name as org_unit_name,
+               p.manager_id, m.first_name || ' ' || m.last_name as manager_name
+        from people p
+        left join org_units u on u.id = p.org_unit_id
+        left join people m on m.id = p.manager_id
+        where p.archived_at is null
+        order by p.last_name, p.first_name, p.id`,
+  );
+}

@@ -508,3 +508,21 @@ export async function deleteFeed(db: Executor, userId: string) {
   const rows = await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning();
   return rows.length > 0;
 }
+
+/** Dates of tasks by id, whatever their project, in one query (one array parameter). */
+export async function taskSpans(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{
+    id: string;
+    project_id: string;
+    name: string;
+    is_summary: boolean;
+    start: string | null;
+    finish: string | null;
+    total_float: number | null;
+  }>(
+    db,
+    sql`select t.id, t.project_id, t.name, t.is_summary, t.start, t.finish, t.total_float
+        from plan_tasks t where t.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
+}
