@@ -5,6 +5,7 @@ import {
   IconDiamond,
   IconFolders,
   IconHistory,
+  IconUsersGroup,
   IconSitemap,
   IconTimeline,
   IconUsers,
@@ -44,6 +45,7 @@ export function AppLayout() {
       show: can('portfolio.read'),
     },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
+    { to: '/resources', label: t('resources.nav'), icon: IconUsersGroup, show: true },
   ];
   const adminLinks = [
     { to: '/admin/users', label: t('nav.users'), icon: IconUsers, show: can('user.read') },

@@ -21,6 +21,10 @@ const OrganisationPage = named(
   () => import('../features/org/OrganisationPage.tsx'),
   'OrganisationPage',
 );
+const ResourcesPage = named(
+  () => import('../features/resources/ResourcesPage.tsx'),
+  'ResourcesPage',
+);
 const UsersPage = named(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
 const AuditPage = named(() => import('../features/admin/AuditPage.tsx'), 'AuditPage');
 const RoadmapPage = named(() => import('../features/planning/RoadmapPage.tsx'), 'RoadmapPage');
@@ -50,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
+      { path: 'resources/:tab?', element: <ResourcesPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/audit', element: <AuditPage /> },

@@ -82,7 +82,7 @@ async function loadSnapshot(
     repo.allocationsIn(db, readFrom, readTo),
     repo.allAssignments(db),
   ]);
-  const spans = await taskSpans(db, [...new Set(assignmentRows.map((a) => a.task_id))]);
+  const spans = await taskSpans(db, [...new Set(assignmentRows.map((a) => a.t))]);
   const taskDates = new Map(spans.map((s) => [s.id, s]));
 
   const personIndex = new Map<string, number>();
@@ -95,14 +95,9 @@ async function loadSnapshot(
   });
   const absences: AbsenceSpan[] = [];
   for (const a of absenceRows) {
-    const person = personIndex.get(a.person_id);
+    const person = personIndex.get(a.p);
     if (person === undefined) continue;
-    absences.push({
-      person,
-      start: toEpochDay(a.start),
-      finish: toEpochDay(a.finish),
-      fraction: a.day_fraction,
-    });
+    absences.push({ person, start: a.s, finish: a.f, fraction: a.d });
   }
   const projectIndex = new Map<string, number>();
   const projectIds: string[] = [];
@@ -117,35 +112,35 @@ async function loadSnapshot(
   };
   const loads: LoadSpan[] = [];
   for (const a of allocationRows) {
-    const person = personIndex.get(a.person_id);
+    const person = personIndex.get(a.p);
     if (person === undefined) continue;
-    if (!p.includeSoft && a.status === 'soft') continue;
-    const shift = shifts.get(a.project_id) ?? 0;
+    if (!p.includeSoft && a.st === 'soft') continue;
+    const shift = shifts.get(a.j) ?? 0;
     loads.push({
       person,
-      project: indexOf(a.project_id),
-      start: toEpochDay(a.start) + shift,
-      finish: toEpochDay(a.finish) + shift,
-      kind: a.unit === 'percent' ? 'percent' : 'hours',
-      amount: a.amount,
-      soft: a.status === 'soft',
+      project: indexOf(a.j),
+      start: a.s + shift,
+      finish: a.f + shift,
+      kind: a.u === 'percent' ? 'percent' : 'hours',
+      amount: a.a,
+      soft: a.st === 'soft',
     });
   }
   for (const a of assignmentRows) {
-    const person = personIndex.get(a.person_id);
-    const task = taskDates.get(a.task_id);
+    const person = personIndex.get(a.p);
+    const task = taskDates.get(a.t);
     if (person === undefined || !task?.start || !task.finish) continue;
-    const shift = shifts.get(a.project_id) ?? 0;
+    const shift = shifts.get(a.j) ?? 0;
     const start = toEpochDay(task.start) + shift;
     const finish = toEpochDay(task.finish) + shift;
     if (finish < fromDay || start >= toDay) continue;
     loads.push({
       person,
-      project: indexOf(a.project_id),
+      project: indexOf(a.j),
       start,
       finish,
       kind: 'effort',
-      amount: a.effort_hours,
+      amount: a.e,
       soft: false,
     });
   }
