@@ -51,6 +51,13 @@ export const AUDIT_ENTITIES = [
   'gate_condition',
   'raci',
   'glossary_term',
+  'resource_role',
+  'resource_team',
+  'resource_profile',
+  'cost_rate',
+  'absence',
+  'allocation',
+  'assignment',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -69,6 +69,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PURCHASE_ORDER_NOT_FOUND: 404,
   ACTUAL_NOT_FOUND: 404,
   NO_EXCHANGE_RATE: 400,
+  RESOURCE_ROLE_NOT_FOUND: 404,
+  RESOURCE_TEAM_NOT_FOUND: 404,
+  ABSENCE_NOT_FOUND: 404,
+  ABSENCE_OVERLAP: 409,
+  ABSENCE_ALREADY_DECIDED: 409,
+  ALLOCATION_NOT_FOUND: 404,
+  ASSIGNMENT_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

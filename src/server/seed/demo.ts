@@ -18,6 +18,7 @@ import { seedDemoTime } from './demo-time.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
+import { seedDemoResources } from './demo-resources.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -292,6 +293,8 @@ export async function seedDemo(
   await seedDemoFinance(ctx, actor, planned);
   say('gouvernance');
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
+  say('ressources');
+  accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   return {
     password,
     accounts,

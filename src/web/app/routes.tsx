@@ -21,6 +21,10 @@ const OrganisationPage = named(
   () => import('../features/org/OrganisationPage.tsx'),
   'OrganisationPage',
 );
+const ResourcesPage = named(
+  () => import('../features/resources/ResourcesPage.tsx'),
+  'ResourcesPage',
+);
 const UsersPage = named(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
 const AuditPage = named(() => import('../features/admin/AuditPage.tsx'), 'AuditPage');
 const RoadmapPage = named(() => import('../features/planning/RoadmapPage.tsx'), 'RoadmapPage');
@@ -74,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
+      { path: 'resources/:tab?', element: <ResourcesPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/audit', element: <AuditPage /> },

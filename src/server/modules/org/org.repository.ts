@@ -150,3 +150,30 @@ export async function updatePerson(
     .returning();
   return row;
 }
+
+/**
+ * Every active person in one query, with the names of their org unit and manager. Sent as one
+ * JSON value (one row), which both drivers hand over far faster than thousands of rows.
+ */
+export async function peopleDirectory(db: Executor) {
+  const [row] = await queryRows<{ data: string }>(
+    db,
+    sql`select coalesce(json_agg(x order by x.last_name, x.first_name, x.id), '[]')::text as data from (
+          select p.id, p.first_name, p.last_name, p.job_title, p.org_unit_id, u.name as org_unit_name,
+                 p.manager_id, m.first_name || ' ' || m.last_name as manager_name
+          from people p
+          left join org_units u on u.id = p.org_unit_id
+          left join people m on m.id = p.manager_id
+          where p.archived_at is null) x`,
+  );
+  return JSON.parse(row?.data ?? '[]') as {
+    id: string;
+    first_name: string;
+    last_name: string;
+    job_title: string | null;
+    org_unit_id: string | null;
+    org_unit_name: string | null;
+    manager_id: string | null;
+    manager_name: string | null;
+  }[];
+}

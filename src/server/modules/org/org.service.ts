@@ -322,3 +322,30 @@ export async function assertOrgUnitExists(
 export async function findPersonIdByEmail(ctx: Ctx, email: string): Promise<string | undefined> {
   return (await repo.findPersonByEmail(ctx.db, email.trim().toLowerCase()))?.id;
 }
+
+/** A person as other modules list them: name, org unit, manager. */
+export interface PersonBrief {
+  id: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  jobTitle: string | null;
+  orgUnit: { id: string; name: string } | null;
+  managerId: string | null;
+  managerName: string | null;
+}
+
+/** Every active person, sorted by last then first name, in one query (capacity views, staffing). */
+export async function peopleDirectory(db: Executor): Promise<PersonBrief[]> {
+  const rows = await repo.peopleDirectory(db);
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    name: `${r.first_name} ${r.last_name}`,
+    jobTitle: r.job_title,
+    orgUnit: r.org_unit_id ? { id: r.org_unit_id, name: r.org_unit_name ?? '' } : null,
+    managerId: r.manager_id,
+    managerName: r.manager_name,
+  }));
+}

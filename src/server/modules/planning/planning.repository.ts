@@ -520,3 +520,27 @@ export async function deleteFeed(db: Executor, userId: string) {
   const rows = await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning();
   return rows.length > 0;
 }
+
+/**
+ * Dates of tasks by id, whatever their project: one query, one array parameter, one JSON value
+ * back (thousands of rows cost far more as rows than as one value).
+ */
+export async function taskSpans(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const [row] = await queryRows<{ data: string }>(
+    db,
+    sql`select coalesce(json_agg(json_build_object(
+              'id', t.id, 'project_id', t.project_id, 'name', t.name, 'is_summary', t.is_summary,
+              'start', t.start, 'finish', t.finish, 'total_float', t.total_float)), '[]')::text as data
+        from plan_tasks t where t.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
+  return JSON.parse(row?.data ?? '[]') as {
+    id: string;
+    project_id: string;
+    name: string;
+    is_summary: boolean;
+    start: string | null;
+    finish: string | null;
+    total_float: number | null;
+  }[];
+}

@@ -1327,4 +1327,19 @@ export async function appendTaskTreeInTx(
     after: { tasksAdded: ids.length, linksAdded: insertedLinks.length },
   });
   return ids.length;
+/**
+ * The scheduled dates of tasks by id (any project), for modules that spread work over a plan
+ * (resources). No authorisation: callers check access to the projects themselves.
+ */
+export async function taskSpans(db: Executor, taskIds: readonly string[]) {
+  const rows = await repo.taskSpans(db, taskIds);
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    isSummary: r.is_summary,
+    start: r.start,
+    finish: r.finish,
+    totalFloat: r.total_float,
+  }));
 }

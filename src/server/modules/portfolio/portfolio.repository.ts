@@ -459,3 +459,12 @@ export async function findMember(db: Executor, projectId: string, memberId: stri
 export async function deleteMember(db: Executor, memberId: string) {
   await db.delete(projectMembers).where(eq(projectMembers.id, memberId));
 }
+
+/** Code and name of projects by id, in one query (one array parameter). */
+export async function projectRefs(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: string; code: string; name: string; priority: string }>(
+    db,
+    sql`select id, code, name, priority from projects where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
+}

@@ -719,3 +719,11 @@ export async function removeMember(ctx: Ctx, actor: Actor, projectId: string, me
     });
   });
 }
+
+/**
+ * Code, name and priority of projects by id, for modules that list work across projects
+ * (resources). No authorisation: callers show them only to roles that see every project.
+ */
+export async function projectRefs(db: Executor, ids: readonly string[]) {
+  return repo.projectRefs(db, [...new Set(ids)]);
+}

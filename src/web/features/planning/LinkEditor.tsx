@@ -1,3 +1,4 @@
+import { TaskAssignments } from '../resources/TaskAssignments.tsx';
 import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -248,6 +249,7 @@ export function LinksDialog({
             </Group>
           </Stack>
         )}
+        <TaskAssignments projectId={plan.projectId} task={task} canEdit={canEdit} />
       </Stack>
     </Modal>
   );

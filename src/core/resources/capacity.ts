@@ -1,0 +1,300 @@
+import { civilOf, epochDayOf, isoWeekday, mondayOf } from '../calendar/days.ts';
+
+/** Weekly hours of one full-time equivalent (French legal week). */
+export const FULL_TIME_WEEK_HOURS = 35;
+
+/** The default working week: 7 h Monday to Friday. */
+export const DEFAULT_WEEK_HOURS: readonly number[] = [7, 7, 7, 7, 7, 0, 0];
+
+/** Time buckets of a heat map. */
+export type BucketUnit = 'week' | 'month';
+
+/**
+ * Bucket boundaries as epoch days: bucket `i` is `[edges[i], edges[i + 1])`. Weeks start on
+ * Monday; months on the 1st. The first bucket contains `fromDay`.
+ * @example bucketEdges(toEpochDay('2026-03-04'), 2, 'week') → Mondays 2026-03-02, 03-09, 03-16
+ */
+export function bucketEdges(fromDay: number, count: number, unit: BucketUnit): Int32Array {
+  const edges = new Int32Array(count + 1);
+  if (unit === 'week') {
+    const first = mondayOf(fromDay);
+    for (let i = 0; i <= count; i++) edges[i] = first + 7 * i;
+    return edges;
+  }
+  const { year, month } = civilOf(fromDay);
+  for (let i = 0; i <= count; i++) {
+    const m = month - 1 + i;
+    edges[i] = epochDayOf(year + Math.floor(m / 12), (m % 12) + 1, 1);
+  }
+  return edges;
+}
+
+/** Sum of the seven weekday hours: the contractual week. */
+export function weeklyHours(weekHours: ArrayLike<number>): number {
+  let s = 0;
+  for (let d = 0; d < 7; d++) s += weekHours[d] ?? 0;
+  return s;
+}
+
+/** Full-time equivalent of a week pattern (1 = 35 h), rounded to the hundredth. */
+export function fteOf(weekHours: ArrayLike<number>): number {
+  return Math.round((weeklyHours(weekHours) / FULL_TIME_WEEK_HOURS) * 100) / 100;
+}
+
+/**
+ * How many of each ISO weekday fall in `[from, to)`, minus the given non-working days:
+ * `out[wd − 1]` for wd = 1 (Monday) … 7. `holidays` is sorted.
+ */
+export function weekdayCounts(
+  from: number,
+  to: number,
+  holidays: Int32Array,
+  out: Float64Array = new Float64Array(7),
+): Float64Array {
+  out.fill(0);
+  const n = to - from;
+  if (n <= 0) return out;
+  const full = Math.floor(n / 7);
+  for (let d = 0; d < 7; d++) out[d] = full;
+  const startWd = isoWeekday(from) - 1;
+  for (let k = 0; k < n % 7; k++) out[(startWd + k) % 7]! += 1;
+  for (let i = lowerBound(holidays, from); i < holidays.length && holidays[i]! < to; i++) {
+    out[isoWeekday(holidays[i]!) - 1]! -= 1;
+  }
+  return out;
+}
+
+/** First index of a sorted array whose value is ≥ `x`. */
+export function lowerBound(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Approved time off: person index, first and last epoch day (inclusive), share of each day. */
+export interface AbsenceSpan {
+  person: number;
+  start: number;
+  finish: number;
+  fraction: number;
+}
+
+/** Load of a person on a project: hours a week, a share of capacity, or task effort. */
+export interface LoadSpan {
+  person: number;
+  project: number;
+  start: number;
+  /** Inclusive. */
+  finish: number;
+  kind: 'hours' | 'percent' | 'effort';
+  /** Hours a week, percent of capacity, or total effort hours. */
+  amount: number;
+  /** Soft (proposed) allocations count apart so they can be shown or left out. */
+  soft: boolean;
+}
+
+/** What the capacity engine needs, all in indices and epoch days. */
+export interface CapacityInput {
+  edges: Int32Array;
+  /** Company non-working days (public holidays, closures), sorted epoch days. */
+  holidays: Int32Array;
+  /** `people × 7` hours per ISO weekday (Monday first). */
+  weekHours: Float64Array;
+  absences: readonly AbsenceSpan[];
+  loads: readonly LoadSpan[];
+}
+
+/** `people × buckets` matrices, row-major by person. */
+export interface CapacityGrid {
+  people: number;
+  buckets: number;
+  /** Hours available: pattern on working days, less approved absences. */
+  capacity: Float64Array;
+  /** Hours allocated (hard and soft). */
+  allocated: Float64Array;
+  /** Of which soft (proposed). */
+  soft: Float64Array;
+  /** Hours of task effort assigned. */
+  assigned: Float64Array;
+  /** Demand: per project the larger of allocation and assignments, summed over projects. */
+  load: Float64Array;
+}
+
+/**
+ * Capacity and demand of every person in every bucket, in typed arrays (no per-cell objects).
+ * Allocations in hours are pro-rated by the person's pattern days of the bucket inside the
+ * period; percentages take that share of the capacity; task effort is spread evenly over the
+ * company working days of the task. A project's allocation and its task assignments describe
+ * the same work, so the load of a project is the larger of the two, not their sum.
+ */
+export function computeCapacity(input: CapacityInput): CapacityGrid {
+  const { edges, holidays, weekHours } = input;
+  const B = edges.length - 1;
+  const P = weekHours.length / 7;
+  const capacity = new Float64Array(P * B);
+  const counts = new Float64Array(B * 7);
+  const tmp = new Float64Array(7);
+  for (let b = 0; b < B; b++) {
+    weekdayCounts(edges[b]!, edges[b + 1]!, holidays, tmp);
+    counts.set(tmp, b * 7);
+  }
+  for (let p = 0; p < P; p++) {
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      for (let d = 0; d < 7; d++) s += weekHours[p * 7 + d]! * counts[b * 7 + d]!;
+      capacity[p * B + b] = s;
+    }
+  }
+  const gridStart = edges[0]!;
+  const gridEnd = edges[B]!;
+  for (const a of input.absences) {
+    const from = Math.max(a.start, gridStart);
+    const to = Math.min(a.finish + 1, gridEnd);
+    for (let day = from, b = bucketOf(edges, from); day < to; day++) {
+      while (day >= edges[b + 1]!) b++;
+      if (isHoliday(holidays, day)) continue;
+      const i = a.person * B + b;
+      const h = weekHours[a.person * 7 + isoWeekday(day) - 1]! * a.fraction;
+      capacity[i] = Math.max(0, capacity[i]! - h);
+    }
+  }
+
+  const allocated = new Float64Array(P * B);
+  const soft = new Float64Array(P * B);
+  const assigned = new Float64Array(P * B);
+  const load = new Float64Array(P * B);
+  // Group the spans by (person, project) so the load takes the larger of the two views.
+  const order = input.loads.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = input.loads[x]!;
+    const b = input.loads[y]!;
+    return a.person - b.person || a.project - b.project;
+  });
+  const alloc = new Float64Array(B);
+  const work = new Float64Array(B);
+  const holidayPrefix = holidayCountPrefix(holidays);
+  let k = 0;
+  while (k < order.length) {
+    const first = input.loads[order[k]!]!;
+    const p = first.person;
+    alloc.fill(0);
+    work.fill(0);
+    let lo = B;
+    let hi = -1;
+    for (; k < order.length; k++) {
+      const s = input.loads[order[k]!]!;
+      if (s.person !== p || s.project !== first.project) break;
+      const from = Math.max(s.start, gridStart);
+      const to = Math.min(s.finish + 1, gridEnd);
+      if (from >= to) continue;
+      const b0 = bucketOf(edges, from);
+      const b1 = bucketOf(edges, to - 1);
+      lo = Math.min(lo, b0);
+      hi = Math.max(hi, b1);
+      if (s.kind === 'effort') {
+        const total = workingDays(s.start, s.finish + 1, holidays, holidayPrefix);
+        if (total <= 0) continue;
+        const perDay = s.amount / total;
+        for (let b = b0; b <= b1; b++) {
+          const d = workingDays(
+            Math.max(from, edges[b]!),
+            Math.min(to, edges[b + 1]!),
+            holidays,
+            holidayPrefix,
+          );
+          const h = d * perDay;
+          work[b]! += h;
+          assigned[p * B + b]! += h;
+        }
+        continue;
+      }
+      let patternDays = 0;
+      for (let d = 0; d < 7; d++) if (weekHours[p * 7 + d]! > 0) patternDays++;
+      if (patternDays === 0) continue;
+      for (let b = b0; b <= b1; b++) {
+        const bs = edges[b]!;
+        const be = edges[b + 1]!;
+        const os = Math.max(from, bs);
+        const oe = Math.min(to, be);
+        let h: number;
+        if (s.kind === 'hours') {
+          weekdayCounts(os, oe, holidays, tmp);
+          let covered = 0;
+          for (let d = 0; d < 7; d++) if (weekHours[p * 7 + d]! > 0) covered += tmp[d]!;
+          h = (s.amount * covered) / patternDays;
+        } else {
+          const full = capacity[p * B + b]!;
+          if (os === bs && oe === be) {
+            h = (full * s.amount) / 100;
+          } else {
+            weekdayCounts(os, oe, holidays, tmp);
+            let part = 0;
+            let whole = 0;
+            for (let d = 0; d < 7; d++) {
+              part += weekHours[p * 7 + d]! * tmp[d]!;
+              whole += weekHours[p * 7 + d]! * counts[b * 7 + d]!;
+            }
+            h = whole > 0 ? (full * (part / whole) * s.amount) / 100 : 0;
+          }
+        }
+        alloc[b]! += h;
+        allocated[p * B + b]! += h;
+        if (s.soft) soft[p * B + b]! += h;
+      }
+    }
+    for (let b = lo; b <= hi; b++) load[p * B + b]! += Math.max(alloc[b]!, work[b]!);
+  }
+  return { people: P, buckets: B, capacity, allocated, soft, assigned, load };
+}
+
+/** Index of the bucket containing `day` (clamped to the grid). */
+export function bucketOf(edges: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid]! <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function isHoliday(holidays: Int32Array, day: number): boolean {
+  const i = lowerBound(holidays, day);
+  return i < holidays.length && holidays[i] === day;
+}
+
+function holidayCountPrefix(holidays: Int32Array): Int32Array {
+  // Weekday holidays only: a holiday on a weekend takes no working day away.
+  const out = new Int32Array(holidays.length + 1);
+  for (let i = 0; i < holidays.length; i++) {
+    out[i + 1] = out[i]! + (isoWeekday(holidays[i]!) <= 5 ? 1 : 0);
+  }
+  return out;
+}
+
+/** Monday-to-Friday days of `[from, to)` that are not holidays: O(log h). */
+export function workingDays(
+  from: number,
+  to: number,
+  holidays: Int32Array,
+  prefix: Int32Array = holidayCountPrefix(holidays),
+): number {
+  if (to <= from) return 0;
+  const weekdays = weekdaysBefore(to) - weekdaysBefore(from);
+  const off = prefix[lowerBound(holidays, to)]! - prefix[lowerBound(holidays, from)]!;
+  return weekdays - off;
+}
+
+/** Number of Monday-to-Friday days before epoch day `day` since a Monday long ago. */
+function weekdaysBefore(day: number): number {
+  // Epoch day −3 (1969-12-29) is a Monday.
+  const n = day + 3;
+  const weeks = Math.floor(n / 7);
+  return weeks * 5 + Math.min(5, n - weeks * 7);
+}

@@ -1,0 +1,425 @@
+import type { z } from 'zod';
+import type {
+  Breakdown,
+  BreakdownQuery,
+  CapacityCell,
+  CapacityQuery,
+  GroupBy,
+  HeatMap,
+  WhatIfBody,
+  WhatIfResult,
+} from '../../../contracts/resources.ts';
+import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
+import { frenchPublicHolidayDays } from '../../../core/calendar/holidays-fr.ts';
+import { OVER_EPSILON, aggregateGroups, roundHours } from '../../../core/resources/aggregate.ts';
+import {
+  type AbsenceSpan,
+  type CapacityGrid,
+  DEFAULT_WEEK_HOURS,
+  type LoadSpan,
+  bucketEdges,
+  computeCapacity,
+} from '../../../core/resources/capacity.ts';
+import type { Ctx } from '../../context.ts';
+import type { Executor } from '../../db/client.ts';
+import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
+import { taskSpans } from '../planning/planning.service.ts';
+import { projectRefs } from '../portfolio/portfolio.service.ts';
+import * as repo from './resources.repository.ts';
+import { allocationViews } from './resources.service.ts';
+
+/** The company calendar's non-working days (French public holidays) of the given years, sorted. */
+export function companyHolidays(fromYear: string | number, toYear: string | number): Int32Array {
+  const days: number[] = [];
+  for (let y = Number(fromYear); y <= Number(toYear); y++) days.push(...frenchPublicHolidayDays(y));
+  return Int32Array.from(days).sort();
+}
+
+type Params = Pick<
+  z.infer<typeof CapacityQuery>,
+  'from' | 'unit' | 'buckets' | 'includeSoft' | 'groupBy'
+> & {
+  teamId?: string | undefined;
+  roleId?: string | undefined;
+  orgUnitId?: string | undefined;
+  overOnly: boolean;
+  limit: number;
+};
+
+/** Everything the engine needs, read set-wise (a handful of queries, whatever the size). */
+interface Snapshot {
+  people: PersonBrief[];
+  profiles: Map<string, repo.ProfileRow>;
+  edges: Int32Array;
+  holidays: Int32Array;
+  weekHours: Float64Array;
+  absences: AbsenceSpan[];
+  loads: LoadSpan[];
+  projectIds: string[];
+  personIndex: Map<string, number>;
+}
+
+async function loadSnapshot(
+  db: Executor,
+  p: Params,
+  shifts: ReadonlyMap<string, number> = new Map(),
+  window?: Int32Array,
+): Promise<Snapshot> {
+  const edges = window ?? bucketEdges(toEpochDay(p.from), p.buckets, p.unit);
+  const fromDay = edges[0]!;
+  const toDay = edges[edges.length - 1]!;
+  const from = fromEpochDay(fromDay);
+  const to = fromEpochDay(toDay);
+  // Shifted projects may move into the window: read their rows from a wider period.
+  let maxShift = 0;
+  for (const d of shifts.values()) maxShift = Math.max(maxShift, Math.abs(d));
+  const readFrom = fromEpochDay(fromDay - maxShift);
+  const readTo = fromEpochDay(toDay + maxShift);
+  const [people, profileRows, absenceRows, allocationRows, assignmentRows] = await Promise.all([
+    peopleDirectory(db),
+    repo.listProfiles(db),
+    repo.approvedAbsencesIn(db, from, to),
+    repo.allocationsIn(db, readFrom, readTo),
+    repo.allAssignments(db),
+  ]);
+  const spans = await taskSpans(db, [...new Set(assignmentRows.map((a) => a.t))]);
+  const taskDates = new Map(spans.map((s) => [s.id, s]));
+
+  const personIndex = new Map<string, number>();
+  people.forEach((x, i) => personIndex.set(x.id, i));
+  const profiles = new Map(profileRows.map((r) => [r.personId, r]));
+  const weekHours = new Float64Array(people.length * 7);
+  people.forEach((x, i) => {
+    const h = profiles.get(x.id)?.weekHours ?? DEFAULT_WEEK_HOURS;
+    for (let d = 0; d < 7; d++) weekHours[i * 7 + d] = h[d] ?? 0;
+  });
+  const absences: AbsenceSpan[] = [];
+  for (const a of absenceRows) {
+    const person = personIndex.get(a.p);
+    if (person === undefined) continue;
+    absences.push({ person, start: a.s, finish: a.f, fraction: a.d });
+  }
+  const projectIndex = new Map<string, number>();
+  const projectIds: string[] = [];
+  const indexOf = (id: string) => {
+    let i = projectIndex.get(id);
+    if (i === undefined) {
+      i = projectIds.length;
+      projectIds.push(id);
+      projectIndex.set(id, i);
+    }
+    return i;
+  };
+  const loads: LoadSpan[] = [];
+  for (const a of allocationRows) {
+    const person = personIndex.get(a.p);
+    if (person === undefined) continue;
+    if (!p.includeSoft && a.st === 'soft') continue;
+    const shift = shifts.get(a.j) ?? 0;
+    loads.push({
+      person,
+      project: indexOf(a.j),
+      start: a.s + shift,
+      finish: a.f + shift,
+      kind: a.u === 'percent' ? 'percent' : 'hours',
+      amount: a.a,
+      soft: a.st === 'soft',
+    });
+  }
+  for (const a of assignmentRows) {
+    const person = personIndex.get(a.p);
+    const task = taskDates.get(a.t);
+    if (person === undefined || !task?.start || !task.finish) continue;
+    const shift = shifts.get(a.j) ?? 0;
+    const start = toEpochDay(task.start) + shift;
+    const finish = toEpochDay(task.finish) + shift;
+    if (finish < fromDay || start >= toDay) continue;
+    loads.push({
+      person,
+      project: indexOf(a.j),
+      start,
+      finish,
+      kind: 'effort',
+      amount: a.e,
+      soft: false,
+    });
+  }
+  const holidays = companyHolidays(
+    fromEpochDay(fromDay - 1).slice(0, 4),
+    fromEpochDay(toDay + 1).slice(0, 4),
+  );
+  return {
+    people,
+    profiles,
+    edges,
+    holidays,
+    weekHours,
+    absences,
+    loads,
+    projectIds,
+    personIndex,
+  };
+}
+
+/** The group key and label of a person for a grouping, or undefined to leave them out. */
+function groupKeys(
+  s: Snapshot,
+  groupBy: GroupBy,
+  names: { roles: Map<string, string>; teams: Map<string, string> },
+  filter: {
+    teamId?: string | undefined;
+    roleId?: string | undefined;
+    orgUnitId?: string | undefined;
+  },
+) {
+  const keys: string[] = [];
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const groupOf = new Int32Array(s.people.length).fill(-1);
+  const none = '∅';
+  s.people.forEach((person, i) => {
+    const profile = s.profiles.get(person.id);
+    if (filter.teamId && profile?.teamId !== filter.teamId) return;
+    if (filter.roleId && profile?.roleId !== filter.roleId) return;
+    if (filter.orgUnitId && person.orgUnit?.id !== filter.orgUnitId) return;
+    let key: string;
+    let label: string;
+    switch (groupBy) {
+      case 'person':
+        key = person.id;
+        label = person.name;
+        break;
+      case 'team':
+        key = profile?.teamId ?? none;
+        label = profile?.teamId ? (names.teams.get(profile.teamId) ?? '') : '';
+        break;
+      case 'role':
+        key = profile?.roleId ?? none;
+        label = profile?.roleId ? (names.roles.get(profile.roleId) ?? '') : '';
+        break;
+      case 'orgUnit':
+        key = person.orgUnit?.id ?? none;
+        label = person.orgUnit?.name ?? '';
+        break;
+    }
+    let g = index.get(key);
+    if (g === undefined) {
+      g = keys.length;
+      keys.push(key);
+      labels.push(label);
+      index.set(key, g);
+    }
+    groupOf[i] = g;
+  });
+  return { keys, labels, groupOf };
+}
+
+const cell = (
+  capacity: number,
+  allocated: number,
+  soft: number,
+  assigned: number,
+  load: number,
+  overPeople: number,
+): CapacityCell => ({
+  capacity: roundHours(capacity),
+  allocated: roundHours(allocated),
+  soft: roundHours(soft),
+  assigned: roundHours(assigned),
+  load: roundHours(load),
+  remaining: roundHours(capacity - load),
+  overPeople,
+});
+
+async function names(db: Executor) {
+  const [roles, teams] = await Promise.all([repo.listRoles(db), repo.listTeams(db)]);
+  return {
+    roles: new Map(roles.map((r) => [r.id, r.name])),
+    teams: new Map(teams.map((t) => [t.id, t.name])),
+  };
+}
+
+function toHeatMap(
+  s: Snapshot,
+  grid: CapacityGrid,
+  p: Params,
+  n: { roles: Map<string, string>; teams: Map<string, string> },
+): HeatMap {
+  const { keys, labels, groupOf } = groupKeys(s, p.groupBy, n, p);
+  const rows = aggregateGroups(grid, groupOf, keys.length);
+  const B = grid.buckets;
+  const totals = aggregateGroups(
+    grid,
+    groupOf.map((g) => (g >= 0 ? 0 : -1)),
+    1,
+  )[0]!;
+  let out = rows.map((r) => {
+    let worst = 0;
+    for (let b = 0; b < B; b++) worst = Math.max(worst, r.load[b]! - r.capacity[b]!);
+    return { r, worst, over: r.overPeople.some((x) => x > 0) };
+  });
+  if (p.overOnly) out = out.filter((x) => x.over);
+  // The most over-allocated first, then by label.
+  out.sort(
+    (a, b) =>
+      Number(b.over) - Number(a.over) ||
+      (p.groupBy === 'person' ? b.worst - a.worst : 0) ||
+      labels[a.r.group]!.localeCompare(labels[b.r.group]!, 'fr'),
+  );
+  const buckets = [];
+  for (let b = 0; b < B; b++) {
+    buckets.push({ start: fromEpochDay(s.edges[b]!), finish: fromEpochDay(s.edges[b + 1]! - 1) });
+  }
+  return {
+    unit: p.unit,
+    groupBy: p.groupBy,
+    buckets,
+    totalRows: out.length,
+    rows: out.slice(0, p.limit).map(({ r }) => ({
+      key: keys[r.group]!,
+      label: labels[r.group]!,
+      people: r.people,
+      cells: Array.from({ length: B }, (_, b) =>
+        cell(
+          r.capacity[b]!,
+          r.allocated[b]!,
+          r.soft[b]!,
+          r.assigned[b]!,
+          r.load[b]!,
+          r.overPeople[b]!,
+        ),
+      ),
+    })),
+    totals: Array.from({ length: B }, (_, b) =>
+      cell(
+        totals.capacity[b]!,
+        totals.allocated[b]!,
+        totals.soft[b]!,
+        totals.assigned[b]!,
+        totals.load[b]!,
+        totals.overPeople[b]!,
+      ),
+    ),
+  };
+}
+
+/** Capacity vs demand by person, team, role or org unit over weeks or months. */
+export async function heatMap(ctx: Ctx, query: Params): Promise<HeatMap> {
+  const [s, n] = await Promise.all([loadSnapshot(ctx.db, query), names(ctx.db)]);
+  return toHeatMap(s, computeCapacity(s), query, n);
+}
+
+/** The heat map as it is, and as it would be with some projects shifted: nothing is saved. */
+export async function whatIf(ctx: Ctx, body: z.infer<typeof WhatIfBody>): Promise<WhatIfResult> {
+  const shifts = new Map(body.shifts.map((x) => [x.projectId, x.days]));
+  const [before, after, n] = await Promise.all([
+    loadSnapshot(ctx.db, body),
+    loadSnapshot(ctx.db, body, shifts),
+    names(ctx.db),
+  ]);
+  return {
+    before: toHeatMap(before, computeCapacity(before), body, n),
+    after: toHeatMap(after, computeCapacity(after), body, n),
+  };
+}
+
+/**
+ * Which projects make the load of a group over a period: per person and project, allocated
+ * and assigned hours, with the allocations themselves (to confirm or change them).
+ */
+export async function breakdown(
+  ctx: Ctx,
+  query: z.infer<typeof BreakdownQuery>,
+): Promise<Breakdown> {
+  const fromDay = toEpochDay(query.from);
+  const toDay = toEpochDay(query.to) + 1;
+  const params: Params = {
+    from: query.from,
+    unit: 'week',
+    buckets: 1,
+    includeSoft: query.includeSoft,
+    groupBy: query.groupBy,
+    overOnly: false,
+    limit: 1,
+  };
+  // One bucket covering exactly the requested period.
+  const s = await loadSnapshot(ctx.db, params, new Map(), Int32Array.of(fromDay, toDay));
+  const { keys, groupOf } = groupKeys(s, query.groupBy, await names(ctx.db), {});
+  const g = keys.indexOf(query.key);
+  const members = new Set<number>();
+  if (g >= 0) groupOf.forEach((x, i) => x === g && members.add(i));
+  // Recompute for the group's people only, one project at a time, to attribute the load.
+  const memberList = [...members];
+  const local = new Map(memberList.map((p, i) => [p, i]));
+  const weekHours = new Float64Array(memberList.length * 7);
+  memberList.forEach((p, i) => weekHours.set(s.weekHours.subarray(p * 7, p * 7 + 7), i * 7));
+  const absences = s.absences
+    .filter((a) => local.has(a.person))
+    .map((a) => ({ ...a, person: local.get(a.person)! }));
+  const loads = s.loads
+    .filter((l) => local.has(l.person))
+    .map((l) => ({ ...l, person: local.get(l.person)! }));
+  const all = computeCapacity({ edges: s.edges, holidays: s.holidays, weekHours, absences, loads });
+  const byProject = new Map<number, LoadSpan[]>();
+  for (const l of loads) {
+    let list = byProject.get(l.project);
+    if (!list) byProject.set(l.project, (list = []));
+    list.push(l);
+  }
+  const projectIds = [...byProject.keys()].map((i) => s.projectIds[i]!);
+  const [refs, allocationRows] = await Promise.all([
+    projectRefs(ctx.db, projectIds),
+    memberList.length
+      ? repo.listAllocations(ctx.db, {
+          personIds: memberList.map((p) => s.people[p]!.id),
+          from: query.from,
+          to: query.to,
+        })
+      : Promise.resolve([]),
+  ]);
+  const refMap = new Map(refs.map((r) => [r.id, r]));
+  const allocs = await allocationViews(
+    ctx.db,
+    allocationRows.filter((a) => query.includeSoft || a.status === 'hard'),
+  );
+  const items: Breakdown['items'] = [];
+  for (const [project, spans] of byProject) {
+    const grid = computeCapacity({
+      edges: s.edges,
+      holidays: s.holidays,
+      weekHours,
+      absences,
+      loads: spans,
+    });
+    const projectId = s.projectIds[project]!;
+    const ref = refMap.get(projectId);
+    for (let i = 0; i < memberList.length; i++) {
+      const load = grid.load[i]!;
+      if (load <= 0) continue;
+      const person = s.people[memberList[i]!]!;
+      items.push({
+        person: { id: person.id, name: person.name },
+        project: { id: projectId, code: ref?.code ?? '', name: ref?.name ?? '' },
+        allocated: roundHours(grid.allocated[i]!),
+        soft: roundHours(grid.soft[i]!),
+        assigned: roundHours(grid.assigned[i]!),
+        load: roundHours(load),
+        allocations: allocs.filter((a) => a.person.id === person.id && a.project.id === projectId),
+      });
+    }
+  }
+  items.sort((a, b) => a.person.name.localeCompare(b.person.name, 'fr') || b.load - a.load);
+  return {
+    people: memberList
+      .map((p, i) => ({
+        person: { id: s.people[p]!.id, name: s.people[p]!.name },
+        capacity: roundHours(all.capacity[i]!),
+        load: roundHours(all.load[i]!),
+        over: all.load[i]! > all.capacity[i]! + OVER_EPSILON,
+      }))
+      .sort(
+        (a, b) => Number(b.over) - Number(a.over) || b.load - b.capacity - (a.load - a.capacity),
+      ),
+    items,
+  };
+}

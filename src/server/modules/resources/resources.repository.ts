@@ -1,0 +1,440 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import {
+  absences,
+  allocations,
+  costRates,
+  resourceProfiles,
+  resourceRoles,
+  resourceTeams,
+  taskAssignments,
+} from './resources.tables.ts';
+
+export type RoleRow = typeof resourceRoles.$inferSelect;
+export type TeamRow = typeof resourceTeams.$inferSelect;
+export type ProfileRow = typeof resourceProfiles.$inferSelect;
+export type RateRow = typeof costRates.$inferSelect;
+export type AbsenceRow = typeof absences.$inferSelect;
+export type AllocationRow = typeof allocations.$inferSelect;
+export type AssignmentRow = typeof taskAssignments.$inferSelect;
+
+/** A uuid[] literal passed as one parameter (no limit on the number of ids). */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The rows of a query as one JSON value: for the capacity reads of tens of thousands of rows,
+ * which both drivers hand over far faster as one value than as rows.
+ */
+async function jsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const [row] = await queryRows<{ data: string }>(
+    db,
+    sql`select coalesce(json_agg(x), '[]')::text as data from (${query}) x`,
+  );
+  return JSON.parse(row?.data ?? '[]') as T[];
+}
+
+// ---------------------------------------------------------------- roles and teams
+
+export async function listRoles(db: Executor) {
+  return queryRows<RoleRow & { headcount: number }>(
+    db,
+    sql`select r.id, r.code, r.name, r.default_rate_minor as "defaultRateMinor", r.currency,
+               r.version, (select count(*)::int from resource_profiles p where p.role_id = r.id) as headcount
+        from resource_roles r order by r.name, r.id`,
+  );
+}
+
+export async function findRole(db: Executor, id: string) {
+  const [row] = await db.select().from(resourceRoles).where(eq(resourceRoles.id, id));
+  return row;
+}
+
+export async function insertRole(db: Executor, values: typeof resourceRoles.$inferInsert) {
+  const [row] = await db.insert(resourceRoles).values(values).returning();
+  return row!;
+}
+
+export async function updateRole(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof resourceRoles.$inferInsert>,
+) {
+  const [row] = await db
+    .update(resourceRoles)
+    .set({ ...values, version: sql`${resourceRoles.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(resourceRoles.id, id), eq(resourceRoles.version, version)))
+    .returning();
+  return row;
+}
+
+export async function listTeams(db: Executor) {
+  return queryRows<TeamRow & { headcount: number }>(
+    db,
+    sql`select t.id, t.code, t.name, t.lead_id as "leadId", t.version,
+               (select count(*)::int from resource_profiles p where p.team_id = t.id) as headcount
+        from resource_teams t order by t.name, t.id`,
+  );
+}
+
+export async function findTeam(db: Executor, id: string) {
+  const [row] = await db.select().from(resourceTeams).where(eq(resourceTeams.id, id));
+  return row;
+}
+
+export async function insertTeam(db: Executor, values: typeof resourceTeams.$inferInsert) {
+  const [row] = await db.insert(resourceTeams).values(values).returning();
+  return row!;
+}
+
+export async function updateTeam(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof resourceTeams.$inferInsert>,
+) {
+  const [row] = await db
+    .update(resourceTeams)
+    .set({ ...values, version: sql`${resourceTeams.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(resourceTeams.id, id), eq(resourceTeams.version, version)))
+    .returning();
+  return row;
+}
+
+// ---------------------------------------------------------------- profiles and rates
+
+export async function listProfiles(db: Executor): Promise<ProfileRow[]> {
+  const rows = await jsonRows<{
+    p: string;
+    r: string | null;
+    t: string | null;
+    w: number[];
+    v: number;
+  }>(
+    db,
+    sql`select person_id as p, role_id as r, team_id as t, week_hours as w, version as v from resource_profiles`,
+  );
+  return rows.map((x) => ({
+    personId: x.p,
+    roleId: x.r,
+    teamId: x.t,
+    weekHours: x.w,
+    version: x.v,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  }));
+}
+
+export async function findProfile(db: Executor, personId: string) {
+  const [row] = await db
+    .select()
+    .from(resourceProfiles)
+    .where(eq(resourceProfiles.personId, personId));
+  return row;
+}
+
+/** Creates (expected version 0) or updates (expected version n) a profile; undefined on a miss. */
+export async function saveProfile(
+  db: Executor,
+  personId: string,
+  version: number,
+  values: { roleId: string | null; teamId: string | null; weekHours: number[] },
+) {
+  if (version === 0) {
+    const [row] = await db
+      .insert(resourceProfiles)
+      .values({ personId, ...values })
+      .onConflictDoNothing()
+      .returning();
+    return row;
+  }
+  const [row] = await db
+    .update(resourceProfiles)
+    .set({ ...values, version: sql`${resourceProfiles.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(resourceProfiles.personId, personId), eq(resourceProfiles.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertProfiles(
+  db: Executor,
+  values: (typeof resourceProfiles.$inferInsert)[],
+) {
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(resourceProfiles).values(values.slice(i, i + 1000));
+  }
+}
+
+export async function ratesOf(db: Executor, personIds: readonly string[] | 'all') {
+  const where = personIds === 'all' ? sql`true` : sql`person_id = any(${uuidArray(personIds)})`;
+  if (personIds !== 'all' && personIds.length === 0) return [];
+  return queryRows<{
+    id: string;
+    person_id: string;
+    valid_from: string;
+    rate_minor: number;
+    currency: string;
+  }>(
+    db,
+    sql`select id, person_id, valid_from, rate_minor, currency from resource_cost_rates
+        where ${where} order by person_id, valid_from`,
+  );
+}
+
+/** Sets the rate of a person from a date, replacing one that starts the same day. */
+export async function upsertRate(db: Executor, values: typeof costRates.$inferInsert) {
+  const [row] = await db
+    .insert(costRates)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [costRates.personId, costRates.validFrom],
+      set: { rateMinor: values.rateMinor, currency: values.currency ?? 'EUR' },
+    })
+    .returning();
+  return row!;
+}
+
+export async function insertRates(db: Executor, values: (typeof costRates.$inferInsert)[]) {
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(costRates).values(values.slice(i, i + 1000));
+  }
+}
+
+export async function findRate(db: Executor, personId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(costRates)
+    .where(and(eq(costRates.id, id), eq(costRates.personId, personId)));
+  return row;
+}
+
+export async function deleteRate(db: Executor, id: string) {
+  await db.delete(costRates).where(eq(costRates.id, id));
+}
+
+/** Default role rates of people: person id → the role's default rate. */
+export async function roleRatesOf(db: Executor, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return queryRows<{ person_id: string; rate_minor: number; currency: string }>(
+    db,
+    sql`select p.person_id, r.default_rate_minor as rate_minor, r.currency
+        from resource_profiles p join resource_roles r on r.id = p.role_id
+        where p.person_id = any(${uuidArray(personIds)})`,
+  );
+}
+
+// ---------------------------------------------------------------- absences
+
+export async function listAbsences(
+  db: Executor,
+  f: {
+    personIds?: readonly string[] | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    status?: string | undefined;
+  },
+) {
+  const conds: SQL[] = [];
+  if (f.personIds) conds.push(sql`person_id = any(${uuidArray(f.personIds)})`);
+  if (f.from) conds.push(sql`finish >= ${f.from}`);
+  if (f.to) conds.push(sql`start <= ${f.to}`);
+  if (f.status) conds.push(sql`status = ${f.status}`);
+  return db
+    .select()
+    .from(absences)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(absences.start), asc(absences.id))
+    .limit(2000);
+}
+
+export async function findAbsence(db: Executor, id: string) {
+  const [row] = await db.select().from(absences).where(eq(absences.id, id));
+  return row;
+}
+
+/** Live (requested or approved) absences of a person overlapping a period. */
+export async function overlappingAbsences(
+  db: Executor,
+  personId: string,
+  start: string,
+  finish: string,
+) {
+  return db
+    .select({ id: absences.id })
+    .from(absences)
+    .where(
+      and(
+        eq(absences.personId, personId),
+        sql`${absences.status} in ('requested', 'approved')`,
+        sql`${absences.start} <= ${finish} and ${absences.finish} >= ${start}`,
+      ),
+    );
+}
+
+export async function insertAbsence(db: Executor, values: typeof absences.$inferInsert) {
+  const [row] = await db.insert(absences).values(values).returning();
+  return row!;
+}
+
+export async function insertAbsences(db: Executor, values: (typeof absences.$inferInsert)[]) {
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(absences).values(values.slice(i, i + 1000));
+  }
+}
+
+export async function updateAbsence(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof absences.$inferInsert>,
+) {
+  const [row] = await db
+    .update(absences)
+    .set({ ...values, version: sql`${absences.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(absences.id, id), eq(absences.version, version)))
+    .returning();
+  return row;
+}
+
+/** Approved absences overlapping a period, for the capacity computation. */
+export async function approvedAbsencesIn(db: Executor, from: string, to: string) {
+  return jsonRows<{ p: string; s: number; f: number; d: number }>(
+    db,
+    sql`select person_id as p, start - date '1970-01-01' as s, finish - date '1970-01-01' as f,
+               day_fraction as d
+        from resource_absences where status = 'approved' and start < ${to} and finish >= ${from}`,
+  );
+}
+
+// ---------------------------------------------------------------- allocations
+
+export async function listAllocations(
+  db: Executor,
+  f: {
+    projectId?: string | undefined;
+    personIds?: readonly string[] | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    status?: string | undefined;
+  },
+) {
+  const conds: SQL[] = [];
+  if (f.projectId) conds.push(eq(allocations.projectId, f.projectId));
+  if (f.personIds) conds.push(sql`${allocations.personId} = any(${uuidArray(f.personIds)})`);
+  if (f.from) conds.push(sql`${allocations.finish} >= ${f.from}`);
+  if (f.to) conds.push(sql`${allocations.start} <= ${f.to}`);
+  if (f.status) conds.push(eq(allocations.status, f.status));
+  return db
+    .select()
+    .from(allocations)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(allocations.start), asc(allocations.id))
+    .limit(5000);
+}
+
+export async function findAllocation(db: Executor, id: string) {
+  const [row] = await db.select().from(allocations).where(eq(allocations.id, id));
+  return row;
+}
+
+export async function insertAllocation(db: Executor, values: typeof allocations.$inferInsert) {
+  const [row] = await db.insert(allocations).values(values).returning();
+  return row!;
+}
+
+export async function insertAllocations(db: Executor, values: (typeof allocations.$inferInsert)[]) {
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(allocations).values(values.slice(i, i + 1000));
+  }
+}
+
+export async function updateAllocation(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof allocations.$inferInsert>,
+) {
+  const [row] = await db
+    .update(allocations)
+    .set({ ...values, version: sql`${allocations.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(allocations.id, id), eq(allocations.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteAllocation(db: Executor, id: string) {
+  await db.delete(allocations).where(eq(allocations.id, id));
+}
+
+/** Allocations overlapping a period, lean rows for the capacity computation. */
+export async function allocationsIn(db: Executor, from: string, to: string) {
+  return jsonRows<{ p: string; j: string; s: number; f: number; u: string; a: number; st: string }>(
+    db,
+    sql`select person_id as p, project_id as j, start - date '1970-01-01' as s,
+               finish - date '1970-01-01' as f, unit as u, amount as a, status as st
+        from resource_allocations where start < ${to} and finish >= ${from}`,
+  );
+}
+
+// ---------------------------------------------------------------- task assignments
+
+export async function listAssignments(db: Executor, projectId: string, taskId?: string) {
+  return db
+    .select()
+    .from(taskAssignments)
+    .where(
+      taskId
+        ? and(eq(taskAssignments.projectId, projectId), eq(taskAssignments.taskId, taskId))
+        : eq(taskAssignments.projectId, projectId),
+    )
+    .orderBy(asc(taskAssignments.createdAt), asc(taskAssignments.id));
+}
+
+export async function findAssignment(db: Executor, projectId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(taskAssignments)
+    .where(and(eq(taskAssignments.id, id), eq(taskAssignments.projectId, projectId)));
+  return row;
+}
+
+export async function insertAssignment(db: Executor, values: typeof taskAssignments.$inferInsert) {
+  const [row] = await db.insert(taskAssignments).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function insertAssignments(
+  db: Executor,
+  values: (typeof taskAssignments.$inferInsert)[],
+) {
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(taskAssignments).values(values.slice(i, i + 1000));
+  }
+}
+
+export async function updateAssignment(
+  db: Executor,
+  id: string,
+  version: number,
+  effortHours: number,
+) {
+  const [row] = await db
+    .update(taskAssignments)
+    .set({ effortHours, version: sql`${taskAssignments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(taskAssignments.id, id), eq(taskAssignments.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteAssignment(db: Executor, id: string) {
+  await db.delete(taskAssignments).where(eq(taskAssignments.id, id));
+}
+
+/** Every assignment, lean rows: the plan's dates are read through the planning service. */
+export async function allAssignments(db: Executor) {
+  return jsonRows<{ t: string; p: string; j: string; e: number }>(
+    db,
+    sql`select task_id as t, person_id as p, project_id as j, effort_hours as e
+        from resource_task_assignments where effort_hours > 0`,
+  );
+}
