@@ -1327,6 +1327,8 @@ export async function appendTaskTreeInTx(
     after: { tasksAdded: ids.length, linksAdded: insertedLinks.length },
   });
   return ids.length;
+}
+
 /**
  * The scheduled dates of tasks by id (any project), for modules that spread work over a plan
  * (resources). No authorisation: callers check access to the projects themselves.
