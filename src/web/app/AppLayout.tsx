@@ -3,6 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBriefcase,
   IconClockHour4,
+  IconCoinEuro,
+  IconGavel,
+  IconInbox,
+  IconUsersGroup,
   IconDiamond,
   IconFolders,
   IconHistory,
@@ -16,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/states.tsx';
 import { useCan } from '../features/auth/auth-api.ts';
+import { GlossaryLookup } from '../features/governance/GlossaryLookup.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { GlobalSearch, LanguageSwitch, ThemeSwitch, UserMenu } from './HeaderControls.tsx';
 import { Logo } from './Logo.tsx';
@@ -83,12 +88,24 @@ export function AppLayout() {
           icon: IconCloud,
           show: can('portfolio.read'),
         },
+        { to: '/finance', label: t('finance.nav'), icon: IconCoinEuro, show: can('finance.read') },
+      ],
+    },
+    {
+      id: 'strategy',
+      label: t('nav.sections.strategy'),
+      links: [
+        { to: '/strategy/intake', label: t('strategy.intakeNav'), icon: IconInbox, show: true },
+        { to: '/governance', label: t('governance.nav'), icon: IconGavel, show: true },
       ],
     },
     {
       id: 'resources',
       label: t('nav.sections.resources'),
-      links: [{ to: '/time', label: t('time.nav'), icon: IconClockHour4, show: true }],
+      links: [
+        { to: '/resources', label: t('resources.nav'), icon: IconUsersGroup, show: true },
+        { to: '/time', label: t('time.nav'), icon: IconClockHour4, show: true },
+      ],
     },
     {
       id: 'admin',
@@ -137,6 +154,7 @@ export function AppLayout() {
           </Group>
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap">
+            <GlossaryLookup />
             <NotificationBell />
             <LanguageSwitch />
             <ThemeSwitch />
