@@ -69,6 +69,7 @@ describe('permissions', () => {
       'project.create',
       'project.update',
       'project.members.manage',
+      'gate.decide',
     ]);
   });
 });
