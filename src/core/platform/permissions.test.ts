@@ -71,6 +71,7 @@ describe('permissions', () => {
       'project.members.manage',
       'finance.read',
       'budget.edit',
+      'gate.decide',
     ]);
   });
 });
