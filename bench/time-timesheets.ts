@@ -52,7 +52,8 @@ async function open(opts: BenchOptions): Promise<{ database: Database; url?: str
 
 /** 500 people on 20 projects (each a member of two), each with one submitted week of 5 × 7.5 h. */
 async function populate(database: Database) {
-  await database.db.execute(sql`
+  // Constants only, inlined; one statement at a time (PGlite runs no multi-statement string).
+  const script = `
     insert into portfolios (code, name) values ('PTF-BENCH-TIME', 'Bench CRA');
     insert into projects (code, name, portfolio_id, status, priority)
       select 'PRJ-T-' || g, 'Projet ' || g, (select id from portfolios where code = 'PTF-BENCH-TIME'), 'active', 'medium'
@@ -65,13 +66,14 @@ async function populate(database: Database) {
       join (select id, row_number() over (order by code) - 1 k from projects where code like 'PRJ-T-%') p
         on p.k = pe.n % ${PROJECTS} or p.k = (pe.n + 7) % ${PROJECTS};
     insert into timesheets (person_id, week_start, status, submitted_at)
-      select id, ${WEEK}, 'submitted', now() from people where email like 'bench%';
+      select id, '${WEEK}', 'submitted', now() from people where email like 'bench%';
     insert into timesheet_lines (timesheet_id, position, project_id)
       select s.id, row_number() over (partition by s.id order by m.project_id) - 1, m.project_id
       from timesheets s join project_members m on m.person_id = s.person_id;
     insert into timesheet_entries (line_id, date, centi)
-      select l.id, ${WEEK}::date + d, 375 from timesheet_lines l, generate_series(0, 4) d;
-    analyze;`);
+      select l.id, '${WEEK}'::date + d, 375 from timesheet_lines l, generate_series(0, 4) d;
+    analyze`;
+  for (const statement of script.split(';')) await database.db.execute(sql.raw(statement));
 }
 
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
@@ -171,10 +173,13 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     // Approving 500 weeks in one action; between runs they go back to "submitted".
     const approvals: number[] = [];
     for (let r = 0; r < opts.runs; r++) {
-      await database.db.execute(sql`
-        update timesheet_lines set approval = 'pending', decided_by_id = null, decided_at = null
-          where timesheet_id in (select id from timesheets where week_start = ${WEEK});
-        update timesheets set status = 'submitted' where week_start = ${WEEK}`);
+      await database.db.execute(
+        sql`update timesheet_lines set approval = 'pending', decided_by_id = null, decided_at = null
+            where timesheet_id in (select id from timesheets where week_start = ${WEEK})`,
+      );
+      await database.db.execute(
+        sql`update timesheets set status = 'submitted' where week_start = ${WEEK}`,
+      );
       const pending = (await http(pmo, 'GET', '/api/v1/timesheets/pending')) as {
         items: { id: string; version: number; weekStart: string }[];
       };

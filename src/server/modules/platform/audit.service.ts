@@ -64,6 +64,32 @@ export async function recordAudit(tx: Executor, actor: Actor | null, input: Audi
   });
 }
 
+/** Appends several audit events in one statement per thousand (bulk actions), in the caller's transaction. */
+export async function recordAudits(
+  tx: Executor,
+  actor: Actor | null,
+  inputs: readonly AuditInput[],
+) {
+  const rows = inputs.flatMap((input) => {
+    const changes = diffFields(input.before, input.after);
+    if (input.action === 'update' && Object.keys(changes).length === 0) return [];
+    return [
+      {
+        actorId: actor && actor.userId !== 'system' ? actor.userId : null,
+        actorName: actor?.name ?? null,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        entityLabel: input.entityLabel,
+        projectId: input.projectId ?? null,
+        action: input.action,
+        changes,
+      },
+    ];
+  });
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
+}
+
 type Row = typeof auditEvents.$inferSelect;
 
 function toEvent(r: Row): AuditEvent {

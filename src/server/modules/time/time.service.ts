@@ -40,7 +40,7 @@ import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { recordAudit } from '../platform/audit.service.ts';
+import { recordAudit, recordAudits } from '../platform/audit.service.ts';
 import * as repo from './time.repository.ts';
 
 type SaveBody = z.infer<typeof SaveTimesheetBody>;
@@ -706,21 +706,25 @@ async function decide(
   const linesPerSheet = new Map<string, number>();
   for (const l of lines)
     linesPerSheet.set(l.timesheetId, (linesPerSheet.get(l.timesheetId) ?? 0) + 1);
-  for (const id of decided) {
-    const s = byId.get(id)!;
-    await recordAudit(tx, actor, {
-      entityType: 'timesheet',
-      entityId: id,
-      entityLabel: `${s.personName} — ${s.weekStart}`,
-      action: 'update',
-      before: { status: 'submitted' },
-      after: {
-        status: statusOf.get(id) ?? 'submitted',
-        lines: linesPerSheet.get(id) ?? 0,
-        ...(comment ? { comment } : {}),
-      },
-    });
-  }
+  await recordAudits(
+    tx,
+    actor,
+    decided.map((id) => {
+      const s = byId.get(id)!;
+      return {
+        entityType: 'timesheet' as const,
+        entityId: id,
+        entityLabel: `${s.personName} — ${s.weekStart}`,
+        action: 'update' as const,
+        before: { status: 'submitted' },
+        after: {
+          status: statusOf.get(id) ?? 'submitted',
+          lines: linesPerSheet.get(id) ?? 0,
+          ...(comment ? { comment } : {}),
+        },
+      };
+    }),
+  );
   const skipped = items
     .filter((i) => !sheetsWithLines.has(i.id))
     .map((i) => ({
