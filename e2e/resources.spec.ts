@@ -10,6 +10,8 @@ test('le responsable des ressources ouvre le plan de charge, explore une surchar
   page,
   baseURL,
 }) => {
+  // The capacity plan and its drawer make a large page for axe on a loaded machine.
+  test.setTimeout(240_000);
   // The demo's resource manager, found through the API as the PMO sees the accounts.
   const pmo = await apiSession(baseURL!, PMO);
   const users = (await (await pmo.get('/api/v1/users?limit=200')).json()) as {
