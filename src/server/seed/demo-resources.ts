@@ -196,6 +196,7 @@ export async function seedDemoResources(
   const windowEnd = addDays(DEMO_TODAY, 240);
   const byDept = (d: string) => people.filter((p) => dept(p) === d && p.id !== rm.id);
   const dsi = byDept('DSI');
+  const business = people.filter((p) => !['DSI', 'DG', 'PMO'].includes(dept(p)));
   const live = projects.filter(
     (p) => (p.status === 'active' || p.status === 'proposed') && p.end >= windowStart,
   );
@@ -216,7 +217,8 @@ export async function seedDemoResources(
         note: 'Pilotage du projet',
       });
     }
-    const team = [dsi[(k * 3) % dsi.length]!, dsi[(k * 3 + 1) % dsi.length]!];
+    // One developer of the DSI and one business expert from the other departments.
+    const team = [dsi[k % dsi.length]!, business[(k * 2 + 3) % business.length]!];
     team.forEach((person, j) => {
       data.allocations.push({
         personId: person.id,
@@ -224,9 +226,9 @@ export async function seedDemoResources(
         start,
         finish,
         unit: 'hours',
-        amount: j === 0 ? 21 : 14,
+        amount: j === 0 ? 14 : 7,
         status: soft ? 'soft' : 'hard',
-        note: j === 0 ? 'Réalisation' : 'Conception et recette',
+        note: j === 0 ? 'Réalisation' : 'Expertise métier et recette',
       });
     });
   });
@@ -254,12 +256,12 @@ export async function seedDemoResources(
     if (!realisation) continue;
     const leaves = plan.tasks.filter((t) => t.parentId === realisation.id && t.kind === 'task');
     leaves.forEach((task, j) => {
-      const person = dsi[(k * 3 + j) % dsi.length]!;
+      const person = dsi[(k + j) % dsi.length]!;
       data.assignments.push({
         taskId: task.id,
         projectId: project.id,
         personId: person.id,
-        effortHours: Math.round(task.duration * 7 * 0.6),
+        effortHours: Math.round(task.duration * 7 * 0.25),
       });
     });
   }

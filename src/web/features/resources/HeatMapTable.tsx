@@ -110,7 +110,8 @@ export function HeatMapTable({
                       {onOpen ? (
                         <UnstyledButton
                           className="heatmap-button"
-                          aria-label={description}
+                          // The accessible name starts with the visible text (WCAG 2.5.3).
+                          aria-label={`${text} — ${description}`}
                           title={description}
                           onClick={() => onOpen(row, i)}
                         >
