@@ -78,7 +78,7 @@ test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Météo et KPI' })
       .click();
-    await page.getByRole('textbox', { name: 'Portefeuille' }).click();
+    await page.getByRole('combobox', { name: 'Portefeuille' }).click();
     await page.getByRole('option', { name: 'Excellence opérationnelle' }).click();
     const row = page.getByRole('row', { name: /PRJ-2026-015/ });
     await expect(row.getByText('Pluie')).toBeVisible();

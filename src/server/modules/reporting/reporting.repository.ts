@@ -225,11 +225,12 @@ export async function programsOf(db: Executor, portfolioId: string) {
 }
 
 export async function allScopes(db: Executor) {
-  const [ps, gs] = await Promise.all([
+  const [ps, gs, js] = await Promise.all([
     db.select({ id: portfolios.id, name: portfolios.name }).from(portfolios),
     db.select({ id: programs.id, name: programs.name }).from(programs),
+    db.select({ id: projects.id, code: projects.code, name: projects.name }).from(projects),
   ]);
-  return { portfolios: ps, programs: gs };
+  return { portfolios: ps, programs: gs, projects: js };
 }
 
 // ---------------------------------------------------------------- KPIs

@@ -407,10 +407,12 @@ export async function portfolioStatus(
     (p) => !p.archived,
   );
   const ids = projects.map((p) => p.id);
+  // The weights (planned work) only matter to the weighted rule: the planning metrics over every
+  // task of the portfolio are not computed for the others.
   const [{ current, previous }, programs, metrics] = await Promise.all([
     repo.reportsForPeriod(ctx.db, ids, period.start),
     repo.programsOf(ctx.db, portfolioId),
-    computeMetrics(ctx.db, ids, period.end),
+    rule === 'weighted' ? computeMetrics(ctx.db, ids, period.end) : new Map<string, MetricRow>(),
   ]);
   const overrides = await repo.overridesFor(
     ctx.db,
@@ -705,8 +707,10 @@ const kpiFields = (k: repo.KpiRow) => ({
 async function visibleScopes(ctx: Ctx, actor: Actor) {
   const names = new Map<string, string>();
   if (seesAllProjects(actor.role)) {
-    const { portfolios, programs } = await repo.allScopes(ctx.db);
+    const { portfolios, programs, projects } = await repo.allScopes(ctx.db);
     for (const s of [...portfolios, ...programs]) names.set(s.id, s.name);
+    for (const p of projects) names.set(p.id, `${p.code} ${p.name}`);
+    return names;
   }
   for (const p of await visibleProjects(ctx, actor, {})) names.set(p.id, `${p.code} ${p.name}`);
   return names;
