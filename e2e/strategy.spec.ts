@@ -18,6 +18,8 @@ async function expectNoSeriousAxe(page: Page, what: string) {
 test('une contributrice soumet une demande de projet, le PMO la passe en évaluation', async ({
   page,
 }) => {
+  // Two logins and two axe runs: generous on a loaded machine.
+  test.setTimeout(180_000);
   const title = `Signature électronique des contrats ${Math.random().toString(36).slice(2, 7)}`;
 
   await test.step('la contributrice soumet la demande', async () => {

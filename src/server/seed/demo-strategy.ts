@@ -61,13 +61,13 @@ const REQUESTS: DemoRequest[] = [
       {
         kind: 'saving',
         label: '3 ETP de saisie redéployés',
-        amounts: [0, keur(150), keur(165), keur(165), keur(165)],
+        amounts: [0, keur(250), keur(300), keur(300), keur(300)],
         confidence: 85,
       },
       {
         kind: 'avoided',
         label: 'Pénalités de retard évitées',
-        amounts: [0, keur(40), keur(60), keur(60), keur(60)],
+        amounts: [0, keur(60), keur(80), keur(80), keur(80)],
         confidence: 60,
       },
     ]),
@@ -93,13 +93,13 @@ const REQUESTS: DemoRequest[] = [
       {
         kind: 'revenue',
         label: 'Marge sur ventes additionnelles',
-        amounts: [0, keur(120), keur(200), keur(220)],
+        amounts: [0, keur(250), keur(400), keur(450)],
         confidence: 50,
       },
       {
         kind: 'saving',
         label: 'Reprises de commandes évitées',
-        amounts: [0, keur(35), keur(40), keur(40)],
+        amounts: [0, keur(60), keur(70), keur(70)],
         confidence: 80,
       },
     ]),

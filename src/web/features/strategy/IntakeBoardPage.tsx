@@ -38,14 +38,7 @@ export const STAGE_COLOR: Record<string, string> = {
 function RequestCard({ r }: { r: RequestSummary }) {
   const { t } = useTranslation();
   return (
-    <Card
-      withBorder
-      padding="sm"
-      radius="md"
-      component={Link}
-      to={`/strategy/intake/${r.id}`}
-      aria-label={`${r.reference} — ${r.title}`}
-    >
+    <Card withBorder padding="sm" radius="md" component={Link} to={`/strategy/intake/${r.id}`}>
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text size="xs" c="dimmed" ff="monospace">
           {r.reference}
@@ -67,7 +60,7 @@ function RequestCard({ r }: { r: RequestSummary }) {
           </Text>
         )}
         {r.npv !== null && (
-          <Text size="xs" c={r.npv >= 0 ? 'green.8' : 'red.8'}>
+          <Text size="xs" fw={600} c={r.npv >= 0 ? undefined : 'red.9'}>
             {t('strategy.board.npv', { amount: formatMoney(r.npv, r.currency) })}
           </Text>
         )}
@@ -123,7 +116,7 @@ export function IntakeBoardPage() {
                   component="section"
                   aria-labelledby={`stage-${stage}`}
                 >
-                  <Group justify="space-between" mb="xs">
+                  <Group justify="space-between" mb="xs" wrap="nowrap" align="flex-start">
                     <Title order={2} size="h6" id={`stage-${stage}`}>
                       {t(`strategy.stage.${stage}`)}
                     </Title>
