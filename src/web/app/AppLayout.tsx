@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlertTriangle,
   IconBriefcase,
   IconDiamond,
   IconFolders,
@@ -43,6 +44,7 @@ export function AppLayout() {
       icon: IconDiamond,
       show: can('portfolio.read'),
     },
+    { to: '/risks', label: t('risks.nav'), icon: IconAlertTriangle, show: true },
     { to: '/organisation', label: t('nav.organisation'), icon: IconSitemap, show: can('org.read') },
   ];
   const adminLinks = [

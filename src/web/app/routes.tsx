@@ -16,6 +16,7 @@ const PortfoliosPage = named(
   'PortfoliosPage',
 );
 const ProjectsPage = named(() => import('../features/portfolio/ProjectsPage.tsx'), 'ProjectsPage');
+const RisksPage = named(() => import('../features/risks/RisksPage.tsx'), 'RisksPage');
 const ProjectPage = named(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage');
 const OrganisationPage = named(
   () => import('../features/org/OrganisationPage.tsx'),
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
+      { path: 'risks', element: <RisksPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <UsersPage /> },

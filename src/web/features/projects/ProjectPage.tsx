@@ -18,7 +18,11 @@ const PlanningTab = lazy(async () => ({
   default: (await import('../planning/PlanningTab.tsx')).PlanningTab,
 }));
 
-const TABS = ['overview', 'planning', 'sub-projects', 'members', 'history'] as const;
+const RisksTab = lazy(async () => ({
+  default: (await import('../risks/RisksTab.tsx')).RisksTab,
+}));
+
+const TABS = ['overview', 'planning', 'risks', 'sub-projects', 'members', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -123,6 +127,7 @@ export function ProjectPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
+          <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -144,6 +149,11 @@ export function ProjectPage() {
         <Tabs.Panel value="planning">
           <Suspense fallback={<TableSkeleton rows={10} />}>
             <PlanningTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="risks">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <RisksTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="sub-projects">
