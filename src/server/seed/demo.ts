@@ -13,6 +13,7 @@ import {
   createProject,
 } from '../modules/portfolio/portfolio.service.ts';
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
+import { seedDemoRisks } from './demo-risks.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -277,6 +278,8 @@ export async function seedDemo(
 
   say('plannings');
   await seedDemoPlans(ctx, actor, planned);
+  say('risques');
+  await seedDemoRisks(ctx, actor, planned);
   return {
     password,
     accounts,
