@@ -31,9 +31,9 @@ test('le chef de projet enregistre un risque et le voit sur la carte de chaleur'
     await dialog.getByRole('textbox', { name: 'Cause' }).fill('Paramétrage sous-estimé');
     await dialog.getByRole('textbox', { name: 'Événement' }).fill('Lot 2 livré en retard');
     await dialog.getByRole('textbox', { name: 'Conséquence' }).fill('La recette glisse');
-    await dialog.getByRole('textbox', { name: 'Probabilité', exact: true }).click();
+    await dialog.getByRole('combobox', { name: 'Probabilité', exact: true }).click();
     await page.getByRole('option', { name: /^5\. Très probable/ }).click();
-    await dialog.getByRole('textbox', { name: 'Délai' }).click();
+    await dialog.getByRole('combobox', { name: 'Délai' }).click();
     await page.getByRole('option', { name: '5. Critique' }).click();
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(dialog).toBeHidden();

@@ -8,7 +8,7 @@ export const CRITICALITY_COLOR: Record<Criticality, string> = {
   low: 'var(--mantine-color-green-2)',
   moderate: 'var(--mantine-color-yellow-3)',
   high: 'var(--mantine-color-orange-4)',
-  critical: 'var(--mantine-color-red-6)',
+  critical: 'var(--mantine-color-red-9)',
 };
 
 export interface Cell {
