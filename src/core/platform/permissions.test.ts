@@ -69,6 +69,8 @@ describe('permissions', () => {
       'project.create',
       'project.update',
       'project.members.manage',
+      'risk.read',
+      'risk.manage',
       'finance.read',
       'budget.edit',
       'gate.decide',

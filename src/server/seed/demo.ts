@@ -19,6 +19,7 @@ import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoResources } from './demo-resources.ts';
+import { seedDemoRisks } from './demo-risks.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -295,6 +296,8 @@ export async function seedDemo(
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
   say('ressources');
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
+  say('risques');
+  await seedDemoRisks(ctx, actor, planned);
   return {
     password,
     accounts,

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlertTriangle,
   IconBriefcase,
   IconClockHour4,
   IconCoinEuro,
@@ -88,6 +89,7 @@ export function AppLayout() {
           icon: IconCloud,
           show: can('portfolio.read'),
         },
+        { to: '/risks', label: t('risks.nav'), icon: IconAlertTriangle, show: true },
         { to: '/finance', label: t('finance.nav'), icon: IconCoinEuro, show: can('finance.read') },
       ],
     },

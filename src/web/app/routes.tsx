@@ -16,6 +16,7 @@ const PortfoliosPage = named(
   'PortfoliosPage',
 );
 const ProjectsPage = named(() => import('../features/portfolio/ProjectsPage.tsx'), 'ProjectsPage');
+const RisksPage = named(() => import('../features/risks/RisksPage.tsx'), 'RisksPage');
 const ProjectPage = named(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage');
 const OrganisationPage = named(
   () => import('../features/org/OrganisationPage.tsx'),
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'strategy/intake/:id', element: <RequestPage /> },
       { path: 'finance', element: <FinancePage /> },
       { path: 'governance/:tab?', element: <GovernancePage /> },
+      { path: 'risks', element: <RisksPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
       { path: 'resources/:tab?', element: <ResourcesPage /> },

@@ -409,7 +409,8 @@ function assessmentOf(r: repo.RiskRow, actor: Actor | null, note: string, on = t
     emvCents: Number(r.emvCents),
     status: r.status,
     note,
-    assessedBy: actor?.userId ?? null,
+    // The system actor (seed, jobs) is no account.
+    assessedBy: actor && /^[0-9a-f-]{36}$/i.test(actor.userId) ? actor.userId : null,
   };
 }
 

@@ -30,7 +30,21 @@ const GovernanceTab = lazy(async () => ({
   default: (await import('../governance/GovernanceTab.tsx')).GovernanceTab,
 }));
 
-const TABS = ['overview', 'planning', 'weather', 'budget', 'governance', 'members', 'history'] as const;
+const RisksTab = lazy(async () => ({
+  default: (await import('../risks/RisksTab.tsx')).RisksTab,
+}));
+
+const TABS = [
+  'overview',
+  'planning',
+  'weather',
+  'budget',
+  'risks',
+  'governance',
+  'sub-projects',
+  'members',
+  'history',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -142,6 +156,7 @@ export function ProjectPage() {
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
+          <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -182,6 +197,9 @@ export function ProjectPage() {
         <Tabs.Panel value="governance">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <GovernanceTab project={p} />
+        <Tabs.Panel value="risks">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <RisksTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="sub-projects">

@@ -1,0 +1,237 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { Risk, RiskSettingsView } from '../../../contracts/risks.ts';
+import { strategiesFor } from '../../../core/risks/register.ts';
+import { errorMessage } from '../../components/errors.ts';
+import { useCreateRisk, useUpdateRisk } from './risks-api.ts';
+
+type Settings = z.infer<typeof RiskSettingsView>;
+
+/** Records or edits a risk: cause → event → effect, assessment, response, residual. */
+export function RiskForm({
+  projectId,
+  risk,
+  settings,
+  onClose,
+}: {
+  projectId: string;
+  risk: Risk | null;
+  settings: Settings;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateRisk(projectId);
+  const update = useUpdateRisk();
+  const [v, setV] = useState({
+    kind: risk?.kind ?? 'threat',
+    title: risk?.title ?? '',
+    cause: risk?.cause ?? '',
+    event: risk?.event ?? '',
+    effect: risk?.effect ?? '',
+    probability: String(risk?.probability ?? 3),
+    cost: risk?.impacts.cost ? String(risk.impacts.cost) : null,
+    schedule: risk?.impacts.schedule ? String(risk.impacts.schedule) : null,
+    quality: risk?.impacts.quality ? String(risk.impacts.quality) : null,
+    reputation: risk?.impacts.reputation ? String(risk.impacts.reputation) : null,
+    costImpact: (risk?.costImpactCents ?? 0) / 100,
+    strategy: risk?.strategy ?? null,
+    response: risk?.response ?? '',
+    residualProbability: risk?.residualProbability ? String(risk.residualProbability) : null,
+    residualImpact: risk?.residualImpact ? String(risk.residualImpact) : null,
+    proximity: risk?.proximity ?? '',
+    status: risk?.status ?? 'open',
+  });
+  const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
+  const probabilityOptions = settings.probability.map((l, k) => ({
+    value: String(k + 1),
+    label: `${k + 1}. ${l.label} (${l.description})`,
+  }));
+  const impactOptions = settings.impact.map((l, k) => ({
+    value: String(k + 1),
+    label: `${k + 1}. ${l.label}`,
+  }));
+  const num = (s: string | null) => (s ? Number(s) : null);
+  const body = {
+    kind: v.kind,
+    title: v.title,
+    cause: v.cause,
+    event: v.event,
+    effect: v.effect,
+    probability: Number(v.probability),
+    impacts: {
+      cost: num(v.cost),
+      schedule: num(v.schedule),
+      quality: num(v.quality),
+      reputation: num(v.reputation),
+    },
+    costImpactCents: Math.round(Number(v.costImpact || 0) * 100),
+    strategy: v.strategy as Risk['strategy'],
+    response: v.response,
+    residualProbability: num(v.residualProbability),
+    residualImpact: num(v.residualImpact),
+    proximity: v.proximity || null,
+    status: v.status,
+  };
+  const mutation = risk ? update : create;
+  const submit = () => {
+    const done = { onSuccess: onClose };
+    if (risk) update.mutate({ id: risk.id, version: risk.version, body }, done);
+    else create.mutate(body, done);
+  };
+  return (
+    <Modal opened onClose={onClose} size="xl" title={risk ? risk.code : t('risks.new')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('risks.kind.label')}
+              data={[
+                { value: 'threat', label: t('risks.kind.threat') },
+                { value: 'opportunity', label: t('risks.kind.opportunity') },
+              ]}
+              value={v.kind}
+              allowDeselect={false}
+              onChange={(x) => set({ kind: (x ?? 'threat') as 'threat', strategy: null })}
+            />
+            <Select
+              label={t('risks.statusLabel')}
+              data={(['open', 'monitoring', 'occurred', 'closed'] as const).map((s) => ({
+                value: s,
+                label: t(`risks.status.${s}`),
+              }))}
+              value={v.status}
+              allowDeselect={false}
+              onChange={(x) => set({ status: (x ?? 'open') as 'open' })}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('risks.title')}
+            required
+            value={v.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Textarea
+              label={t('risks.cause')}
+              autosize
+              minRows={2}
+              value={v.cause}
+              onChange={(e) => set({ cause: e.currentTarget.value })}
+            />
+            <Textarea
+              label={t('risks.event')}
+              autosize
+              minRows={2}
+              value={v.event}
+              onChange={(e) => set({ event: e.currentTarget.value })}
+            />
+            <Textarea
+              label={t('risks.effect')}
+              autosize
+              minRows={2}
+              value={v.effect}
+              onChange={(e) => set({ effect: e.currentTarget.value })}
+            />
+          </SimpleGrid>
+          <Select
+            label={t('risks.probability')}
+            data={probabilityOptions}
+            value={v.probability}
+            allowDeselect={false}
+            onChange={(x) => set({ probability: x ?? '3' })}
+          />
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            {(['cost', 'schedule', 'quality', 'reputation'] as const).map((d) => (
+              <Select
+                key={d}
+                label={t(`risks.impacts.${d}`)}
+                data={impactOptions}
+                value={v[d]}
+                clearable
+                onChange={(x) => set({ [d]: x } as Partial<typeof v>)}
+              />
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t('risks.costImpact')}
+              min={0}
+              decimalScale={2}
+              thousandSeparator=" "
+              decimalSeparator=","
+              suffix=" €"
+              value={v.costImpact}
+              onChange={(x) => set({ costImpact: Number(x) || 0 })}
+            />
+            <TextInput
+              type="date"
+              label={t('risks.proximity')}
+              value={v.proximity}
+              onChange={(e) => set({ proximity: e.currentTarget.value })}
+            />
+          </SimpleGrid>
+          <Select
+            label={t('risks.strategyLabel')}
+            data={strategiesFor(v.kind).map((s) => ({ value: s, label: t(`risks.strategy.${s}`) }))}
+            value={v.strategy}
+            clearable
+            onChange={(x) => set({ strategy: x as Risk['strategy'] })}
+          />
+          <Textarea
+            label={t('risks.response')}
+            autosize
+            minRows={2}
+            value={v.response}
+            onChange={(e) => set({ response: e.currentTarget.value })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('risks.residualProbability')}
+              data={probabilityOptions}
+              value={v.residualProbability}
+              clearable
+              onChange={(x) => set({ residualProbability: x })}
+            />
+            <Select
+              label={t('risks.residualImpact')}
+              data={impactOptions}
+              value={v.residualImpact}
+              clearable
+              onChange={(x) => set({ residualImpact: x })}
+            />
+          </SimpleGrid>
+          {mutation.error && (
+            <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>
+              {errorMessage(t, mutation.error)}
+            </div>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
