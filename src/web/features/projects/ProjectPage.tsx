@@ -197,6 +197,8 @@ export function ProjectPage() {
         <Tabs.Panel value="governance">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <GovernanceTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
         <Tabs.Panel value="risks">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <RisksTab project={p} />
