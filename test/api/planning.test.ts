@@ -133,7 +133,11 @@ describe('the plan of a project', () => {
     expect(stale.statusCode).toBe(412);
     // The 412 carries the task as the plan shows it now (schedule included), to patch in.
     const current = PlanTask.parse(stale.json().error.details.current);
-    expect(current).toMatchObject({ id: t2.id, version: before.version, duration: before.duration });
+    expect(current).toMatchObject({
+      id: t2.id,
+      version: before.version,
+      duration: before.duration,
+    });
     expect(current.schedule.start).toBe(before.schedule.start);
     const missing = await call(t, pmo, {
       method: 'PATCH',

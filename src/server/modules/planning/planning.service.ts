@@ -491,7 +491,10 @@ export async function createTask(
 /** The 412 of a task edit: the task as the plan shows it now, so the client can patch it in. */
 async function staleTask(tx: Executor, settings: repo.SettingsRow, task: repo.TaskRow) {
   const view = await repo.findTaskView(tx, task.projectId, task.id);
-  return stale('task', view ? toPlanTask(view.t, view.ownerName, settings.start) : taskFields(task));
+  return stale(
+    'task',
+    view ? toPlanTask(view.t, view.ownerName, settings.start) : taskFields(task),
+  );
 }
 
 async function loadTask(tx: Executor, projectId: string, taskId: string) {
