@@ -27,6 +27,8 @@ async function managedProject(page: Page) {
 test('le chef de projet saisit son budget dans la grille ; le contrôle de gestion importe des factures avec un essai à blanc', async ({
   page,
 }) => {
+  // The budget view reads the plan, the baseline, costs and closes: give a loaded machine time.
+  test.setTimeout(240_000);
   const label = `Formation des utilisateurs ${Date.now() % 100000}`;
   let project = { id: '', code: '' };
 
@@ -34,7 +36,9 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
     await signIn(page, MANAGER);
     project = await managedProject(page);
     await page.goto(`/projects/${project.id}/budget`);
-    await expect(page.getByRole('heading', { name: 'Budget par ligne et par mois' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Budget par ligne et par mois' })).toBeVisible({
+      timeout: 60_000,
+    });
     await expect(page.locator('table[role="grid"]')).toBeVisible();
   });
 
