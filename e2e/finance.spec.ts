@@ -42,6 +42,7 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
     await expect(page.locator('table[role="grid"]')).toBeVisible();
   });
 
+  const grid = page.locator('table[role="grid"]');
   const grandTotal = page.getByTestId('budget-grand-total');
   const before = euros(await grandTotal.textContent());
 
@@ -52,14 +53,14 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
     await dialog.getByRole('textbox', { name: /Montant à répartir/ }).fill('3 000');
     await dialog.getByRole('button', { name: 'Créer la ligne' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('rowheader', { name: new RegExp(label) })).toBeVisible();
+    await expect(grid.getByRole('rowheader', { name: new RegExp(label) })).toBeVisible();
     await expect
       .poll(async () => euros(await grandTotal.textContent()))
       .toBeCloseTo(before + 3000, 2);
   });
 
   await test.step('il modifie un mois au clavier et voit les totaux suivre', async () => {
-    const row = page.getByRole('row', { name: new RegExp(label) });
+    const row = grid.getByRole('row', { name: new RegExp(label) });
     const cell = row.locator('[data-cell]').first();
     await cell.click();
     await page.keyboard.press('Enter');
