@@ -34,6 +34,9 @@ import { CostsPanel } from './CostsPanel.tsx';
 import { EvmPanel } from './EvmPanel.tsx';
 import { useBudget, useBudgetMutations } from './finance-api.ts';
 
+// The light alert colours give titles too little contrast (WCAG AA): titles use the text colour.
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
+
 /** The project's "Budget" tab: figures, the budget grid, revisions, forecasts, earned value, costs. */
 export function BudgetTab({ project }: { project: Project }) {
   const { t } = useTranslation();
@@ -50,7 +53,7 @@ export function BudgetTab({ project }: { project: Project }) {
     <Stack gap="lg">
       <Figures budget={b} />
       {b.can.edit && b.pendingChange && !pending && (
-        <Alert color="yellow" title={t('finance.revision.changedTitle')}>
+        <Alert color="yellow" title={t('finance.revision.changedTitle')} styles={READABLE_TITLE}>
           <Group justify="space-between">
             <Text size="sm">{t('finance.revision.changedMessage')}</Text>
             <Button
@@ -184,7 +187,11 @@ function PendingRevision({
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   return (
-    <Alert color="blue" title={t('finance.revision.pendingTitle', { number: revision.number })}>
+    <Alert
+      color="blue"
+      title={t('finance.revision.pendingTitle', { number: revision.number })}
+      styles={READABLE_TITLE}
+    >
       <Stack gap="xs">
         <Text size="sm">
           {t('finance.revision.pendingMessage', {

@@ -1,0 +1,121 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { MANAGER, signIn } from './helpers.ts';
+
+/*
+ * Finance, every day: the project manager adds a budget line and edits a month in the budget
+ * grid with the keyboard, and sees the totals follow; the controller imports invoices from a
+ * CSV file, reads the dry run's rejected rows, fixes the file and imports it.
+ */
+
+const FINANCE = 'sophie.leroy@exemple.fr';
+const euros = (text: string | null) =>
+  Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', '.'));
+
+async function managedProject(page: Page) {
+  const res = await page.request.get('/api/v1/projects?limit=100&status=active');
+  const items = (await res.json()).items as {
+    id: string;
+    code: string;
+    manager: { name: string } | null;
+  }[];
+  const project = items.find((p) => p.manager?.name === 'Thomas Bernard');
+  if (!project) throw new Error('The demo manager runs no active project');
+  return project;
+}
+
+test('le chef de projet saisit son budget dans la grille ; le contrôle de gestion importe des factures avec un essai à blanc', async ({
+  page,
+}) => {
+  // The budget view reads the plan, the baseline, costs and closes: give a loaded machine time.
+  test.setTimeout(240_000);
+  const label = `Formation des utilisateurs ${Date.now() % 100000}`;
+  let project = { id: '', code: '' };
+
+  await test.step('le chef de projet ouvre l’onglet Budget', async () => {
+    await signIn(page, MANAGER);
+    project = await managedProject(page);
+    await page.goto(`/projects/${project.id}/budget`);
+    await expect(page.getByRole('heading', { name: 'Budget par ligne et par mois' })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.locator('table[role="grid"]')).toBeVisible();
+  });
+
+  const grid = page.locator('table[role="grid"]');
+  const grandTotal = page.getByTestId('budget-grand-total');
+  const before = euros(await grandTotal.textContent());
+
+  await test.step('il ajoute une ligne de 3 000 € répartie sur les mois', async () => {
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ajouter une ligne' });
+    await dialog.getByRole('textbox', { name: 'Libellé' }).fill(label);
+    await dialog.getByRole('textbox', { name: /Montant à répartir/ }).fill('3 000');
+    await dialog.getByRole('button', { name: 'Créer la ligne' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(grid.getByRole('rowheader', { name: new RegExp(label) })).toBeVisible();
+    await expect
+      .poll(async () => euros(await grandTotal.textContent()))
+      .toBeCloseTo(before + 3000, 2);
+  });
+
+  await test.step('il modifie un mois au clavier et voit les totaux suivre', async () => {
+    const row = grid.getByRole('row', { name: new RegExp(label) });
+    const cell = row.locator('[data-cell]').first();
+    await cell.click();
+    await page.keyboard.press('Enter');
+    const input = row.getByRole('textbox');
+    await input.fill('1 500');
+    await page.keyboard.press('Enter');
+    await expect(row.locator('[data-cell]').first()).toHaveText(/1\s500,00\s€/);
+    const lineTotal = row.locator('td').filter({ hasText: '€' }).last();
+    await expect.poll(async () => euros(await lineTotal.textContent())).toBeGreaterThan(3000);
+    const lineValue = euros(await lineTotal.textContent());
+    await expect
+      .poll(async () => euros(await grandTotal.textContent()))
+      .toBeCloseTo(before + lineValue, 2);
+  });
+
+  await test.step('la page Budget passe le contrôle d’accessibilité', async () => {
+    const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
+
+  await test.step('le contrôle de gestion fait un essai à blanc : une ligne est rejetée', async () => {
+    await page.context().clearCookies();
+    await signIn(page, FINANCE);
+    await page.goto('/finance');
+    await page.getByRole('tab', { name: 'Import des réalisés' }).click();
+    const csv = (date: string) =>
+      `Projet;Date;Montant;Fournisseur\r\n${project.code};05/11/2026;1 234,56;Capgemini\r\n${project.code};${date};250,00;Dell Technologies\r\n`;
+    const file = page.locator('input[type="file"]');
+    await file.setInputFiles({
+      name: 'factures.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv('31/11/2026')),
+    });
+    await page.getByRole('button', { name: 'Essai à blanc' }).click();
+    const rejected = page.getByRole('table', { name: 'Lignes rejetées' });
+    await expect(rejected).toBeVisible();
+    await expect(
+      rejected.getByRole('row', { name: /3 Date 31\/11\/2026 Date invalide/ }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Importer' })).toBeDisabled();
+
+    await file.setInputFiles({
+      name: 'factures.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv('30/11/2026')),
+    });
+    await page.getByRole('button', { name: 'Essai à blanc' }).click();
+    await expect(page.getByText('Prêt à importer')).toBeVisible();
+    await page.getByRole('button', { name: 'Importer' }).click();
+    await expect(page.getByText('Importé', { exact: true })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('1 484,56');
+  });
+});
