@@ -428,3 +428,12 @@ export const ExchangeRate = z.object({
 });
 export type ExchangeRate = z.infer<typeof ExchangeRate>;
 export const ExchangeRateList = z.object({ items: z.array(ExchangeRate) });
+
+/** What the labour feed (approved timesheet hours × dated cost rates) wrote. */
+export const LabourSyncResult = z.object({
+  projects: z.number().int(),
+  rows: z.number().int(),
+  hours: z.number(),
+  amountEur: z.number().int(),
+  unpricedHours: z.number(),
+});

@@ -5,6 +5,7 @@ import { purgeAuditEvents } from '../modules/platform/audit.service.ts';
 import { deleteExpiredSessions } from '../modules/platform/platform.repository.ts';
 import { runTimeReminders } from '../modules/time/time.reminders.ts';
 import { computeKpis } from '../modules/reporting/reporting.service.ts';
+import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -33,6 +34,12 @@ const SCHEDULES = [
     name: 'kpi-snapshot',
     cron: '30 2 * * *',
     run: (ctx: Ctx) => computeKpis(ctx),
+  },
+  {
+    // Labour actuals: approved timesheet hours × dated cost rates, at most 15 minutes behind.
+    name: 'labour-actuals',
+    cron: '*/15 * * * *',
+    run: (ctx: Ctx) => syncLabourActuals(ctx, null),
   },
 ] as const;
 

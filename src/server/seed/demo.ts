@@ -12,6 +12,7 @@ import {
   createProgram,
   createProject,
 } from '../modules/portfolio/portfolio.service.ts';
+import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 import { seedDemoGovernance } from './demo-governance.ts';
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import { seedDemoTime } from './demo-time.ts';
@@ -298,6 +299,8 @@ export async function seedDemo(
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
+  say('coûts internes (CRA validés × taux)');
+  await syncLabourActuals(ctx, actor);
   return {
     password,
     accounts,

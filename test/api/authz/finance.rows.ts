@@ -14,6 +14,7 @@ const MANAGERS: Caller[] = ['admin', 'pmo', 'finance'];
 const PORTFOLIO_READERS: Caller[] = ['admin', 'pmo', 'executive', 'finance'];
 
 const rows: Record<string, Rule> = {
+  'POST /api/v1/finance/labour-actuals/sync': { allow: MANAGERS },
   'GET /api/v1/projects/{id}/budget': { allow: READERS },
   'POST /api/v1/projects/{id}/budget/lines': {
     allow: EDITORS,

@@ -30,12 +30,14 @@ import {
   RollupQuery,
   SubmitRevisionBody,
   UpdateBudgetLineBody,
+  LabourSyncResult,
 } from '../../../contracts/finance.ts';
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
 import { exportRollup } from './finance.export.ts';
 import { importActuals } from './finance.import.ts';
+import { syncLabourActuals } from './finance.labour.ts';
 import * as svc from './finance.service.ts';
 
 /** Largest actuals file accepted (100 000 rows of CSV is about 10 MB; base64 XLSX more). */
@@ -265,6 +267,20 @@ export function financeRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => importActuals(ctx, actorOf(req), req.body),
+  );
+
+  r.post(
+    '/api/v1/finance/labour-actuals/sync',
+    {
+      config: { access: 'finance.manage' },
+      schema: {
+        tags,
+        summary:
+          'Recompute labour actuals now: approved timesheet hours × the cost rate valid each day (also every 15 minutes)',
+        response: { 200: LabourSyncResult },
+      },
+    },
+    async (req) => syncLabourActuals(ctx, actorOf(req)),
   );
 
   r.get(
