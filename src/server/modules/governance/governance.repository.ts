@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { people } from '../org/org.tables.ts';
-import { visibleCondition, type Visibility } from '../portfolio/portfolio.repository.ts';
 import { portfolios, projects } from '../portfolio/portfolio.tables.ts';
 import {
   deliverables,
@@ -231,7 +230,8 @@ export async function insertConditions(
 }
 
 export interface DecisionFilter {
-  visibility: Visibility;
+  /** The projects the caller sees, from the portfolio service (undefined: all). */
+  visible: SQL | undefined;
   projectId?: string | undefined;
   portfolioId?: string | undefined;
   decision?: string | undefined;
@@ -246,7 +246,7 @@ export interface DecisionFilter {
 /** Gate decisions of visible projects, newest first, keyset-paginated on (decided_at, id). */
 export async function listDecisions(db: Executor, f: DecisionFilter) {
   const where: (SQL | undefined)[] = [
-    visibleCondition(f.visibility),
+    f.visible,
     f.projectId ? eq(gateDecisions.projectId, f.projectId) : undefined,
     f.portfolioId ? eq(projects.portfolioId, f.portfolioId) : undefined,
     f.decision ? eq(gateDecisions.decision, f.decision) : undefined,
@@ -316,7 +316,7 @@ export async function updateCondition(
 // ---------------------------------------------------------------- compliance across projects
 
 /** Every visible, unarchived project with its lifecycle (if any) and its deliverable counts. */
-export async function complianceRows(db: Executor, v: Visibility, portfolioId?: string) {
+export async function complianceRows(db: Executor, visible: SQL | undefined, portfolioId?: string) {
   return db
     .select({
       id: projects.id,
@@ -344,7 +344,7 @@ export async function complianceRows(db: Executor, v: Visibility, portfolioId?: 
     .leftJoin(methodologies, eq(methodologies.id, methodologyVersions.methodologyId))
     .where(
       and(
-        visibleCondition(v),
+        visible,
         sql`${projects.archivedAt} is null`,
         portfolioId ? eq(projects.portfolioId, portfolioId) : undefined,
       ),

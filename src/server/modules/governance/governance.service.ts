@@ -47,7 +47,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { appendTaskTreeInTx } from '../planning/planning.service.ts';
-import { authorizeProject, visibilityOf } from '../portfolio/portfolio.service.ts';
+import { authorizeProject, visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import * as repo from './governance.repository.ts';
 
 type Content = z.infer<typeof MethodologyContent>;
@@ -301,7 +301,7 @@ export async function getProjectGovernance(
   const [deliverableRows, checks, decisionRows] = await Promise.all([
     repo.listDeliverables(ctx.db, projectId),
     repo.listChecks(ctx.db, projectId),
-    repo.listDecisions(ctx.db, { visibility: { all: true }, projectId, limit: 200 }),
+    repo.listDecisions(ctx.db, { visible: undefined, projectId, limit: 200 }),
   ]);
   const status = lc.l.status as LifecycleStatus;
   const delivStates = states(deliverableRows);
@@ -723,7 +723,7 @@ export async function listGateDecisions(
 ) {
   const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
   const rows = await repo.listDecisions(ctx.db, {
-    visibility: visibilityOf(actor),
+    visible: visibleProjectsCondition(actor),
     projectId: query.projectId,
     portfolioId: query.portfolioId,
     decision: query.decision,
@@ -752,7 +752,7 @@ export async function listCompliance(
   actor: Actor,
   portfolioId?: string,
 ): Promise<z.infer<typeof ComplianceList>> {
-  const rows = await repo.complianceRows(ctx.db, visibilityOf(actor), portfolioId);
+  const rows = await repo.complianceRows(ctx.db, visibleProjectsCondition(actor), portfolioId);
   const governed = rows.filter((r) => r.lifecycle !== null);
   const states = await repo.deliverableStates(
     ctx.db,

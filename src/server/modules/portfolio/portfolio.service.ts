@@ -32,6 +32,14 @@ import { assertOrgUnitExists, assertPeopleExist, getPerson } from '../org/org.se
 import { listAuditEvents, recordAudit } from '../platform/audit.service.ts';
 import * as repo from './portfolio.repository.ts';
 
+/**
+ * The portfolio's rule of which projects an actor sees, as a condition on the projects table,
+ * for other modules' set-wise queries that join projects (undefined: every project).
+ */
+export function visibleProjectsCondition(actor: Actor) {
+  return repo.visibleCondition(visibilityOf(actor));
+}
+
 export function visibilityOf(actor: Actor): repo.Visibility {
   return seesAllProjects(actor.role) ? { all: true } : { all: false, personId: actor.personId };
 }
