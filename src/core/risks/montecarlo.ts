@@ -10,6 +10,7 @@ import {
   shapeOf,
   type ThreePointEstimate,
 } from './distributions.ts';
+import { runKernelBlocks } from './kernel.ts';
 import { RandomStream, seedWords } from './random.ts';
 import { SimulationError } from './simulation-error.ts';
 
@@ -80,6 +81,8 @@ export interface SimulationKernel {
   pertOffset0: Int32Array;
   pertOffset1: Int32Array;
   pertTables: Float64Array;
+  /** Knots of each PERT table (PERT_KNOTS). */
+  pertKnots: number;
   riskProbability: Float64Array;
   impactStart: Int32Array;
   impactLeaf: Int32Array;
@@ -257,6 +260,7 @@ export function compileSimulation(input: SimulationInput): SimulationModel {
     pertOffset0,
     pertOffset1,
     pertTables: tables.pack(),
+    pertKnots: PERT_KNOTS,
     riskProbability,
     impactStart,
     impactLeaf: Int32Array.from(impactLeaf),
@@ -310,11 +314,6 @@ export function blockCount(iterations: number): number {
   return Math.ceil(iterations / BLOCK_SIZE);
 }
 
-/** Iterations of block `block` (the last one may be partial). */
-function blockLength(iterations: number, block: number): number {
-  return Math.min(BLOCK_SIZE, iterations - block * BLOCK_SIZE);
-}
-
 /** Checks the iteration count; throws INVALID_OPTIONS naming the problem. */
 export function checkIterations(iterations: number): void {
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
@@ -324,6 +323,15 @@ export function checkIterations(iterations: number): void {
       { iterations },
     );
   }
+}
+
+/** The sfc32 start states of blocks [firstBlock, blockEnd), four words per block. */
+export function blockStates(words: Uint32Array, firstBlock: number, blockEnd: number): Int32Array {
+  const states = new Int32Array(4 * Math.max(0, blockEnd - firstBlock));
+  for (let block = firstBlock; block < blockEnd; block++) {
+    states.set(new RandomStream(words, block).state(), 4 * (block - firstBlock));
+  }
+  return states;
 }
 
 /**
@@ -337,178 +345,9 @@ export function simulateBlocks(
   firstBlock: number,
   blockEnd: number,
 ): BlockResult {
-  const n = k.leafCount;
-  const m = k.sampledLeaf.length;
-  const riskCount = k.riskProbability.length;
-  const stride = 3 * m + 2 * riskCount;
-  const firstIteration = firstBlock * BLOCK_SIZE;
-  const lastIteration = Math.min(iterations, blockEnd * BLOCK_SIZE);
-  const durations = new Float64Array(Math.max(0, lastIteration - firstIteration));
-  const criticalCount = new Int32Array(n);
-  const sums = new Float64Array(Math.max(0, blockEnd - firstBlock) * stride);
-
-  const { baseDuration, kind, done, startLow, finishLow } = k;
-  const { startLinkStart, startLinkFrom, startLinkLag } = k;
-  const { finishLinkStart, finishLinkFrom, finishLinkLag } = k;
-  const { sampledLeaf, sampleMin, sampleRange, sampleParam } = k;
-  const { pertOffset0, pertOffset1, pertTables, riskProbability } = k;
-  const { impactStart, impactLeaf, impactDays } = k;
-  const uniformEnd = k.shapeEnd[Shape.Uniform]!;
-  const triangularEnd = k.shapeEnd[Shape.Triangular]!;
-  const fast = k.allNormal === 1;
-  const draws = riskCount + m;
-  const u = new Float64Array(draws);
-  const dur = new Float64Array(n);
-  const sampledDuration = new Float64Array(m);
-  // Early start and finish of leaf i at slots 2i and 2i + 1: a link reads its slot directly.
-  const dates = new Float64Array(2 * n);
-  const mark = new Uint8Array(n);
-  const occurred = new Uint8Array(riskCount);
-
-  let out = 0;
-  for (let block = firstBlock; block < blockEnd; block++) {
-    // sfc32, inlined: its state stays in locals for the whole block.
-    const state = new RandomStream(words, block).state();
-    let ra = state[0]!;
-    let rb = state[1]!;
-    let rc = state[2]!;
-    let rd = state[3]!;
-    const base = (block - firstBlock) * stride;
-    const length = blockLength(iterations, block);
-    for (let it = 0; it < length; it++) {
-      // 1. Uniform draws: one per risk, then one per sampled leaf.
-      for (let q = 0; q < draws; q++) {
-        const t = (((ra + rb) | 0) + rd) | 0;
-        rd = (rd + 1) | 0;
-        ra = rb ^ (rb >>> 9);
-        rb = (rc + (rc << 3)) | 0;
-        rc = (rc << 21) | (rc >>> 11);
-        rc = (rc + t) | 0;
-        u[q] = (t >>> 0) * 2.3283064365386963e-10;
-      }
-      // 2. Durations: the plan's, sampled estimates, then the risks that occur.
-      dur.set(baseDuration);
-      for (let s = 0; s < uniformEnd; s++) {
-        const d = sampleMin[s]! + sampleRange[s]! * u[riskCount + s]!;
-        sampledDuration[s] = d;
-        dur[sampledLeaf[s]!] = d;
-      }
-      for (let s = uniformEnd; s < triangularEnd; s++) {
-        const v = u[riskCount + s]!;
-        const c = sampleParam[s]!;
-        const x = v < c ? Math.sqrt(v * c) : 1 - Math.sqrt((1 - v) * (1 - c));
-        const d = sampleMin[s]! + sampleRange[s]! * x;
-        sampledDuration[s] = d;
-        dur[sampledLeaf[s]!] = d;
-      }
-      for (let s = triangularEnd; s < m; s++) {
-        const position = u[riskCount + s]! * PERT_KNOTS;
-        const j = position | 0;
-        const f = position - j;
-        const o0 = pertOffset0[s]! + j;
-        const o1 = pertOffset1[s]! + j;
-        const q0 = pertTables[o0]! + f * (pertTables[o0 + 1]! - pertTables[o0]!);
-        const q1 = pertTables[o1]! + f * (pertTables[o1 + 1]! - pertTables[o1]!);
-        const d = sampleMin[s]! + sampleRange[s]! * (q0 + sampleParam[s]! * (q1 - q0));
-        sampledDuration[s] = d;
-        dur[sampledLeaf[s]!] = d;
-      }
-      for (let r = 0; r < riskCount; r++) {
-        const hit = u[r]! < riskProbability[r]! ? 1 : 0;
-        occurred[r] = hit;
-        if (hit === 0) continue;
-        for (let q = impactStart[r]!, end = impactStart[r + 1]!; q < end; q++) {
-          const leaf = impactLeaf[q]!;
-          const d = dur[leaf]! + impactDays[q]!;
-          dur[leaf] = d > 0 ? d : 0;
-        }
-      }
-
-      // 3. Forward pass in topological order.
-      let T = 0;
-      for (let i = 0; i < n; i++) {
-        const d = dur[i]!;
-        let start = startLow[i]!;
-        let finish = fast ? -1e15 : finishLow[i]!;
-        for (let p = startLinkStart[i]!, end = startLinkStart[i + 1]!; p < end; p++) {
-          const v = dates[startLinkFrom[p]!]! + startLinkLag[p]!;
-          if (v > start) start = v;
-        }
-        for (let p = finishLinkStart[i]!, end = finishLinkStart[i + 1]!; p < end; p++) {
-          const v = dates[finishLinkFrom[p]!]! + finishLinkLag[p]!;
-          if (v > finish) finish = v;
-        }
-        if (fast) {
-          if (finish - d > start) start = finish - d;
-          finish = start + d;
-        } else {
-          switch (kind[i]) {
-            case LeafKind.Normal:
-              if (finish - d > start) start = finish - d;
-              finish = start + d;
-              break;
-            case LeafKind.FixedStart:
-              start = startLow[i]!;
-              finish = start + d;
-              break;
-            case LeafKind.FixedFinish:
-              finish = finishLow[i]!;
-              start = finish - d;
-              break;
-            case LeafKind.Started:
-              start = startLow[i]!;
-              break;
-            default:
-              start = startLow[i]!;
-              finish = finishLow[i]!;
-          }
-        }
-        dates[2 * i] = start;
-        dates[2 * i + 1] = finish;
-        if (finish > T) T = finish;
-      }
-      durations[out++] = T;
-
-      // 4. Critical leaves: those that end the project, and back from them every predecessor
-      // whose link drives its successor (zero total float, as the CPM backward pass would say).
-      const eps = 1e-9 * (1 + Math.abs(T));
-      const end = T - eps;
-      for (let i = 0; i < n; i++) mark[i] = dates[2 * i + 1]! >= end ? 1 : 0;
-      for (let i = n - 1; i >= 0; i--) {
-        if (mark[i] === 0) continue;
-        if (done[i] === 0) criticalCount[i]!++;
-        const leafKind = kind[i]!;
-        if (leafKind === LeafKind.Normal) {
-          const start = dates[2 * i]! - eps;
-          for (let p = startLinkStart[i]!, e = startLinkStart[i + 1]!; p < e; p++) {
-            const slot = startLinkFrom[p]!;
-            if (dates[slot]! + startLinkLag[p]! >= start) mark[slot >> 1] = 1;
-          }
-        } else if (leafKind !== LeafKind.Started) continue;
-        const finish = dates[2 * i + 1]! - eps;
-        for (let p = finishLinkStart[i]!, e = finishLinkStart[i + 1]!; p < e; p++) {
-          const slot = finishLinkFrom[p]!;
-          if (dates[slot]! + finishLinkLag[p]! >= finish) mark[slot >> 1] = 1;
-        }
-      }
-
-      // 5. Sensitivity sums (per block, merged in block order): sampled durations before risks.
-      let o = base;
-      for (let s = 0; s < m; s++, o += 3) {
-        const d = sampledDuration[s]!;
-        sums[o]! += d;
-        sums[o + 1]! += d * d;
-        sums[o + 2]! += d * T;
-      }
-      for (let r = 0; r < riskCount; r++, o += 2) {
-        if (occurred[r] === 1) {
-          sums[o]! += 1;
-          sums[o + 1]! += T;
-        }
-      }
-    }
-  }
-  return { firstBlock, blockEnd, durations, criticalCount, sums };
+  const states = blockStates(words, firstBlock, blockEnd);
+  const result = runKernelBlocks(k, states, iterations, BLOCK_SIZE, firstBlock, blockEnd);
+  return { firstBlock, blockEnd, ...result };
 }
 
 /** Merges block results covering [0, blockCount) into the samples of the whole simulation. */

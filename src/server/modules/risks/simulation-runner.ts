@@ -1,11 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { runKernelBlocks } from '../../../core/risks/kernel.ts';
 import {
+  BLOCK_SIZE,
   blockCount,
+  blockStates,
   checkIterations,
   mergeBlocks,
   simulateBlocks,
   type BlockResult,
+  type SimulationKernel,
   type SimulationModel,
   type SimulationSamples,
 } from '../../../core/risks/montecarlo.ts';
@@ -15,6 +19,30 @@ import { seedWords } from '../../../core/risks/random.ts';
 // thread and the worker threads take in turn from one queue; the results are merged in block
 // order, so the outcome is the same with any number of threads (see core/risks/montecarlo.ts).
 // Used by `jalon simulate` and the server's simulation job; loads no server code.
+//
+// A worker runs the kernel from its source text (core/risks/kernel.ts is self-contained for
+// that): it loads no module, so it is ready in milliseconds. A worker gets its first chunk only
+// once it says it is ready, so a slow start never holds up the chunks the calling thread could
+// have run itself.
+
+/** The worker's program: the kernel's source, then a loop over the chunks it is sent. */
+const WORKER_SOURCE = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const runKernelBlocks = (${runKernelBlocks.toString()});
+const { kernel, iterations, blockSize } = workerData;
+parentPort.on('message', (chunk) => {
+  if (chunk === null) {
+    parentPort.close();
+    return;
+  }
+  const result = runKernelBlocks(kernel, chunk.states, iterations, blockSize, chunk.firstBlock, chunk.blockEnd);
+  parentPort.postMessage(
+    { firstBlock: chunk.firstBlock, blockEnd: chunk.blockEnd, ...result },
+    [result.durations.buffer, result.criticalCount.buffer, result.sums.buffer],
+  );
+});
+parentPort.postMessage('ready');
+`;
 
 export interface RunOptions {
   /** Threads to use, the calling one included; default: the machine's cores (at most 8). */
@@ -27,6 +55,17 @@ export interface RunOptions {
 const PARALLEL_THRESHOLD = 4_000_000;
 /** Chunks per thread: enough to balance uneven threads, few enough to keep messages rare. */
 const CHUNKS_PER_THREAD = 4;
+
+/**
+ * A worker thread running the kernel: it posts 'ready', then answers each
+ * `{ firstBlock, blockEnd, states }` it is sent with that range's BlockResult, and exits on null.
+ */
+export function startKernelWorker(kernel: SimulationKernel, iterations: number): Worker {
+  return new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { kernel, iterations, blockSize: BLOCK_SIZE },
+  });
+}
 
 export async function runSimulation(
   model: SimulationModel,
@@ -63,43 +102,56 @@ export async function runSimulation(
     options.onProgress?.(done, iterations);
   };
 
+  // Chunks in flight on workers; the calling thread waits for them once the queue is empty.
+  let inFlight = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settle = (): void => {
+    wake?.();
+    wake = undefined;
+  };
   const workers: Worker[] = [];
   try {
-    const workerRuns: Promise<void>[] = [];
     for (let w = 1; w < threads; w++) {
-      const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
-        workerData: { kernel, words, iterations },
-      });
+      const worker = startKernelWorker(kernel, iterations);
       workers.push(worker);
-      workerRuns.push(
-        new Promise<void>((resolve, reject) => {
-          const take = (): void => {
-            const chunk = chunks[next++];
-            if (chunk === undefined) {
-              worker.postMessage(null);
-              resolve();
-              return;
-            }
-            worker.postMessage({ firstBlock: chunk[0], blockEnd: chunk[1] });
-          };
-          worker.on('message', (result: BlockResult) => {
-            record(result);
-            take();
+      worker.on('message', (message: BlockResult | 'ready') => {
+        if (message !== 'ready') {
+          inFlight--;
+          record(message);
+        }
+        const chunk = chunks[next++];
+        if (chunk === undefined) {
+          worker.postMessage(null);
+        } else {
+          const [firstBlock, blockEnd] = chunk;
+          inFlight++;
+          worker.postMessage({
+            firstBlock,
+            blockEnd,
+            states: blockStates(words, firstBlock, blockEnd),
           });
-          worker.once('error', reject);
-          worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`simulation worker exited with ${code}`));
-          });
-          take();
-        }),
-      );
+        }
+        settle();
+      });
+      worker.once('error', (error) => {
+        failure ??= error;
+        settle();
+      });
+      worker.once('exit', (code) => {
+        if (code !== 0) failure ??= new Error(`simulation worker exited with ${code}`);
+        settle();
+      });
     }
     // The calling thread works too, yielding between chunks so worker messages get through.
     for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
       record(simulateBlocks(kernel, words, iterations, chunk[0], chunk[1]));
       if (threads > 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure) throw failure;
     }
-    await Promise.all(workerRuns);
+    // Workers still starting get nothing left to do; wait only for the chunks they are running.
+    while (inFlight > 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure;
   } finally {
     for (const worker of workers) void worker.terminate();
   }
