@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -115,6 +116,7 @@ export async function openDatabase(opts: {
     if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir === 'memory://' ? undefined : dir);
   }
+  guardTransactions(client);
   const db = drizzlePglite(client) as unknown as Executor;
   const pglite = client;
   return {
@@ -123,6 +125,47 @@ export async function openDatabase(opts: {
     pglite,
     close: () => pglite.close(),
   };
+}
+
+/** Set while a PGlite transaction runs, in the async context that opened it. */
+const inTransaction = new AsyncLocalStorage<{ open: boolean }>();
+const GUARDED = Symbol('jalon.guardedTransactions');
+
+/**
+ * PGlite has one connection: a transaction holds it until it ends, and any other query waits
+ * for it. Code that opened a transaction and then queries the database object (`ctx.db`)
+ * instead of the transaction (`tx`) would wait for itself forever. This turns that hang into an
+ * immediate error naming the mistake (PostgreSQL would run the query on another connection,
+ * outside the transaction: a bug there too, only a quieter one).
+ */
+function guardTransactions(client: PGlite): void {
+  const guarded = client as PGlite & { [GUARDED]?: true };
+  if (guarded[GUARDED]) return;
+  guarded[GUARDED] = true;
+  const misuse = (): Error =>
+    new Error(
+      'a query on the database object ran inside an open transaction (use the transaction, `tx`, not `ctx.db`)',
+    );
+  const transaction = client.transaction.bind(client);
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  // The mark is closed when the transaction ends: work it started may query freely afterwards.
+  client.transaction = ((callback: Parameters<PGlite['transaction']>[0]) => {
+    const mark = { open: true };
+    return inTransaction.run(mark, () =>
+      transaction(callback).finally(() => {
+        mark.open = false;
+      }),
+    );
+  }) as PGlite['transaction'];
+  client.query = ((...args: Parameters<PGlite['query']>) => {
+    if (inTransaction.getStore()?.open) return Promise.reject(misuse());
+    return query(...args);
+  }) as PGlite['query'];
+  client.exec = ((...args: Parameters<PGlite['exec']>) => {
+    if (inTransaction.getStore()?.open) return Promise.reject(misuse());
+    return exec(...args);
+  }) as PGlite['exec'];
 }
 
 /** Applies the committed SQL migrations, under an advisory lock so instances never race. */
