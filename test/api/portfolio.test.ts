@@ -344,6 +344,45 @@ describe('what a member sees', () => {
     expect(edit.statusCode).toBe(403);
   });
 
+  it('sees only the programmes and portfolios that hold a project of theirs', async () => {
+    const visible = await buildPortfolio(t);
+    const hidden = await buildPortfolio(t);
+    const person = await buildPerson(t);
+    const mineProgram = await buildProgram(t, visible.id);
+    const otherProgram = await buildProgram(t, visible.id);
+    const hiddenProgram = await buildProgram(t, hidden.id);
+    const mine = await buildProject(t, visible.id, { programId: mineProgram.id });
+    await buildProject(t, visible.id, { programId: otherProgram.id });
+    await buildProject(t, hidden.id, { programId: hiddenProgram.id });
+    await buildMember(t, mine.id, person.id, 'contributor');
+    const { cookie } = await signIn(t, 'member', { personId: person.id });
+
+    const programs = (await call(t, cookie, { url: '/api/v1/programs' })).json();
+    const programIds = programs.items.map((g: { id: string }) => g.id);
+    expect(programIds).toContain(mineProgram.id);
+    expect(programIds).not.toContain(otherProgram.id);
+    expect(programIds).not.toContain(hiddenProgram.id);
+    for (const id of [otherProgram.id, hiddenProgram.id]) {
+      const res = await call(t, cookie, { url: `/api/v1/programs/${id}` });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('PROGRAM_NOT_FOUND');
+    }
+    const tree = (await call(t, cookie, { url: '/api/v1/tree' })).json();
+    const portfolioIds = tree.items.map((p: { id: string }) => p.id);
+    expect(portfolioIds).toContain(visible.id);
+    expect(portfolioIds).not.toContain(hidden.id);
+    const node = tree.items.find((p: { id: string }) => p.id === visible.id);
+    expect(node.programs.map((g: { id: string }) => g.id)).toEqual([mineProgram.id]);
+    const portfolio = (await call(t, cookie, { url: `/api/v1/portfolios/${visible.id}` })).json();
+    expect(portfolio.programCount).toBe(1);
+    expect((await call(t, cookie, { url: `/api/v1/portfolios/${hidden.id}` })).statusCode).toBe(
+      404,
+    );
+    // The PMO still sees everything.
+    const all = (await call(t, pmo, { url: '/api/v1/programs' })).json();
+    expect(all.items.map((g: { id: string }) => g.id)).toContain(hiddenProgram.id);
+  });
+
   it('lets a project manager add members and create sub-projects they then run', async () => {
     const portfolio = await buildPortfolio(t);
     const pm = await buildPerson(t);

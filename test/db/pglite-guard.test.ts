@@ -18,8 +18,10 @@ describe('embedded database transactions', () => {
       await expect(db.execute(sql`select 1`)).rejects.toMatchObject({
         cause: { message: expect.stringMatching(/inside an open transaction/) as unknown },
       });
-      const [row] = (await tx.execute(sql`select 2 as two`)).rows as { two: number }[];
-      expect(row!.two).toBe(2);
+      const result = (await tx.execute(sql`select 2 as two`)) as unknown as {
+        rows: { two: number }[];
+      };
+      expect(result.rows[0]?.two).toBe(2);
     });
   });
 

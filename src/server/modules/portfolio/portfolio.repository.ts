@@ -20,6 +20,26 @@ export function visibleCondition(v: Visibility): SQL | undefined {
     select 1 from ${projectMembers} m where m.project_id = ${projects.id} and m.person_id = ${v.personId}))`;
 }
 
+/**
+ * The SQL condition "the programme is visible": for a member, one they manage or one holding a
+ * project they may see (programme names can be confidential too).
+ */
+function programVisibleCondition(v: Visibility): SQL | undefined {
+  if (v.all) return undefined;
+  if (!v.personId) return sql`false`;
+  return sql`(${programs.managerId} = ${v.personId} or exists (
+    select 1 from ${projects} where ${projects.programId} = ${programs.id} and ${visibleCondition(v)}))`;
+}
+
+/** The SQL condition "the portfolio is visible": owned, or holding a visible programme or project. */
+function portfolioVisibleCondition(v: Visibility): SQL | undefined {
+  if (v.all) return undefined;
+  if (!v.personId) return sql`false`;
+  return sql`(${portfolios.ownerId} = ${v.personId}
+    or exists (select 1 from programs g where g.portfolio_id = ${portfolios.id} and g.manager_id = ${v.personId})
+    or exists (select 1 from ${projects} where ${projects.portfolioId} = ${portfolios.id} and ${visibleCondition(v)}))`;
+}
+
 const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) =>
   sql<string>`${t.firstName} || ' ' || ${t.lastName}`;
 
@@ -32,12 +52,12 @@ export async function listPortfolios(db: Executor, v: Visibility, id?: string) {
     .select({
       p: portfolios,
       ownerName: personName(people),
-      programCount: sql<number>`(select count(*)::int from programs g where g.portfolio_id = ${portfolios.id} and g.archived_at is null)`,
+      programCount: sql<number>`(select count(*)::int from ${programs} where ${programs.portfolioId} = ${portfolios.id} and ${programs.archivedAt} is null ${visible ? sql`and ${programVisibleCondition(v)}` : sql``})`,
       projectCount: sql<number>`(select count(*)::int from ${projects} where ${projects.portfolioId} = ${portfolios.id} and ${projects.archivedAt} is null ${visible ? sql`and ${visible}` : sql``})`,
     })
     .from(portfolios)
     .leftJoin(people, eq(people.id, portfolios.ownerId))
-    .where(id ? eq(portfolios.id, id) : undefined)
+    .where(and(id ? eq(portfolios.id, id) : undefined, portfolioVisibleCondition(v)))
     .orderBy(asc(portfolios.name));
 }
 
@@ -86,6 +106,7 @@ export async function listPrograms(
       and(
         filter.portfolioId ? eq(programs.portfolioId, filter.portfolioId) : undefined,
         filter.id ? eq(programs.id, filter.id) : undefined,
+        programVisibleCondition(v),
       ),
     )
     .orderBy(asc(programs.name));
