@@ -71,8 +71,11 @@ export function runKernelBlocks(
   const uniformEnd = k.shapeEnd[0]!;
   const triangularEnd = k.shapeEnd[1]!;
   const fast = k.allNormal === 1;
-  // Leaves without links to their finish are scheduled by the short path of the forward pass.
-  const dur = new Float64Array(n);
+  // Durations of the iteration: the plan's for leaves without an estimate (set once), sampled
+  // ones overwritten each iteration, risk impacts undone after each iteration (`saved`).
+  const dur = Float64Array.from(baseDuration);
+  const savedLeaf = new Int32Array(impactLeaf.length);
+  const savedDuration = new Float64Array(impactLeaf.length);
   const sampledDuration = new Float64Array(m);
   // Early start and finish of leaf i at slots 2i and 2i + 1: a link reads its slot directly.
   const dates = new Float64Array(2 * n);
@@ -100,8 +103,7 @@ export function runKernelBlocks(
         rc = (rc + t) | 0;
         occurred[r] = (t >>> 0) * 2.3283064365386963e-10 < riskProbability[r]! ? 1 : 0;
       }
-      // 2. Durations: the plan's, then the sampled estimates (one draw each), then the risks.
-      dur.set(baseDuration);
+      // 2. Durations: the sampled estimates (one draw each), then the risks.
       for (let s = 0; s < uniformEnd; s++) {
         const t = (((ra + rb) | 0) + rd) | 0;
         rd = (rd + 1) | 0;
@@ -145,10 +147,13 @@ export function runKernelBlocks(
         sampledDuration[s] = d;
         dur[sampledLeaf[s]!] = d;
       }
+      let saved = 0;
       for (let r = 0; r < riskCount; r++) {
         if (occurred[r] === 0) continue;
         for (let q = impactStart[r]!, end = impactStart[r + 1]!; q < end; q++) {
           const leaf = impactLeaf[q]!;
+          savedLeaf[saved] = leaf;
+          savedDuration[saved++] = dur[leaf]!;
           const d = dur[leaf]! + impactDays[q]!;
           dur[leaf] = d > 0 ? d : 0;
         }
@@ -219,6 +224,11 @@ export function runKernelBlocks(
         }
       }
       durations[out++] = T;
+      // Undo the risk impacts (latest first, so a leaf hit twice gets its first value back).
+      while (saved > 0) {
+        saved--;
+        dur[savedLeaf[saved]!] = savedDuration[saved]!;
+      }
 
       // 4. Critical leaves: those that end the project, and back from them every predecessor
       // whose link drives its successor (zero total float, as the CPM backward pass would say).
