@@ -174,6 +174,11 @@ describe('a quality audit, from planning to the last corrective action', () => {
     expect(a1.status).toBe('closed');
     expect(a1.completedOn).not.toBeNull();
     expect(a1.score).toMatchObject({ assessed: 3, conform: 1, nonConform: 1, na: 1, rate: 50 });
+    const templates = await call(t, pmo, { method: 'GET', url: '/api/v1/quality/checklists' });
+    const used = (templates.json().items as { id: string; auditCount: number }[]).find(
+      (c) => c.id === audit.checklist.id,
+    );
+    expect(used?.auditCount).toBe(1);
 
     // A stale write gets 412 with the current state.
     const stale = await call(t, pmo, {

@@ -122,7 +122,7 @@ export async function seedDemoQuality(
       results: methode.items.map((i) => ({
         key: i.key,
         result: failing.includes(i.key) ? 'non_conform' : 'conform',
-        comment: comments[i.key] ?? '',
+        comment: failing.includes(i.key) ? comments[i.key]! : '',
       })),
       summary:
         n % 2 === 0

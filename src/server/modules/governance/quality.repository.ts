@@ -22,8 +22,9 @@ export async function listChecklists(db: Executor, id?: string) {
   return db
     .select({
       c: qualityChecklists,
+      // Qualified by hand: in a one-table select, drizzle would write the column as bare "id".
       auditCount: sql<number>`(select count(*)::int from ${qualityAudits} a
-        where a.checklist_id = ${qualityChecklists.id})`,
+        where a.checklist_id = "gov_quality_checklists"."id")`,
     })
     .from(qualityChecklists)
     .where(id ? eq(qualityChecklists.id, id) : undefined)
