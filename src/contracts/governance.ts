@@ -7,6 +7,14 @@ import {
   METHODOLOGY_KINDS,
   type WbsTemplateTask as CoreWbsTask,
 } from '../core/governance/model.ts';
+import {
+  ACTION_STATUSES,
+  AUDIT_KINDS,
+  AUDIT_STATUSES,
+  CHECK_RESULTS,
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+} from '../core/governance/quality.ts';
 import { RACI_LETTERS } from '../core/governance/raci.ts';
 import { Id, Instant, IsoDate, PageQuery, Ref, Text, pageOf } from './common.ts';
 
@@ -389,3 +397,175 @@ export const CreateGlossaryTermBody = z.object({
   category: GlossaryCategory.default('general'),
 });
 export const UpdateGlossaryTermBody = CreateGlossaryTermBody.partial();
+
+// ---------------------------------------------------------------- quality assurance
+
+export const AuditKind = z.enum(AUDIT_KINDS);
+export const CheckResult = z.enum(CHECK_RESULTS);
+export const FindingSeverity = z.enum(FINDING_SEVERITIES);
+export type FindingSeverity = z.infer<typeof FindingSeverity>;
+export const FindingStatus = z.enum(FINDING_STATUSES);
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+export const AuditStatus = z.enum(AUDIT_STATUSES);
+export type AuditStatus = z.infer<typeof AuditStatus>;
+
+export const ChecklistItem = z.object({ key: Key, label: Text(300) });
+export const QualityChecklist = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  items: z.array(ChecklistItem),
+  archived: z.boolean(),
+  auditCount: z.number().int(),
+  version: z.number().int(),
+  updatedAt: Instant,
+});
+export type QualityChecklist = z.infer<typeof QualityChecklist>;
+export const QualityChecklistList = z.object({ items: z.array(QualityChecklist) });
+export const CreateChecklistBody = z.object({
+  name: Text(120),
+  description: z.string().trim().max(2000).default(''),
+  items: z.array(ChecklistItem).max(100),
+});
+export const UpdateChecklistBody = z.object({
+  name: Text(120).optional(),
+  description: z.string().trim().max(2000).optional(),
+  items: z.array(ChecklistItem).max(100).optional(),
+  archived: z.boolean().optional(),
+});
+export const ChecklistParams = z.object({ id: Id });
+
+export const AuditItem = ChecklistItem.extend({
+  result: CheckResult.nullable(),
+  comment: z.string(),
+});
+export const CorrectiveAction = z.object({
+  id: Id,
+  findingId: Id,
+  description: z.string(),
+  owner: Ref.nullable(),
+  dueDate: IsoDate,
+  status: ActionStatus,
+  doneAt: Instant.nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type CorrectiveAction = z.infer<typeof CorrectiveAction>;
+export const QualityFinding = z.object({
+  id: Id,
+  auditId: Id,
+  itemKey: z.string().nullable(),
+  description: z.string(),
+  severity: FindingSeverity,
+  status: FindingStatus,
+  closedAt: Instant.nullable(),
+  createdAt: Instant,
+  actions: z.array(CorrectiveAction),
+  version: z.number().int(),
+});
+export type QualityFinding = z.infer<typeof QualityFinding>;
+export const AuditScoreSchema = z.object({
+  total: z.number().int(),
+  assessed: z.number().int(),
+  conform: z.number().int(),
+  nonConform: z.number().int(),
+  na: z.number().int(),
+  rate: z.number().int().nullable(),
+});
+export const QualityAudit = z.object({
+  id: Id,
+  projectId: Id,
+  kind: AuditKind,
+  title: z.string(),
+  checklist: z.object({ id: Id.nullable(), name: z.string() }),
+  auditor: Ref.nullable(),
+  plannedDate: IsoDate,
+  completedOn: IsoDate.nullable(),
+  status: AuditStatus,
+  items: z.array(AuditItem),
+  score: AuditScoreSchema,
+  summary: z.string(),
+  findings: z.array(QualityFinding),
+  version: z.number().int(),
+});
+export type QualityAudit = z.infer<typeof QualityAudit>;
+export const QualityAuditList = z.object({ items: z.array(QualityAudit) });
+export const CreateAuditBody = z.object({
+  kind: AuditKind.default('audit'),
+  title: Text(200),
+  checklistId: Id,
+  auditorId: Id.nullable().default(null),
+  plannedDate: IsoDate,
+});
+export const UpdateAuditBody = z.object({
+  title: Text(200).optional(),
+  auditorId: Id.nullable().optional(),
+  plannedDate: IsoDate.optional(),
+  summary: z.string().trim().max(5000).optional(),
+  /** Results by item key; items not sent keep theirs. */
+  results: z
+    .array(
+      z.object({
+        key: Key,
+        result: CheckResult.nullable(),
+        comment: z.string().trim().max(2000).default(''),
+      }),
+    )
+    .max(100)
+    .optional(),
+  /** True marks the assessment done (every item assessed), false reopens it. */
+  completed: z.boolean().optional(),
+});
+export const AuditParams = z.object({ id: Id, auditId: Id });
+export const CreateFindingBody = z.object({
+  itemKey: Key.nullable().default(null),
+  description: Text(2000),
+  severity: FindingSeverity,
+});
+export const UpdateFindingBody = z.object({
+  description: Text(2000).optional(),
+  severity: FindingSeverity.optional(),
+  status: FindingStatus.optional(),
+});
+export const FindingParams = z.object({ id: Id, findingId: Id });
+export const CreateActionBody = z.object({
+  description: Text(1000),
+  ownerId: Id,
+  dueDate: IsoDate,
+});
+export const UpdateActionBody = z.object({
+  description: Text(1000).optional(),
+  ownerId: Id.optional(),
+  dueDate: IsoDate.optional(),
+  status: ActionStatus.optional(),
+});
+export const ActionParams = z.object({ id: Id, actionId: Id });
+
+/** The PMO's follow-up across the portfolio: findings with their actions. */
+export const FindingQuery = z.object({
+  portfolioId: Id.optional(),
+  projectId: Id.optional(),
+  status: FindingStatus.optional(),
+  severity: FindingSeverity.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export const FindingRow = QualityFinding.extend({
+  project: z.object({ id: Id, code: z.string(), name: z.string() }),
+  audit: z.object({ id: Id, title: z.string(), kind: AuditKind }),
+});
+export type FindingRow = z.infer<typeof FindingRow>;
+export const FindingList = z.object({
+  items: z.array(FindingRow),
+  /** Findings matching the filters (items stop at 500). */
+  total: z.number().int(),
+  summary: z.object({
+    open: z.object({
+      minor: z.number().int(),
+      major: z.number().int(),
+      critical: z.number().int(),
+    }),
+    openActions: z.number().int(),
+    overdueActions: z.number().int(),
+  }),
+});

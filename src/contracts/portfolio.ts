@@ -169,6 +169,14 @@ export const CreateProjectBody = z
     plannedEnd: IsoDate.nullable().optional(),
     tags: z.array(Text(40)).max(20).default([]),
     customFields: CustomFields.default({}),
+    /** Puts the new project on a methodology in the same transaction (governance). */
+    methodology: z
+      .object({
+        methodologyId: Id,
+        version: z.number().int().min(1).optional(),
+        createWbs: z.boolean().default(true),
+      })
+      .optional(),
   })
   .refine(dateRangeOk, dateRangeIssue);
 export type CreateProjectBody = z.infer<typeof CreateProjectBody>;

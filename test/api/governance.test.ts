@@ -436,6 +436,58 @@ describe('gate review', () => {
   });
 });
 
+describe('method chosen when creating a project', () => {
+  it('lays down lifecycle, deliverables and WBS with the project, or creates nothing', async () => {
+    const m = await createMethodology('NEW-1');
+    const code = `PRJ-M${Date.now() % 100000}`;
+    const bad = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code,
+        name: 'Projet méthode',
+        portfolioId,
+        managerId: managerPersonId,
+        methodology: { methodologyId: portfolioId },
+      },
+    });
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().error.details.issues[0].path).toEqual([
+      'body',
+      'methodology',
+      'methodologyId',
+    ]);
+    const created = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code,
+        name: 'Projet méthode',
+        portfolioId,
+        managerId: managerPersonId,
+        methodology: { methodologyId: m.id },
+      },
+    });
+    // The failed attempt left nothing behind: the same code is free.
+    expect(created.statusCode, created.body).toBe(201);
+    const projectId = created.json().id as string;
+    const g = ProjectGovernance.parse(
+      (
+        await call(t, manager, { method: 'GET', url: `/api/v1/projects/${projectId}/governance` })
+      ).json(),
+    );
+    expect(g.methodology.code).toBe('NEW-1');
+    expect(g.currentPhaseKey).toBe('cadrage');
+    expect(g.deliverables.map((d) => d.key).sort()).toEqual(
+      ['note-cadrage', 'pv-recette', 'plan-com'].sort(),
+    );
+    const plan = Plan.parse(
+      (await call(t, manager, { method: 'GET', url: `/api/v1/projects/${projectId}/plan` })).json(),
+    );
+    expect(plan.tasks).toHaveLength(5);
+  });
+});
+
 describe('RACI', () => {
   it('saves the matrix with If-Match and reports rows without one Accountable or a Responsible', async () => {
     const project = await buildProject(t, portfolioId, { managerId: managerPersonId });

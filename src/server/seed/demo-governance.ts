@@ -19,6 +19,7 @@ import {
   gateDecisions,
 } from '../modules/governance/governance.tables.ts';
 import { DEMO_GLOSSARY, DEMO_METHODOLOGIES } from './demo-governance-data.ts';
+import { seedDemoQuality } from './demo-governance-quality.ts';
 import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 
 // The demo's governance: the three methodologies, the glossary, and every top-level demo
@@ -232,4 +233,5 @@ export async function seedDemoGovernance(
       ],
     });
   }
+  await seedDemoQuality(ctx, pmo, projects, people);
 }

@@ -50,6 +50,36 @@ const rows: Record<string, Rule> = {
   'GET /api/v1/glossary/{id}': { allow: SIGNED_IN },
   'PATCH /api/v1/glossary/{id}': { allow: PMO, body: () => ({}), stale: true },
   'DELETE /api/v1/glossary/{id}': { allow: PMO, stale: true },
+  // Quality assurance: the PMO audits, the project's editors carry the corrective actions.
+  'GET /api/v1/quality/checklists': { allow: SIGNED_IN },
+  'POST /api/v1/quality/checklists': { allow: PMO, body: () => ({}) },
+  'GET /api/v1/quality/checklists/{id}': { allow: SIGNED_IN },
+  'PATCH /api/v1/quality/checklists/{id}': { allow: PMO, body: () => ({}), stale: true },
+  'GET /api/v1/quality/findings': { allow: SIGNED_IN },
+  'GET /api/v1/projects/{id}/quality-audits': { allow: PROJECT_READERS },
+  'POST /api/v1/projects/{id}/quality-audits': { allow: PMO, body: () => ({}) },
+  'GET /api/v1/projects/{id}/quality-audits/{auditId}': { allow: PROJECT_READERS },
+  'PATCH /api/v1/projects/{id}/quality-audits/{auditId}': {
+    allow: PMO,
+    body: () => ({}),
+    stale: true,
+  },
+  'DELETE /api/v1/projects/{id}/quality-audits/{auditId}': { allow: PMO, stale: true },
+  'POST /api/v1/projects/{id}/quality-audits/{auditId}/findings': { allow: PMO, body: () => ({}) },
+  'PATCH /api/v1/projects/{id}/quality-findings/{findingId}': {
+    allow: PMO,
+    body: () => ({}),
+    stale: true,
+  },
+  'POST /api/v1/projects/{id}/quality-findings/{findingId}/actions': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ description: 'Action', ownerId: NIL, dueDate: '2026-01-01' }),
+  },
+  'PATCH /api/v1/projects/{id}/corrective-actions/{actionId}': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ status: 'done' }),
+    stale: true,
+  },
 };
 
 export default rows;

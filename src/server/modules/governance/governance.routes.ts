@@ -35,6 +35,7 @@ import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
 import * as svc from './governance.service.ts';
+import { qualityRoutes } from './quality.routes.ts';
 
 export function governanceRoutes(app: FastifyInstance, ctx: Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -401,4 +402,6 @@ export function governanceRoutes(app: FastifyInstance, ctx: Ctx) {
       return reply.status(204).send();
     },
   );
+
+  qualityRoutes(app, ctx);
 }

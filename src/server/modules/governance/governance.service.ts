@@ -374,6 +374,8 @@ export async function applyMethodologyInTx(
   actor: Actor,
   projectId: string,
   input: z.infer<typeof ApplyMethodologyBody>,
+  /** Where the method's fields sit in the request, for error paths. */
+  at: string[] = ['body'],
 ) {
   const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
   if (await repo.findLifecycle(tx, projectId)) {
@@ -385,18 +387,18 @@ export async function applyMethodologyInTx(
   const m = await repo.findMethodology(tx, input.methodologyId);
   if (!m) {
     throw new DomainError('METHODOLOGY_NOT_FOUND', `No methodology ${input.methodologyId}`, {
-      issues: [{ path: ['body', 'methodologyId'], message: 'No such methodology' }],
+      issues: [{ path: [...at, 'methodologyId'], message: 'No such methodology' }],
     });
   }
   const version = await repo.findVersion(tx, m.id, input.version ?? m.latestVersion);
   if (!version) {
-    throw validationError([{ path: ['body', 'version'], message: 'No such version' }]);
+    throw validationError([{ path: [...at, 'version'], message: 'No such version' }]);
   }
   const content = contentOf(version.content);
   const phaseKey = input.phaseKey ?? content.phases[0]!.key;
   if (!content.phases.some((p) => p.key === phaseKey)) {
     throw validationError([
-      { path: ['body', 'phaseKey'], message: 'No such phase in this methodology' },
+      { path: [...at, 'phaseKey'], message: 'No such phase in this methodology' },
     ]);
   }
   await repo.insertLifecycle(tx, {

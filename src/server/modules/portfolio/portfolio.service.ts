@@ -30,6 +30,7 @@ import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { assertOrgUnitExists, assertPeopleExist, getPerson } from '../org/org.service.ts';
 import { listAuditEvents, recordAudit } from '../platform/audit.service.ts';
+import { applyMethodologyInTx } from '../governance/governance.service.ts';
 import * as repo from './portfolio.repository.ts';
 
 /**
@@ -490,7 +491,7 @@ async function checkPlacement(tx: Executor, actor: Actor, self: string | null, p
 export async function createProject(
   ctx: Ctx,
   actor: Actor,
-  input: CreateProjectBody,
+  { methodology, ...input }: CreateProjectBody,
 ): Promise<Project> {
   try {
     const id = await ctx.db.transaction(async (tx) => {
@@ -534,6 +535,10 @@ export async function createProject(
         action: 'create',
         after: projectFields(row),
       });
+      // The method chosen at creation: lifecycle, deliverables and default WBS, same transaction.
+      if (methodology) {
+        await applyMethodologyInTx(tx, actor, row.id, methodology, ['body', 'methodology']);
+      }
       return row.id;
     });
     return getProject(ctx, actor, id);

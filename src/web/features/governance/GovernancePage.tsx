@@ -23,8 +23,9 @@ import { DecisionBadge, isOverdue, LifecycleBadge, ScoreBadge } from './governan
 import { type DecisionFilters, useCompliance, useGateDecisions } from './governance-api.ts';
 import { GlossaryPanel } from './GlossaryPanel.tsx';
 import { MethodologyLibrary } from './MethodologyLibrary.tsx';
+import { QualityPanel } from './QualityPanel.tsx';
 
-const TABS = ['decisions', 'compliance', 'methodologies', 'glossary'] as const;
+const TABS = ['decisions', 'compliance', 'quality', 'methodologies', 'glossary'] as const;
 type Tab = (typeof TABS)[number];
 
 /** "Gouvernance": gate decisions and compliance across the portfolio, the library, the glossary. */
@@ -59,6 +60,9 @@ export function GovernancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="compliance">
           <CompliancePanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="quality">
+          <QualityPanel />
         </Tabs.Panel>
         <Tabs.Panel value="methodologies">
           <MethodologyLibrary />

@@ -9,6 +9,7 @@ import { CreateProjectBody, Project, UpdateProjectBody } from '../../../contract
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
+import { type MethodChoice, MethodPicker } from '../governance/MethodPicker.tsx';
 import { portfolioKeys, useInvalidateHierarchy } from '../portfolio/portfolio-api.ts';
 import {
   emptyProjectValues,
@@ -45,6 +46,7 @@ export function ProjectCreateModal({
   const navigate = useNavigate();
   const invalidate = useInvalidateHierarchy();
   const [error, setError] = useState<string | null>(null);
+  const [method, setMethod] = useState<MethodChoice>({ methodologyId: null, createWbs: true });
   const form = useForm<ProjectFormValues>({
     initialValues: emptyProjectValues(
       parent
@@ -60,12 +62,18 @@ export function ProjectCreateModal({
   const close = () => {
     form.reset();
     setError(null);
+    setMethod({ methodologyId: null, createWbs: true });
     onClose();
   };
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const created = await api.post('/projects', Project, projectBody(values));
+      const created = await api.post('/projects', Project, {
+        ...projectBody(values),
+        ...(method.methodologyId
+          ? { methodology: { methodologyId: method.methodologyId, createWbs: method.createWbs } }
+          : {}),
+      });
       await invalidate();
       notifications.show({ color: 'teal', message: t('project.created', { code: created.code }) });
       close();
@@ -92,6 +100,7 @@ export function ProjectCreateModal({
             lockParent={!!parent}
           />
           <ProjectFields form={form} />
+          <MethodPicker value={method} onChange={setMethod} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

@@ -30,6 +30,10 @@ const GovernanceTab = lazy(async () => ({
   default: (await import('../governance/GovernanceTab.tsx')).GovernanceTab,
 }));
 
+const QualityTab = lazy(async () => ({
+  default: (await import('../governance/QualityTab.tsx')).QualityTab,
+}));
+
 const RisksTab = lazy(async () => ({
   default: (await import('../risks/RisksTab.tsx')).RisksTab,
 }));
@@ -41,6 +45,7 @@ const TABS = [
   'budget',
   'risks',
   'governance',
+  'quality',
   'sub-projects',
   'members',
   'history',
@@ -156,6 +161,7 @@ export function ProjectPage() {
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
+          <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
@@ -197,6 +203,11 @@ export function ProjectPage() {
         <Tabs.Panel value="governance">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <GovernanceTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="quality">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <QualityTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="risks">
