@@ -427,3 +427,50 @@ export async function breakdown(
     items,
   };
 }
+
+/**
+ * Hours each of some people still has on each calendar day of `[fromDay, toDay)`: their
+ * working week, less holidays and approved absences, less the load of every project but
+ * `exceptProjectId` (allocations or task effort, the larger per project). For leveling.
+ */
+export async function dailyAvailability(
+  db: Executor,
+  personIds: readonly string[],
+  fromDay: number,
+  toDay: number,
+  exceptProjectId: string,
+  includeSoft: boolean,
+): Promise<Map<string, Float64Array>> {
+  const out = new Map<string, Float64Array>();
+  if (personIds.length === 0 || toDay <= fromDay) return out;
+  const edges = new Int32Array(toDay - fromDay + 1);
+  for (let i = 0; i < edges.length; i++) edges[i] = fromDay + i;
+  const s = toSnapshot(await readInputs(db, { includeSoft }, edges));
+  const members = personIds
+    .map((id) => s.personIndex.get(id))
+    .filter((i): i is number => i !== undefined);
+  const local = new Map(members.map((p, i) => [p, i]));
+  const except = s.projectIds.indexOf(exceptProjectId);
+  const weekHours = new Float64Array(members.length * 7);
+  members.forEach((p, i) => weekHours.set(s.weekHours.subarray(p * 7, p * 7 + 7), i * 7));
+  const grid = computeCapacity({
+    edges,
+    holidays: s.holidays,
+    weekHours,
+    absences: s.absences
+      .filter((a) => local.has(a.person))
+      .map((a) => ({ ...a, person: local.get(a.person)! })),
+    loads: s.loads
+      .filter((l) => l.project !== except && local.has(l.person))
+      .map((l) => ({ ...l, person: local.get(l.person)! })),
+  });
+  const B = grid.buckets;
+  members.forEach((p, i) => {
+    const row = new Float64Array(B);
+    for (let b = 0; b < B; b++) {
+      row[b] = Math.max(0, grid.capacity[i * B + b]! - grid.load[i * B + b]!);
+    }
+    out.set(s.people[p]!.id, row);
+  });
+  return out;
+}
