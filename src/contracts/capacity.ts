@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.ts';
+import { CapacityQuery } from './resources.ts';
 
 /** Why leveling moved a task. */
 export const MoveReason = z.enum(['within_float', 'beyond_float', 'predecessor']);
@@ -56,3 +57,9 @@ export const LevelingApplied = z.object({
   projectFinish: IsoDate.nullable(),
 });
 export type LevelingApplied = z.infer<typeof LevelingApplied>;
+
+/** The heat map as a file: every group (no row limit), one line per group and period. */
+export const CapacityExportQuery = CapacityQuery.omit({ limit: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  locale: z.enum(['fr', 'en']).default('fr'),
+});

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LevelingApplied, LevelingPreview } from '../../src/contracts/capacity.ts';
 import { auditEvents } from '../../src/server/modules/platform/platform.tables.ts';
+import { readXlsx } from '../../src/server/tabular/xlsx.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
@@ -143,5 +144,45 @@ describe('leveling a plan', () => {
     expect(event?.changes).toMatchObject({
       constraint: { before: null, after: 'SNET 2026-03-09' },
     });
+  });
+});
+
+describe('heat map export', () => {
+  it('downloads every group as CSV (French conventions) and XLSX, for resource readers only', async () => {
+    const rm = (await signIn(t, 'resource_manager')).cookie;
+    const csv = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/capacity/export?from=2026-03-02&buckets=2&groupBy=person&format=csv',
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('plan-de-charge-personnes-2026-03-02.csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'Regroupement;Personnes;Début;Fin;Capacité (h);Affecté (h);Dont proposé (h);Tâches (h);Charge (h);Disponible (h);Taux de charge (%);Personnes en surcharge',
+    );
+    // Inès (7 h × 5 days a week, two 35 h tasks leveled one after the other) — one line a week.
+    const ines = lines.filter((l) => l.startsWith('Inès Martin;'));
+    expect(ines).toEqual([
+      'Inès Martin;1;02/03/2026;08/03/2026;35;0;0;35;35;0;100;0',
+      'Inès Martin;1;09/03/2026;15/03/2026;35;0;0;35;35;0;100;0',
+    ]);
+    const xlsx = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/capacity/export?from=2026-03-02&buckets=2&format=xlsx&locale=en',
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('capacity-teams-2026-03-02.xlsx');
+    const rows = await readXlsx(xlsx.rawPayload);
+    expect(rows[0]?.cells.slice(0, 3)).toEqual(['Group', 'People', 'Start']);
+    const member = (await signIn(t, 'member', { personId: (await buildPerson(t)).id })).cookie;
+    const denied = await call(t, member, {
+      method: 'GET',
+      url: '/api/v1/capacity/export?from=2026-03-02&buckets=2',
+    });
+    expect(denied.statusCode).toBe(403);
   });
 });

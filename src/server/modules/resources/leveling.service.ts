@@ -14,6 +14,7 @@ import { type LevelTask, level } from '../../../core/resources/leveling.ts';
 import type { Ctx } from '../../context.ts';
 import { peopleDirectory } from '../org/org.service.ts';
 import { applyTaskUpdates, getPlan } from '../planning/planning.service.ts';
+import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { calendarSpec } from '../planning/planning.schedule.ts';
 import { dailyAvailability } from './capacity.service.ts';
 import * as repo from './resources.repository.ts';
@@ -165,6 +166,8 @@ export async function applyLeveling(
   body: z.infer<typeof ApplyLevelingBody>,
 ): Promise<LevelingApplied> {
   return ctx.db.transaction(async (tx) => {
+    // The right to change the plan first: a reader learns nothing from a stale fingerprint.
+    await authorizeProject(tx, actor, projectId, 'project.update');
     const inTx = { ...ctx, db: tx };
     const preview = await previewLeveling(inTx, actor, projectId, body);
     if (preview.fingerprint !== body.fingerprint) {

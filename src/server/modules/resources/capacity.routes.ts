@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ApplyLevelingBody,
+  CapacityExportQuery,
   LevelingApplied,
   LevelingBody,
   LevelingPreview,
@@ -9,9 +10,10 @@ import {
 import { IdParams } from '../../../contracts/common.ts';
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
+import { exportHeatMap } from './capacity.export.ts';
 import * as svc from './leveling.service.ts';
 
-export function levelingRoutes(app: FastifyInstance, ctx: Ctx) {
+export function capacityRoutes(app: FastifyInstance, ctx: Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resources'];
   r.post(
@@ -41,5 +43,23 @@ export function levelingRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => svc.applyLeveling(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/v1/capacity/export',
+    {
+      config: { access: 'resource.read' },
+      schema: {
+        tags,
+        summary: 'The heat map as CSV (French conventions) or XLSX: one line per group and period',
+        querystring: CapacityExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportHeatMap(ctx, req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
   );
 }
