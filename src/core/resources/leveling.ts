@@ -101,7 +101,10 @@ function capacityOn(cap: Float64Array, day: number): number {
 /** Binary heap of task indices by a comparator. */
 class Heap {
   private items: number[] = [];
-  constructor(private readonly less: (a: number, b: number) => boolean) {}
+  private readonly less: (a: number, b: number) => boolean;
+  constructor(less: (a: number, b: number) => boolean) {
+    this.less = less;
+  }
   get size() {
     return this.items.length;
   }
