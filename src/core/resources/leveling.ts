@@ -147,20 +147,29 @@ export function overAllocatedDays(
   starts: ArrayLike<number>,
   capacity: readonly Float64Array[],
 ): number {
-  const used = new Map<number, Map<number, number>>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  tasks.forEach((t, i) => {
+    if (t.duration <= 0 || t.demands.length === 0) return;
+    lo = Math.min(lo, starts[i]!);
+    hi = Math.max(hi, starts[i]! + t.duration);
+  });
+  if (hi <= lo) return 0;
+  const width = hi - lo;
+  const used = capacity.map(() => null as Float64Array | null);
   tasks.forEach((t, i) => {
     for (const d of t.demands) {
-      let m = used.get(d.resource);
-      if (!m) used.set(d.resource, (m = new Map()));
-      for (let day = starts[i]!; day < starts[i]! + t.duration; day++) {
-        m.set(day, (m.get(day) ?? 0) + d.hoursPerDay);
-      }
+      const u = (used[d.resource] ??= new Float64Array(width));
+      for (let k = starts[i]! - lo, end = k + t.duration; k < end; k++) u[k]! += d.hoursPerDay;
     }
   });
   let over = 0;
-  for (const [r, m] of used) {
-    for (const [day, h] of m) if (h > capacityOn(capacity[r]!, day) + EPS) over++;
-  }
+  used.forEach((u, r) => {
+    if (!u) return;
+    for (let k = 0; k < width; k++) {
+      if (u[k]! > EPS && u[k]! > capacityOn(capacity[r]!, lo + k) + EPS) over++;
+    }
+  });
   return over;
 }
 
@@ -195,9 +204,35 @@ export function level(input: LevelInput): LevelResult {
   const ready = new Heap(less);
   for (let i = 0; i < n; i++) if (waiting[i] === 0) ready.push(i);
 
-  // Hours used per person and day, with the task that took them first (for the "why").
-  const used = capacity.map(() => new Map<number, number>());
-  const holder = capacity.map(() => new Map<number, number>());
+  // Hours used per person and day, with the task that took them first (for the "why"), in
+  // typed arrays from the first start on, grown when delays push tasks further.
+  let lo = 0;
+  let hi = 0;
+  tasks.forEach((t, i) => {
+    if (i === 0 || t.start < lo) lo = t.start;
+    hi = Math.max(hi, t.start + t.duration);
+  });
+  const initial = Math.max(16, hi - lo + 1);
+  const used = capacity.map(() => new Float64Array(0));
+  const holder = capacity.map(() => new Int32Array(0));
+  /** Makes room for day offset `k` in the person's rows. */
+  const ensure = (r: number, k: number) => {
+    const u = used[r]!;
+    if (k < u.length) return;
+    const size = Math.max(initial, k + 1, u.length * 2);
+    const nu = new Float64Array(size);
+    nu.set(u);
+    const nh = new Int32Array(size).fill(-1);
+    nh.set(holder[r]!);
+    used[r] = nu;
+    holder[r] = nh;
+  };
+  /** Hours used on `day` (days before the first start: only reached through negative lags). */
+  const usedOn = (r: number, day: number) => {
+    const k = day - lo;
+    const u = used[r]!;
+    return k >= 0 && k < u.length ? u[k]! : 0;
+  };
   const starts = new Int32Array(n);
   const placed = new Uint8Array(n);
   const moves: LevelMove[] = [];
@@ -207,8 +242,12 @@ export function level(input: LevelInput): LevelResult {
     // −1 when the task fits at `at`, else the first day that does not.
     for (let day = at; day < at + t.duration; day++) {
       for (const d of t.demands) {
-        const u = used[d.resource]!.get(day) ?? 0;
-        if (u + d.hoursPerDay > capacityOn(capacity[d.resource]!, day) + EPS) return day;
+        if (
+          usedOn(d.resource, day) + d.hoursPerDay >
+          capacityOn(capacity[d.resource]!, day) + EPS
+        ) {
+          return day;
+        }
       }
     }
     return -1;
@@ -216,11 +255,13 @@ export function level(input: LevelInput): LevelResult {
   const book = (i: number, at: number) => {
     const t = tasks[i]!;
     for (const d of t.demands) {
+      if (t.duration > 0) ensure(d.resource, at + t.duration - 1 - lo);
       const u = used[d.resource]!;
       const h = holder[d.resource]!;
-      for (let day = at; day < at + t.duration; day++) {
-        u.set(day, (u.get(day) ?? 0) + d.hoursPerDay);
-        if (!h.has(day)) h.set(day, i);
+      for (let day = Math.max(at, lo); day < at + t.duration; day++) {
+        const k = day - lo;
+        u[k]! += d.hoursPerDay;
+        if (h[k] === -1) h[k] = i;
       }
     }
   };
@@ -252,10 +293,13 @@ export function level(input: LevelInput): LevelResult {
         if (first) {
           // Which person, and whose task, stopped it where it stood.
           for (const d of t.demands) {
-            const u = used[d.resource]!.get(bad) ?? 0;
+            const u = usedOn(d.resource, bad);
             if (u + d.hoursPerDay > capacityOn(capacity[d.resource]!, bad) + EPS) {
               resource = d.resource;
-              blockedBy = holder[d.resource]!.get(bad) ?? null;
+              const k = bad - lo;
+              const hr = holder[d.resource]!;
+              const by = k >= 0 && k < hr.length ? hr[k]! : -1;
+              blockedBy = by >= 0 ? by : null;
               break;
             }
           }
