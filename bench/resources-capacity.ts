@@ -1,7 +1,8 @@
 // Capacity vs demand for 5,000 people over 104 weeks, with 2,000 projects' allocations and
 // task assignments, measured server-side (the service call that answers GET /api/v1/capacity):
 // read everything set-wise, compute in typed arrays, group. On PGlite by default (in memory),
-// on PostgreSQL when DATABASE_URL is set (a fresh database next to the one it names).
+// on PostgreSQL when DATABASE_URL is set (a fresh database next to the one it names; with
+// JALON_BENCH_IN_PLACE=1, the named database itself, emptied first — for a user without CREATEDB).
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
@@ -27,6 +28,14 @@ async function open(opts: BenchOptions): Promise<Database> {
   try {
     const { rows } = await admin.query<{ server_version: string }>('show server_version');
     opts.note('PostgreSQL', rows[0]!.server_version.split(' ')[0]!);
+    if (process.env.JALON_BENCH_IN_PLACE === '1') {
+      // A scratch database of our own (no CREATEDB right): emptied, then used as it is.
+      opts.note('database', `${new URL(url).pathname.slice(1)} (emptied)`);
+      await admin.query('drop schema if exists drizzle cascade');
+      await admin.query('drop schema public cascade');
+      await admin.query('create schema public');
+      return openDatabase({ url });
+    }
     await admin.query(`drop database if exists ${DATABASE} with (force)`);
     await admin.query(`create database ${DATABASE}`);
   } finally {

@@ -74,6 +74,7 @@ export const ERROR_CODES = [
   'ABSENCE_ALREADY_DECIDED',
   'ALLOCATION_NOT_FOUND',
   'ASSIGNMENT_NOT_FOUND',
+  'LEVELING_STALE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

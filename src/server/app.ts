@@ -34,6 +34,7 @@ import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
+import { capacityRoutes } from './modules/resources/capacity.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -178,6 +179,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   financeRoutes(app, ctx);
   governanceRoutes(app, ctx);
   resourcesRoutes(app, ctx);
+  capacityRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

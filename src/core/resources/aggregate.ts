@@ -27,16 +27,27 @@ export function aggregateGroups(
 ): GroupRow[] {
   const B = grid.buckets;
   const rows: GroupRow[] = [];
+  // One buffer per measure for all groups, each row a view on it (thousands of groups when
+  // grouping by person: one allocation instead of one per row).
+  const n = groupCount * B;
+  const capacity = new Float64Array(n);
+  const allocated = new Float64Array(n);
+  const soft = new Float64Array(n);
+  const assigned = new Float64Array(n);
+  const load = new Float64Array(n);
+  const overPeople = new Int32Array(n);
   for (let g = 0; g < groupCount; g++) {
+    const a = g * B;
+    const z = a + B;
     rows.push({
       group: g,
       people: 0,
-      capacity: new Float64Array(B),
-      allocated: new Float64Array(B),
-      soft: new Float64Array(B),
-      assigned: new Float64Array(B),
-      load: new Float64Array(B),
-      overPeople: new Int32Array(B),
+      capacity: capacity.subarray(a, z),
+      allocated: allocated.subarray(a, z),
+      soft: soft.subarray(a, z),
+      assigned: assigned.subarray(a, z),
+      load: load.subarray(a, z),
+      overPeople: overPeople.subarray(a, z),
     });
   }
   for (let p = 0; p < grid.people; p++) {

@@ -143,11 +143,27 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
     weekdayCounts(edges[b]!, edges[b + 1]!, holidays, tmp);
     counts.set(tmp, b * 7);
   }
+  // People share a handful of working weeks: each distinct one is computed once, then copied.
+  const rowOfPattern = new Map<string, number>();
   for (let p = 0; p < P; p++) {
-    for (let b = 0; b < B; b++) {
-      let s = 0;
-      for (let d = 0; d < 7; d++) s += weekHours[p * 7 + d]! * counts[b * 7 + d]!;
-      capacity[p * B + b] = s;
+    const w = weekHours.subarray(p * 7, p * 7 + 7);
+    const key = w.join(',');
+    const same = rowOfPattern.get(key);
+    if (same !== undefined) {
+      capacity.copyWithin(p * B, same * B, same * B + B);
+      continue;
+    }
+    rowOfPattern.set(key, p);
+    const [w0, w1, w2, w3, w4, w5, w6] = w as unknown as number[];
+    for (let b = 0, c = 0; b < B; b++, c += 7) {
+      capacity[p * B + b] =
+        w0! * counts[c]! +
+        w1! * counts[c + 1]! +
+        w2! * counts[c + 2]! +
+        w3! * counts[c + 3]! +
+        w4! * counts[c + 4]! +
+        w5! * counts[c + 5]! +
+        w6! * counts[c + 6]!;
     }
   }
   const gridStart = edges[0]!;
@@ -169,12 +185,23 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
   const assigned = new Float64Array(P * B);
   const load = new Float64Array(P * B);
   // Group the spans by (person, project) so the load takes the larger of the two views.
-  const order = input.loads.map((_, i) => i);
-  order.sort((x, y) => {
-    const a = input.loads[x]!;
-    const b = input.loads[y]!;
-    return a.person - b.person || a.project - b.project;
-  });
+  // Counting sort by person (linear), then by project within a person's few spans.
+  const L = input.loads.length;
+  const startOf = new Int32Array(P + 1);
+  for (const s of input.loads) startOf[s.person + 1]! += 1;
+  for (let p = 0; p < P; p++) startOf[p + 1]! += startOf[p]!;
+  const order = new Int32Array(L);
+  const fill = startOf.slice(0, P);
+  for (let i = 0; i < L; i++) order[fill[input.loads[i]!.person]!++] = i;
+  for (let p = 0; p < P; p++) {
+    const from = startOf[p]!;
+    const to = startOf[p + 1]!;
+    if (to - from > 1) {
+      order
+        .subarray(from, to)
+        .sort((x, y) => input.loads[x]!.project - input.loads[y]!.project || x - y);
+    }
+  }
   const alloc = new Float64Array(B);
   const work = new Float64Array(B);
   const holidayPrefix = holidayCountPrefix(holidays);
@@ -182,8 +209,6 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
   while (k < order.length) {
     const first = input.loads[order[k]!]!;
     const p = first.person;
-    alloc.fill(0);
-    work.fill(0);
     let lo = B;
     let hi = -1;
     for (; k < order.length; k++) {
@@ -247,7 +272,11 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
         if (s.soft) soft[p * B + b]! += h;
       }
     }
-    for (let b = lo; b <= hi; b++) load[p * B + b]! += Math.max(alloc[b]!, work[b]!);
+    for (let b = lo; b <= hi; b++) {
+      load[p * B + b]! += Math.max(alloc[b]!, work[b]!);
+      alloc[b] = 0;
+      work[b] = 0;
+    }
   }
   return { people: P, buckets: B, capacity, allocated, soft, assigned, load };
 }

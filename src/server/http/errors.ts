@@ -81,6 +81,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ABSENCE_ALREADY_DECIDED: 409,
   ALLOCATION_NOT_FOUND: 404,
   ASSIGNMENT_NOT_FOUND: 404,
+  LEVELING_STALE: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -23,7 +23,6 @@ import {
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
-import { taskSpans } from '../planning/planning.service.ts';
 import { projectRefs } from '../portfolio/portfolio.service.ts';
 import * as repo from './resources.repository.ts';
 import { allocationViews } from './resources.service.ts';
@@ -46,10 +45,10 @@ type Params = Pick<
   limit: number;
 };
 
-/** Everything the engine needs, read set-wise (a handful of queries, whatever the size). */
+/** Everything the engine needs, read set-wise (two statements in parallel, whatever the size). */
 interface Snapshot {
   people: PersonBrief[];
-  profiles: Map<string, repo.ProfileRow>;
+  profiles: Map<string, { roleId: string | null; teamId: string | null }>;
   edges: Int32Array;
   holidays: Int32Array;
   weekHours: Float64Array;
@@ -59,89 +58,81 @@ interface Snapshot {
   personIndex: Map<string, number>;
 }
 
-async function loadSnapshot(
+const LOAD_KINDS = ['hours', 'percent', 'effort'] as const;
+
+/** The raw inputs of a window (wider by `margin` days for the loads, for shifted projects). */
+async function readInputs(
   db: Executor,
-  p: Params,
-  shifts: ReadonlyMap<string, number> = new Map(),
-  window?: Int32Array,
-): Promise<Snapshot> {
-  const edges = window ?? bucketEdges(toEpochDay(p.from), p.buckets, p.unit);
+  p: { includeSoft: boolean },
+  edges: Int32Array,
+  margin = 0,
+  projectIds?: readonly string[],
+) {
   const fromDay = edges[0]!;
   const toDay = edges[edges.length - 1]!;
-  const from = fromEpochDay(fromDay);
-  const to = fromEpochDay(toDay);
-  // Shifted projects may move into the window: read their rows from a wider period.
-  let maxShift = 0;
-  for (const d of shifts.values()) maxShift = Math.max(maxShift, Math.abs(d));
-  const readFrom = fromEpochDay(fromDay - maxShift);
-  const readTo = fromEpochDay(toDay + maxShift);
-  const [people, profileRows, absenceRows, allocationRows, assignmentRows] = await Promise.all([
+  const [people, columns] = await Promise.all([
     peopleDirectory(db),
-    repo.listProfiles(db),
-    repo.approvedAbsencesIn(db, from, to),
-    repo.allocationsIn(db, readFrom, readTo),
-    repo.allAssignments(db),
+    repo.capacityColumns(db, {
+      from: fromEpochDay(fromDay - margin),
+      to: fromEpochDay(toDay + margin),
+      absenceFrom: fromEpochDay(fromDay),
+      absenceTo: fromEpochDay(toDay),
+      includeSoft: p.includeSoft,
+      projectIds,
+    }),
   ]);
-  const spans = await taskSpans(db, [...new Set(assignmentRows.map((a) => a.t))]);
-  const taskDates = new Map(spans.map((s) => [s.id, s]));
+  return { people, columns, edges };
+}
 
+type Inputs = Awaited<ReturnType<typeof readInputs>>;
+
+/** Typed arrays and spans for the engine, with some projects' loads shifted by days. */
+function toSnapshot(inputs: Inputs, shifts: ReadonlyMap<string, number> = new Map()): Snapshot {
+  const { people, columns: c, edges } = inputs;
+  const fromDay = edges[0]!;
+  const toDay = edges[edges.length - 1]!;
   const personIndex = new Map<string, number>();
   people.forEach((x, i) => personIndex.set(x.id, i));
-  const profiles = new Map(profileRows.map((r) => [r.personId, r]));
+  // The statement's person index → the directory's (−1: archived, left out).
+  const local = Int32Array.from(c.people, (id) => personIndex.get(id) ?? -1);
+  const profiles = new Map<string, { roleId: string | null; teamId: string | null }>();
   const weekHours = new Float64Array(people.length * 7);
-  people.forEach((x, i) => {
-    const h = profiles.get(x.id)?.weekHours ?? DEFAULT_WEEK_HOURS;
-    for (let d = 0; d < 7; d++) weekHours[i * 7 + d] = h[d] ?? 0;
-  });
+  for (let i = 0; i < people.length; i++) weekHours.set(DEFAULT_WEEK_HOURS, i * 7);
+  const pr = c.profiles;
+  for (let k = 0; k < pr.p.length; k++) {
+    const i = local[pr.p[k]!]!;
+    if (i < 0) continue;
+    profiles.set(people[i]!.id, { roleId: pr.r[k] ?? null, teamId: pr.t[k] ?? null });
+    const w = pr.w[k]!;
+    for (let d = 0; d < 7; d++) weekHours[i * 7 + d] = w[d] ?? 0;
+  }
+  const ab = c.absences;
   const absences: AbsenceSpan[] = [];
-  for (const a of absenceRows) {
-    const person = personIndex.get(a.p);
-    if (person === undefined) continue;
-    absences.push({ person, start: a.s, finish: a.f, fraction: a.d });
+  for (let k = 0; k < ab.p.length; k++) {
+    const person = local[ab.p[k]!]!;
+    if (person < 0) continue;
+    absences.push({ person, start: ab.s[k]!, finish: ab.f[k]!, fraction: ab.d[k]! });
   }
-  const projectIndex = new Map<string, number>();
-  const projectIds: string[] = [];
-  const indexOf = (id: string) => {
-    let i = projectIndex.get(id);
-    if (i === undefined) {
-      i = projectIds.length;
-      projectIds.push(id);
-      projectIndex.set(id, i);
-    }
-    return i;
-  };
+  // Shifts by project index.
+  const shiftOf = new Int32Array(c.projects.length);
+  if (shifts.size) c.projects.forEach((id, j) => (shiftOf[j] = shifts.get(id) ?? 0));
+  const l = c.loads;
   const loads: LoadSpan[] = [];
-  for (const a of allocationRows) {
-    const person = personIndex.get(a.p);
-    if (person === undefined) continue;
-    if (!p.includeSoft && a.st === 'soft') continue;
-    const shift = shifts.get(a.j) ?? 0;
-    loads.push({
-      person,
-      project: indexOf(a.j),
-      start: a.s + shift,
-      finish: a.f + shift,
-      kind: a.u === 'percent' ? 'percent' : 'hours',
-      amount: a.a,
-      soft: a.st === 'soft',
-    });
-  }
-  for (const a of assignmentRows) {
-    const person = personIndex.get(a.p);
-    const task = taskDates.get(a.t);
-    if (person === undefined || !task?.start || !task.finish) continue;
-    const shift = shifts.get(a.j) ?? 0;
-    const start = toEpochDay(task.start) + shift;
-    const finish = toEpochDay(task.finish) + shift;
+  for (let k = 0; k < l.p.length; k++) {
+    const person = local[l.p[k]!]!;
+    if (person < 0) continue;
+    const shift = shiftOf[l.j[k]!]!;
+    const start = l.s[k]! + shift;
+    const finish = l.f[k]! + shift;
     if (finish < fromDay || start >= toDay) continue;
     loads.push({
       person,
-      project: indexOf(a.j),
+      project: l.j[k]!,
       start,
       finish,
-      kind: 'effort',
-      amount: a.e,
-      soft: false,
+      kind: LOAD_KINDS[l.k[k]!]!,
+      amount: l.a[k]!,
+      soft: l.sf[k] === 1,
     });
   }
   const holidays = companyHolidays(
@@ -156,9 +147,21 @@ async function loadSnapshot(
     weekHours,
     absences,
     loads,
-    projectIds,
+    projectIds: c.projects,
     personIndex,
   };
+}
+
+async function loadSnapshot(
+  db: Executor,
+  p: Params,
+  shifts: ReadonlyMap<string, number> = new Map(),
+  window?: Int32Array,
+): Promise<Snapshot> {
+  const edges = window ?? bucketEdges(toEpochDay(p.from), p.buckets, p.unit);
+  let margin = 0;
+  for (const d of shifts.values()) margin = Math.max(margin, Math.abs(d));
+  return toSnapshot(await readInputs(db, p, edges, margin), shifts);
 }
 
 /** The group key and label of a person for a grouping, or undefined to leave them out. */
@@ -312,11 +315,12 @@ export async function heatMap(ctx: Ctx, query: Params): Promise<HeatMap> {
 /** The heat map as it is, and as it would be with some projects shifted: nothing is saved. */
 export async function whatIf(ctx: Ctx, body: z.infer<typeof WhatIfBody>): Promise<WhatIfResult> {
   const shifts = new Map(body.shifts.map((x) => [x.projectId, x.days]));
-  const [before, after, n] = await Promise.all([
-    loadSnapshot(ctx.db, body),
-    loadSnapshot(ctx.db, body, shifts),
-    names(ctx.db),
-  ]);
+  let margin = 0;
+  for (const d of shifts.values()) margin = Math.max(margin, Math.abs(d));
+  const edges = bucketEdges(toEpochDay(body.from), body.buckets, body.unit);
+  const [inputs, n] = await Promise.all([readInputs(ctx.db, body, edges, margin), names(ctx.db)]);
+  const before = toSnapshot(inputs);
+  const after = toSnapshot(inputs, shifts);
   return {
     before: toHeatMap(before, computeCapacity(before), body, n),
     after: toHeatMap(after, computeCapacity(after), body, n),
@@ -422,4 +426,51 @@ export async function breakdown(
       ),
     items,
   };
+}
+
+/**
+ * Hours each of some people still has on each calendar day of `[fromDay, toDay)`: their
+ * working week, less holidays and approved absences, less the load of every project but
+ * `exceptProjectId` (allocations or task effort, the larger per project). For leveling.
+ */
+export async function dailyAvailability(
+  db: Executor,
+  personIds: readonly string[],
+  fromDay: number,
+  toDay: number,
+  exceptProjectId: string,
+  includeSoft: boolean,
+): Promise<Map<string, Float64Array>> {
+  const out = new Map<string, Float64Array>();
+  if (personIds.length === 0 || toDay <= fromDay) return out;
+  const edges = new Int32Array(toDay - fromDay + 1);
+  for (let i = 0; i < edges.length; i++) edges[i] = fromDay + i;
+  const s = toSnapshot(await readInputs(db, { includeSoft }, edges));
+  const members = personIds
+    .map((id) => s.personIndex.get(id))
+    .filter((i): i is number => i !== undefined);
+  const local = new Map(members.map((p, i) => [p, i]));
+  const except = s.projectIds.indexOf(exceptProjectId);
+  const weekHours = new Float64Array(members.length * 7);
+  members.forEach((p, i) => weekHours.set(s.weekHours.subarray(p * 7, p * 7 + 7), i * 7));
+  const grid = computeCapacity({
+    edges,
+    holidays: s.holidays,
+    weekHours,
+    absences: s.absences
+      .filter((a) => local.has(a.person))
+      .map((a) => ({ ...a, person: local.get(a.person)! })),
+    loads: s.loads
+      .filter((l) => l.project !== except && local.has(l.person))
+      .map((l) => ({ ...l, person: local.get(l.person)! })),
+  });
+  const B = grid.buckets;
+  members.forEach((p, i) => {
+    const row = new Float64Array(B);
+    for (let b = 0; b < B; b++) {
+      row[b] = Math.max(0, grid.capacity[i * B + b]! - grid.load[i * B + b]!);
+    }
+    out.set(s.people[p]!.id, row);
+  });
+  return out;
 }

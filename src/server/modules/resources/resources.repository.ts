@@ -1,5 +1,8 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { people } from '../org/org.tables.ts';
+import { planTasks } from '../planning/planning.tables.ts';
+import { projects } from '../portfolio/portfolio.tables.ts';
 import {
   absences,
   allocations,
@@ -437,4 +440,90 @@ export async function allAssignments(db: Executor) {
     sql`select task_id as t, person_id as p, project_id as j, effort_hours as e
         from resource_task_assignments where effort_hours > 0`,
   );
+}
+
+// ---------------------------------------------------------------- capacity inputs, set-wise
+
+/**
+ * Everything the capacity engine reads, in one statement and one JSON value of columns of
+ * numbers: people and projects are given as their index in `people` and `projects`. Loads are the allocations and the task assignments (with their
+ * task's dates, joined here rather than sent back and forth as ids) overlapping `[from, to)`;
+ * kind 0 = hours a week, 1 = percent, 2 = task effort.
+ */
+export interface CapacityColumns {
+  /** Person index → id (every person, archived or not, by id). */
+  people: string[];
+  /** Project index → id (every project, by id). */
+  projects: string[];
+  loads: {
+    p: number[];
+    j: number[];
+    s: number[];
+    f: number[];
+    k: number[];
+    a: number[];
+    sf: number[];
+  };
+  absences: { p: number[]; s: number[]; f: number[]; d: number[] };
+  profiles: { p: number[]; r: (string | null)[]; t: (string | null)[]; w: number[][] };
+}
+
+export async function capacityColumns(
+  db: Executor,
+  f: {
+    /** Loads overlapping `[from, to)`. */
+    from: string;
+    to: string;
+    /** Approved absences overlapping `[absenceFrom, absenceTo)`. */
+    absenceFrom: string;
+    absenceTo: string;
+    includeSoft: boolean;
+    /** Only these projects' loads (a drill-down or a leveling), all when undefined. */
+    projectIds?: readonly string[] | undefined;
+  },
+): Promise<CapacityColumns> {
+  const epoch = sql`date '1970-01-01'`;
+  const onlyProjects = (column: SQL) =>
+    f.projectIds ? sql`and ${column} = any(${uuidArray(f.projectIds)})` : sql``;
+  // Indices are row numbers by id, in inline subqueries (not CTEs) so that the planner keeps
+  // the tables' statistics: a misestimate here once cost seconds of JIT compilation.
+  const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i from ${people})`;
+  const projectIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i from ${projects})`;
+  const [row] = await queryRows<{ data: string }>(
+    db,
+    sql`select json_build_object(
+          'people', (select coalesce(json_agg(id order by id), '[]') from ${people}),
+          'projects', (select coalesce(json_agg(id order by id), '[]') from ${projects}),
+          'loads', (select json_build_object(
+              'p', coalesce(json_agg(pi.i), '[]'), 'j', coalesce(json_agg(pj.i), '[]'),
+              's', coalesce(json_agg(l.s), '[]'), 'f', coalesce(json_agg(l.f), '[]'),
+              'k', coalesce(json_agg(l.k), '[]'), 'a', coalesce(json_agg(l.a), '[]'),
+              'sf', coalesce(json_agg(l.sf), '[]'))
+            from (
+              select a.person_id as p, a.project_id as j, a.start - ${epoch} as s,
+                     a.finish - ${epoch} as f, case a.unit when 'percent' then 1 else 0 end as k,
+                     a.amount as a, case a.status when 'soft' then 1 else 0 end as sf
+              from ${allocations} a
+              where a.start < ${f.to} and a.finish >= ${f.from}
+                ${f.includeSoft ? sql`` : sql`and a.status = 'hard'`} ${onlyProjects(sql`a.project_id`)}
+              union all
+              select a.person_id, a.project_id, t.start - ${epoch}, t.finish - ${epoch}, 2,
+                     a.effort_hours, 0
+              from ${taskAssignments} a join ${planTasks} t on t.id = a.task_id
+              where a.effort_hours > 0 and t.start < ${f.to} and t.finish >= ${f.from}
+                ${onlyProjects(sql`a.project_id`)}) l
+            join ${personIndex} pi on pi.id = l.p
+            join ${projectIndex} pj on pj.id = l.j),
+          'absences', (select json_build_object(
+              'p', coalesce(json_agg(pi.i), '[]'), 's', coalesce(json_agg(x.start - ${epoch}), '[]'),
+              'f', coalesce(json_agg(x.finish - ${epoch}), '[]'), 'd', coalesce(json_agg(x.day_fraction), '[]'))
+            from ${absences} x join ${personIndex} pi on pi.id = x.person_id
+            where x.status = 'approved' and x.start < ${f.absenceTo} and x.finish >= ${f.absenceFrom}),
+          'profiles', (select json_build_object(
+              'p', coalesce(json_agg(pi.i), '[]'), 'r', coalesce(json_agg(x.role_id), '[]'),
+              't', coalesce(json_agg(x.team_id), '[]'), 'w', coalesce(json_agg(x.week_hours), '[]'))
+            from ${resourceProfiles} x join ${personIndex} pi on pi.id = x.person_id)
+        )::text as data`,
+  );
+  return JSON.parse(row!.data) as CapacityColumns;
 }

@@ -38,9 +38,14 @@ const RisksTab = lazy(async () => ({
   default: (await import('../risks/RisksTab.tsx')).RisksTab,
 }));
 
+const LevelingPanel = lazy(async () => ({
+  default: (await import('../capacity/LevelingPanel.tsx')).LevelingPanel,
+}));
+
 const TABS = [
   'overview',
   'planning',
+  'load',
   'weather',
   'budget',
   'risks',
@@ -158,6 +163,7 @@ export function ProjectPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
+          <Tabs.Tab value="load">{t('capacity.tab')}</Tabs.Tab>
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
@@ -184,6 +190,11 @@ export function ProjectPage() {
         <Tabs.Panel value="planning">
           <Suspense fallback={<TableSkeleton rows={10} />}>
             <PlanningTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="load">
+          <Suspense fallback={<TableSkeleton rows={6} />}>
+            <LevelingPanel projectId={p.id} canApply={p.can.update && !p.archived} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="weather">

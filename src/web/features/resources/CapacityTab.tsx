@@ -33,6 +33,7 @@ import {
   useResourceMutation,
   whatIf,
 } from './resources-api.ts';
+import { HeatMapExport } from '../capacity/HeatMapExport.tsx';
 
 /** Monday of the current week, `YYYY-MM-DD`. */
 function thisMonday(): string {
@@ -132,6 +133,7 @@ export function CapacityTab({ canManage }: { canManage: boolean }) {
               onChange={(e) => set({ overOnly: e.currentTarget.checked })}
             />
           </Stack>
+          <HeatMapExport query={query} />
         </Group>
       </Paper>
       <Legend />
