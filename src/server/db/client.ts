@@ -101,6 +101,9 @@ export async function openDatabase(opts: {
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       Client: NamedStatementClient,
+      // No JIT: Jalon's queries are short, and one badly estimated plan made PostgreSQL spend
+      // seconds compiling a capacity query it then ran in milliseconds.
+      options: '-c jit=off',
     });
     const db = drizzlePg(pool) as unknown as Executor;
     return {
