@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MyHome } from '../../src/contracts/dashboards.ts';
+import { runReportReminders } from '../../src/server/modules/reporting/dashboards.reminders.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { createPerson } from '../../src/server/modules/org/org.service.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
@@ -36,7 +37,12 @@ async function home(cookie: string, date = TODAY) {
   return MyHome.parse(res.json());
 }
 
-async function post(cookie: string, url: string, payload: object, headers: Record<string, string> = {}) {
+async function post(
+  cookie: string,
+  url: string,
+  payload: object,
+  headers: Record<string, string> = {},
+) {
   const res = await call(t, cookie, { method: 'POST', url, payload, headers });
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res.json() as { id: string; version: number };
@@ -191,5 +197,36 @@ describe('Mon accueil', () => {
 
   it('refuses an anonymous caller', async () => {
     expect((await call(t, null, { url: '/api/v1/me/home' })).statusCode).toBe(401);
+  });
+});
+
+describe('report reminders job', () => {
+  it('notifies the manager of a missing report once, then again once late, and not after it is sent', async () => {
+    const pm = await person();
+    const project = await buildProject(t, portfolioId, { managerId: pm.id });
+    const mine = async () =>
+      (
+        (await call(t, pm.cookie, { url: '/api/v1/me/notifications' })).json() as {
+          items: { kind: string; entity: { id: string } | null; data: Record<string, unknown> }[];
+        }
+      ).items.filter((n) => n.entity?.id === project.id);
+
+    await runReportReminders(t.ctx, '2026-11-03');
+    await runReportReminders(t.ctx, '2026-11-04');
+    expect(await mine()).toEqual([
+      expect.objectContaining({
+        kind: 'reporting.due',
+        data: { code: project.code, period: '2026-10-01', state: 'missing' },
+      }),
+    ]);
+    await runReportReminders(t.ctx, '2026-11-09');
+    expect((await mine()).map((n) => n.kind).sort()).toEqual(['reporting.due', 'reporting.late']);
+
+    const base = `/api/v1/projects/${project.id}/status-reports`;
+    const report = await post(pm.cookie, base, { periodDate: '2026-10-15', overall: 'sun' });
+    await post(pm.cookie, `${base}/${report.id}/submit`, {}, { 'if-match': `"${report.version}"` });
+    const after = await runReportReminders(t.ctx, '2026-11-10');
+    expect((await mine()).length).toBe(2);
+    expect(after.notified).toBe(0);
   });
 });
