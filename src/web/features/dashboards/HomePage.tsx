@@ -30,6 +30,9 @@ import { periodLabel } from '../reporting/report-format.ts';
 import { TrendArrow, WeatherBadge } from '../reporting/Weather.tsx';
 import { useMyHome } from './dashboards-api.ts';
 
+/** Actions listed on the page (the most urgent first); the rest behind a link. */
+const ACTIONS_SHOWN = 8;
+
 /** A block of the home page: a titled card with a count, its content or an empty state that says what to do. */
 function Block({
   title,
@@ -130,6 +133,7 @@ function HomeContent({ home }: { home: MyHome }) {
                 </div>
                 <Button
                   size="xs"
+                  style={{ flexShrink: 0 }}
                   variant="light"
                   component={Link}
                   to={`/projects/${d.project.id}/weather`}
@@ -220,7 +224,7 @@ function HomeContent({ home }: { home: MyHome }) {
           empty={t('dashboards.home.actions.empty')}
         >
           <Stack gap="sm">
-            {home.actions.map((x) => (
+            {home.actions.slice(0, ACTIONS_SHOWN).map((x) => (
               <div key={x.id}>
                 <Group gap="xs" wrap="nowrap" justify="space-between">
                   <Anchor
@@ -253,6 +257,11 @@ function HomeContent({ home }: { home: MyHome }) {
                 </Text>
               </div>
             ))}
+            {home.actions.length > ACTIONS_SHOWN && (
+              <Anchor component={Link} to="/risks" size="sm">
+                {t('dashboards.home.actions.all', { count: home.actions.length })}
+              </Anchor>
+            )}
           </Stack>
         </Block>
         <Block
