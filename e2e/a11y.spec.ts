@@ -82,8 +82,8 @@ test('la page de connexion s’utilise au clavier', async ({ page }) => {
   await password.press('ControlOrMeta+a');
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/portfolios/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Portefeuilles' })).toBeVisible();
+  await expect(page).toHaveURL(/\/home/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon accueil' })).toBeVisible();
 });
 
 test('la page des portefeuilles s’utilise au clavier', async ({ page }) => {

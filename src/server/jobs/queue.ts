@@ -5,6 +5,7 @@ import { purgeAuditEvents } from '../modules/platform/audit.service.ts';
 import { deleteExpiredSessions } from '../modules/platform/platform.repository.ts';
 import { runTimeReminders } from '../modules/time/time.reminders.ts';
 import { computeKpis } from '../modules/reporting/reporting.service.ts';
+import { runReportReminders } from '../modules/reporting/dashboards.reminders.ts';
 import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
@@ -34,6 +35,12 @@ const SCHEDULES = [
     name: 'kpi-snapshot',
     cron: '30 2 * * *',
     run: (ctx: Ctx) => computeKpis(ctx),
+  },
+  {
+    // Status reports (météo) missing, in draft or sent back: a reminder to the project manager.
+    name: 'report-reminders',
+    cron: '0 9 * * 1-5',
+    run: (ctx: Ctx) => runReportReminders(ctx, new Date().toISOString().slice(0, 10)),
   },
   {
     // Labour actuals: approved timesheet hours × dated cost rates, at most 15 minutes behind.

@@ -11,6 +11,7 @@ import {
   IconDiamond,
   IconFolders,
   IconHistory,
+  IconHome,
   IconSitemap,
   IconCloud,
   IconTimeline,
@@ -52,6 +53,7 @@ export function AppLayout() {
     {
       id: 'main',
       links: [
+        { to: '/home', label: t('dashboards.nav'), icon: IconHome, show: true },
         {
           to: '/portfolios',
           label: t('nav.portfolios'),

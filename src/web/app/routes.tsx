@@ -34,6 +34,7 @@ const MilestonesPage = named(
   'MilestonesPage',
 );
 
+const HomePage = named(() => import('../features/dashboards/HomePage.tsx'), 'HomePage');
 const TimePage = named(() => import('../features/time/TimePage.tsx'), 'TimePage');
 const PortfolioStatusPage = named(
   () => import('../features/reporting/PortfolioStatusPage.tsx'),
@@ -65,7 +66,8 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/portfolios" replace /> },
+      { index: true, element: <Navigate to="/home" replace /> },
+      { path: 'home', element: <HomePage /> },
       { path: 'portfolios', element: <PortfoliosPage /> },
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:id/:tab?', element: <ProjectPage /> },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { MODULE_SOURCES } from './dashboards.metrics.ts';
 
 /*
  * The metric registry: named numbers Jalon knows about each project at a date, computed set-wise
@@ -204,7 +205,7 @@ const planningSource: MetricSource = {
 };
 
 /** Every source of metrics; later modules append theirs. */
-export const SOURCES: readonly MetricSource[] = [portfolioSource, planningSource];
+export const SOURCES: readonly MetricSource[] = [portfolioSource, planningSource, ...MODULE_SOURCES];
 
 export const METRICS: readonly MetricDefinition[] = SOURCES.flatMap((s) => s.metrics);
 export const METRIC_CODES: ReadonlySet<string> = new Set(METRICS.map((m) => m.code));

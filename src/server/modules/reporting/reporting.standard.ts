@@ -1,8 +1,8 @@
 /**
- * The standard KPIs Jalon ships, over the metrics available today (portfolio and planning).
- * CPI, budget consumption, risk exposure, utilisation, timesheet compliance, gate compliance and
- * benefits realised join this list when finance, risks, resources, time, governance and
- * strategy add their metric sources (see docs/reporting.md).
+ * The standard KPIs Jalon ships, over the metrics of the registry: planning (SPI, progress,
+ * milestones, slippage), finance (CPI, budget consumption vs progress), risks (exposure),
+ * resources (utilisation), time (timesheet compliance) and governance (gate compliance).
+ * Benefits realised joins when strategy tracks benefits (see docs/reporting.md).
  */
 export const STANDARD_KPIS = [
   {
@@ -106,5 +106,94 @@ export const STANDARD_KPIS = [
     amber: 3,
     frequency: 'weekly',
     level: 'project',
+  },
+  {
+    code: 'CPI',
+    nameFr: 'Indice de performance coûts (CPI)',
+    nameEn: 'Cost performance index (CPI)',
+    description:
+      'Valeur acquise / coût réel de la dernière clôture mensuelle (EVM). 1 = dans le budget.',
+    formula: 'ev_eur / ac_eur',
+    unit: '',
+    direction: 'up',
+    target: 1,
+    green: 0.95,
+    amber: 0.85,
+    frequency: 'monthly',
+    level: 'portfolio',
+  },
+  {
+    code: 'BUDGET_VS_PROGRESS',
+    nameFr: 'Consommation du budget / avancement',
+    nameEn: 'Budget consumption vs progress',
+    description:
+      'Part du budget consommée (coûts réels / budget) divisée par l’avancement physique. Au-dessus de 1, le projet dépense plus vite qu’il n’avance.',
+    formula: 'round((actual_cost_eur / budget_eur) / (work_earned / work_total), 2)',
+    unit: '',
+    direction: 'down',
+    target: 1,
+    green: 1.05,
+    amber: 1.2,
+    frequency: 'monthly',
+    level: 'project',
+  },
+  {
+    code: 'RISK_EXPOSURE',
+    nameFr: 'Exposition au risque',
+    nameEn: 'Risk exposure',
+    description: 'Valeur monétaire attendue des menaces ouvertes, en % du budget de travail.',
+    formula: 'round(risk_exposure_eur / budget_eur * 100, 1)',
+    unit: '%',
+    direction: 'down',
+    target: null,
+    green: 5,
+    amber: 10,
+    frequency: 'monthly',
+    level: 'portfolio',
+  },
+  {
+    code: 'UTILISATION',
+    nameFr: 'Taux d’utilisation des ressources',
+    nameEn: 'Resource utilisation',
+    description:
+      'Heures allouées sur les 4 prochaines semaines / capacité des personnes allouées, en %.',
+    formula: 'round(allocated_hours / team_capacity_hours * 100, 1)',
+    unit: '%',
+    direction: 'down',
+    target: 85,
+    green: 90,
+    amber: 100,
+    frequency: 'weekly',
+    level: 'portfolio',
+  },
+  {
+    code: 'TIMESHEET_COMPLIANCE',
+    nameFr: 'Conformité de saisie des temps',
+    nameEn: 'Timesheet compliance',
+    description:
+      'Semaines soumises ou validées par l’équipe sur les 4 dernières semaines, en % des semaines attendues.',
+    formula: 'round(timesheet_weeks_submitted / timesheet_weeks_expected * 100, 1)',
+    unit: '%',
+    direction: 'up',
+    target: 100,
+    green: 95,
+    amber: 80,
+    frequency: 'weekly',
+    level: 'portfolio',
+  },
+  {
+    code: 'GATE_COMPLIANCE',
+    nameFr: 'Conformité des revues de phase',
+    nameEn: 'Gate compliance',
+    description:
+      'Revues de phase décidées avec un dossier complet (critères cochés, livrables requis approuvés), en %.',
+    formula: 'if(gate_decisions = 0, 100, gate_decisions_ready / gate_decisions * 100)',
+    unit: '%',
+    direction: 'up',
+    target: 100,
+    green: 90,
+    amber: 70,
+    frequency: 'monthly',
+    level: 'portfolio',
   },
 ] as const;

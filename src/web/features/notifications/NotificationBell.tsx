@@ -20,6 +20,7 @@ import { useMarkRead, useNotifications } from '../time/time-api.ts';
 function linkOf(n: Notification): string | null {
   if (n.kind.startsWith('time.approvals')) return '/time/approvals';
   if (n.kind.startsWith('time.')) return '/time';
+  if (n.kind.startsWith('reporting.') && n.entity?.id) return `/projects/${n.entity.id}/weather`;
   return null;
 }
 
@@ -34,6 +35,7 @@ export function NotificationBell() {
   const text = (n: Notification) => {
     const data: Record<string, unknown> = { ...n.data };
     if (typeof data.week === 'string') data.week = formatDate(data.week);
+    if (typeof data.period === 'string') data.period = formatDate(data.period);
     return t(`notifications.kinds.${n.kind}`, { ...data, defaultValue: n.kind });
   };
   return (
