@@ -76,6 +76,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ABSENCE_ALREADY_DECIDED: 409,
   ALLOCATION_NOT_FOUND: 404,
   ASSIGNMENT_NOT_FOUND: 404,
+  COPIL_TEMPLATE_NOT_FOUND: 404,
+  COPIL_TEMPLATE_EXISTS: 409,
+  COPIL_PACK_NOT_FOUND: 404,
+  COPIL_PACK_NOT_READY: 409,
+  SUBSCRIPTION_NOT_FOUND: 404,
+  SMTP_NOT_CONFIGURED: 409,
+  SMTP_SEND_FAILED: 502,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
