@@ -98,6 +98,7 @@ const L = {
     spi: 'SPI',
     cpi: 'CPI',
     score: 'Criticité',
+    riskTitle: 'Intitulé',
     owner: 'Responsable',
     due: 'Échéance',
     page: 'Page',
@@ -153,6 +154,7 @@ const L = {
     spi: 'SPI',
     cpi: 'CPI',
     score: 'Score',
+    riskTitle: 'Title',
     owner: 'Owner',
     due: 'Due',
     page: 'Page',
@@ -545,7 +547,7 @@ function blockOf(
         kind: 'table',
         section,
         title: t.risks,
-        header: ['', t.risks, t.score, t.owner],
+        header: ['', t.riskTitle, t.score, t.owner],
         rows: p.risks.length
           ? p.risks
               .slice(0, 5)

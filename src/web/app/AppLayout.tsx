@@ -13,6 +13,7 @@ import {
   IconHistory,
   IconSitemap,
   IconCloud,
+  IconPresentation,
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
@@ -87,6 +88,12 @@ export function AppLayout() {
           to: '/reporting',
           label: t('reporting.nav'),
           icon: IconCloud,
+          show: can('portfolio.read'),
+        },
+        {
+          to: '/reporting/copil',
+          label: t('copil.nav'),
+          icon: IconPresentation,
           show: can('portfolio.read'),
         },
         { to: '/risks', label: t('risks.nav'), icon: IconAlertTriangle, show: true },

@@ -35,19 +35,17 @@ const run = (text: string, opts: { bold?: boolean; color?: string; size?: number
 
 /** Text with line breaks kept. */
 function lines(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}) {
-  return text
-    .split('\n')
-    .map(
-      (l, i) =>
-        new TextRun({
-          text: l,
-          break: i > 0 ? 1 : undefined,
-          font: FONT_FAMILY,
-          bold: opts.bold,
-          color: opts.color ?? TEXT,
-          size: opts.size ?? 18,
-        }),
-    );
+  return text.split('\n').map(
+    (l, i) =>
+      new TextRun({
+        text: l,
+        break: i > 0 ? 1 : undefined,
+        font: FONT_FAMILY,
+        bold: opts.bold,
+        color: opts.color ?? TEXT,
+        size: opts.size ?? 18,
+      }),
+  );
 }
 
 const cell = (

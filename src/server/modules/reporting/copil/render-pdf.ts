@@ -218,7 +218,7 @@ function trendArrow(doc: Doc, x: number, y: number, trend: string, size = 8) {
 
 function summaryPages(doc: Doc, model: PackModel) {
   const s = model.summary!;
-  const cols = [210, 110, 78, 92, ...Array(6).fill(46)] as number[];
+  const cols = [180, 100, 72, 95, ...Array(6).fill(53)] as number[];
   const rowH = 18;
   let first = true;
   let y = 0;
