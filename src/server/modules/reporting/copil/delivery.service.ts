@@ -474,6 +474,8 @@ async function recipientOf(ctx: Ctx, s: repo.SubscriptionRow, userEmail: string 
 export async function runDeliveries(ctx: Ctx, now = new Date()) {
   const date = now.toISOString().slice(0, 10);
   const counts = { sent: 0, retrying: 0, failed: 0 };
+  // Without a mail server nothing is claimed: due reports wait until one is configured.
+  if (!(await repo.smtpOf(ctx.db))) return counts;
   for (const r of await repo.dueSubscriptions(ctx.db, date)) {
     const s = r.s;
     const next = runAfter(s.frequency as SubscriptionFrequency, s.day, date);

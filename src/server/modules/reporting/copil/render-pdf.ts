@@ -34,9 +34,10 @@ export async function renderPdf(
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  withoutLigatures(doc);
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
+  withoutLigatures(doc, 'bold');
+  withoutLigatures(doc, 'regular');
   doc.font('regular').fillColor(TEXT);
 
   cover(doc, model);
@@ -55,20 +56,17 @@ export async function renderPdf(
 }
 
 /**
- * Turns the font's ligatures off for every text call: with them, "ff" in "Diffusion" becomes one
- * glyph that text extraction, search and screen readers cannot map back to letters.
+ * Turns the font's ligatures off: with them, "ff" in "Diffusion" becomes one glyph that text
+ * extraction, search and screen readers cannot map back to letters. Done on the font's layout
+ * itself (not per text call) so that pdfkit keeps its per-word layout cache.
  */
-function withoutLigatures(doc: Doc) {
-  const features = { liga: false, clig: false };
-  for (const name of ['text', 'heightOfString', 'widthOfString'] as const) {
-    const original = doc[name] as (...args: unknown[]) => unknown;
-    (doc as unknown as Record<string, unknown>)[name] = function (this: Doc, ...args: unknown[]) {
-      const last = args.length > 1 ? args[args.length - 1] : undefined;
-      if (last !== null && typeof last === 'object') args[args.length - 1] = { ...last, features };
-      else args.push({ features });
-      return original.apply(this, args);
-    };
-  }
+function withoutLigatures(doc: Doc, name: string) {
+  doc.font(name);
+  const font = (doc as unknown as { _font: { font: { layout: (...a: unknown[]) => unknown } } })
+    ._font.font;
+  const layout = font.layout.bind(font);
+  font.layout = (text: unknown, features?: unknown) =>
+    layout(text, features ?? { liga: false, clig: false });
 }
 
 function cover(doc: Doc, model: PackModel) {
