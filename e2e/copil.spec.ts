@@ -25,9 +25,9 @@ test('le PMO génère le pack COPIL du portefeuille en PDF et le télécharge', 
   });
 
   await test.step('elle choisit le portefeuille, le format et le modèle du comité exécutif', async () => {
-    await page.getByRole('textbox', { name: 'Portefeuille' }).click();
+    await page.getByRole('combobox', { name: 'Portefeuille' }).click();
     await page.getByRole('option', { name: 'Transformation numérique' }).click();
-    await page.getByRole('textbox', { name: 'Modèle' }).click();
+    await page.getByRole('combobox', { name: 'Modèle' }).click();
     await page.getByRole('option', { name: 'COPIL mensuel — Comité exécutif' }).click();
     await noSeriousAxeViolation(page, 'the pack form');
     await page.getByRole('button', { name: 'Générer le pack' }).click();
