@@ -62,6 +62,10 @@ export const AUDIT_ENTITIES = [
   'absence',
   'allocation',
   'assignment',
+  'copil_template',
+  'copil_pack',
+  'smtp_settings',
+  'report_subscription',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

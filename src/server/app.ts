@@ -37,6 +37,7 @@ import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
+import { copilRoutes } from './modules/reporting/copil/copil.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -182,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   governanceRoutes(app, ctx);
   resourcesRoutes(app, ctx);
   capacityRoutes(app, ctx);
+  copilRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'gate.decide',
   'resource.read',
   'resource.manage',
+  'copil.manage',
+  'mail.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +85,7 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly Permission[]> = {
     'gate.decide',
     'resource.read',
     'resource.manage',
+    'copil.manage',
   ],
   executive: [
     'portfolio.read',
@@ -175,6 +178,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'governance.manage',
   'gate.decide',
   'resource.manage',
+  'copil.manage',
+  'mail.configure',
 ]);
 
 /** True when the global role alone grants the permission everywhere. */

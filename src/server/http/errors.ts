@@ -82,6 +82,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ALLOCATION_NOT_FOUND: 404,
   ASSIGNMENT_NOT_FOUND: 404,
   LEVELING_STALE: 409,
+  COPIL_TEMPLATE_NOT_FOUND: 404,
+  COPIL_TEMPLATE_EXISTS: 409,
+  COPIL_PACK_NOT_FOUND: 404,
+  COPIL_PACK_NOT_READY: 409,
+  SUBSCRIPTION_NOT_FOUND: 404,
+  SMTP_NOT_CONFIGURED: 409,
+  SMTP_SEND_FAILED: 502,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

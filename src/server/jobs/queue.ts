@@ -7,6 +7,7 @@ import { runTimeReminders } from '../modules/time/time.reminders.ts';
 import { computeKpis } from '../modules/reporting/reporting.service.ts';
 import { runReportReminders } from '../modules/reporting/dashboards.reminders.ts';
 import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
+import { runDeliveries } from '../modules/reporting/copil/delivery.service.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -47,6 +48,12 @@ const SCHEDULES = [
     name: 'labour-actuals',
     cron: '*/15 * * * *',
     run: (ctx: Ctx) => syncLabourActuals(ctx, null),
+  },
+  {
+    // Scheduled reports by e-mail: subscriptions due today, then failed deliveries to retry.
+    name: 'scheduled-reports',
+    cron: '*/10 * * * *',
+    run: (ctx: Ctx) => runDeliveries(ctx),
   },
 ] as const;
 

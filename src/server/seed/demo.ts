@@ -21,6 +21,7 @@ import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoRisks } from './demo-risks.ts';
+import { seedDemoCopil } from './demo-copil.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -299,6 +300,8 @@ export async function seedDemo(
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
+  say('packs COPIL et envois programmés');
+  await seedDemoCopil(ctx, actor);
   say('coûts internes (CRA validés × taux)');
   await syncLabourActuals(ctx, actor);
   return {

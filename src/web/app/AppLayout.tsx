@@ -14,6 +14,7 @@ import {
   IconHome,
   IconSitemap,
   IconCloud,
+  IconPresentation,
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
@@ -89,6 +90,12 @@ export function AppLayout() {
           to: '/reporting',
           label: t('reporting.nav'),
           icon: IconCloud,
+          show: can('portfolio.read'),
+        },
+        {
+          to: '/reporting/copil',
+          label: t('copil.nav'),
+          icon: IconPresentation,
           show: can('portfolio.read'),
         },
         { to: '/risks', label: t('risks.nav'), icon: IconAlertTriangle, show: true },

@@ -41,6 +41,7 @@ const PortfolioStatusPage = named(
   'PortfolioStatusPage',
 );
 const KpisPage = named(() => import('../features/reporting/KpisPage.tsx'), 'KpisPage');
+const CopilPage = named(() => import('../features/reporting/copil/CopilPage.tsx'), 'CopilPage');
 const IntakeBoardPage = named(
   () => import('../features/strategy/IntakeBoardPage.tsx'),
   'IntakeBoardPage',
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'milestones', element: <MilestonesPage /> },
       { path: 'reporting', element: <PortfolioStatusPage /> },
       { path: 'reporting/kpis', element: <KpisPage /> },
+      { path: 'reporting/copil', element: <CopilPage /> },
       { path: 'strategy/intake', element: <IntakeBoardPage /> },
       { path: 'strategy/intake/:id', element: <RequestPage /> },
       { path: 'finance', element: <FinancePage /> },

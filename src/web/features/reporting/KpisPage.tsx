@@ -26,6 +26,7 @@ import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { currentLocale } from '../../i18n.ts';
 import { useCan } from '../auth/auth-api.ts';
+import { ExportMenu } from './copil/ExportMenu.tsx';
 import { useKpiMutations, useKpis } from './reporting-api.ts';
 import { RAG_COLOR, RAG_TEXT } from './Weather.tsx';
 
@@ -47,8 +48,9 @@ export function KpisPage() {
           { label: t('reporting.kpi.title') },
         ]}
         actions={
-          can('kpi.manage') && (
-            <Group gap="xs">
+          <Group gap="xs">
+            <ExportMenu path="/kpis/export" />
+            {can('kpi.manage') && (
               <Button
                 variant="default"
                 leftSection={<IconRefresh size={16} />}
@@ -67,11 +69,13 @@ export function KpisPage() {
               >
                 {t('reporting.kpi.computeNow')}
               </Button>
+            )}
+            {can('kpi.manage') && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
                 {t('reporting.kpi.new')}
               </Button>
-            </Group>
-          )
+            )}
+          </Group>
         }
       />
       {kpis.isPending ? (

@@ -26,6 +26,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { PortfolioSelect } from '../portfolio/pickers.tsx';
+import { ExportMenu } from './copil/ExportMenu.tsx';
 import { downloadCsv } from './download.ts';
 import { periodLabel } from './report-format.ts';
 import { usePortfolioStatus, usePortfolioStatusMutations, useReportsDue } from './reporting-api.ts';
@@ -59,14 +60,22 @@ export function PortfolioStatusPage() {
           { label: t('reporting.status.title') },
         ]}
         actions={
-          <Button
-            component={Link}
-            to="/reporting/kpis"
-            variant="default"
-            leftSection={<IconGauge size={16} />}
-          >
-            {t('reporting.kpi.title')}
-          </Button>
+          <Group gap="xs">
+            {portfolioId && (
+              <ExportMenu path="/reporting/portfolio-status/export" query={{ portfolioId, date }} />
+            )}
+            <Button component={Link} to="/reporting/copil" variant="default">
+              {t('copil.title')}
+            </Button>
+            <Button
+              component={Link}
+              to="/reporting/kpis"
+              variant="default"
+              leftSection={<IconGauge size={16} />}
+            >
+              {t('reporting.kpi.title')}
+            </Button>
+          </Group>
         }
       />
       <Group gap="sm" mb="md" align="flex-end">

@@ -25,6 +25,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { headline, periodLabel } from './report-format.ts';
 import { useReportMutations, useStatusReports } from './reporting-api.ts';
+import { ExportMenu } from './copil/ExportMenu.tsx';
 import { TrendArrow, WeatherBadge } from './Weather.tsx';
 
 const NARRATIVE = ['achievements', 'nextSteps', 'issues', 'decisions'] as const;
@@ -103,9 +104,12 @@ function HistoryTable({
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md">
-      <Title order={3} size="h5" mb="sm">
-        {t('reporting.history')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          {t('reporting.history')}
+        </Title>
+        {items[0] && <ExportMenu path={`/projects/${items[0].project.id}/status-reports/export`} />}
+      </Group>
       <Table.ScrollContainer minWidth={900}>
         <Table highlightOnHover>
           <Table.Thead>
