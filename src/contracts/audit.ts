@@ -58,6 +58,8 @@ export const AUDIT_ENTITIES = [
   'absence',
   'allocation',
   'assignment',
+  'strategic_objective',
+  'strategy_contribution',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

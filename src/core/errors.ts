@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'ABSENCE_ALREADY_DECIDED',
   'ALLOCATION_NOT_FOUND',
   'ASSIGNMENT_NOT_FOUND',
+  'OBJECTIVE_NOT_FOUND',
+  'OBJECTIVE_HAS_CHILDREN',
+  'CONTRIBUTION_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -76,6 +76,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ABSENCE_ALREADY_DECIDED: 409,
   ALLOCATION_NOT_FOUND: 404,
   ASSIGNMENT_NOT_FOUND: 404,
+  OBJECTIVE_NOT_FOUND: 404,
+  OBJECTIVE_HAS_CHILDREN: 409,
+  CONTRIBUTION_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
