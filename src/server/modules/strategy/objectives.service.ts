@@ -16,7 +16,7 @@ import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { assertPeopleExist } from '../org/org.service.ts';
-import { recordAudit } from '../platform/audit.service.ts';
+import { recordAudit, recordAudits } from '../platform/audit.service.ts';
 import { authorizeProject, visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import * as repo from './objectives.repository.ts';
 import { getRequest } from './strategy.service.ts';
@@ -427,4 +427,50 @@ export async function strategyMap(ctx: Ctx, actor: Actor): Promise<StrategyMap> 
     uncovered: p.uncovered,
     orphans: p.orphans,
   };
+}
+
+/**
+ * Declares many contributions at once (one statement, one audit batch): for the PMO's imports
+ * and the demo. Rows name the objective by code; existing pairs are refused by the database.
+ */
+export async function declareContributions(
+  ctx: Ctx,
+  actor: Actor,
+  rows: readonly { objectiveCode: string; projectId?: string; requestId?: string; level: number }[],
+): Promise<number> {
+  if (!roleGrants(actor.role, 'strategy.manage'))
+    throw new DomainError('FORBIDDEN', 'Only the PMO imports contributions', {
+      permission: 'strategy.manage',
+    });
+  const tree = await repo.listObjectives(ctx.db);
+  const byCode = new Map(tree.filter((r) => r.o.kind === 'objective').map((r) => [r.o.code, r.o]));
+  const values = rows.map((r, i) => {
+    const o = byCode.get(r.objectiveCode);
+    if (!o)
+      throw new DomainError('OBJECTIVE_NOT_FOUND', `rows[${i}]: no objective ${r.objectiveCode}`);
+    return {
+      objectiveId: o.id,
+      projectId: r.projectId ?? null,
+      requestId: r.requestId ?? null,
+      level: r.level,
+    };
+  });
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await repo.insertContributions(tx, values);
+    await recordAudits(
+      tx,
+      actor,
+      inserted.map((c) => ({
+        entityType: 'strategy_contribution' as const,
+        entityId: c.id,
+        entityLabel: `${c.projectId ? 'projet' : 'demande'} → ${
+          tree.find((r) => r.o.id === c.objectiveId)!.o.code
+        }`,
+        projectId: c.projectId,
+        action: 'create' as const,
+        after: { level: c.level },
+      })),
+    );
+  });
+  return values.length;
 }

@@ -30,6 +30,9 @@ const GovernanceTab = lazy(async () => ({
   default: (await import('../governance/GovernanceTab.tsx')).GovernanceTab,
 }));
 
+const ContributionsPanel = lazy(async () => ({
+  default: (await import('../strategy/ContributionsPanel.tsx')).ContributionsPanel,
+}));
 const RisksTab = lazy(async () => ({
   default: (await import('../risks/RisksTab.tsx')).RisksTab,
 }));
@@ -41,6 +44,7 @@ const TABS = [
   'budget',
   'risks',
   'governance',
+  'strategy',
   'sub-projects',
   'members',
   'history',
@@ -156,6 +160,7 @@ export function ProjectPage() {
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
+          <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
@@ -202,6 +207,11 @@ export function ProjectPage() {
         <Tabs.Panel value="risks">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <RisksTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="strategy">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <ContributionsPanel kind="project" id={p.id} canEdit={p.can.update && !p.archived} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="sub-projects">
