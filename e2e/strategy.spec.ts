@@ -127,7 +127,7 @@ test('le PMO ajoute un objectif stratégique et y rattache un projet', async ({ 
   await expectNoSeriousAxe(page, 'la contribution du projet');
 
   await page.goto('/strategy/map');
-  await page.getByRole('radio', { name: 'Tableau' }).check({ force: true });
+  await page.locator('label', { hasText: 'Tableau' }).click();
   const mapRow = page.getByRole('row', { name: new RegExp(code) });
   await expect(mapRow).toContainText('PRJ-2026-018 (3)');
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contribution, Objective } from '../../../contracts/strategy.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { formatNumber } from '../../format.ts';
 import { percent } from './ObjectivesPanel.tsx';
 import {
   changeContribution,
@@ -85,7 +86,9 @@ export function ContributionsPanel({
           </Text>
         </Stack>
         <Badge size="lg" variant="light" color={score > 0 ? 'indigo' : 'red'}>
-          {t('strategy.contributions.score', { value: percent(score) })}
+          {t('strategy.contributions.score', {
+            value: formatNumber(Math.round(score * 1000) / 10),
+          })}
         </Badge>
       </Group>
       <Table.ScrollContainer minWidth={640}>
