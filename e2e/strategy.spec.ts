@@ -75,3 +75,60 @@ test('une contributrice soumet une demande de projet, le PMO la passe en évalua
     ).toBeVisible();
   });
 });
+
+/*
+ * Strategy, in French: the PMO adds an objective with a measurable target, sees it uncovered on
+ * the strategy map, declares a strong contribution from a project, and sees it covered.
+ */
+test('le PMO ajoute un objectif stratégique et y rattache un projet', async ({ page }) => {
+  test.setTimeout(180_000);
+  const code = `OS-E2E-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+  const title = `Réduire les délais de recrutement ${code}`;
+
+  await login(page, PMO);
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Carte stratégique' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stratégie' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Contribution pondérée/ })).toBeVisible();
+  await expectNoSeriousAxe(page, 'la carte stratégique');
+
+  await page.getByRole('tab', { name: 'Objectifs stratégiques' }).click();
+  await page.getByRole('button', { name: 'Nouvel objectif' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvel objectif' });
+  await dialog.getByRole('textbox', { name: 'Code' }).fill(code);
+  await dialog.getByRole('textbox', { name: 'Intitulé' }).fill(title);
+  await dialog.getByRole('button', { name: 'Ajouter une cible' }).click();
+  await dialog.getByRole('textbox', { name: 'Indicateur' }).fill('Délai moyen de recrutement');
+  await dialog.getByRole('textbox', { name: 'Unité' }).fill('jours');
+  await dialog.getByRole('textbox', { name: 'Valeur de départ' }).fill('62');
+  await dialog.getByRole('textbox', { name: 'Cible', exact: true }).fill('40');
+  await dialog.getByRole('textbox', { name: 'Échéance' }).fill('31/12/2027');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('cell', { name: title })).toBeVisible();
+  await expect(
+    page.getByText(/Délai moyen de recrutement : 62 jours → 40 jours au 31\/12\/2027/),
+  ).toBeVisible();
+  await expectNoSeriousAxe(page, 'les objectifs');
+
+  // Uncovered on the map, until a project declares a strong contribution.
+  await page.getByRole('tab', { name: 'Carte stratégique' }).click();
+  // Listed among the objectives with no project (the chart's <title> holds it too, hidden).
+  await expect(page.locator('p', { hasText: `${code} ${title}` })).toBeVisible();
+  await page
+    .getByRole('link', { name: /PRJ-2026-018 SIRH/ })
+    .first()
+    .click();
+  await page.getByRole('tab', { name: 'Stratégie' }).click();
+  const row = page.getByRole('row', { name: new RegExp(code) });
+  await row.getByText('Forte', { exact: true }).click();
+  await expect(row.getByRole('radio', { name: 'Forte' })).toBeChecked();
+  await expectNoSeriousAxe(page, 'la contribution du projet');
+
+  await page.goto('/strategy/map');
+  await page.locator('label', { hasText: 'Tableau' }).click();
+  const mapRow = page.getByRole('row', { name: new RegExp(code) });
+  await expect(mapRow).toContainText('PRJ-2026-018 (3)');
+});

@@ -66,6 +66,8 @@ export const AUDIT_ENTITIES = [
   'copil_pack',
   'smtp_settings',
   'report_subscription',
+  'strategic_objective',
+  'strategy_contribution',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

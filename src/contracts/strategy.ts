@@ -136,3 +136,156 @@ export const RequestSummary = ProjectRequest.omit({ businessCase: true, problem:
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 export const RequestList = z.object({ items: z.array(RequestSummary) });
+
+// ---------------------------------------------------------------- strategic objectives
+
+export const OBJECTIVE_KINDS = ['axis', 'objective'] as const;
+
+/** A measurable target of an objective: indicator, from a baseline to a target value by a date. */
+export const ObjectiveTarget = z.object({
+  indicator: Text(200),
+  unit: z.string().trim().max(30).default(''),
+  baseline: z.number().finite(),
+  target: z.number().finite(),
+  /** The latest measured value, when known. */
+  current: z.number().finite().nullable().default(null),
+  dueDate: IsoDate,
+});
+export type ObjectiveTarget = z.infer<typeof ObjectiveTarget>;
+
+const ObjectiveCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, 'Letters, digits, ".", "_" or "-", up to 30');
+
+export const CreateObjectiveBody = z
+  .object({
+    kind: z.enum(OBJECTIVE_KINDS),
+    parentId: Id.nullable().default(null),
+    code: ObjectiveCode,
+    title: Text(200),
+    description: z.string().trim().max(5000).default(''),
+    weight: z.number().int().min(0).max(100).default(1),
+    ownerId: Id.nullable().default(null),
+    horizon: z.number().int().min(2000).max(2100).nullable().default(null),
+    position: z.number().int().min(0).max(10000).default(0),
+    targets: z.array(ObjectiveTarget).max(20).default([]),
+  })
+  .refine((b) => (b.kind === 'axis') === (b.parentId === null), {
+    path: ['parentId'],
+    message: 'An objective belongs to an axis; an axis has no parent',
+  });
+export type CreateObjectiveBody = z.infer<typeof CreateObjectiveBody>;
+
+export const UpdateObjectiveBody = z.object({
+  parentId: Id.optional(),
+  code: ObjectiveCode.optional(),
+  title: Text(200).optional(),
+  description: z.string().trim().max(5000).optional(),
+  weight: z.number().int().min(0).max(100).optional(),
+  ownerId: Id.nullable().optional(),
+  horizon: z.number().int().min(2000).max(2100).nullable().optional(),
+  position: z.number().int().min(0).max(10000).optional(),
+  targets: z.array(ObjectiveTarget).max(20).optional(),
+});
+export type UpdateObjectiveBody = z.infer<typeof UpdateObjectiveBody>;
+
+export const Objective = z.object({
+  id: Id,
+  kind: z.enum(OBJECTIVE_KINDS),
+  parentId: Id.nullable(),
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  weight: z.number().int(),
+  /** Share of the whole strategy (0–1), from the weights of the tree. */
+  globalWeight: z.number(),
+  owner: Ref.nullable(),
+  horizon: z.number().int().nullable(),
+  position: z.number().int(),
+  targets: z.array(ObjectiveTarget),
+  version: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Objective = z.infer<typeof Objective>;
+/** Axes each followed by their objectives, in position order. */
+export const ObjectiveList = z.object({ items: z.array(Objective) });
+
+// ---------------------------------------------------------------- contributions
+
+export const ContributionLevel = z.number().int().min(1).max(3);
+
+export const CreateContributionBody = z
+  .object({
+    objectiveId: Id,
+    projectId: Id.optional(),
+    requestId: Id.optional(),
+    level: ContributionLevel,
+    comment: z.string().trim().max(2000).default(''),
+  })
+  .refine((b) => (b.projectId === undefined) !== (b.requestId === undefined), {
+    path: ['projectId'],
+    message: 'Give exactly one of projectId and requestId',
+  });
+export type CreateContributionBody = z.infer<typeof CreateContributionBody>;
+
+export const UpdateContributionBody = z.object({
+  level: ContributionLevel.optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type UpdateContributionBody = z.infer<typeof UpdateContributionBody>;
+
+export const Contribution = z.object({
+  id: Id,
+  objectiveId: Id,
+  projectId: Id.nullable(),
+  requestId: Id.nullable(),
+  level: z.number().int(),
+  comment: z.string(),
+  version: z.number().int(),
+});
+export type Contribution = z.infer<typeof Contribution>;
+export const ContributionList = z.object({ items: z.array(Contribution) });
+
+// ---------------------------------------------------------------- strategy map
+
+export const MapItem = z.object({
+  id: Id,
+  kind: z.enum(['project', 'request']),
+  reference: z.string(),
+  name: z.string(),
+  /** Σ objective share × level / 3 over the objectives it serves (0–1). */
+  alignment: z.number(),
+  objectiveCount: z.number().int(),
+});
+export type MapItem = z.infer<typeof MapItem>;
+
+export const MapObjective = z.object({
+  id: Id,
+  kind: z.enum(OBJECTIVE_KINDS),
+  parentId: Id.nullable(),
+  code: z.string(),
+  title: z.string(),
+  globalWeight: z.number(),
+  /** Projects in flight: how many contribute, their weighted contribution, who. */
+  contributors: z.number().int(),
+  weightedContribution: z.number(),
+  contributions: z.array(z.object({ itemId: Id, level: z.number().int() })),
+  /** The same from candidates (requests submitted or in evaluation). */
+  candidateContributors: z.number().int(),
+  candidateWeightedContribution: z.number(),
+  candidateContributions: z.array(z.object({ itemId: Id, level: z.number().int() })),
+});
+export type MapObjective = z.infer<typeof MapObjective>;
+
+export const StrategyMap = z.object({
+  objectives: z.array(MapObjective),
+  projects: z.array(MapItem),
+  candidates: z.array(MapItem),
+  /** Objectives no project in flight serves. */
+  uncovered: z.array(Id),
+  /** Projects in flight that serve no objective. */
+  orphans: z.array(Id),
+});
+export type StrategyMap = z.infer<typeof StrategyMap>;

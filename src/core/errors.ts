@@ -82,6 +82,9 @@ export const ERROR_CODES = [
   'SUBSCRIPTION_NOT_FOUND',
   'SMTP_NOT_CONFIGURED',
   'SMTP_SEND_FAILED',
+  'OBJECTIVE_NOT_FOUND',
+  'OBJECTIVE_HAS_CHILDREN',
+  'CONTRIBUTION_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

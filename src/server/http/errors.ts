@@ -89,6 +89,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SUBSCRIPTION_NOT_FOUND: 404,
   SMTP_NOT_CONFIGURED: 409,
   SMTP_SEND_FAILED: 502,
+  OBJECTIVE_NOT_FOUND: 404,
+  OBJECTIVE_HAS_CHILDREN: 409,
+  CONTRIBUTION_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -1,6 +1,7 @@
 import type { BusinessCaseBody, CreateRequestBody } from '../../contracts/strategy.ts';
 import type { Actor } from '../../core/platform/actor.ts';
 import type { Ctx } from '../context.ts';
+import { seedDemoObjectives } from './demo-strategy-objectives.ts';
 import { findUserByEmail } from '../modules/platform/users.service.ts';
 import { listPortfolios } from '../modules/portfolio/portfolio.service.ts';
 import {
@@ -237,10 +238,12 @@ export async function seedDemoStrategy(ctx: Ctx): Promise<number> {
   const portfolios = (await listPortfolios(ctx, pmo)).items;
   const operations = portfolios.find((p) => p.code === 'PTF-OPEX') ?? portfolios[0]!;
   const actors = new Map<string, Actor>();
+  const requestIds = new Map<string, string>();
   for (const d of REQUESTS) {
     let by = actors.get(d.by);
     if (!by) actors.set(d.by, (by = await actorFor(ctx, d.by)));
     let r = await createRequest(ctx, by, { ...d.body, sponsorId: d.body.sponsorId ?? null });
+    requestIds.set(d.body.title, r.id);
     if (d.stage === 'submitted') continue;
     if (d.stage === 'needs_info' || d.note) {
       r = await triageRequest(ctx, pmo, r.id, r.version, {
@@ -261,5 +264,14 @@ export async function seedDemoStrategy(ctx: Ctx): Promise<number> {
         managerId: by.personId,
       });
   }
+  const dg = await actorFor(ctx, 'nicolas.durand@exemple.fr');
+  const daf = await actorFor(ctx, 'sophie.leroy@exemple.fr');
+  const cdp = await actorFor(ctx, 'thomas.bernard@exemple.fr');
+  await seedDemoObjectives(
+    ctx,
+    pmo,
+    { dg: dg.personId, daf: daf.personId, pmo: pmo.personId, cdp: cdp.personId },
+    requestIds,
+  );
   return REQUESTS.length;
 }

@@ -7,6 +7,7 @@ import {
   IconCoinEuro,
   IconGavel,
   IconInbox,
+  IconTarget,
   IconUsersGroup,
   IconDiamond,
   IconFolders,
@@ -106,6 +107,12 @@ export function AppLayout() {
       id: 'strategy',
       label: t('nav.sections.strategy'),
       links: [
+        {
+          to: can('strategy.read') ? '/strategy/map' : '/strategy/objectives',
+          label: t('strategy.mapNav'),
+          icon: IconTarget,
+          show: true,
+        },
         { to: '/strategy/intake', label: t('strategy.intakeNav'), icon: IconInbox, show: true },
         { to: '/governance', label: t('governance.nav'), icon: IconGavel, show: true },
       ],

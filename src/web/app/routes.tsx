@@ -47,6 +47,7 @@ const IntakeBoardPage = named(
   'IntakeBoardPage',
 );
 const RequestPage = named(() => import('../features/strategy/RequestPage.tsx'), 'RequestPage');
+const StrategyPage = named(() => import('../features/strategy/StrategyPage.tsx'), 'StrategyPage');
 const FinancePage = named(() => import('../features/finance/FinancePage.tsx'), 'FinancePage');
 const GovernancePage = named(
   () => import('../features/governance/GovernancePage.tsx'),
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
       { path: 'reporting/copil', element: <CopilPage /> },
       { path: 'strategy/intake', element: <IntakeBoardPage /> },
       { path: 'strategy/intake/:id', element: <RequestPage /> },
+      { path: 'strategy/:tab?', element: <StrategyPage /> },
       { path: 'finance', element: <FinancePage /> },
       { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'risks', element: <RisksPage /> },

@@ -13,11 +13,13 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { objectivesRoutes } from './objectives.routes.ts';
 import * as svc from './strategy.service.ts';
 
 export function strategyRoutes(app: FastifyInstance, ctx: Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['strategy'];
+  objectivesRoutes(app, ctx);
 
   r.get(
     '/api/v1/strategy/requests',

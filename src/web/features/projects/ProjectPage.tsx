@@ -34,6 +34,9 @@ const QualityTab = lazy(async () => ({
   default: (await import('../governance/QualityTab.tsx')).QualityTab,
 }));
 
+const ContributionsPanel = lazy(async () => ({
+  default: (await import('../strategy/ContributionsPanel.tsx')).ContributionsPanel,
+}));
 const RisksTab = lazy(async () => ({
   default: (await import('../risks/RisksTab.tsx')).RisksTab,
 }));
@@ -42,19 +45,7 @@ const LevelingPanel = lazy(async () => ({
   default: (await import('../capacity/LevelingPanel.tsx')).LevelingPanel,
 }));
 
-const TABS = [
-  'overview',
-  'planning',
-  'load',
-  'weather',
-  'budget',
-  'risks',
-  'governance',
-  'quality',
-  'sub-projects',
-  'members',
-  'history',
-] as const;
+const TABS = ['overview', 'planning', 'load', 'weather', 'budget', 'governance', 'quality', 'strategy', 'risks', 'members', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
@@ -168,6 +159,7 @@ export function ProjectPage() {
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
           <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
+          <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
@@ -224,6 +216,11 @@ export function ProjectPage() {
         <Tabs.Panel value="risks">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <RisksTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="strategy">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <ContributionsPanel kind="project" id={p.id} canEdit={p.can.update && !p.archived} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="sub-projects">

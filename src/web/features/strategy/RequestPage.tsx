@@ -25,6 +25,7 @@ import { useCan } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { PortfolioSelect } from '../portfolio/pickers.tsx';
 import { BusinessCasePanel } from './BusinessCasePanel.tsx';
+import { ContributionsPanel } from './ContributionsPanel.tsx';
 import { STAGE_COLOR, URGENCY_COLOR } from './IntakeBoardPage.tsx';
 import { postAction, useInvalidateRequests, useRequest } from './strategy-api.ts';
 
@@ -288,6 +289,7 @@ export function RequestPage() {
           request={r}
           editable={manages && (r.stage === 'evaluation' || r.stage === 'submitted')}
         />
+        <ContributionsPanel kind="request" id={r.id} canEdit={manages && open} />
       </Stack>
       {decision && (
         <TriageModal request={r} decision={decision} onClose={() => setDecision(null)} />
