@@ -175,6 +175,10 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
       await tx.insert(purchaseOrders).values(orderRows.slice(i, i + 2000));
     for (let i = 0; i < actualRows.length; i += 2000)
       await tx.insert(actualCosts).values(actualRows.slice(i, i + 2000));
+    await repo.refreshAggregates(
+      tx,
+      funded.map((p) => p.id),
+    );
   });
   for (const p of funded) {
     const info = plan.get(p.id)!;
