@@ -1105,7 +1105,11 @@ export async function getRollup(
 ): Promise<Rollup> {
   assertPortfolioReader(actor);
   const statusDate = query.date ?? today();
-  const rows = await repo.rollupByProject(ctx.db, statusDate, query.portfolioId);
+  // JIT compilation costs more than the query saves (its plan estimates run high): off here.
+  const rows = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return repo.rollupByProject(tx, statusDate, query.portfolioId);
+  });
   const out: RollupRow[] = [];
   const byPortfolio = new Map<string, repo.RollupProjectRow[]>();
   for (const r of rows) {
