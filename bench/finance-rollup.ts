@@ -154,7 +154,10 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     await migrateDatabase(database);
     if (reused) {
       opts.log('finance: reusing the generated portfolio (FINANCE_BENCH_IN_PLACE)');
-      await database.db.execute(sql`delete from actual_costs where import_id is not null`);
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`delete from actual_costs where import_id is not null`);
+        await refreshAggregates(tx, 'all');
+      });
     } else {
       opts.log('finance: generating 2,000 projects × 36 months × 10 lines, 1,000,000 actuals…');
       const t0 = performance.now();
