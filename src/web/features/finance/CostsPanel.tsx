@@ -70,7 +70,7 @@ export function CostsPanel({ projectId, lines }: { projectId: string; lines: Bud
           </Button>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, xl: 2 }}>
+      <SimpleGrid cols={1}>
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={2} size="h4">
