@@ -118,4 +118,33 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
     await expect(page.getByText('Importé', { exact: true })).toBeVisible();
     await expect(page.getByRole('status')).toContainText('1 484,56');
   });
+
+  await test.step('il saisit un bon de commande dans le formulaire du projet', async () => {
+    const reference = `BC-E2E-${Date.now() % 100000}`;
+    await page.goto(`/projects/${project.id}/budget`);
+    await page.getByRole('button', { name: 'Nouveau bon de commande' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouveau bon de commande' });
+    await dialog.getByRole('textbox', { name: 'Fournisseur' }).fill('Inetum');
+    await dialog.getByRole('textbox', { name: 'Référence' }).fill(reference);
+    await dialog.getByRole('textbox', { name: 'Date de commande' }).fill('12/11/2026');
+    await dialog.getByRole('textbox', { name: 'Montant' }).fill('4 200,50');
+    await dialog.getByRole('textbox', { name: 'Montant' }).press('Tab');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('row', { name: new RegExp(`${reference} Inetum`) })).toContainText(
+      '4 200,50',
+    );
+  });
+
+  await test.step('il enregistre un taux de change daté', async () => {
+    await page.goto('/finance');
+    await page.getByRole('tab', { name: 'Taux de change' }).click();
+    await page.getByRole('textbox', { name: 'Devise (ISO)' }).fill('CHF');
+    await page.getByRole('textbox', { name: 'En vigueur au' }).fill('01/11/2026');
+    await page.getByRole('textbox', { name: /Taux/ }).fill('1,0712');
+    await page.getByRole('textbox', { name: /Taux/ }).press('Tab');
+    await page.getByRole('button', { name: 'Enregistrer le taux' }).click();
+    await expect(page.getByRole('heading', { name: 'Historique de CHF' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '1,0712' })).toBeVisible();
+  });
 });

@@ -197,6 +197,8 @@ export const CreateActualBody = z.object({
 export const CostLedger = z.object({
   purchaseOrders: z.array(PurchaseOrder),
   actuals: z.array(ActualCost),
+  /** When the labour feed (approved timesheets × cost rates) last wrote, null if it never did. */
+  labourSyncedAt: z.string().nullable(),
   can: z.object({ manage: z.boolean() }),
 });
 export type CostLedger = z.infer<typeof CostLedger>;

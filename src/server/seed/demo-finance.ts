@@ -23,8 +23,9 @@ import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 // baseline, purchase orders to real suppliers, monthly invoices up to the demo's today, a
 // forecast and a month-end close. One project in three overruns (its invoices come in 15–35 %
 // above plan), one in four has a pending revision (an amendment), so the EVM indicators and
-// S-curves tell different stories. No internal labour line: its actuals come from approved
-// timesheets, which the time module will feed (a budget without them would look underspent).
+// S-curves tell different stories. Projects still running when the demo's timesheets start
+// (October 2026) also get an internal-labour line from then on, which the labour feed
+// (approved CRA hours × cost rates) books its actuals against.
 
 interface LineSpec {
   label: string;
@@ -36,6 +37,9 @@ interface LineSpec {
   /** How the amount is spread over the project's months. */
   shape: 'bell' | 'front' | 'flat';
 }
+
+/** The first month of the demo's timesheets (demo-time.ts: six weeks up to the demo's today). */
+const LABOUR_FROM = '2026-10';
 
 const SERVICES = ['Sopra Steria', 'Capgemini', 'Accenture', 'CGI France', 'Inetum'];
 const SOFTWARE = ['Microsoft France', 'Salesforce', 'SAP France', 'Atlassian'];
@@ -164,6 +168,22 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
         });
       }
     });
+    const labourMonths = months.filter((m) => m >= LABOUR_FROM);
+    if (labourMonths.length > 0) {
+      const id = crypto.randomUUID();
+      lineRows.push({
+        id,
+        projectId: p.id,
+        position: specs.length,
+        label: 'Équipe projet interne (CRA valorisés)',
+        category: 'internal_labour',
+        nature: 'opex',
+        costCentre: 'CC-DSI-PROJ',
+      });
+      // About three people full time at the demo's cost rates.
+      for (const m of labourMonths)
+        amountRows.push({ lineId: id, projectId: p.id, month: `${m}-01`, amount: 3_000_000 });
+    }
     plan.set(p.id, { overrun, amendment: k % 4 === 3, lines: ids });
   }
   await ctx.db.transaction(async (tx) => {
@@ -175,6 +195,10 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
       await tx.insert(purchaseOrders).values(orderRows.slice(i, i + 2000));
     for (let i = 0; i < actualRows.length; i += 2000)
       await tx.insert(actualCosts).values(actualRows.slice(i, i + 2000));
+    await repo.refreshAggregates(
+      tx,
+      funded.map((p) => p.id),
+    );
   });
   for (const p of funded) {
     const info = plan.get(p.id)!;

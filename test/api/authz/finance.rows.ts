@@ -37,8 +37,23 @@ const rows: Record<string, Rule> = {
   },
   'GET /api/v1/projects/{id}/costs': { allow: READERS },
   'POST /api/v1/projects/{id}/purchase-orders': { allow: MANAGERS, body: () => ({}) },
+  'PATCH /api/v1/projects/{id}/purchase-orders/{orderId}': {
+    allow: MANAGERS,
+    body: () => ({
+      supplier: 'Dell',
+      reference: 'BC-1',
+      orderDate: '2026-01-15',
+      amount: 100,
+    }),
+    stale: true,
+  },
   'DELETE /api/v1/projects/{id}/purchase-orders/{orderId}': { allow: MANAGERS, stale: true },
   'POST /api/v1/projects/{id}/actuals': { allow: MANAGERS, body: () => ({}) },
+  'PATCH /api/v1/projects/{id}/actuals/{actualId}': {
+    allow: MANAGERS,
+    body: () => ({ source: 'invoice', date: '2026-01-15', amount: 100 }),
+    stale: true,
+  },
   'DELETE /api/v1/projects/{id}/actuals/{actualId}': { allow: MANAGERS, stale: true },
   'POST /api/v1/finance/actuals/import': { allow: MANAGERS, body: () => ({}) },
   'GET /api/v1/projects/{id}/evm': { allow: READERS },

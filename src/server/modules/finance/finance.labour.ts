@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import { recordAudits } from '../platform/audit.service.ts';
 import { costRatesAt } from '../resources/resources.service.ts';
 import { approvedHours } from '../time/time.service.ts';
+import { aggregatesMissing, refreshAggregates } from './finance.repository.ts';
 import { actualCosts, budgetLines } from './finance.tables.ts';
 
 /**
@@ -30,7 +31,11 @@ export async function syncLabourActuals(
   actor: Actor | null,
   filter: { projectIds?: readonly string[] } = {},
 ): Promise<LabourSyncResult> {
-  return ctx.db.transaction((tx) => syncLabourActualsInTx(tx, actor, filter));
+  return ctx.db.transaction(async (tx) => {
+    // A database filled before the roll-up pre-aggregates existed gets them on the first run.
+    if (await aggregatesMissing(tx)) await refreshAggregates(tx, 'all');
+    return syncLabourActualsInTx(tx, actor, filter);
+  });
 }
 
 export async function syncLabourActualsInTx(
@@ -143,6 +148,7 @@ export async function syncLabourActualsInTx(
   const before = new Map(previous.map((p) => [p.projectId, Number(p.total)]));
   const after = new Map<string, number>();
   for (const v of values) after.set(v.projectId, (after.get(v.projectId) ?? 0) + v.amountEur);
+  await refreshAggregates(tx, [...new Set([...before.keys(), ...after.keys()])]);
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
     (id) => (before.get(id) ?? 0) !== (after.get(id) ?? 0),
   );

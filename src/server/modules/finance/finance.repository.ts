@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 import {
@@ -160,6 +160,19 @@ export function listActuals(db: Executor, projectId: string, limit: number) {
     .limit(limit);
 }
 
+/**
+ * When the labour feed last wrote: it replaces every labour actual at each run, so their
+ * creation time is the time of the last run that found approved hours.
+ */
+export async function labourSyncedAt(db: Executor): Promise<string | null> {
+  const [row] = await queryRows<{ at: string | null }>(
+    db,
+    sql`select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at
+        from actual_costs where source = 'labour'`,
+  );
+  return row?.at ?? null;
+}
+
 export function listRates(db: Executor) {
   return db
     .select()
@@ -217,6 +230,52 @@ export async function closeBefore(db: Executor, projectId: string, month: string
 
 // ---------------------------------------------------------------- roll-up
 
+/** A set of ids as one SQL parameter (a JSON array), the same on both drivers. */
+function idSet(ids: readonly string[]) {
+  return sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+}
+
+/**
+ * Recomputes the roll-up pre-aggregates (line budget totals; actual cost per line and month,
+ * with its running total) of some projects, or of all, from `budget_amounts` and
+ * `actual_costs`: set-wise, called in the transaction of every write that changes them.
+ */
+export async function refreshAggregates(db: Executor, projectIds: readonly string[] | 'all') {
+  if (projectIds !== 'all' && projectIds.length === 0) return;
+  const scope = (column: SQL) =>
+    projectIds === 'all' ? sql`true` : sql`${column} in ${idSet(projectIds)}`;
+  await db.execute(sql`delete from finance_line_budgets where ${scope(sql.raw('project_id'))}`);
+  await db.execute(sql`
+    insert into finance_line_budgets (line_id, project_id, budget)
+    select l.id, l.project_id, coalesce(sum(a.amount), 0)::int8
+    from budget_lines l left join budget_amounts a on a.line_id = l.id
+    where ${scope(sql.raw('l.project_id'))}
+    group by l.id, l.project_id`);
+  await db.execute(sql`delete from finance_line_months where ${scope(sql.raw('project_id'))}`);
+  await db.execute(sql`
+    insert into finance_line_months (line_key, project_id, month, actual, actual_to_date)
+    select line_key, project_id, month, actual,
+      (sum(actual) over (partition by line_key order by month))::int8
+    from (
+      select coalesce(line_id, project_id) as line_key, project_id,
+        date_trunc('month', date)::date as month, sum(amount_eur)::int8 as actual
+      from actual_costs where ${scope(sql.raw('project_id'))}
+      group by 1, 2, 3
+    ) m`);
+}
+
+/** Whether the pre-aggregates are missing while there are amounts (a database seeded before them). */
+export async function aggregatesMissing(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ missing: boolean }>(
+    db,
+    sql`select (not exists (select 1 from finance_line_budgets)
+                and exists (select 1 from budget_lines))
+            or (not exists (select 1 from finance_line_months)
+                and exists (select 1 from actual_costs)) as missing`,
+  );
+  return row?.missing ?? false;
+}
+
 export interface RollupProjectRow {
   projectId: string;
   code: string;
@@ -244,6 +303,7 @@ export interface RollupProjectRow {
  * the date. Reads the portfolio tables (names, hierarchy) read-only.
  */
 export function rollupByProject(db: Executor, date: string, portfolioId?: string) {
+  const monthStart = `${date.slice(0, 7)}-01`;
   return queryRows<RollupProjectRow>(
     db,
     sql`
@@ -252,24 +312,39 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
       from ${projects} pr
       where pr.archived_at is null ${portfolioId ? sql`and pr.portfolio_id = ${portfolioId}` : sql``}
     ),
-    budget as (
-      select a.line_id, sum(a.amount) as amount from budget_amounts a
-      join p on p.id = a.project_id group by a.line_id
+    keys as (
+      select l.id as line_key, l.project_id, l.etc, coalesce(b.budget, 0) as budget, true as is_line
+      from budget_lines l join p on p.id = l.project_id
+      left join finance_line_budgets b on b.line_id = l.id
+      union all
+      select p.id, p.id, null, 0, false from p
+    ),
+    -- Actual cost through the end of the month before the status date's, from the running
+    -- totals (one index probe per line), plus that month up to the date from the raw rows.
+    before as (
+      select k.line_key, k.project_id, k.etc, k.budget, k.is_line,
+        coalesce((select m.actual_to_date from finance_line_months m
+          where m.line_key = k.line_key and m.month < ${monthStart}
+          order by m.month desc limit 1), 0) as spent
+      from keys k
+    ),
+    partial as (
+      select coalesce(c.line_id, c.project_id) as line_key, sum(c.amount_eur) as amount
+      from actual_costs c
+      where c.date >= ${monthStart} and c.date <= ${date}
+      group by 1
     ),
     spent as (
-      select c.line_id, c.project_id, sum(c.amount_eur) as amount from actual_costs c
-      join p on p.id = c.project_id where c.date <= ${date} group by c.line_id, c.project_id
+      select b.project_id, b.is_line, b.etc, b.budget, b.spent + coalesce(x.amount, 0) as spent
+      from before b left join partial x on x.line_key = b.line_key
     ),
-    lines as (
-      select l.project_id,
-        sum(coalesce(b.amount, 0)) as budget,
-        sum(coalesce(l.etc, greatest(coalesce(b.amount, 0) - coalesce(s.amount, 0), 0))) as etc
-      from budget_lines l join p on p.id = l.project_id
-      left join budget b on b.line_id = l.id
-      left join spent s on s.line_id = l.id
-      group by l.project_id
+    totals as (
+      select project_id,
+        sum(budget) as budget,
+        sum(spent) as actual,
+        sum(case when is_line then coalesce(etc, greatest(budget - spent, 0)) else 0 end) as etc
+      from spent group by project_id
     ),
-    actual as (select project_id, sum(amount) as amount from spent group by project_id),
     committed as (
       select o.project_id, sum(o.amount_eur) as amount from purchase_orders o
       join p on p.id = o.project_id where o.order_date <= ${date} group by o.project_id
@@ -287,19 +362,18 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
     select p.id as "projectId", p.code, p.name,
       p.portfolio_id as "portfolioId", pf.code as "portfolioCode", pf.name as "portfolioName",
       p.program_id as "programId", pg.code as "programCode", pg.name as "programName",
-      coalesce(lines.budget, 0)::int8 as budget,
+      coalesce(totals.budget, 0)::int8 as budget,
       coalesce(baseline.total, 0)::int8 as baseline,
       coalesce(committed.amount, 0)::int8 as committed,
-      coalesce(actual.amount, 0)::int8 as actual,
-      coalesce(lines.etc, 0)::int8 as etc,
+      coalesce(totals.actual, 0)::int8 as actual,
+      coalesce(totals.etc, 0)::int8 as etc,
       coalesce(closes.pv, 0)::int8 as pv,
       coalesce(closes.ev, 0)::int8 as ev,
       coalesce(closes.ac, 0)::int8 as "closeAc"
     from p
     join ${portfolios} pf on pf.id = p.portfolio_id
     left join ${programs} pg on pg.id = p.program_id
-    left join lines on lines.project_id = p.id
-    left join actual on actual.project_id = p.id
+    left join totals on totals.project_id = p.id
     left join committed on committed.project_id = p.id
     left join baseline on baseline.project_id = p.id
     left join closes on closes.project_id = p.id

@@ -201,6 +201,32 @@ export function financeRoutes(app: FastifyInstance, ctx: Ctx) {
         .send(await svc.createPurchaseOrder(ctx, actorOf(req), req.params.id, req.body)),
   );
 
+  r.patch(
+    '/api/v1/projects/:id/purchase-orders/:orderId',
+    {
+      config: { access: 'finance.manage' },
+      schema: {
+        tags,
+        summary: 'Change a purchase order (If-Match)',
+        params: PurchaseOrderParams,
+        body: CreatePurchaseOrderBody,
+        response: { 200: PurchaseOrder },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await svc.updatePurchaseOrder(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          req.params.orderId,
+          expectedVersion(req),
+          req.body,
+        ),
+      ),
+  );
+
   r.delete(
     '/api/v1/projects/:id/purchase-orders/:orderId',
     {
@@ -233,6 +259,32 @@ export function financeRoutes(app: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) =>
       reply.status(201).send(await svc.createActual(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  r.patch(
+    '/api/v1/projects/:id/actuals/:actualId',
+    {
+      config: { access: 'finance.manage' },
+      schema: {
+        tags,
+        summary: 'Change an invoice or other actual cost (If-Match; labour follows timesheets)',
+        params: ActualParams,
+        body: CreateActualBody,
+        response: { 200: ActualCost },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await svc.updateActual(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          req.params.actualId,
+          expectedVersion(req),
+          req.body,
+        ),
+      ),
   );
 
   r.delete(

@@ -269,6 +269,7 @@ export async function createLine(
       })
       .returning();
     await repo.setAmounts(tx, projectId, row!.id, amounts);
+    await repo.refreshAggregates(tx, [projectId]);
     await recordAudit(tx, actor, {
       entityType: 'budget_line',
       entityId: row!.id,
@@ -337,6 +338,7 @@ export async function updateLine(
           .map((a) => [month(a.month), a.amount]),
       );
       await repo.setAmounts(tx, projectId, lineId, amounts);
+      await repo.refreshAggregates(tx, [projectId]);
       for (const a of amounts) changes[`amount ${a.month}`] = old.get(a.month) ?? 0;
     }
     await recordAudit(tx, actor, {
@@ -371,6 +373,7 @@ export async function deleteLine(
       .where(and(eq(budgetLines.id, lineId), eq(budgetLines.version, expected)))
       .returning({ id: budgetLines.id });
     if (!gone) throw stale('budget line', null);
+    await repo.refreshAggregates(tx, [projectId]);
     await recordAudit(tx, actor, {
       entityType: 'budget_line',
       entityId: lineId,
@@ -506,13 +509,15 @@ function toActual(a: repo.ActualRow): ActualCost {
 /** The project's purchase orders and its latest 500 actual costs. */
 export async function getLedger(ctx: Ctx, actor: Actor, projectId: string): Promise<CostLedger> {
   const { can } = await access(ctx.db, actor, projectId, 'finance.read');
-  const [orders, actuals] = await Promise.all([
+  const [orders, actuals, labourSyncedAt] = await Promise.all([
     repo.listPurchaseOrders(ctx.db, projectId),
     repo.listActuals(ctx.db, projectId, 500),
+    repo.labourSyncedAt(ctx.db),
   ]);
   return {
     purchaseOrders: orders.map(toOrder),
     actuals: actuals.map(toActual),
+    labourSyncedAt,
     can: { manage: can.manage },
   };
 }
@@ -580,6 +585,71 @@ export async function createPurchaseOrder(
   }
 }
 
+type OrderInput = {
+  lineId: string | null;
+  supplier: string;
+  reference: string;
+  description: string;
+  orderDate: string;
+  amount: number;
+  currency: string;
+};
+
+/** Changes a purchase order (If-Match); the EUR amount is converted again at the rate of its date. */
+export async function updatePurchaseOrder(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  orderId: string,
+  expected: number,
+  input: OrderInput,
+) {
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const { project } = await access(tx, actor, projectId, 'finance.manage');
+      const [before] = await tx
+        .select()
+        .from(purchaseOrders)
+        .where(and(eq(purchaseOrders.id, orderId), eq(purchaseOrders.projectId, projectId)));
+      if (!before) throw new DomainError('PURCHASE_ORDER_NOT_FOUND', `No order ${orderId}`);
+      if (before.version !== expected) throw stale('purchase order', toOrder(before));
+      await assertLine(tx, projectId, input.lineId);
+      const amountEur = await toEur(tx, input.amount, input.currency, input.orderDate, [
+        'body',
+        'currency',
+      ]);
+      const [after] = await tx
+        .update(purchaseOrders)
+        .set({
+          ...input,
+          amountEur,
+          version: sql`${purchaseOrders.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(purchaseOrders.id, orderId), eq(purchaseOrders.version, expected)))
+        .returning();
+      if (!after) throw stale('purchase order', toOrder(before));
+      await recordAudit(tx, actor, {
+        entityType: 'purchase_order',
+        entityId: orderId,
+        entityLabel: label(project, `${after.reference} ${after.supplier}`),
+        projectId,
+        action: 'update',
+        before: toOrder(before),
+        after: toOrder(after),
+      });
+      return after;
+    });
+    return toOrder(row);
+  } catch (err) {
+    if (isUniqueViolation(err, 'purchase_orders_reference_key'))
+      throw new DomainError('DUPLICATE_CODE', `Order ${input.reference} already exists`, {
+        issues: [{ path: ['body', 'reference'], message: 'Already used' }],
+      });
+    throw err;
+  }
+}
+
 export async function deletePurchaseOrder(
   ctx: Ctx,
   actor: Actor,
@@ -636,6 +706,7 @@ export async function createActual(
       .insert(actualCosts)
       .values({ ...input, projectId, amountEur })
       .returning();
+    await repo.refreshAggregates(tx, [projectId]);
     await recordAudit(tx, actor, {
       entityType: 'actual_cost',
       entityId: a!.id,
@@ -645,6 +716,65 @@ export async function createActual(
       after: { ...input, amountEur },
     });
     return a!;
+  });
+  return toActual(row);
+}
+
+/** Changes an invoice or other cost (If-Match); labour actuals follow the timesheets and are refused. */
+export async function updateActual(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  actualId: string,
+  expected: number,
+  input: {
+    lineId: string | null;
+    source: 'invoice' | 'other';
+    date: string;
+    supplier: string;
+    reference: string;
+    description: string;
+    amount: number;
+    currency: string;
+  },
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const { project } = await access(tx, actor, projectId, 'finance.manage');
+    const [before] = await tx
+      .select()
+      .from(actualCosts)
+      .where(and(eq(actualCosts.id, actualId), eq(actualCosts.projectId, projectId)));
+    if (!before) throw new DomainError('ACTUAL_NOT_FOUND', `No actual cost ${actualId}`);
+    if (before.source === 'labour')
+      throw new DomainError('FORBIDDEN', 'Labour actuals follow the approved timesheets');
+    if (before.version !== expected) throw stale('actual cost', toActual(before));
+    await assertLine(tx, projectId, input.lineId);
+    const amountEur = await toEur(tx, input.amount, input.currency, input.date, [
+      'body',
+      'currency',
+    ]);
+    const [after] = await tx
+      .update(actualCosts)
+      .set({
+        ...input,
+        amountEur,
+        version: sql`${actualCosts.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(actualCosts.id, actualId), eq(actualCosts.version, expected)))
+      .returning();
+    if (!after) throw stale('actual cost', toActual(before));
+    await repo.refreshAggregates(tx, [projectId]);
+    await recordAudit(tx, actor, {
+      entityType: 'actual_cost',
+      entityId: actualId,
+      entityLabel: label(project, after.reference || after.description || after.date),
+      projectId,
+      action: 'update',
+      before: toActual(before),
+      after: toActual(after),
+    });
+    return after;
   });
   return toActual(row);
 }
@@ -670,6 +800,7 @@ export async function deleteActual(
       .where(and(eq(actualCosts.id, actualId), eq(actualCosts.version, expected)))
       .returning({ id: actualCosts.id });
     if (!gone) throw stale('actual cost', toActual(before));
+    await repo.refreshAggregates(tx, [projectId]);
     await recordAudit(tx, actor, {
       entityType: 'actual_cost',
       entityId: actualId,
@@ -974,7 +1105,11 @@ export async function getRollup(
 ): Promise<Rollup> {
   assertPortfolioReader(actor);
   const statusDate = query.date ?? today();
-  const rows = await repo.rollupByProject(ctx.db, statusDate, query.portfolioId);
+  // JIT compilation costs more than the query saves (its plan estimates run high): off here.
+  const rows = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return repo.rollupByProject(tx, statusDate, query.portfolioId);
+  });
   const out: RollupRow[] = [];
   const byPortfolio = new Map<string, repo.RollupProjectRow[]>();
   for (const r of rows) {

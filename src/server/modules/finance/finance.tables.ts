@@ -173,6 +173,12 @@ export const actualCosts = pgTable(
   },
   (t) => [
     index('actual_costs_project_idx').on(t.projectId, t.date),
+    // The roll-up reads the status date's month from the raw rows (earlier months are pre-aggregated).
+    index('actual_costs_date_idx').on(t.date),
+    // The labour feed's freshness (its last run).
+    index('actual_costs_labour_idx')
+      .on(t.createdAt)
+      .where(sql`${t.source} = 'labour'`),
     check('actual_costs_source_check', sql`${t.source} in ('invoice', 'other', 'labour')`),
   ],
 );
@@ -216,4 +222,44 @@ export const financeCloses = pgTable(
     recordedByName: text('recorded_by_name'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.month] })],
+);
+
+/**
+ * Pre-aggregates for the portfolio roll-up, derived from `budget_amounts` and `actual_costs`
+ * and kept exact: every write of amounts or actual costs recomputes its projects' rows in the
+ * same transaction (`refreshAggregates`). `line_key` is the budget line, or the project's own id
+ * for costs on no line.
+ */
+export const financeLineMonths = pgTable(
+  'finance_line_months',
+  {
+    lineKey: uuid('line_key').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    /** Actual cost of the month (EUR minor units). */
+    actual: money('actual').notNull(),
+    /** Actual cost from the start through the end of this month. */
+    actualToDate: money('actual_to_date').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lineKey, t.month] }),
+    index('finance_line_months_project_idx').on(t.projectId),
+  ],
+);
+
+/** Each budget line's working budget total (the sum of its months), kept like the above. */
+export const financeLineBudgets = pgTable(
+  'finance_line_budgets',
+  {
+    lineId: uuid('line_id')
+      .primaryKey()
+      .references(() => budgetLines.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    budget: money('budget').notNull(),
+  },
+  (t) => [index('finance_line_budgets_project_idx').on(t.projectId)],
 );

@@ -32,6 +32,7 @@ import { formatDateTime, formatMoney } from '../../format.ts';
 import { BudgetGrid } from './BudgetGrid.tsx';
 import { CostsPanel } from './CostsPanel.tsx';
 import { EvmPanel } from './EvmPanel.tsx';
+import { TaskPicker } from './TaskPicker.tsx';
 import { useBudget, useBudgetMutations } from './finance-api.ts';
 
 // The light alert colours give titles too little contrast (WCAG AA): titles use the text colour.
@@ -116,15 +117,18 @@ export function BudgetTab({ project }: { project: Project }) {
       {b.lines.length > 0 && (
         <ForecastTable
           budget={b}
+          projectId={project.id}
           onForecast={(line, etc, comment) =>
             m.updateLine.mutate({ line, body: { etc, forecastComment: comment } })
           }
+          onTask={(line, taskId) => m.updateLine.mutate({ line, body: { taskId } })}
         />
       )}
       <EvmPanel projectId={project.id} />
       <CostsPanel projectId={project.id} lines={b.lines} />
       <RevisionHistory revisions={b.revisions} />
       <AddLineModal
+        projectId={project.id}
         opened={adding}
         onClose={() => setAdding(false)}
         months={b.months}
@@ -275,10 +279,14 @@ function RevisionHistory({ revisions }: { revisions: BudgetRevision[] }) {
 
 function ForecastTable({
   budget,
+  projectId,
   onForecast,
+  onTask,
 }: {
   budget: Budget;
+  projectId: string;
   onForecast: (line: BudgetLine, etc: number | null, comment: string) => void;
+  onTask: (line: BudgetLine, taskId: string | null) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -290,6 +298,7 @@ function ForecastTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('finance.grid.line')}</Table.Th>
+            <Table.Th scope="col">{t('finance.lineTask.label')}</Table.Th>
             <Table.Th scope="col" ta="right">
               {t('finance.figures.budget')}
             </Table.Th>
@@ -316,8 +325,10 @@ function ForecastTable({
             <ForecastRow
               key={`${l.id}-${l.version}`}
               line={l}
+              projectId={projectId}
               editable={budget.can.edit}
               onForecast={onForecast}
+              onTask={onTask}
             />
           ))}
         </Table.Tbody>
@@ -328,12 +339,16 @@ function ForecastTable({
 
 function ForecastRow({
   line,
+  projectId,
   editable,
   onForecast,
+  onTask,
 }: {
   line: BudgetLine;
+  projectId: string;
   editable: boolean;
   onForecast: (line: BudgetLine, etc: number | null, comment: string) => void;
+  onTask: (line: BudgetLine, taskId: string | null) => void;
 }) {
   const { t } = useTranslation();
   const [etc, setEtc] = useState(
@@ -351,6 +366,23 @@ function ForecastRow({
       <Table.Th scope="row" fw={500}>
         {line.label}
       </Table.Th>
+      <Table.Td miw={180}>
+        {editable ? (
+          <TaskPicker
+            projectId={projectId}
+            size="xs"
+            aria-label={t('finance.lineTask.edit', { line: line.label })}
+            value={line.task?.id ?? null}
+            onChange={(taskId) => {
+              if (taskId !== (line.task?.id ?? null)) onTask(line, taskId);
+            }}
+          />
+        ) : line.task ? (
+          `${line.task.wbs} ${line.task.name}`
+        ) : (
+          '—'
+        )}
+      </Table.Td>
       <Table.Td ta="right">{formatMoney(line.total)}</Table.Td>
       <Table.Td ta="right">{formatMoney(line.committed)}</Table.Td>
       <Table.Td ta="right">{formatMoney(line.actual)}</Table.Td>
@@ -394,12 +426,14 @@ function ForecastRow({
 }
 
 function AddLineModal({
+  projectId,
   opened,
   onClose,
   onSubmit,
   months,
   busy,
 }: {
+  projectId: string;
   opened: boolean;
   onClose: () => void;
   onSubmit: (body: {
@@ -407,6 +441,7 @@ function AddLineModal({
     category: BudgetCategory;
     nature: CostNature;
     costCentre: string;
+    taskId: string | null;
     spread?: { amount: number; from: string; to: string };
   }) => void;
   months: string[];
@@ -417,6 +452,7 @@ function AddLineModal({
   const [category, setCategory] = useState<BudgetCategory>('external_services');
   const [nature, setNature] = useState<CostNature>('opex');
   const [costCentre, setCostCentre] = useState('');
+  const [taskId, setTaskId] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [from, setFrom] = useState(months[0] ?? '');
   const [to, setTo] = useState(months[months.length - 1] ?? '');
@@ -440,6 +476,7 @@ function AddLineModal({
             category,
             nature,
             costCentre: costCentre.trim(),
+            taskId,
             ...(minor ? { spread: { amount: minor, from, to } } : {}),
           });
         }}
@@ -476,6 +513,15 @@ function AddLineModal({
             value={costCentre}
             onChange={(e) => setCostCentre(e.currentTarget.value)}
           />
+          {opened && (
+            <TaskPicker
+              projectId={projectId}
+              label={t('finance.lineTask.label')}
+              description={t('finance.lineTask.help')}
+              value={taskId}
+              onChange={setTaskId}
+            />
+          )}
           <TextInput
             label={t('finance.line.amount')}
             description={t('finance.line.amountHelp')}

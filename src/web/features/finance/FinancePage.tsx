@@ -34,6 +34,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { errorMessage } from '../../components/errors.ts';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { formatIndex } from './finance-format.ts';
+import { RatesPanel } from './RatesPanel.tsx';
 import { useImportActuals, usePortfolioFinance, useRollup } from './finance-api.ts';
 
 const STATUS_COLOR = (v: number | null) =>
@@ -53,6 +54,7 @@ export function FinancePage() {
           <Tabs.Tab value="rollup">{t('finance.page.rollup')}</Tabs.Tab>
           <Tabs.Tab value="year">{t('finance.page.year')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('finance.page.import')}</Tabs.Tab>
+          <Tabs.Tab value="rates">{t('finance.rates.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="rollup">
           <RollupPanel />
@@ -62,6 +64,9 @@ export function FinancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="rates">
+          <RatesPanel />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -7,11 +7,16 @@ import {
   BudgetLine,
   BudgetRevision,
   CostLedger,
+  ExchangeRateList,
+  LabourSyncResult,
   PortfolioFinance,
+  PurchaseOrder,
+  ActualCost,
   ProjectEvm,
   Rollup,
   type ActualImportBody,
   type CreateBudgetLineBody,
+  type ExchangeRate,
   type UpdateBudgetLineBody,
 } from '../../../contracts/finance.ts';
 import { api } from '../../api/client.ts';
@@ -23,7 +28,117 @@ export const financeKeys = {
   costs: (projectId: string) => ['costs', projectId] as const,
   rollup: (date: string | null) => ['finance-rollup', date] as const,
   portfolio: (year: number) => ['finance-portfolio', year] as const,
+  rates: ['finance-rates'] as const,
 };
+
+/** What the purchase-order form sends (the API's CreatePurchaseOrderBody). */
+export interface OrderBody {
+  lineId: string | null;
+  supplier: string;
+  reference: string;
+  description: string;
+  orderDate: string;
+  amount: number;
+  currency: string;
+}
+
+/** What the actual-cost form sends (the API's CreateActualBody). */
+export interface ActualBody {
+  lineId: string | null;
+  source: 'invoice' | 'other';
+  date: string;
+  supplier: string;
+  reference: string;
+  description: string;
+  amount: number;
+  currency: string;
+}
+
+export function useRates() {
+  return useQuery({
+    queryKey: financeKeys.rates,
+    queryFn: ({ signal }) => api.get('/finance/exchange-rates', ExchangeRateList, { signal }),
+  });
+}
+
+export function useSetRate() {
+  const client = useQueryClient();
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: (body: ExchangeRate) => api.post('/finance/exchange-rates', ExchangeRateList, body),
+    onSuccess: (list) => client.setQueryData(financeKeys.rates, list),
+    onError: (error: unknown) =>
+      notifications.show({ color: 'red', message: errorMessage(t, error) }),
+  });
+}
+
+/** Single purchase orders and actual costs of a project, and the labour feed on demand. */
+export function useCostMutations(projectId: string) {
+  const client = useQueryClient();
+  const { t } = useTranslation();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: financeKeys.costs(projectId) });
+    void client.invalidateQueries({ queryKey: financeKeys.budget(projectId) });
+    void client.invalidateQueries({ queryKey: ['evm', projectId] });
+  };
+  const onError = (error: unknown) => {
+    notifications.show({ color: 'red', message: errorMessage(t, error) });
+    refresh();
+  };
+  const base = `/projects/${projectId}`;
+  return {
+    createOrder: useMutation({
+      mutationFn: (body: OrderBody) => api.post(`${base}/purchase-orders`, PurchaseOrder, body),
+      onSuccess: refresh,
+      onError,
+    }),
+    updateOrder: useMutation({
+      mutationFn: (v: { order: PurchaseOrder; body: OrderBody }) =>
+        api.patch(`${base}/purchase-orders/${v.order.id}`, PurchaseOrder, v.body, v.order.version),
+      onSuccess: refresh,
+      onError,
+    }),
+    deleteOrder: useMutation({
+      mutationFn: (order: PurchaseOrder) =>
+        api.delete(`${base}/purchase-orders/${order.id}`, order.version),
+      onSuccess: refresh,
+      onError,
+    }),
+    createActual: useMutation({
+      mutationFn: (body: ActualBody) => api.post(`${base}/actuals`, ActualCost, body),
+      onSuccess: refresh,
+      onError,
+    }),
+    updateActual: useMutation({
+      mutationFn: (v: { actual: ActualCost; body: ActualBody }) =>
+        api.patch(`${base}/actuals/${v.actual.id}`, ActualCost, v.body, v.actual.version),
+      onSuccess: refresh,
+      onError,
+    }),
+    deleteActual: useMutation({
+      mutationFn: (actual: ActualCost) =>
+        api.delete(`${base}/actuals/${actual.id}`, actual.version),
+      onSuccess: refresh,
+      onError,
+    }),
+    syncLabour: useMutation({
+      mutationFn: () => api.post('/finance/labour-actuals/sync', LabourSyncResult, {}),
+      onSuccess: (r) => {
+        notifications.show({
+          color: 'green',
+          message: t('finance.labour.synced', { rows: r.rows, hours: r.hours }),
+        });
+        if (r.unpricedHours > 0)
+          notifications.show({
+            color: 'orange',
+            message: t('finance.labour.unpriced', { hours: r.unpricedHours }),
+          });
+        refresh();
+      },
+      onError,
+    }),
+  };
+}
 
 export function useBudget(projectId: string) {
   return useQuery({

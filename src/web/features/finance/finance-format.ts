@@ -18,3 +18,24 @@ export function formatIndex(value: number | null): string {
     maximumFractionDigits: 2,
   }).format(value);
 }
+
+/** How long ago an instant was, in words: `il y a 12 minutes` / `12 minutes ago`. */
+export function formatAgo(instant: string, now: number): string {
+  const seconds = Math.round((new Date(instant).getTime() - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
+    numeric: 'auto',
+  });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86400), 'day');
+}
+
+/** Minor units as the text of an amount field: 123456 → `1234,56` (fr) / `1234.56` (en). */
+export function minorToInput(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  const sep = currentLocale() === 'fr' ? ',' : '.';
+  return `${sign}${Math.floor(abs / 100)}${sep}${String(abs % 100).padStart(2, '0')}`;
+}
