@@ -45,7 +45,20 @@ const LevelingPanel = lazy(async () => ({
   default: (await import('../capacity/LevelingPanel.tsx')).LevelingPanel,
 }));
 
-const TABS = ['overview', 'planning', 'load', 'weather', 'budget', 'governance', 'quality', 'strategy', 'risks', 'members', 'history'] as const;
+const TABS = [
+  'overview',
+  'planning',
+  'load',
+  'weather',
+  'budget',
+  'governance',
+  'quality',
+  'strategy',
+  'risks',
+  'sub-projects',
+  'members',
+  'history',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage() {
