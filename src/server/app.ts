@@ -32,6 +32,7 @@ import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { raidRoutes } from './modules/risks/raid.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   timeRoutes(app, ctx);
   reportingRoutes(app, ctx);
   riskRoutes(app, ctx);
+  raidRoutes(app, ctx);
   strategyRoutes(app, ctx);
   financeRoutes(app, ctx);
   governanceRoutes(app, ctx);
