@@ -10,6 +10,7 @@ import {
   RaidAction,
   RaidActionList,
 } from '../../src/contracts/raid.ts';
+import { runActionReminders } from '../../src/server/modules/risks/raid.reminders.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import {
   buildMember,
@@ -462,5 +463,29 @@ describe('actions', () => {
   it('lists decisions at programme level for the PMO', async () => {
     const res = await call(t, pmo, { url: `/api/v1/decisions?programId=${programId}` });
     expect(DecisionList.parse(res.json()).items.length).toBeGreaterThan(0);
+  });
+
+  it('reminds owners of overdue and soon-due actions once, through the notifications', async () => {
+    const issue = IssueList.parse(
+      (await call(t, manager, { url: `/api/v1/issues?projectId=${projectId}` })).json(),
+    ).items[0]!;
+    await post(manager, '/api/v1/actions', {
+      sourceType: 'issue',
+      sourceId: issue.id,
+      title: 'Valider le plan de reprise',
+      ownerId: pmPersonId,
+      dueDate: '2026-06-02',
+    });
+    const first = await runActionReminders(t.ctx, '2026-06-01');
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    const again = await runActionReminders(t.ctx, '2026-06-01');
+    expect(again.sent).toBe(0);
+    const res = await call(t, manager, { url: '/api/v1/me/notifications?limit=100' });
+    const kinds = (res.json() as { items: { kind: string; data: { title?: string } }[] }).items
+      .filter((n) => n.data.title === 'Valider le plan de reprise')
+      .map((n) => n.kind);
+    expect(kinds).toEqual(['raid.action.due_soon']);
+    const later = await runActionReminders(t.ctx, '2026-06-03');
+    expect(later.sent).toBeGreaterThanOrEqual(1);
   });
 });

@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from '../modules/platform/platform.repository.t
 import { runTimeReminders } from '../modules/time/time.reminders.ts';
 import { computeKpis } from '../modules/reporting/reporting.service.ts';
 import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
+import { runActionReminders } from '../modules/risks/raid.reminders.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -40,6 +41,12 @@ const SCHEDULES = [
     name: 'labour-actuals',
     cron: '*/15 * * * *',
     run: (ctx: Ctx) => syncLabourActuals(ctx, null),
+  },
+  {
+    // RAID actions due within three days or overdue: an in-app notification to their owner.
+    name: 'raid-action-reminders',
+    cron: '0 8 * * *',
+    run: async (ctx: Ctx) => runActionReminders(ctx, new Date().toISOString().slice(0, 10)),
   },
 ] as const;
 

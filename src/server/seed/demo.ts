@@ -20,6 +20,7 @@ import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoResources } from './demo-resources.ts';
+import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import {
   DEPARTMENTS,
@@ -299,6 +300,8 @@ export async function seedDemo(
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
+  say('problèmes, décisions, demandes de changement et actions');
+  await seedDemoRaid(ctx, actor, planned);
   say('coûts internes (CRA validés × taux)');
   await syncLabourActuals(ctx, actor);
   return {

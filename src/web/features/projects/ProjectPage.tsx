@@ -31,7 +31,7 @@ const GovernanceTab = lazy(async () => ({
 }));
 
 const RisksTab = lazy(async () => ({
-  default: (await import('../risks/RisksTab.tsx')).RisksTab,
+  default: (await import('../raid/RaidTab.tsx')).RaidTab,
 }));
 
 const TABS = [
