@@ -103,4 +103,6 @@ CREATE INDEX "raid_actions_project_idx" ON "raid_actions" USING btree ("project_
 CREATE UNIQUE INDEX "raid_change_requests_number_key" ON "raid_change_requests" USING btree ("project_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "raid_decisions_number_key" ON "raid_decisions" USING btree ("project_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "raid_issues_number_key" ON "raid_issues" USING btree ("project_id","number");--> statement-breakpoint
-CREATE INDEX "raid_issues_owner_idx" ON "raid_issues" USING btree ("owner_id");
+CREATE INDEX "raid_issues_owner_idx" ON "raid_issues" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "risks_top_idx" ON "risks" USING btree ("score" desc nulls last,"id");--> statement-breakpoint
+CREATE INDEX "risks_residual_cell_idx" ON "risks" USING btree (coalesce("residual_probability", "probability"),coalesce("residual_impact", "impact"));
