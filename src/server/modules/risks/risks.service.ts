@@ -209,7 +209,12 @@ export async function readScope(ctx: Ctx, actor: Actor): Promise<repo.RiskScope>
  * programme manager, members of one of its projects; managers: global risk managers and the
  * programme manager.
  */
-export async function authorizeProgram(ctx: Ctx, actor: Actor, programId: string, permission: Permission) {
+export async function authorizeProgram(
+  ctx: Ctx,
+  actor: Actor,
+  programId: string,
+  permission: Permission,
+) {
   const program = await getProgram(ctx, actor, programId);
   const manages = actor.personId !== null && program.manager?.id === actor.personId;
   if (roleGrants(actor.role, permission)) return program;
