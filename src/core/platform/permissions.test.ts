@@ -71,6 +71,7 @@ describe('permissions', () => {
       'project.members.manage',
       'risk.read',
       'risk.manage',
+      'change.approve',
       'finance.read',
       'budget.edit',
       'gate.decide',

@@ -8,6 +8,7 @@ import { computeKpis } from '../modules/reporting/reporting.service.ts';
 import { runReportReminders } from '../modules/reporting/dashboards.reminders.ts';
 import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 import { runDeliveries } from '../modules/reporting/copil/delivery.service.ts';
+import { runActionReminders } from '../modules/risks/raid.reminders.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -54,6 +55,10 @@ const SCHEDULES = [
     name: 'scheduled-reports',
     cron: '*/10 * * * *',
     run: (ctx: Ctx) => runDeliveries(ctx),
+    // RAID actions due within three days or overdue: an in-app notification to their owner.
+    name: 'raid-action-reminders',
+    cron: '0 8 * * *',
+    run: async (ctx: Ctx) => runActionReminders(ctx, new Date().toISOString().slice(0, 10)),
   },
 ] as const;
 

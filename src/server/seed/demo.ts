@@ -20,6 +20,7 @@ import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoResources } from './demo-resources.ts';
+import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import {
@@ -302,6 +303,8 @@ export async function seedDemo(
   await seedDemoRisks(ctx, actor, planned);
   say('packs COPIL et envois programmés');
   await seedDemoCopil(ctx, actor);
+  say('problèmes, décisions, demandes de changement et actions');
+  await seedDemoRaid(ctx, actor, planned);
   say('coûts internes (CRA validés × taux)');
   await syncLabourActuals(ctx, actor);
   return {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconBriefcase,
+  IconChecklist,
   IconClockHour4,
   IconCoinEuro,
   IconGavel,
@@ -63,6 +64,7 @@ export function AppLayout() {
           show: can('portfolio.read'),
         },
         { to: '/projects', label: t('nav.projects'), icon: IconBriefcase, show: true },
+        { to: '/my/actions', label: t('raid.my.nav'), icon: IconChecklist, show: true },
         {
           to: '/organisation',
           label: t('nav.organisation'),

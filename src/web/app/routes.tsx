@@ -17,6 +17,7 @@ const PortfoliosPage = named(
 );
 const ProjectsPage = named(() => import('../features/portfolio/ProjectsPage.tsx'), 'ProjectsPage');
 const RisksPage = named(() => import('../features/risks/RisksPage.tsx'), 'RisksPage');
+const MyActionsPage = named(() => import('../features/raid/MyActionsPage.tsx'), 'MyActionsPage');
 const ProjectPage = named(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage');
 const OrganisationPage = named(
   () => import('../features/org/OrganisationPage.tsx'),
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
       { path: 'finance', element: <FinancePage /> },
       { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'risks', element: <RisksPage /> },
+      { path: 'my/actions', element: <MyActionsPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },
       { path: 'resources/:tab?', element: <ResourcesPage /> },

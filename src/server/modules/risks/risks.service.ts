@@ -181,7 +181,7 @@ export async function updateCategory(
 // ---------------------------------------------------------------- who sees which risks
 
 /** The projects and programmes whose risks the actor may read (everything for global readers). */
-async function readScope(ctx: Ctx, actor: Actor): Promise<repo.RiskScope> {
+export async function readScope(ctx: Ctx, actor: Actor): Promise<repo.RiskScope> {
   if (roleGrants(actor.role, 'risk.read')) return { all: true };
   const projectIds: string[] = [];
   const programIds = new Set<string>();
@@ -209,7 +209,12 @@ async function readScope(ctx: Ctx, actor: Actor): Promise<repo.RiskScope> {
  * programme manager, members of one of its projects; managers: global risk managers and the
  * programme manager.
  */
-async function authorizeProgram(ctx: Ctx, actor: Actor, programId: string, permission: Permission) {
+export async function authorizeProgram(
+  ctx: Ctx,
+  actor: Actor,
+  programId: string,
+  permission: Permission,
+) {
   const program = await getProgram(ctx, actor, programId);
   const manages = actor.personId !== null && program.manager?.id === actor.personId;
   if (roleGrants(actor.role, permission)) return program;
@@ -222,7 +227,7 @@ async function authorizeProgram(ctx: Ctx, actor: Actor, programId: string, permi
 }
 
 /** Loads a risk the actor may act on: not readable → RISK_NOT_FOUND, read-only → FORBIDDEN. */
-async function authorizeRisk(
+export async function authorizeRisk(
   ctx: Ctx,
   tx: Executor,
   actor: Actor,

@@ -92,6 +92,13 @@ export const risks = pgTable(
     index('risks_program_idx').on(t.programId, t.status, t.score),
     index('risks_heat_idx').on(t.status, t.probability, t.impact),
     index('risks_score_idx').on(t.score, t.id),
+    // The register's default order (top risks first, keyset on id): read off the index.
+    index('risks_top_idx').on(sql`${t.score} desc nulls last`, t.id),
+    // Residual heat-map cells filter on the residual level, falling back to the inherent one.
+    index('risks_residual_cell_idx').on(
+      sql`coalesce(${t.residualProbability}, ${t.probability})`,
+      sql`coalesce(${t.residualImpact}, ${t.impact})`,
+    ),
     index('risks_owner_idx').on(t.ownerId),
     index('risks_category_idx').on(t.categoryId),
     check('risks_scope_check', sql`${t.projectId} is not null or ${t.programId} is not null`),

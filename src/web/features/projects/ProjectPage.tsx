@@ -38,7 +38,7 @@ const ContributionsPanel = lazy(async () => ({
   default: (await import('../strategy/ContributionsPanel.tsx')).ContributionsPanel,
 }));
 const RisksTab = lazy(async () => ({
-  default: (await import('../risks/RisksTab.tsx')).RisksTab,
+  default: (await import('../raid/RaidTab.tsx')).RaidTab,
 }));
 
 const LevelingPanel = lazy(async () => ({

@@ -1,0 +1,295 @@
+import {
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Decision } from '../../../contracts/raid.ts';
+import { DECISION_STATUSES } from '../../../core/risks/raid.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { errorMessage } from '../../components/errors.ts';
+import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { formatDate } from '../../format.ts';
+import { PersonSelect } from '../org/pickers.tsx';
+import { useRisks } from '../risks/risks-api.ts';
+import { ActionsPanel } from './ActionsPanel.tsx';
+import {
+  type LogScope,
+  useChangeRequests,
+  useDecisions,
+  useIssues,
+  useSaveDecision,
+} from './raid-api.ts';
+import { OpenButton } from './OpenButton.tsx';
+
+const STATUS_COLOR: Record<Decision['status'], string> = {
+  proposed: 'yellow',
+  decided: 'green',
+  superseded: 'gray',
+};
+
+/** The decisions log: decision, alternatives, who decided, when, linked items. */
+export function DecisionsView({ scope, canEdit }: { scope: LogScope; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const decisions = useDecisions(scope);
+  const [editing, setEditing] = useState<Decision | 'new' | null>(null);
+  const projectId = 'projectId' in scope ? scope.projectId : null;
+  if (decisions.error) return <ErrorState error={decisions.error} />;
+  if (!decisions.data) return <TableSkeleton rows={6} />;
+  const items = decisions.data.items;
+  const current =
+    editing && editing !== 'new' ? (items.find((d) => d.id === editing.id) ?? editing) : editing;
+  return (
+    <Stack gap="md">
+      {canEdit && projectId && items.length > 0 && (
+        <Group justify="flex-end">
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setEditing('new')}
+          >
+            {t('raid.decisions.new')}
+          </Button>
+        </Group>
+      )}
+      {items.length === 0 ? (
+        <EmptyState
+          title={t('raid.decisions.emptyTitle')}
+          message={t('raid.decisions.emptyMessage')}
+          action={
+            canEdit && projectId ? (
+              <Button onClick={() => setEditing('new')}>{t('raid.decisions.new')}</Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('raid.code')}</Table.Th>
+                <Table.Th>{t('raid.title')}</Table.Th>
+                {!projectId && <Table.Th>{t('raid.project')}</Table.Th>}
+                <Table.Th>{t('raid.decisions.decidedOn')}</Table.Th>
+                <Table.Th>{t('raid.decisions.decidedBy')}</Table.Th>
+                <Table.Th>{t('raid.decisions.forum')}</Table.Th>
+                <Table.Th>{t('raid.statusLabel')}</Table.Th>
+                <Table.Th>{t('raid.decisions.links')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{d.code}</Table.Td>
+                  <Table.Td>
+                    <OpenButton onClick={() => setEditing(d)}>{d.title}</OpenButton>
+                  </Table.Td>
+                  {!projectId && <Table.Td>{d.project.name}</Table.Td>}
+                  <Table.Td>{formatDate(d.decidedOn)}</Table.Td>
+                  <Table.Td>{d.decidedBy?.name ?? '—'}</Table.Td>
+                  <Table.Td>{d.forum || '—'}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[d.status]} variant="light">
+                      {t(`raid.decisions.statuses.${d.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{d.links.map((l) => l.code).join(', ') || '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {current && (
+        <DecisionForm
+          projectId={current === 'new' ? projectId! : current.project.id}
+          decision={current === 'new' ? null : current}
+          canEdit={canEdit}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function DecisionForm({
+  projectId,
+  decision,
+  canEdit,
+  onClose,
+}: {
+  projectId: string;
+  decision: Decision | null;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveDecision(projectId);
+  const risks = useRisks({ projectId, limit: 200 });
+  const issues = useIssues({ projectId });
+  const changes = useChangeRequests({ projectId });
+  const [v, setV] = useState({
+    title: decision?.title ?? '',
+    decision: decision?.decision ?? '',
+    alternatives: decision?.alternatives ?? '',
+    decidedById: decision?.decidedBy?.id ?? null,
+    forum: decision?.forum ?? '',
+    decidedOn: decision?.decidedOn ?? null,
+    status: decision?.status ?? 'decided',
+    links: (decision?.links ?? []).map((l) => `${l.type}:${l.id}`),
+  });
+  const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
+  const linkOptions = [
+    {
+      group: t('raid.decisions.linkRisks'),
+      items: (risks.data?.items ?? []).map((r) => ({
+        value: `risk:${r.id}`,
+        label: `${r.code} ${r.title}`,
+      })),
+    },
+    {
+      group: t('raid.decisions.linkIssues'),
+      items: (issues.data?.items ?? []).map((i) => ({
+        value: `issue:${i.id}`,
+        label: `${i.code} ${i.title}`,
+      })),
+    },
+    {
+      group: t('raid.decisions.linkChanges'),
+      items: (changes.data?.items ?? []).map((c) => ({
+        value: `change_request:${c.id}`,
+        label: `${c.code} ${c.title}`,
+      })),
+    },
+  ];
+  const submit = () => {
+    const { decidedOn, links, ...rest } = v;
+    save.mutate(
+      {
+        decision,
+        body: {
+          ...rest,
+          ...(decidedOn ? { decidedOn } : {}),
+          links: links.map((l) => {
+            const [type, id] = l.split(':') as ['risk', string];
+            return { type, id };
+          }),
+        },
+      },
+      { onSuccess: decision ? undefined : onClose },
+    );
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={decision ? `${decision.code} — ${decision.title}` : t('raid.decisions.new')}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <Stack gap="sm">
+            <TextInput
+              label={t('raid.title')}
+              required
+              value={v.title}
+              onChange={(e) => set({ title: e.currentTarget.value })}
+            />
+            <Textarea
+              label={t('raid.decisions.decision')}
+              autosize
+              minRows={2}
+              value={v.decision}
+              onChange={(e) => set({ decision: e.currentTarget.value })}
+            />
+            <Textarea
+              label={t('raid.decisions.alternatives')}
+              autosize
+              minRows={2}
+              value={v.alternatives}
+              onChange={(e) => set({ alternatives: e.currentTarget.value })}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <PersonSelect
+                label={t('raid.decisions.decidedBy')}
+                initial={decision?.decidedBy ?? null}
+                value={v.decidedById}
+                onChange={(x) => set({ decidedById: x })}
+              />
+              <TextInput
+                label={t('raid.decisions.forum')}
+                placeholder={t('raid.decisions.forumPlaceholder')}
+                value={v.forum}
+                onChange={(e) => set({ forum: e.currentTarget.value })}
+              />
+              <DateField
+                label={t('raid.decisions.decidedOn')}
+                value={v.decidedOn}
+                onChange={(x) => set({ decidedOn: x })}
+              />
+              <Select
+                label={t('raid.statusLabel')}
+                data={DECISION_STATUSES.map((s) => ({
+                  value: s,
+                  label: t(`raid.decisions.statuses.${s}`),
+                }))}
+                value={v.status}
+                allowDeselect={false}
+                onChange={(x) => set({ status: (x ?? 'decided') as Decision['status'] })}
+              />
+            </SimpleGrid>
+            <MultiSelect
+              label={t('raid.decisions.links')}
+              searchable
+              data={linkOptions}
+              value={v.links}
+              onChange={(x) => set({ links: x })}
+            />
+            {decision?.changeRequest && (
+              <Text size="sm" c="dimmed">
+                {t('raid.decisions.fromChange', { code: decision.changeRequest.name })}
+              </Text>
+            )}
+            {save.error && (
+              <Text size="sm" c="red.8" role="alert">
+                {errorMessage(t, save.error)}
+              </Text>
+            )}
+            {canEdit && (
+              <Group justify="flex-end">
+                <Button variant="default" onClick={onClose}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={save.isPending}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </fieldset>
+      </form>
+      {decision && (
+        <>
+          <Divider my="md" />
+          <ActionsPanel sourceType="decision" sourceId={decision.id} canEdit={canEdit} />
+        </>
+      )}
+    </Modal>
+  );
+}

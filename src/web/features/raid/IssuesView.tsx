@@ -1,0 +1,282 @@
+import {
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Issue } from '../../../contracts/raid.ts';
+import { ISSUE_PRIORITIES, ISSUE_STATUSES } from '../../../core/risks/raid.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { errorMessage } from '../../components/errors.ts';
+import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { formatDate } from '../../format.ts';
+import { PersonSelect } from '../org/pickers.tsx';
+import { useRisks } from '../risks/risks-api.ts';
+import { ActionsPanel } from './ActionsPanel.tsx';
+import { type LogScope, useIssues, useSaveIssue } from './raid-api.ts';
+import { OpenButton } from './OpenButton.tsx';
+
+export const PRIORITY_COLOR: Record<Issue['priority'], string> = {
+  low: 'gray',
+  medium: 'blue',
+  high: 'orange',
+  critical: 'red',
+};
+
+/** The issues log of a project (or of a programme, read-only, with the project column). */
+export function IssuesView({ scope, canEdit }: { scope: LogScope; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const issues = useIssues(scope);
+  const [editing, setEditing] = useState<Issue | 'new' | null>(null);
+  const projectId = 'projectId' in scope ? scope.projectId : null;
+  if (issues.error) return <ErrorState error={issues.error} />;
+  if (!issues.data) return <TableSkeleton rows={6} />;
+  const items = issues.data.items;
+  const current =
+    editing && editing !== 'new' ? (items.find((i) => i.id === editing.id) ?? editing) : editing;
+  return (
+    <Stack gap="md">
+      {canEdit && projectId && items.length > 0 && (
+        <Group justify="flex-end">
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setEditing('new')}
+          >
+            {t('raid.issues.new')}
+          </Button>
+        </Group>
+      )}
+      {items.length === 0 ? (
+        <EmptyState
+          title={t('raid.issues.emptyTitle')}
+          message={t('raid.issues.emptyMessage')}
+          action={
+            canEdit && projectId ? (
+              <Button onClick={() => setEditing('new')}>{t('raid.issues.new')}</Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('raid.code')}</Table.Th>
+                <Table.Th>{t('raid.title')}</Table.Th>
+                {!projectId && <Table.Th>{t('raid.project')}</Table.Th>}
+                <Table.Th>{t('raid.issues.priority')}</Table.Th>
+                <Table.Th>{t('raid.statusLabel')}</Table.Th>
+                <Table.Th>{t('raid.owner')}</Table.Th>
+                <Table.Th>{t('raid.issues.raisedOn')}</Table.Th>
+                <Table.Th>{t('raid.dueDate')}</Table.Th>
+                <Table.Th ta="right">{t('raid.actions.open')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.code}</Table.Td>
+                  <Table.Td>
+                    <OpenButton onClick={() => setEditing(i)}>{i.title}</OpenButton>
+                  </Table.Td>
+                  {!projectId && <Table.Td>{i.project.name}</Table.Td>}
+                  <Table.Td>
+                    <Badge color={PRIORITY_COLOR[i.priority]} variant="light">
+                      {t(`raid.issues.priorities.${i.priority}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{t(`raid.issues.statuses.${i.status}`)}</Table.Td>
+                  <Table.Td>{i.owner?.name ?? '—'}</Table.Td>
+                  <Table.Td>{formatDate(i.raisedOn)}</Table.Td>
+                  <Table.Td>{formatDate(i.dueDate)}</Table.Td>
+                  <Table.Td ta="right">{i.openActions}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {current && (
+        <IssueForm
+          projectId={current === 'new' ? projectId! : current.project.id}
+          issue={current === 'new' ? null : current}
+          canEdit={canEdit}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function IssueForm({
+  projectId,
+  issue,
+  canEdit,
+  onClose,
+}: {
+  projectId: string;
+  issue: Issue | null;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveIssue(projectId);
+  const risks = useRisks({ projectId, limit: 200 });
+  const [v, setV] = useState({
+    title: issue?.title ?? '',
+    description: issue?.description ?? '',
+    impact: issue?.impact ?? '',
+    ownerId: issue?.owner?.id ?? null,
+    priority: issue?.priority ?? 'medium',
+    status: issue?.status ?? 'open',
+    raisedOn: issue?.raisedOn ?? null,
+    dueDate: issue?.dueDate ?? null,
+    resolution: issue?.resolution ?? '',
+    riskId: issue?.risk?.id ?? null,
+  });
+  const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
+  const submit = () => {
+    const { raisedOn, ...rest } = v;
+    save.mutate(
+      { issue, body: { ...rest, ...(raisedOn ? { raisedOn } : {}) } },
+      { onSuccess: issue ? undefined : onClose },
+    );
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={issue ? `${issue.code} — ${issue.title}` : t('raid.issues.new')}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <Stack gap="sm">
+            <TextInput
+              label={t('raid.title')}
+              required
+              value={v.title}
+              onChange={(e) => set({ title: e.currentTarget.value })}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Textarea
+                label={t('raid.issues.description')}
+                autosize
+                minRows={2}
+                value={v.description}
+                onChange={(e) => set({ description: e.currentTarget.value })}
+              />
+              <Textarea
+                label={t('raid.issues.impact')}
+                autosize
+                minRows={2}
+                value={v.impact}
+                onChange={(e) => set({ impact: e.currentTarget.value })}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={t('raid.issues.priority')}
+                data={ISSUE_PRIORITIES.map((p) => ({
+                  value: p,
+                  label: t(`raid.issues.priorities.${p}`),
+                }))}
+                value={v.priority}
+                allowDeselect={false}
+                onChange={(x) => set({ priority: (x ?? 'medium') as Issue['priority'] })}
+              />
+              <Select
+                label={t('raid.statusLabel')}
+                data={ISSUE_STATUSES.map((s) => ({
+                  value: s,
+                  label: t(`raid.issues.statuses.${s}`),
+                }))}
+                value={v.status}
+                allowDeselect={false}
+                onChange={(x) => set({ status: (x ?? 'open') as Issue['status'] })}
+              />
+              <PersonSelect
+                label={t('raid.owner')}
+                initial={issue?.owner ?? null}
+                value={v.ownerId}
+                onChange={(x) => set({ ownerId: x })}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <DateField
+                label={t('raid.issues.raisedOn')}
+                value={v.raisedOn}
+                onChange={(x) => set({ raisedOn: x })}
+              />
+              <DateField
+                label={t('raid.dueDate')}
+                value={v.dueDate}
+                onChange={(x) => set({ dueDate: x })}
+              />
+              <Select
+                label={t('raid.issues.fromRisk')}
+                clearable
+                searchable
+                data={(risks.data?.items ?? []).map((r) => ({
+                  value: r.id,
+                  label: `${r.code} ${r.title}`,
+                }))}
+                value={v.riskId}
+                onChange={(x) => set({ riskId: x })}
+              />
+            </SimpleGrid>
+            <Textarea
+              label={t('raid.issues.resolution')}
+              autosize
+              minRows={2}
+              value={v.resolution}
+              onChange={(e) => set({ resolution: e.currentTarget.value })}
+            />
+            {issue?.resolvedOn && (
+              <Text size="sm" c="dimmed">
+                {t('raid.issues.resolvedOn', { date: formatDate(issue.resolvedOn) })}
+              </Text>
+            )}
+            {save.error && (
+              <Text size="sm" c="red.8" role="alert">
+                {errorMessage(t, save.error)}
+              </Text>
+            )}
+            {canEdit && (
+              <Group justify="flex-end">
+                <Button variant="default" onClick={onClose}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={save.isPending}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </fieldset>
+      </form>
+      {issue && (
+        <>
+          <Divider my="md" />
+          <ActionsPanel sourceType="issue" sourceId={issue.id} canEdit={canEdit} />
+        </>
+      )}
+    </Modal>
+  );
+}
