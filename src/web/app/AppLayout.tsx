@@ -137,6 +137,16 @@ export function AppLayout() {
     },
   ];
 
+  // The entry with the longest matching path is the active one (/reporting/copil is not /reporting).
+  const matches = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  const activePath = sections
+    .flatMap((section) => section.links)
+    .filter((l) => l.show && matches(l.to))
+    .reduce<string | undefined>(
+      (best, l) => (!best || l.to.length > best.length ? l.to : best),
+      undefined,
+    );
+
   const item = (l: NavEntry) => (
     <NavLink
       key={l.to}
@@ -144,7 +154,7 @@ export function AppLayout() {
       to={l.to}
       label={l.label}
       leftSection={<l.icon size={18} stroke={1.6} aria-hidden />}
-      active={pathname === l.to || pathname.startsWith(`${l.to}/`)}
+      active={l.to === activePath}
       onClick={close}
     />
   );
