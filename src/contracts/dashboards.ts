@@ -37,7 +37,8 @@ export type MyProject = z.infer<typeof MyProject>;
  * the shared RAID actions plug in here with `kind: 'action'`.
  */
 export const MyAction = z.object({
-  kind: z.enum(['risk_response']),
+  /** risk_response: the response of a risk I own; action: a RAID action I own (its `source`). */
+  kind: z.enum(['risk_response', 'action']),
   id: Id,
   /** R-12 */
   reference: z.string(),
@@ -45,7 +46,10 @@ export const MyAction = z.object({
   response: z.string(),
   strategy: z.string().nullable(),
   status: z.string(),
-  score: z.number().int(),
+  /** Risk responses: the risk's criticality; RAID actions: null. */
+  score: z.number().int().nullable(),
+  /** RAID actions: what the action belongs to (risk, issue, decision, change request). */
+  source: z.enum(['risk', 'issue', 'decision', 'change_request']).nullable(),
   /** The date the risk may occur by (proximité), the date to act before. */
   dueDate: IsoDate.nullable(),
   overdue: z.boolean(),

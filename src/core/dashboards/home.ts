@@ -52,7 +52,8 @@ export function validWeekHours(raw: unknown): readonly number[] {
 
 export interface RankedAction {
   dueDate: string | null;
-  score: number;
+  /** Criticality when there is one (risk responses); null ranks as 0. */
+  score: number | null;
   reference: string;
 }
 
@@ -74,7 +75,7 @@ export function compareActions(today: string) {
       if (b.dueDate === null) return -1;
       return a.dueDate < b.dueDate ? -1 : 1;
     }
-    if (a.score !== b.score) return b.score - a.score;
+    if ((a.score ?? 0) !== (b.score ?? 0)) return (b.score ?? 0) - (a.score ?? 0);
     return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
   };
 }

@@ -55,6 +55,8 @@ const SCHEDULES = [
     name: 'scheduled-reports',
     cron: '*/10 * * * *',
     run: (ctx: Ctx) => runDeliveries(ctx),
+  },
+  {
     // RAID actions due within three days or overdue: an in-app notification to their owner.
     name: 'raid-action-reminders',
     cron: '0 8 * * *',

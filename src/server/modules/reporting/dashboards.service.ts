@@ -22,6 +22,7 @@ import { mondayOfDate, shiftWeek, weekDates } from '../../../core/time/timesheet
 import type { Ctx } from '../../context.ts';
 import { visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import { getMyTimesheet, listPending } from '../time/time.service.ts';
+import { listActionsForPerson } from '../risks/raid.service.ts';
 import * as repo from './dashboards.repository.ts';
 import { reportsDue, today } from './reporting.service.ts';
 
@@ -66,6 +67,7 @@ async function myActions(ctx: Ctx, actor: Actor, now: string): Promise<MyAction[
     strategy: r.strategy,
     status: r.status,
     score: Number(r.score),
+    source: null,
     dueDate: r.proximity,
     overdue: isOverdue(r.proximity, now),
     project: r.projectId
@@ -73,6 +75,24 @@ async function myActions(ctx: Ctx, actor: Actor, now: string): Promise<MyAction[
       : null,
     program: r.programId ? { id: r.programId, name: r.programName ?? '' } : null,
   }));
+  // The shared RAID actions I own (issues, decisions, change requests, risks).
+  for (const a of await listActionsForPerson(ctx, actor.personId)) {
+    items.push({
+      kind: 'action',
+      id: a.id,
+      reference: a.source.code,
+      title: a.title,
+      response: a.source.title,
+      strategy: null,
+      status: a.status,
+      score: null,
+      source: a.source.type,
+      dueDate: a.dueDate,
+      overdue: isOverdue(a.dueDate, now),
+      project: a.project ? { id: a.project.id, code: '', name: a.project.name } : null,
+      program: a.program,
+    });
+  }
   return items.sort(compareActions(now));
 }
 

@@ -22,7 +22,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MyHome } from '../../../contracts/dashboards.ts';
+import type { MyAction, MyHome } from '../../../contracts/dashboards.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format.ts';
@@ -73,6 +73,15 @@ function Block({
       )}
     </Card>
   );
+}
+
+/** Where an action is handled: the project's RAID view of its source, or my actions. */
+function actionLink(x: MyAction): string {
+  if (!x.project) return x.kind === 'action' ? '/my/actions' : '/risks';
+  const view = { risk: '', issue: 'issues', decision: 'decisions', change_request: 'changes' }[
+    x.source ?? 'risk'
+  ];
+  return `/projects/${x.project.id}/risks${view ? `?vue=${view}` : ''}`;
 }
 
 /** "Mon accueil": my projects, my actions, my approvals, my timesheet, my reports due. */
@@ -227,11 +236,7 @@ function HomeContent({ home }: { home: MyHome }) {
             {home.actions.slice(0, ACTIONS_SHOWN).map((x) => (
               <div key={x.id}>
                 <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <Anchor
-                    component={Link}
-                    to={x.project ? `/projects/${x.project.id}/risks` : '/risks'}
-                    fw={500}
-                  >
+                  <Anchor component={Link} to={actionLink(x)} fw={500}>
                     {x.reference} — {x.title}
                   </Anchor>
                   {x.overdue ? (
@@ -252,13 +257,18 @@ function HomeContent({ home }: { home: MyHome }) {
                 </Group>
                 <Text size="sm">{x.response || t('dashboards.home.actions.noResponse')}</Text>
                 <Text size="xs" c="dimmed">
-                  {x.project ? `${x.project.code} — ${x.project.name}` : x.program?.name} ·{' '}
-                  {t('dashboards.home.actions.score', { score: x.score })}
+                  {x.project
+                    ? [x.project.code, x.project.name].filter(Boolean).join(' — ')
+                    : x.program?.name}{' '}
+                  ·{' '}
+                  {x.score === null
+                    ? t(`dashboards.home.actions.sources.${x.source ?? 'risk'}`)
+                    : t('dashboards.home.actions.score', { score: x.score })}
                 </Text>
               </div>
             ))}
             {home.actions.length > ACTIONS_SHOWN && (
-              <Anchor component={Link} to="/risks" size="sm">
+              <Anchor component={Link} to="/my/actions" size="sm">
                 {t('dashboards.home.actions.all', { count: home.actions.length })}
               </Anchor>
             )}
