@@ -58,6 +58,10 @@ export const AUDIT_ENTITIES = [
   'absence',
   'allocation',
   'assignment',
+  'skill_category',
+  'skill',
+  'skill_level',
+  'person_skill',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

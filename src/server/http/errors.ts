@@ -76,6 +76,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ABSENCE_ALREADY_DECIDED: 409,
   ALLOCATION_NOT_FOUND: 404,
   ASSIGNMENT_NOT_FOUND: 404,
+  SKILL_CATEGORY_NOT_FOUND: 404,
+  SKILL_CATEGORY_NOT_EMPTY: 409,
+  SKILL_NOT_FOUND: 404,
+  SKILL_IN_USE: 409,
+  PERSON_SKILL_NOT_FOUND: 404,
+  SKILL_SOURCE_NOT_ALLOWED: 403,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
