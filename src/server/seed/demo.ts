@@ -21,6 +21,7 @@ import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoRisks } from './demo-risks.ts';
+import { seedDemoSkills } from './demo-skills.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -297,6 +298,8 @@ export async function seedDemo(
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
   say('ressources');
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
+  say('compétences');
+  await seedDemoSkills(ctx, actor);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
   say('coûts internes (CRA validés × taux)');

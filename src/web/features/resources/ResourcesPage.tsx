@@ -7,8 +7,9 @@ import { AbsencesTab } from './AbsencesTab.tsx';
 import { AllocationsTab } from './AllocationsTab.tsx';
 import { CapacityTab } from './CapacityTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
+import { SkillsTab } from './skills/SkillsTab.tsx';
 
-const TABS = ['capacity', 'allocations', 'absences', 'people'] as const;
+const TABS = ['capacity', 'allocations', 'absences', 'people', 'skills'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Resources: capacity vs demand, allocations, absences, people and rates. */
@@ -19,7 +20,7 @@ export function ResourcesPage() {
   const can = useCan();
   const canRead = can('resource.read');
   const canManage = can('resource.manage');
-  const visible: Tab[] = canRead ? [...TABS] : ['absences'];
+  const visible: Tab[] = canRead ? [...TABS] : ['absences', 'skills'];
   const current: Tab = visible.includes(tab as Tab) ? (tab as Tab) : visible[0]!;
   return (
     <>
@@ -60,6 +61,9 @@ export function ResourcesPage() {
             <PeopleTab canManage={canManage} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="skills">
+          <SkillsTab canRead={canRead} canManage={canManage} />
+        </Tabs.Panel>
       </Tabs>
     </>
   );
