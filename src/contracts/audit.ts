@@ -62,6 +62,7 @@ export const AUDIT_ENTITIES = [
   'skill',
   'skill_level',
   'person_skill',
+  'resource_request',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -159,3 +159,112 @@ export const SkillMatrix = z.object({
   counts: z.array(z.array(z.number().int()).length(5)),
 });
 export type SkillMatrix = z.infer<typeof SkillMatrix>;
+
+// ---------------------------------------------------------------- resource requests
+
+export const REQUEST_STATUSES = [
+  'draft',
+  'submitted',
+  'partially_staffed',
+  'staffed',
+  'rejected',
+  'cancelled',
+] as const;
+export const RequestStatus = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+export const RequestPriority = z.enum(['low', 'medium', 'high', 'critical']);
+
+export const RequestSkill = z.object({ skillId: Id, minLevel: z.number().int().min(1).max(5) });
+
+export const ResourceRequest = z.object({
+  id: Id,
+  project: z.object({ id: Id, code: z.string(), name: z.string() }),
+  role: Ref.nullable(),
+  person: Ref.nullable(),
+  skills: z.array(RequestSkill.extend({ name: z.string() })),
+  start: IsoDate,
+  finish: IsoDate,
+  unit: z.enum(['hours', 'fte']),
+  amount: z.number(),
+  priority: RequestPriority,
+  comment: z.string(),
+  status: RequestStatus,
+  answer: z.string(),
+  /** Allocations answering the request, and how much of the amount they cover (same unit). */
+  allocations: z.array(
+    z.object({
+      id: Id,
+      person: Ref,
+      start: IsoDate,
+      finish: IsoDate,
+      unit: z.enum(['hours', 'percent']),
+      amount: z.number(),
+      status: z.enum(['soft', 'hard']),
+      version: z.number().int(),
+    }),
+  ),
+  covered: z.number(),
+  requestedBy: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type ResourceRequest = z.infer<typeof ResourceRequest>;
+export const ResourceRequestList = z.object({ items: z.array(ResourceRequest) });
+export const ResourceRequestListQuery = z.object({
+  status: RequestStatus.optional(),
+  /** Open requests only: submitted or partially staffed. */
+  open: z.enum(['true', 'false']).optional(),
+});
+
+const requestFields = {
+  roleId: Id.nullable().default(null),
+  personId: Id.nullable().default(null),
+  skills: z.array(RequestSkill).max(20).default([]),
+  start: IsoDate,
+  finish: IsoDate,
+  unit: z.enum(['hours', 'fte']),
+  amount: z.number().positive().max(10_000),
+  priority: RequestPriority.default('medium'),
+  comment: z.string().trim().max(2000).default(''),
+};
+export const CreateResourceRequestBody = z
+  .object({ ...requestFields, submit: z.boolean().default(false) })
+  .superRefine((b, c) => {
+    if (b.finish < b.start) {
+      c.addIssue({ code: 'custom', path: ['finish'], message: 'The finish is before the start' });
+    }
+    if (!b.roleId && !b.personId && b.skills.length === 0) {
+      c.addIssue({
+        code: 'custom',
+        path: ['roleId'],
+        message: 'Name a role, a person or at least one skill',
+      });
+    }
+    if (new Set(b.skills.map((s) => s.skillId)).size !== b.skills.length) {
+      c.addIssue({ code: 'custom', path: ['skills'], message: 'A skill is listed twice' });
+    }
+  });
+export const UpdateResourceRequestBody = z.object({
+  roleId: Id.nullable().optional(),
+  personId: Id.nullable().optional(),
+  skills: z.array(RequestSkill).max(20).optional(),
+  start: IsoDate.optional(),
+  finish: IsoDate.optional(),
+  unit: z.enum(['hours', 'fte']).optional(),
+  amount: z.number().positive().max(10_000).optional(),
+  priority: RequestPriority.optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const RequestTransitionBody = z.object({
+  action: z.enum(['submit', 'cancel', 'reject', 'reopen']),
+  answer: z.string().trim().max(2000).default(''),
+});
+export const AnswerRequestBody = z.object({
+  personId: Id,
+  /** Proposed (soft) or confirmed (hard). */
+  status: z.enum(['soft', 'hard']).default('soft'),
+  unit: z.enum(['hours', 'percent']),
+  amount: z.number().positive().max(1000),
+  start: IsoDate.optional(),
+  finish: IsoDate.optional(),
+});

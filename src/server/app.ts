@@ -36,6 +36,7 @@ import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
 import { skillsRoutes } from './modules/resources/skills.routes.ts';
+import { staffingRoutes } from './modules/resources/staffing.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -180,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   governanceRoutes(app, ctx);
   resourcesRoutes(app, ctx);
   skillsRoutes(app, ctx);
+  staffingRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

@@ -82,6 +82,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SKILL_IN_USE: 409,
   PERSON_SKILL_NOT_FOUND: 404,
   SKILL_SOURCE_NOT_ALLOWED: 403,
+  RESOURCE_REQUEST_NOT_FOUND: 404,
+  REQUEST_NOT_EDITABLE: 409,
+  REQUEST_TRANSITION_INVALID: 409,
+  REQUEST_NOT_OPEN: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

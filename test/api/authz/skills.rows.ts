@@ -1,4 +1,4 @@
-import { NIL, READ_ALL, type Rule, SIGNED_IN } from './lib.ts';
+import { NIL, PROJECT_EDITORS, PROJECT_READERS, READ_ALL, type Rule, SIGNED_IN } from './lib.ts';
 
 const manage = ['admin', 'pmo', 'resource_manager'] as const;
 
@@ -34,5 +34,43 @@ const rows: Record<string, Rule> = {
     stale: true,
   },
   'GET /api/v1/skills-matrix': { allow: READ_ALL },
+  'GET /api/v1/resource-requests': { allow: READ_ALL },
+  'GET /api/v1/projects/{id}/resource-requests': { allow: PROJECT_READERS },
+  'POST /api/v1/projects/{id}/resource-requests': {
+    allow: PROJECT_EDITORS,
+    body: () => ({
+      start: '2026-03-02',
+      finish: '2026-06-30',
+      unit: 'fte',
+      amount: 1,
+      skills: [],
+      roleId: null,
+      personId: null,
+      comment: '',
+      priority: 'medium',
+      submit: false,
+    }),
+  },
+  // An unknown request is RESOURCE_REQUEST_NOT_FOUND for everyone signed in; the object-level
+  // rules (project readers and editors, resource roles) are tested in staffing.test.ts.
+  'GET /api/v1/resource-requests/{id}': { allow: SIGNED_IN, params: () => ({ id: NIL }) },
+  'PATCH /api/v1/resource-requests/{id}': {
+    allow: SIGNED_IN,
+    params: () => ({ id: NIL }),
+    body: () => ({}),
+    stale: true,
+  },
+  'POST /api/v1/resource-requests/{id}/transition': {
+    allow: SIGNED_IN,
+    params: () => ({ id: NIL }),
+    body: () => ({ action: 'submit' }),
+    stale: true,
+  },
+  'POST /api/v1/resource-requests/{id}/allocations': {
+    allow: [...manage],
+    params: () => ({ id: NIL }),
+    body: () => ({}),
+    stale: true,
+  },
 };
 export default rows;

@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonSkill, SkillSource } from '../../../../contracts/skills.ts';
+import type { PersonSkill, Skill, SkillSource } from '../../../../contracts/skills.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { errorMessage } from '../../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
@@ -26,6 +26,17 @@ import {
   useSkillMutation,
   useSkills,
 } from './skills-api.ts';
+
+/** Skills as grouped options of a select, one group per category. */
+function groupByCategory(items: readonly Skill[]) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const s of items) {
+    const group = groups.get(s.category.name) ?? [];
+    group.push({ value: s.id, label: s.name });
+    groups.set(s.category.name, group);
+  }
+  return [...groups].map(([group, options]) => ({ group, items: options }));
+}
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -215,11 +226,7 @@ function AssessmentForm({
           w={240}
           value={skillId}
           onChange={onSkill}
-          data={(skills.data?.items ?? []).map((s) => ({
-            value: s.id,
-            label: s.name,
-            group: s.category.name,
-          }))}
+          data={groupByCategory(skills.data?.items ?? [])}
           nothingFoundMessage={t('skills.catalogue.emptyTitle')}
         />
         <Select
