@@ -34,6 +34,10 @@ const RisksTab = lazy(async () => ({
   default: (await import('../risks/RisksTab.tsx')).RisksTab,
 }));
 
+const ProjectRequestsTab = lazy(async () => ({
+  default: (await import('../resources/skills/ProjectRequestsTab.tsx')).ProjectRequestsTab,
+}));
+
 const TABS = [
   'overview',
   'planning',
@@ -44,6 +48,7 @@ const TABS = [
   'sub-projects',
   'members',
   'history',
+  'staffing',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -170,6 +175,7 @@ export function ProjectPage() {
             {t('project.tabs.subProjects')}
           </Tabs.Tab>
           <Tabs.Tab value="members">{t('project.tabs.members')}</Tabs.Tab>
+          <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('project.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
@@ -209,6 +215,11 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members">
           <MembersTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="staffing">
+          <Suspense fallback={<TableSkeleton rows={6} />}>
+            <ProjectRequestsTab project={p} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryTab project={p} />

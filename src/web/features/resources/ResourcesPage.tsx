@@ -7,9 +7,10 @@ import { AbsencesTab } from './AbsencesTab.tsx';
 import { AllocationsTab } from './AllocationsTab.tsx';
 import { CapacityTab } from './CapacityTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
+import { RequestsView } from './skills/RequestsView.tsx';
 import { SkillsTab } from './skills/SkillsTab.tsx';
 
-const TABS = ['capacity', 'allocations', 'absences', 'people', 'skills'] as const;
+const TABS = ['capacity', 'allocations', 'absences', 'people', 'skills', 'requests'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Resources: capacity vs demand, allocations, absences, people and rates. */
@@ -64,6 +65,11 @@ export function ResourcesPage() {
         <Tabs.Panel value="skills">
           <SkillsTab canRead={canRead} canManage={canManage} />
         </Tabs.Panel>
+        {canRead && (
+          <Tabs.Panel value="requests">
+            <RequestsView canManage={canManage} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );
