@@ -26,6 +26,12 @@ test('le PMO cherche des experts dans la matrice des compétences et enregistre 
     await expect(page.getByRole('columnheader', { name: 'Java' })).toBeVisible();
   });
 
+  await test.step('repérer une certification expirée dans la matrice complète', async () => {
+    await expect(
+      page.getByRole('button', { name: /certification expirée le \d{2}\/\d{2}\/\d{4}$/ }).first(),
+    ).toBeVisible();
+  });
+
   await test.step('filtrer : Cybersécurité, niveau 4 et plus', async () => {
     await page.getByRole('combobox', { name: 'Domaine' }).click();
     await page.getByRole('option', { name: 'Cybersécurité' }).click();
@@ -34,12 +40,6 @@ test('le PMO cherche des experts dans la matrice des compétences et enregistre 
     await expect(page.getByRole('columnheader', { name: 'Java' })).toHaveCount(0);
     await expect(page.getByRole('columnheader', { name: 'ISO 27001' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^[45] — / }).first()).toBeVisible();
-  });
-
-  await test.step('repérer une certification expirée', async () => {
-    await expect(
-      page.getByRole('button', { name: /certification expirée le \d{2}\/\d{2}\/\d{4}$/ }).first(),
-    ).toBeVisible();
   });
 
   await test.step('évaluer une personne au clavier depuis la matrice', async () => {

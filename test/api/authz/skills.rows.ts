@@ -38,17 +38,12 @@ const rows: Record<string, Rule> = {
   'GET /api/v1/projects/{id}/resource-requests': { allow: PROJECT_READERS },
   'POST /api/v1/projects/{id}/resource-requests': {
     allow: PROJECT_EDITORS,
-    body: () => ({
+    body: (f) => ({
+      personId: f.personId,
       start: '2026-03-02',
       finish: '2026-06-30',
       unit: 'fte',
       amount: 1,
-      skills: [],
-      roleId: null,
-      personId: null,
-      comment: '',
-      priority: 'medium',
-      submit: false,
     }),
   },
   // An unknown request is RESOURCE_REQUEST_NOT_FOUND for everyone signed in; the object-level
