@@ -72,6 +72,11 @@ export const AUDIT_ENTITIES = [
   'report_subscription',
   'strategic_objective',
   'strategy_contribution',
+  'skill_category',
+  'skill',
+  'skill_level',
+  'person_skill',
+  'resource_request',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

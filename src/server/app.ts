@@ -39,6 +39,8 @@ import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
 import { copilRoutes } from './modules/reporting/copil/copil.routes.ts';
+import { skillsRoutes } from './modules/resources/skills.routes.ts';
+import { staffingRoutes } from './modules/resources/staffing.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -186,6 +188,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   resourcesRoutes(app, ctx);
   capacityRoutes(app, ctx);
   copilRoutes(app, ctx);
+  skillsRoutes(app, ctx);
+  staffingRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

@@ -23,6 +23,7 @@ import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
+import { seedDemoSkills } from './demo-skills.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -299,6 +300,8 @@ export async function seedDemo(
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
   say('ressources');
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
+  say('compétences');
+  await seedDemoSkills(ctx, actor);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
   say('packs COPIL et envois programmés');

@@ -45,6 +45,10 @@ const LevelingPanel = lazy(async () => ({
   default: (await import('../capacity/LevelingPanel.tsx')).LevelingPanel,
 }));
 
+const ProjectRequestsTab = lazy(async () => ({
+  default: (await import('../resources/skills/ProjectRequestsTab.tsx')).ProjectRequestsTab,
+}));
+
 const TABS = [
   'overview',
   'planning',
@@ -58,6 +62,7 @@ const TABS = [
   'sub-projects',
   'members',
   'history',
+  'staffing',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -187,6 +192,7 @@ export function ProjectPage() {
             {t('project.tabs.subProjects')}
           </Tabs.Tab>
           <Tabs.Tab value="members">{t('project.tabs.members')}</Tabs.Tab>
+          <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('project.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
@@ -241,6 +247,11 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members">
           <MembersTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="staffing">
+          <Suspense fallback={<TableSkeleton rows={6} />}>
+            <ProjectRequestsTab project={p} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryTab project={p} />

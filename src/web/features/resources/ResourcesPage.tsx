@@ -7,8 +7,10 @@ import { AbsencesTab } from './AbsencesTab.tsx';
 import { AllocationsTab } from './AllocationsTab.tsx';
 import { CapacityTab } from './CapacityTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
+import { RequestsView } from './skills/RequestsView.tsx';
+import { SkillsTab } from './skills/SkillsTab.tsx';
 
-const TABS = ['capacity', 'allocations', 'absences', 'people'] as const;
+const TABS = ['capacity', 'allocations', 'absences', 'people', 'skills', 'requests'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Resources: capacity vs demand, allocations, absences, people and rates. */
@@ -19,7 +21,7 @@ export function ResourcesPage() {
   const can = useCan();
   const canRead = can('resource.read');
   const canManage = can('resource.manage');
-  const visible: Tab[] = canRead ? [...TABS] : ['absences'];
+  const visible: Tab[] = canRead ? [...TABS] : ['absences', 'skills'];
   const current: Tab = visible.includes(tab as Tab) ? (tab as Tab) : visible[0]!;
   return (
     <>
@@ -58,6 +60,14 @@ export function ResourcesPage() {
         {canRead && (
           <Tabs.Panel value="people">
             <PeopleTab canManage={canManage} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="skills">
+          <SkillsTab canRead={canRead} canManage={canManage} />
+        </Tabs.Panel>
+        {canRead && (
+          <Tabs.Panel value="requests">
+            <RequestsView canManage={canManage} />
           </Tabs.Panel>
         )}
       </Tabs>

@@ -1,0 +1,76 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { login, PMO } from './helpers.ts';
+
+/*
+ * The PMO's everyday use of the skills matrix, in French: find who masters a skill at a given
+ * level, spot an expired certification, and record a new assessment from the matrix with the
+ * keyboard.
+ */
+test('le PMO cherche des experts dans la matrice des compétences et enregistre une évaluation', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+
+  await test.step('ouvrir la matrice des compétences', async () => {
+    await login(page, PMO);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Ressources' })
+      .click();
+    await expect(page.getByRole('tab', { name: 'Compétences' })).toBeVisible();
+    // Straight to the tab: the capacity plan behind the first tab is slow on a loaded machine.
+    await page.goto('/resources/skills');
+    await expect(page.getByRole('tab', { name: 'Compétences', selected: true })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Matrice' })).toBeChecked();
+    await expect(page.getByRole('columnheader', { name: 'Java' })).toBeVisible();
+  });
+
+  await test.step('repérer une certification expirée dans la matrice complète', async () => {
+    await expect(
+      page.getByRole('button', { name: /certification expirée le \d{2}\/\d{2}\/\d{4}$/ }).first(),
+    ).toBeVisible();
+  });
+
+  await test.step('filtrer : Cybersécurité, niveau 4 et plus', async () => {
+    await page.getByRole('combobox', { name: 'Domaine' }).click();
+    await page.getByRole('option', { name: 'Cybersécurité' }).click();
+    await page.getByRole('combobox', { name: 'Niveau minimum' }).click();
+    await page.getByRole('option', { name: /≥ 4/ }).click();
+    await expect(page.getByRole('columnheader', { name: 'Java' })).toHaveCount(0);
+    await expect(page.getByRole('columnheader', { name: 'ISO 27001' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^[45] — / }).first()).toBeVisible();
+  });
+
+  await test.step('évaluer une personne au clavier depuis la matrice', async () => {
+    const empty = page.getByRole('button', { name: /^Évaluer .+ en RGPD$/ }).first();
+    const label = (await empty.getAttribute('aria-label'))!;
+    const person = /^Évaluer (.+) en RGPD$/.exec(label)![1]!;
+    await empty.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: `Compétences de ${person}` });
+    await expect(drawer).toBeVisible();
+    await drawer.getByRole('combobox', { name: 'Niveau' }).click();
+    await page.getByRole('option', { name: /^4 — / }).click();
+    await drawer.getByRole('combobox', { name: 'Source' }).click();
+    await page.getByRole('option', { name: 'Évaluation du manager' }).click();
+    await drawer.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByText('Compétence enregistrée')).toBeVisible();
+    await expect(drawer.getByRole('cell', { name: /RGPD/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(
+      page.getByRole('button', { name: new RegExp(`^4 — RGPD, ${person} :`) }),
+    ).toBeVisible();
+  });
+
+  await test.step('accessibilité (axe)', async () => {
+    const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+      );
+    expect(serious).toEqual([]);
+  });
+});
