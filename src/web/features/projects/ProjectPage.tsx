@@ -53,6 +53,7 @@ const TABS = [
   'overview',
   'planning',
   'load',
+  'staffing',
   'weather',
   'budget',
   'governance',
@@ -62,7 +63,6 @@ const TABS = [
   'sub-projects',
   'members',
   'history',
-  'staffing',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -173,6 +173,7 @@ export function ProjectPage() {
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
           <Tabs.Tab value="load">{t('capacity.tab')}</Tabs.Tab>
+          <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
@@ -192,7 +193,6 @@ export function ProjectPage() {
             {t('project.tabs.subProjects')}
           </Tabs.Tab>
           <Tabs.Tab value="members">{t('project.tabs.members')}</Tabs.Tab>
-          <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('project.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
