@@ -205,7 +205,11 @@ const planningSource: MetricSource = {
 };
 
 /** Every source of metrics; later modules append theirs. */
-export const SOURCES: readonly MetricSource[] = [portfolioSource, planningSource, ...MODULE_SOURCES];
+export const SOURCES: readonly MetricSource[] = [
+  portfolioSource,
+  planningSource,
+  ...MODULE_SOURCES,
+];
 
 export const METRICS: readonly MetricDefinition[] = SOURCES.flatMap((s) => s.metrics);
 export const METRIC_CODES: ReadonlySet<string> = new Set(METRICS.map((m) => m.code));
