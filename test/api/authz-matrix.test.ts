@@ -65,7 +65,7 @@ const CORE_ROWS: Record<string, Rule> = {
   'PATCH /api/v1/portfolios/{id}': { allow: ['admin', 'pmo'], body: () => ({}), stale: true },
   'GET /api/v1/programs': { allow: SIGNED_IN },
   'POST /api/v1/programs': { allow: ['admin', 'pmo'], body: () => ({}) },
-  'GET /api/v1/programs/{id}': { allow: SIGNED_IN },
+  'GET /api/v1/programs/{id}': { allow: PROJECT_READERS },
   'PATCH /api/v1/programs/{id}': { allow: ['admin', 'pmo'], body: () => ({}), stale: true },
   'GET /api/v1/projects': { allow: SIGNED_IN },
   'POST /api/v1/projects': {
@@ -247,8 +247,12 @@ describe('authorization matrix', () => {
         });
         const code =
           res.statusCode >= 400 ? (res.json() as { error: { code: string } }).error.code : '';
+        // Not found on the fixture's own project or programme: hidden from the caller.
         const denied =
-          res.statusCode === 401 || res.statusCode === 403 || code === 'PROJECT_NOT_FOUND';
+          res.statusCode === 401 ||
+          res.statusCode === 403 ||
+          code === 'PROJECT_NOT_FOUND' ||
+          code === 'PROGRAM_NOT_FOUND';
         outcomes[caller] = denied ? `deny (${res.statusCode} ${code})` : 'allow';
       }
       const expected = Object.fromEntries(
