@@ -116,6 +116,8 @@ export function LevelingPanel({ projectId, canApply }: Props) {
           </SimpleGrid>
           {preview.people === 0 ? (
             <Alert color="gray">{t('capacity.leveling.noPeople')}</Alert>
+          ) : preview.moves.length === 0 && preview.overBefore > 0 ? (
+            <Alert color="orange">{t('capacity.leveling.cannotMove')}</Alert>
           ) : preview.moves.length === 0 ? (
             <Alert color="green">{t('capacity.leveling.nothing')}</Alert>
           ) : (
