@@ -32,7 +32,7 @@ export function DueDate({ action }: { action: RaidAction }) {
     <Group gap={6} wrap="nowrap">
       <Text
         size="sm"
-        c={action.overdue ? 'red.8' : undefined}
+        c={action.overdue ? 'red.9' : undefined}
         fw={action.overdue ? 600 : undefined}
       >
         {formatDate(action.dueDate)}
@@ -154,7 +154,7 @@ export function ActionsPanel({
         </Group>
       )}
       {create.error && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {errorMessage(t, create.error)}
         </Text>
       )}

@@ -402,7 +402,7 @@ function Workflow({ c, rights }: { c: ChangeRequestDetail; rights: ChangeRights 
         </Text>
       )}
       {(step.error || baseline.error) && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {errorMessage(t, step.error ?? baseline.error)}
         </Text>
       )}
@@ -642,7 +642,7 @@ function ChangeForm({
           />
           {change && <Analysis c={change} />}
           {(save.error || step.error) && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red.9" role="alert">
               {errorMessage(t, save.error ?? step.error)}
             </Text>
           )}

@@ -267,7 +267,7 @@ function DecisionForm({
               </Text>
             )}
             {save.error && (
-              <Text size="sm" c="red.8" role="alert">
+              <Text size="sm" c="red.9" role="alert">
                 {errorMessage(t, save.error)}
               </Text>
             )}

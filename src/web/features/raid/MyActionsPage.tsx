@@ -18,7 +18,7 @@ export function MyActionsPage() {
     <Stack gap="md">
       <PageHeader title={t('raid.my.title')} breadcrumbs={[]} />
       {actions.data && items.length > 0 && (
-        <Text size="sm" c={overdue > 0 ? 'red.8' : 'dimmed'}>
+        <Text size="sm" c={overdue > 0 ? 'red.9' : 'dimmed'}>
           {t('raid.my.summary', { count: items.length, overdue })}
         </Text>
       )}
