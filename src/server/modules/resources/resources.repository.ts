@@ -299,16 +299,6 @@ export async function updateAbsence(
   return row;
 }
 
-/** Approved absences overlapping a period, for the capacity computation. */
-export async function approvedAbsencesIn(db: Executor, from: string, to: string) {
-  return jsonRows<{ p: string; s: number; f: number; d: number }>(
-    db,
-    sql`select person_id as p, start - date '1970-01-01' as s, finish - date '1970-01-01' as f,
-               day_fraction as d
-        from resource_absences where status = 'approved' and start < ${to} and finish >= ${from}`,
-  );
-}
-
 // ---------------------------------------------------------------- allocations
 
 export async function listAllocations(
@@ -369,16 +359,6 @@ export async function deleteAllocation(db: Executor, id: string) {
   await db.delete(allocations).where(eq(allocations.id, id));
 }
 
-/** Allocations overlapping a period, lean rows for the capacity computation. */
-export async function allocationsIn(db: Executor, from: string, to: string) {
-  return jsonRows<{ p: string; j: string; s: number; f: number; u: string; a: number; st: string }>(
-    db,
-    sql`select person_id as p, project_id as j, start - date '1970-01-01' as s,
-               finish - date '1970-01-01' as f, unit as u, amount as a, status as st
-        from resource_allocations where start < ${to} and finish >= ${from}`,
-  );
-}
-
 // ---------------------------------------------------------------- task assignments
 
 export async function listAssignments(db: Executor, projectId: string, taskId?: string) {
@@ -431,15 +411,6 @@ export async function updateAssignment(
 
 export async function deleteAssignment(db: Executor, id: string) {
   await db.delete(taskAssignments).where(eq(taskAssignments.id, id));
-}
-
-/** Every assignment, lean rows: the plan's dates are read through the planning service. */
-export async function allAssignments(db: Executor) {
-  return jsonRows<{ t: string; p: string; j: string; e: number }>(
-    db,
-    sql`select task_id as t, person_id as p, project_id as j, effort_hours as e
-        from resource_task_assignments where effort_hours > 0`,
-  );
 }
 
 // ---------------------------------------------------------------- capacity inputs, set-wise
