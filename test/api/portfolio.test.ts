@@ -64,16 +64,32 @@ describe('projects in the portfolio tree', () => {
       program: { id: program.id },
       ancestors: [{ id: project.id, code: 'PRJ-2027-014' }],
     });
+    const subSub = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code: 'PRJ-2027-014-A1',
+        name: 'Lot 1.1',
+        portfolioId: portfolio.id,
+        parentId: sub.json().id,
+      },
+    });
+    const read = await call(t, pmo, { url: `/api/v1/projects/${subSub.json().id}` });
+    expect(read.json().ancestors).toEqual([
+      { id: project.id, code: 'PRJ-2027-014', name: project.name },
+      { id: sub.json().id, code: 'PRJ-2027-014-A', name: 'Lot 1' },
+    ]);
     const list = await call(t, pmo, { url: `/api/v1/projects?programId=${program.id}` });
     expect(list.json().items.map((p: { code: string }) => p.code)).toEqual([
       'PRJ-2027-014',
       'PRJ-2027-014-A',
+      'PRJ-2027-014-A1',
     ]);
     expect(list.json().items[0].childCount).toBe(1);
     const tree = (await call(t, pmo, { url: '/api/v1/tree' })).json();
     const node = tree.items.find((p: { id: string }) => p.id === portfolio.id);
-    expect(node.projectCount).toBe(2);
-    expect(node.programs[0]).toMatchObject({ id: program.id, projectCount: 2 });
+    expect(node.projectCount).toBe(3);
+    expect(node.programs[0]).toMatchObject({ id: program.id, projectCount: 3 });
   });
 
   it('lists every issue of an invalid project, with its path', async () => {

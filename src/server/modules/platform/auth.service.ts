@@ -98,26 +98,71 @@ export async function login(
 }
 
 /** The actor of a session token, or null when the session is unknown, expired or idle too long. */
+/**
+ * Sessions recently read, by session id, so that a burst of requests costs one query. An entry
+ * lives SESSION_CACHE_MS at most; this process forgets it at once when the session ends or its
+ * account changes (see `forgetSession`, `forgetUserSessions`). Another Jalon process, or a
+ * direct database edit, is therefore seen within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 2_000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { found: repo.SessionUser; at: number }>();
+
+export function forgetSession(sessionId: string): void {
+  sessionCache.delete(sessionId);
+}
+
+export function forgetUserSessions(userId: string): void {
+  for (const [id, e] of sessionCache) if (e.found.user.id === userId) sessionCache.delete(id);
+}
+
+/** Empties the cache: what another process would see SESSION_CACHE_MS later. */
+export function forgetCachedSessions(): void {
+  sessionCache.clear();
+}
+
+async function findSessionCached(ctx: Ctx, id: string, now: number) {
+  const hit = sessionCache.get(id);
+  if (hit && now - hit.at < SESSION_CACHE_MS) return hit.found;
+  const found = await repo.findSession(ctx.db, id);
+  sessionCache.delete(id);
+  if (!found) return undefined;
+  if (sessionCache.size >= SESSION_CACHE_MAX) {
+    // Oldest first: a Map iterates in insertion order.
+    for (const key of sessionCache.keys()) {
+      sessionCache.delete(key);
+      if (sessionCache.size < SESSION_CACHE_MAX / 2) break;
+    }
+  }
+  sessionCache.set(id, { found, at: now });
+  return found;
+}
+
 export async function resolveSession(ctx: Ctx, token: string): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
   const id = sha256(token);
-  const found = await repo.findSession(ctx.db, id);
-  if (!found) return null;
   const now = Date.now();
+  const found = await findSessionCached(ctx, id, now);
+  if (!found) return null;
   const idleLimit = ctx.config.sessionIdleMinutes * 60_000;
   if (
     found.expiresAt.getTime() <= now ||
     now - found.lastSeenAt.getTime() > idleLimit ||
     found.user.disabled
   ) {
+    forgetSession(id);
     await repo.deleteSession(ctx.db, id);
     return null;
   }
-  if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, id);
+  if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchSession(ctx.db, id);
+    found.lastSeenAt = new Date(now);
+  }
   return toActor(found.user);
 }
 
 export async function logout(ctx: Ctx, token: string, actor: Actor | null): Promise<void> {
+  forgetSession(sha256(token));
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, sha256(token));
     if (actor) {

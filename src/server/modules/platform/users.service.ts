@@ -13,7 +13,7 @@ import type { Ctx } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from './audit.service.ts';
-import { hashPassword, toActor } from './auth.service.ts';
+import { forgetUserSessions, hashPassword, toActor } from './auth.service.ts';
 import * as repo from './platform.repository.ts';
 
 export function toUser(row: repo.UserRow): User {
@@ -159,6 +159,8 @@ export async function updateUser(
         current: toUser(before),
       });
     }
+    // Role, person or status may have changed: the next request reads the account again.
+    forgetUserSessions(id);
     if (after.disabled) await repo.deleteUserSessions(tx, id);
     await recordAudit(tx, actor, {
       entityType: 'user',
@@ -184,6 +186,7 @@ export async function setPassword(ctx: Ctx, actor: Actor, id: string, password: 
     const user = await repo.findUserById(tx, id);
     if (!user) throw new DomainError('USER_NOT_FOUND', `No user ${id}`);
     await repo.updateUser(tx, id, user.version, { passwordHash });
+    forgetUserSessions(id);
     await repo.deleteUserSessions(tx, id);
     await recordAudit(tx, actor, {
       entityType: 'user',

@@ -338,6 +338,15 @@ const findProjectViewForQuery = preparedOn((db) =>
       memberRoles: sql<
         string[]
       >`array(select m.role from project_members m where m.project_id = ${projects.id} and m.person_id = ${sql.placeholder('personId')})`,
+      // Root first; in the same query, so a project read is one round trip.
+      ancestors: sql<Array<{ id: string; code: string; name: string }>>`(
+        with recursive up(id, parent_id, depth) as (
+          select a.id, a.parent_id, 1 from projects a where a.id = ${projects.parentId}
+          union all
+          select a.id, a.parent_id, up.depth + 1 from projects a join up on a.id = up.parent_id where up.depth < 50
+        )
+        select coalesce(json_agg(json_build_object('id', a.id, 'code', a.code, 'name', a.name) order by up.depth desc), '[]'::json)
+        from up join projects a on a.id = up.id)`,
     })
     .from(projects)
     .innerJoin(portfolios, eq(portfolios.id, projects.portfolioId))
@@ -364,20 +373,6 @@ export async function findProject(db: Executor, id: string) {
 export async function findProjectForUpdate(db: Executor, id: string) {
   const [row] = await db.select().from(projects).where(eq(projects.id, id)).for('update');
   return row;
-}
-
-/** Ancestors of a project, root first. */
-export async function projectAncestors(db: Executor, id: string) {
-  return queryRows<{ id: string; code: string; name: string }>(
-    db,
-    sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from projects where id = ${id}
-      union all
-      select p.id, p.parent_id, up.depth + 1 from projects p join up on p.id = up.parent_id where up.depth < 50
-    )
-    select p.id, p.code, p.name from up join projects p on p.id = up.id where up.depth > 0 order by up.depth desc`,
-  );
 }
 
 /** Ids of every descendant of a project (not the project itself). */

@@ -397,11 +397,7 @@ export async function authorizeProject(
 }
 
 export async function getProject(ctx: Ctx, actor: Actor, id: string): Promise<Project> {
-  // The ancestors are read alongside, and only returned once the project is known visible.
-  const [view, ancestors] = await Promise.all([
-    repo.findProjectViewFor(ctx.db, id, actor.personId),
-    repo.projectAncestors(ctx.db, id),
-  ]);
+  const view = await repo.findProjectViewFor(ctx.db, id, actor.personId);
   if (!view) throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
   const held = new Set<string>(view.memberRoles);
   if (actor.personId && view.p.managerId === actor.personId) held.add('project_manager');
@@ -415,7 +411,7 @@ export async function getProject(ctx: Ctx, actor: Actor, id: string): Promise<Pr
     description: view.p.description,
     sponsor: ref(view.p.sponsorId, view.sponsorName),
     customFields: view.p.customFields as Project['customFields'],
-    ancestors,
+    ancestors: view.ancestors,
     myRoles: roles,
     can: {
       update: can('project.update'),
