@@ -110,10 +110,17 @@ export type Plan = z.infer<typeof Plan>;
 
 /**
  * What an edit changed, once rescheduled: the tasks and links whose data or computed dates
- * changed, those removed, and the new project span. The client patches its copy with it.
+ * changed (tasks whose dates alone moved in the compact `schedules`), those removed, and the new
+ * project span. The client patches its copy with it.
  */
 export const PlanChange = z.object({
+  /** Tasks whose own data, outline or summary roll-up changed, whole. */
   tasks: z.array(PlanTask),
+  /**
+   * Tasks of which only the computed schedule moved (the usual bulk of a reschedule), as their id
+   * and new schedule: their data and version are unchanged.
+   */
+  schedules: z.array(z.object({ id: Id, schedule: TaskSchedule })),
   links: z.array(PlanLink),
   removedTaskIds: z.array(Id),
   removedLinkIds: z.array(Id),

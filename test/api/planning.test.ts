@@ -148,16 +148,18 @@ describe('the plan of a project', () => {
     const res = await p.patch(t2.id, { duration: 8 });
     expect(res.statusCode, res.body).toBe(200);
     const change = res.json() as PlanChange;
-    const ids = change.tasks.map((x) => x.id).sort();
+    const ids = [...change.tasks, ...change.schedules].map((x) => x.id).sort();
     // t2 (edited), its summary and the milestone after it moved; Ateliers (SS) did not.
     expect(ids).toEqual([t1.id, t2.id, t3.id].sort());
+    // The milestone's dates alone moved: it comes back in the compact form.
+    expect(change.schedules.map((x) => x.id)).toEqual([t3.id]);
     expect(ids).not.toContain(t4.id);
     expect(change.tasks.find((x) => x.id === t2.id)).toMatchObject({
       duration: 8,
       version: before.version + 1,
     });
     // 8 days from 27 April, 1 May off: finishes 7 May; 8 May is off too, so the milestone is on the 11th.
-    expect(change.tasks.find((x) => x.id === t3.id)!.schedule).toMatchObject({
+    expect(change.schedules.find((x) => x.id === t3.id)!.schedule).toMatchObject({
       start: '2026-05-11',
       totalFloat: 4,
     });
@@ -165,6 +167,7 @@ describe('the plan of a project', () => {
     // A second identical edit changes no schedule: only the task itself comes back.
     const again = (await p.patch(t4.id, { notes: 'Ateliers métiers' })).json() as PlanChange;
     expect(again.tasks.map((x) => x.id)).toEqual([t4.id]);
+    expect(again.schedules).toEqual([]);
   });
 
   it('refuses a dependency cycle, names the tasks on the loop, and writes nothing', async () => {
@@ -387,7 +390,7 @@ describe('editing the outline', () => {
       version: link.version + 1,
     });
     // Ateliers now starts the second working day after Note de cadrage (4 May): 6 May.
-    expect(change.tasks.find((x) => x.id === t4.id)!.schedule.start).toBe('2026-05-06');
+    expect(change.schedules.find((x) => x.id === t4.id)!.schedule.start).toBe('2026-05-06');
     expect((await p.settings({ statusDate: '2026-05-04' }, 0)).statusCode).toBe(412);
     const removed = await call(t, pmo, {
       method: 'DELETE',

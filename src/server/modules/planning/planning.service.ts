@@ -102,16 +102,20 @@ function toPlanTask(t: repo.TaskRow, ownerName: string | null, fallbackDate: str
       !t.isSummary && isDone(t)
         ? 0
         : Math.ceil((duration * (100 - t.percentComplete)) / 100 - 1e-9),
-    schedule: {
-      start: t.start ?? fallbackDate,
-      finish: t.finish ?? fallbackDate,
-      lateStart: t.lateStart,
-      lateFinish: t.lateFinish,
-      totalFloat: t.totalFloat,
-      freeFloat: t.freeFloat,
-      critical: t.critical,
-    },
+    schedule: scheduleOf(t, fallbackDate),
     version: t.version,
+  };
+}
+
+function scheduleOf(t: repo.TaskRow, fallbackDate: string): PlanTask['schedule'] {
+  return {
+    start: t.start ?? fallbackDate,
+    finish: t.finish ?? fallbackDate,
+    lateStart: t.lateStart,
+    lateFinish: t.lateFinish,
+    totalFloat: t.totalFloat,
+    freeFloat: t.freeFloat,
+    critical: t.critical,
   };
 }
 
@@ -219,6 +223,7 @@ async function reschedule(
   let datesMoved = false;
   const touchedTasks = new Set(touched.tasks ?? []);
   const out: PlanTask[] = [];
+  const schedules: PlanChange['schedules'] = [];
   for (const v of taskViews) {
     const t = v.t;
     const c = scheduled.computed.get(t.id)!;
@@ -236,11 +241,23 @@ async function reschedule(
       t.critical !== c.critical ||
       (c.isSummary && t.percentComplete !== c.percentComplete);
     if (t.start !== c.start || t.finish !== c.finish) datesMoved = true;
+    // Only the dates, floats and criticality moved: the task goes back in the compact form.
+    const datesOnly =
+      differs &&
+      t.wbs === c.wbs &&
+      t.level === c.level &&
+      t.isSummary === c.isSummary &&
+      t.span === c.span &&
+      t.percentComplete === c.percentComplete;
     if (differs) {
       changed.push({ id: t.id, ...c });
       Object.assign(t, c);
     }
-    if (differs || touchedTasks.has(t.id)) out.push(toPlanTask(t, v.ownerName, settings.start));
+    if (touchedTasks.has(t.id) || (differs && !datesOnly)) {
+      out.push(toPlanTask(t, v.ownerName, settings.start));
+    } else if (datesOnly) {
+      schedules.push({ id: t.id, schedule: scheduleOf(t, settings.start) });
+    }
   }
   await repo.writeComputed(tx, changed);
   if (
@@ -257,6 +274,7 @@ async function reschedule(
   const touchedLinks = new Set(touched.links ?? []);
   return {
     tasks: out,
+    schedules,
     links: linkViews.filter((l) => touchedLinks.has(l.id)).map(toPlanLink),
     removedTaskIds: touched.removedTaskIds ?? [],
     removedLinkIds: touched.removedLinkIds ?? [],

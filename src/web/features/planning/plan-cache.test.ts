@@ -5,6 +5,7 @@ import { buildPlan, fixtureId } from './plan-fixture.ts';
 
 const empty: PlanChange = {
   tasks: [],
+  schedules: [],
   links: [],
   removedTaskIds: [],
   removedLinkIds: [],
@@ -37,6 +38,20 @@ describe('patching the plan with a PlanChange', () => {
     expect(next.projectFinish).toBe('2026-12-31');
     expect(next.criticalPath).toEqual([changed.id]);
     expect(next.links).toBe(plan.links);
+  });
+
+  it('gives moved tasks their new schedule and keeps the rest of them', () => {
+    const moved = plan.tasks[4]!;
+    const schedule = {
+      ...moved.schedule,
+      start: '2027-02-01',
+      finish: '2027-02-05',
+      critical: true,
+    };
+    const next = applyPlanChange(plan, { ...empty, schedules: [{ id: moved.id, schedule }] });
+    expect(next.tasks[4]).toEqual({ ...moved, schedule });
+    expect(next.tasks[3]).toBe(plan.tasks[3]);
+    expect(next.tasks).toHaveLength(plan.tasks.length);
   });
 
   it('inserts a created task at its outline place', () => {

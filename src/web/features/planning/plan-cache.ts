@@ -28,12 +28,19 @@ function mergeById<T extends { id: string }>(items: T[], changed: T[], removed: 
 }
 
 /**
- * The plan once an edit's `PlanChange` is applied: changed tasks and links replaced, new ones
- * added, removed ones dropped, tasks kept in outline order (a move renumbers the tasks after it,
+ * The plan once an edit's `PlanChange` is applied: changed tasks and links replaced, moved
+ * tasks given their new schedule, new ones added, removed ones dropped, tasks kept in outline order (a move renumbers the tasks after it,
  * and the server sends them all), the span and the critical path replaced.
  */
 export function applyPlanChange(plan: Plan, change: PlanChange): Plan {
   let tasks: PlanTask[] = mergeById(plan.tasks, change.tasks, change.removedTaskIds);
+  if (change.schedules.length > 0) {
+    const moved = new Map(change.schedules.map((m) => [m.id, m.schedule]));
+    tasks = tasks.map((task) => {
+      const schedule = moved.get(task.id);
+      return schedule ? { ...task, schedule } : task;
+    });
+  }
   if (change.tasks.length > 0) {
     const sorted = isSortedByWbs(tasks);
     if (!sorted) tasks = [...tasks].sort((a, b) => compareWbs(a.wbs, b.wbs));

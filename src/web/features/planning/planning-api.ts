@@ -99,6 +99,7 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
       if (current.success) {
         onSuccess({
           tasks: [current.data],
+          schedules: [],
           links: [],
           removedTaskIds: [],
           removedLinkIds: [],
