@@ -50,8 +50,30 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
  */
 class NamedStatementClient extends pg.Client {
   static #names = new Map<string, string>();
+  /**
+   * The last promise-style query sent on this connection. Code that runs queries of one
+   * transaction concurrently (`Promise.all` on a `tx`) gets them run one after the other, as pg
+   * always did, but queued here rather than in pg, which deprecates it (and pg 9 refuses it).
+   */
+  #tail: Promise<unknown> = Promise.resolve();
 
   override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const q = config as { submit?: unknown } | null;
+    const promiseStyle =
+      callback === undefined &&
+      typeof values !== 'function' &&
+      !(q && typeof q === 'object' && q.submit);
+    if (!promiseStyle) return this.#send(config, values, callback);
+    const run = () => this.#send(config, values, undefined) as Promise<unknown>;
+    const result = this.#tail.then(run, run);
+    this.#tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result as never;
+  }
+
+  #send(config: unknown, values?: unknown, callback?: unknown): never {
     const q = config as { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown };
     const params = Array.isArray(values) ? values : q?.values;
     if (
