@@ -155,10 +155,29 @@ export async function countProjectsByProgram(db: Executor, v: Visibility) {
 const manager = alias(people, 'manager');
 const sponsor = alias(people, 'sponsor');
 
+/** The project columns a list row shows (not the description or custom fields, which can be long). */
+const summaryColumns = {
+  id: projects.id,
+  code: projects.code,
+  name: projects.name,
+  status: projects.status,
+  priority: projects.priority,
+  portfolioId: projects.portfolioId,
+  programId: projects.programId,
+  parentId: projects.parentId,
+  managerId: projects.managerId,
+  orgUnitId: projects.orgUnitId,
+  plannedStart: projects.plannedStart,
+  plannedEnd: projects.plannedEnd,
+  tags: projects.tags,
+  archivedAt: projects.archivedAt,
+  updatedAt: projects.updatedAt,
+};
+
 function selectProjects(db: Executor) {
   return db
     .select({
-      p: projects,
+      p: summaryColumns,
       portfolioName: portfolios.name,
       programName: programs.name,
       managerName: personName(manager),
@@ -305,7 +324,10 @@ export async function listProjects(
 }
 
 /** The value of the sort key of a row, as it goes into a cursor. */
-export function sortValue(row: ProjectRow, sort: SortKey): string {
+export function sortValue(
+  row: Pick<ProjectRow, 'name' | 'code' | 'plannedStart' | 'plannedEnd' | 'updatedAt'>,
+  sort: SortKey,
+): string {
   switch (sort) {
     case 'name':
       return row.name;
@@ -318,11 +340,6 @@ export function sortValue(row: ProjectRow, sort: SortKey): string {
     case 'updatedAt':
       return row.updatedAt.toISOString();
   }
-}
-
-export async function findProjectView(db: Executor, id: string, v: Visibility) {
-  const [row] = await selectProjects(db).where(and(eq(projects.id, id), visibleCondition(v)));
-  return row;
 }
 
 const findProjectViewForQuery = preparedOn((db) =>
