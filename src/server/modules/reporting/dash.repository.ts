@@ -8,6 +8,24 @@ import type { MetricRow } from './reporting.metrics.ts';
  * the KPI history of a portfolio, and the snapshot upsert. No per-project query anywhere.
  */
 
+/** The registry metrics the portfolio dashboard reads from a snapshot. */
+const DASH_METRICS = [
+  'budget_eur',
+  'actual_cost_eur',
+  'committed_eur',
+  'risk_exposure_eur',
+  'risks_open',
+  'risks_high',
+  'milestones_late',
+  'finish_slippage_days',
+  'work_earned',
+  'work_planned',
+  'ev_eur',
+  'ac_eur',
+  'allocated_hours',
+  'team_capacity_hours',
+] as const;
+
 export interface DashRow {
   id: string;
   code: string;
@@ -56,7 +74,9 @@ export async function dashboardRows(
         : sql`(projects.manager_id = ${money.personId} or projects.sponsor_id = ${money.personId}
             or exists (select 1 from project_members pm where pm.project_id = projects.id
               and pm.person_id = ${money.personId} and pm.role in ('project_manager', 'sponsor')))`;
-  return queryRows<DashRow>(
+  const rows = await queryRows<
+    Omit<DashRow, 'metrics'> & { has_snapshot: boolean } & Record<string, unknown>
+  >(
     db,
     sql`with scoped as (
           select projects.*, ${sees} as sees_money from projects
@@ -77,7 +97,9 @@ export async function dashboardRows(
                (select ph->>'name' from jsonb_array_elements(v.content->'phases') ph
                  where ph->>'key' = lc.current_phase_key limit 1) as phase_name,
                r1.overall as weather, r2.overall as previous_weather,
-               s.metrics, s.alignment, s.computed_at, s.as_of::text as as_of, p.sees_money
+               ${sql.raw(DASH_METRICS.map((k) => `(s.metrics->>'${k}')::float8 as "m_${k}"`).join(', '))},
+               s.project_id is not null as has_snapshot,
+               s.alignment, s.computed_at, s.as_of::text as as_of, p.sees_money
         from scoped p
         join portfolios pf on pf.id = p.portfolio_id
         left join programs g on g.id = p.program_id
@@ -91,6 +113,16 @@ export async function dashboardRows(
         left join dash_project_snapshots s on s.project_id = p.id
         order by p.code`,
   );
+  // Only the metrics the dashboard shows leave the database (the snapshot holds them all).
+  return rows.map((r): DashRow => {
+    const metrics: MetricRow | null = r.has_snapshot ? {} : null;
+    if (metrics)
+      for (const k of DASH_METRICS) {
+        const v = r[`m_${k}`];
+        metrics[k] = v === null || v === undefined ? null : Number(v);
+      }
+    return { ...r, metrics };
+  });
 }
 
 /** Portfolio-level KPI values of the last `limit` dates for each active KPI, oldest first. */

@@ -242,14 +242,26 @@ export function BubbleChart({
   const B = 40;
   const yMax = Math.max(1, ...bubbles.map((b) => b.y));
   const sMax = Math.max(1, ...bubbles.map((b) => b.size));
-  const px = (x: number) => L + (x / 100) * (W - L - 20);
+  // The value axis runs to the best alignment rounded up to 10 % (alignments are often low).
+  const xMax = Math.min(
+    100,
+    Math.max(10, Math.ceil(Math.max(...bubbles.map((b) => b.x)) / 10) * 10),
+  );
+  const px = (x: number) => L + (x / xMax) * (W - L - 20);
   const py = (y: number) => H - B - (y / yMax) * (H - B - 20);
   const pr = (s: number) => 4 + Math.sqrt(s / sMax) * 22;
   const sorted = [...bubbles].sort((a, b) => b.size - a.size);
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width="100%">
       <rect x={L} y={20} width={W - L - 20} height={H - B - 20} fill="#f8f9fa" />
-      <line x1={px(50)} x2={px(50)} y1={20} y2={H - B} stroke="#ced4da" strokeDasharray="4 4" />
+      <line
+        x1={px(xMax / 2)}
+        x2={px(xMax / 2)}
+        y1={20}
+        y2={H - B}
+        stroke="#ced4da"
+        strokeDasharray="4 4"
+      />
       <line
         x1={L}
         x2={W - 20}
@@ -258,11 +270,13 @@ export function BubbleChart({
         stroke="#ced4da"
         strokeDasharray="4 4"
       />
-      {[0, 25, 50, 75, 100].map((v) => (
-        <text key={v} x={px(v)} y={H - B + 16} fontSize={11} textAnchor="middle" fill="#495057">
-          {v} %
-        </text>
-      ))}
+      {[0, 0.25, 0.5, 0.75, 1]
+        .map((f) => Math.round(xMax * f))
+        .map((v) => (
+          <text key={v} x={px(v)} y={H - B + 16} fontSize={11} textAnchor="middle" fill="#495057">
+            {v} %
+          </text>
+        ))}
       {[0, 0.5, 1].map((f) => (
         <text key={f} x={L - 6} y={py(yMax * f) + 4} fontSize={11} textAnchor="end" fill="#495057">
           {yFormat(yMax * f)}
@@ -297,7 +311,7 @@ export function BubbleChart({
             stroke={b.color}
             strokeWidth={1.5}
           />
-          {pr(b.size) > 12 && (
+          {pr(b.size) > 18 && (
             <text x={px(b.x)} y={py(b.y) + 4} fontSize={10} textAnchor="middle" fill="#212529">
               {b.label}
             </text>
