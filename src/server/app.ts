@@ -33,6 +33,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { dashboardsRoutes } from './modules/reporting/dashboards.routes.ts';
+import { dashRoutes } from './modules/reporting/dash.routes.ts';
 import { raidRoutes } from './modules/risks/raid.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   timeRoutes(app, ctx);
   reportingRoutes(app, ctx);
   dashboardsRoutes(app, ctx);
+  dashRoutes(app, ctx);
   riskRoutes(app, ctx);
   raidRoutes(app, ctx);
   strategyRoutes(app, ctx);

@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from '../modules/platform/platform.repository.t
 import { runTimeReminders } from '../modules/time/time.reminders.ts';
 import { computeKpis } from '../modules/reporting/reporting.service.ts';
 import { runReportReminders } from '../modules/reporting/dashboards.reminders.ts';
+import { refreshSnapshots } from '../modules/reporting/dash.service.ts';
 import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 import { runDeliveries } from '../modules/reporting/copil/delivery.service.ts';
 import { runActionReminders } from '../modules/risks/raid.reminders.ts';
@@ -43,6 +44,12 @@ const SCHEDULES = [
     name: 'report-reminders',
     cron: '0 9 * * 1-5',
     run: (ctx: Ctx) => runReportReminders(ctx, new Date().toISOString().slice(0, 10)),
+  },
+  {
+    // Portfolio dashboard snapshots: every project's metrics recomputed set-wise, hourly.
+    name: 'dash-snapshot',
+    cron: '20 * * * *',
+    run: (ctx: Ctx) => refreshSnapshots(ctx),
   },
   {
     // Labour actuals: approved timesheet hours × dated cost rates, at most 15 minutes behind.

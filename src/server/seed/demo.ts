@@ -24,6 +24,7 @@ import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
+import { seedDemoDash } from './demo-dash.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -310,6 +311,8 @@ export async function seedDemo(
   await seedDemoRaid(ctx, actor, planned);
   say('coûts internes (CRA validés × taux)');
   await syncLabourActuals(ctx, actor);
+  say('tableaux de bord (historique des KPI, indicateurs des projets)');
+  await seedDemoDash(ctx);
   return {
     password,
     accounts,

@@ -4,6 +4,7 @@ import {
   IconAlertTriangle,
   IconBriefcase,
   IconChecklist,
+  IconChartBubble,
   IconClockHour4,
   IconCoinEuro,
   IconGavel,
@@ -77,6 +78,12 @@ export function AppLayout() {
       id: 'steering',
       label: t('nav.sections.steering'),
       links: [
+        {
+          to: '/dashboards',
+          label: t('dash.nav'),
+          icon: IconChartBubble,
+          show: can('portfolio.read'),
+        },
         {
           to: '/roadmap',
           label: t('roadmap.nav'),

@@ -42,6 +42,11 @@ const PortfolioStatusPage = named(
   'PortfolioStatusPage',
 );
 const KpisPage = named(() => import('../features/reporting/KpisPage.tsx'), 'KpisPage');
+const PortfolioDashboardPage = named(
+  () => import('../features/dash/PortfolioDashboardPage.tsx'),
+  'PortfolioDashboardPage',
+);
+const ExecutivePage = named(() => import('../features/dash/ExecutivePage.tsx'), 'ExecutivePage');
 const CopilPage = named(() => import('../features/reporting/copil/CopilPage.tsx'), 'CopilPage');
 const IntakeBoardPage = named(
   () => import('../features/strategy/IntakeBoardPage.tsx'),
@@ -77,6 +82,8 @@ export const router = createBrowserRouter([
       { path: 'roadmap', element: <RoadmapPage /> },
       { path: 'milestones', element: <MilestonesPage /> },
       { path: 'reporting', element: <PortfolioStatusPage /> },
+      { path: 'dashboards', element: <PortfolioDashboardPage /> },
+      { path: 'dashboards/executive', element: <ExecutivePage /> },
       { path: 'reporting/kpis', element: <KpisPage /> },
       { path: 'reporting/copil', element: <CopilPage /> },
       { path: 'strategy/intake', element: <IntakeBoardPage /> },

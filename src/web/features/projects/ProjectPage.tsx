@@ -15,6 +15,9 @@ import { OverviewTab } from './OverviewTab.tsx';
 import { ProjectEditModal } from './ProjectModals.tsx';
 import { SubProjectsTab } from './SubProjectsTab.tsx';
 
+const ProjectDashboardTab = lazy(async () => ({
+  default: (await import('../dash/ProjectDashboardTab.tsx')).ProjectDashboardTab,
+}));
 const WeatherTab = lazy(async () => ({
   default: (await import('../reporting/WeatherTab.tsx')).WeatherTab,
 }));
@@ -51,6 +54,7 @@ const ProjectRequestsTab = lazy(async () => ({
 
 const TABS = [
   'overview',
+  'dashboard',
   'planning',
   'load',
   'staffing',
@@ -171,6 +175,7 @@ export function ProjectPage() {
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="dashboard">{t('dash.project.tab')}</Tabs.Tab>
           <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
           <Tabs.Tab value="load">{t('capacity.tab')}</Tabs.Tab>
           <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
@@ -197,6 +202,13 @@ export function ProjectPage() {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <OverviewTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          {current === 'dashboard' && (
+            <Suspense fallback={<TableSkeleton rows={8} />}>
+              <ProjectDashboardTab projectId={p.id} />
+            </Suspense>
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="planning">
           <Suspense fallback={<TableSkeleton rows={10} />}>

@@ -1,0 +1,504 @@
+import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Cell } from '../../../core/tabular/csv.ts';
+import { currentLocale } from '../../i18n.ts';
+import { downloadCsv } from '../reporting/download.ts';
+
+/*
+ * The dashboards' SVG charts. Every chart sits in a ChartCard that switches to a table view and
+ * exports its rows as CSV (the shared French CSV layer); colours never carry meaning alone
+ * (labels, legends and the table say the same).
+ */
+
+export const WEATHER_FILL: Record<string, string> = {
+  sun: '#2f9e44',
+  cloud: '#f08c00',
+  rain: '#e03131',
+  storm: '#862e9c',
+  _none: '#adb5bd',
+};
+
+const intl = () => (currentLocale() === 'fr' ? 'fr-FR' : 'en-GB');
+
+/** Euros from cents, compact for axes and labels: `1,2 M€`. */
+export function compactMoney(cents: number): string {
+  return new Intl.NumberFormat(intl(), {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(cents / 100);
+}
+
+export function ChartCard({
+  id,
+  title,
+  hint,
+  csvName,
+  csvRows,
+  table,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: ReactNode;
+  csvName: string;
+  /** Header row first. */
+  csvRows: Cell[][];
+  table: ReactNode;
+  /** Shown instead of the chart when set (what to do to get data). */
+  empty?: string | null;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        <Group gap="xs" className="dash-no-print">
+          <SegmentedControl
+            size="xs"
+            value={view}
+            onChange={(v) => setView(v as 'chart' | 'table')}
+            data={[
+              { value: 'chart', label: t('dash.view.chart') },
+              { value: 'table', label: t('dash.view.table') },
+            ]}
+            aria-label={t('dash.view.label', { chart: title })}
+          />
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            onClick={() => downloadCsv(csvName, csvRows)}
+            aria-label={t('dash.csvOf', { chart: title })}
+            disabled={csvRows.length <= 1}
+          >
+            CSV
+          </Button>
+        </Group>
+      </Group>
+      {hint && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {hint}
+        </Text>
+      )}
+      {empty ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : view === 'chart' ? (
+        children
+      ) : (
+        <div style={{ maxHeight: 360, overflow: 'auto' }}>{table}</div>
+      )}
+    </Card>
+  );
+}
+
+/** A simple table from a header and rows of cells already formatted. */
+export function DataTable({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+  return (
+    <Table withTableBorder striped fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          {head.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r, i) => (
+          <Table.Tr key={i}>
+            {r.map((c, j) => (
+              <Table.Td key={j}>{c}</Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Horizontal bars with their label and value (phase or status mix). */
+export function BarList({
+  items,
+  label,
+  color = '#1c7ed6',
+}: {
+  items: { key: string; label: string; value: number; color?: string }[];
+  label: string;
+  color?: string;
+}) {
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const h = 26;
+  return (
+    <svg
+      role="img"
+      aria-label={`${label} : ${items.map((i) => `${i.label} ${i.value}`).join(', ')}`}
+      viewBox={`0 0 520 ${items.length * h + 4}`}
+      width="100%"
+    >
+      {items.map((i, n) => (
+        <g key={i.key} transform={`translate(0 ${n * h})`}>
+          <text x={0} y={17} fontSize={12} fill="#343a40">
+            {i.label.length > 26 ? `${i.label.slice(0, 25)}…` : i.label}
+          </text>
+          <rect
+            x={180}
+            y={4}
+            width={(i.value / max) * 290}
+            height={18}
+            rx={3}
+            fill={i.color ?? color}
+          />
+          <text x={184 + (i.value / max) * 290} y={17} fontSize={12} fill="#343a40">
+            {i.value}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** One stacked bar of counts (the weather mix), labelled under the bar. */
+export function StackBar({
+  items,
+  label,
+}: {
+  items: { key: string; label: string; value: number; color: string }[];
+  label: string;
+}) {
+  const total = Math.max(
+    1,
+    items.reduce((s, i) => s + i.value, 0),
+  );
+  let x = 0;
+  let lx = 0;
+  return (
+    <svg
+      role="img"
+      aria-label={`${label} : ${items.map((i) => `${i.label} ${i.value}`).join(', ')}`}
+      viewBox="0 0 600 64"
+      width="100%"
+    >
+      {items.map((i) => {
+        const w = (i.value / total) * 600;
+        const r = <rect key={i.key} x={x} y={0} width={w} height={28} fill={i.color} />;
+        x += w;
+        return r;
+      })}
+      {items
+        .filter((i) => i.value > 0)
+        .map((i) => {
+          const el = (
+            <g key={i.key} transform={`translate(${lx} 44)`}>
+              <rect width={10} height={10} y={-9} fill={i.color} />
+              <text x={14} fontSize={12} fill="#343a40">{`${i.label} ${i.value}`}</text>
+            </g>
+          );
+          lx += 30 + `${i.label} ${i.value}`.length * 7;
+          return el;
+        })}
+    </svg>
+  );
+}
+
+export interface Bubble {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  title: string;
+}
+
+/** Value (x, 0–100) × risk (y) bubbles sized by budget (area ∝ budget). */
+export function BubbleChart({
+  bubbles,
+  label,
+  xLabel,
+  yLabel,
+  yFormat,
+  onSelect,
+}: {
+  bubbles: Bubble[];
+  label: string;
+  xLabel: string;
+  yLabel: string;
+  yFormat: (v: number) => string;
+  onSelect?: (id: string) => void;
+}) {
+  const W = 600;
+  const H = 340;
+  const L = 70;
+  const B = 40;
+  const yMax = Math.max(1, ...bubbles.map((b) => b.y));
+  const sMax = Math.max(1, ...bubbles.map((b) => b.size));
+  // The value axis runs to the best alignment rounded up to 10 % (alignments are often low).
+  const xMax = Math.min(
+    100,
+    Math.max(10, Math.ceil(Math.max(...bubbles.map((b) => b.x)) / 10) * 10),
+  );
+  const px = (x: number) => L + (x / xMax) * (W - L - 20);
+  const py = (y: number) => H - B - (y / yMax) * (H - B - 20);
+  const pr = (s: number) => 4 + Math.sqrt(s / sMax) * 22;
+  const sorted = [...bubbles].sort((a, b) => b.size - a.size);
+  return (
+    <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width="100%">
+      <rect x={L} y={20} width={W - L - 20} height={H - B - 20} fill="#f8f9fa" />
+      <line
+        x1={px(xMax / 2)}
+        x2={px(xMax / 2)}
+        y1={20}
+        y2={H - B}
+        stroke="#ced4da"
+        strokeDasharray="4 4"
+      />
+      <line
+        x1={L}
+        x2={W - 20}
+        y1={py(yMax / 2)}
+        y2={py(yMax / 2)}
+        stroke="#ced4da"
+        strokeDasharray="4 4"
+      />
+      {[0, 0.25, 0.5, 0.75, 1]
+        .map((f) => Math.round(xMax * f))
+        .map((v) => (
+          <text key={v} x={px(v)} y={H - B + 16} fontSize={11} textAnchor="middle" fill="#495057">
+            {v} %
+          </text>
+        ))}
+      {[0, 0.5, 1].map((f) => (
+        <text key={f} x={L - 6} y={py(yMax * f) + 4} fontSize={11} textAnchor="end" fill="#495057">
+          {yFormat(yMax * f)}
+        </text>
+      ))}
+      <text x={(W + L) / 2} y={H - 4} fontSize={12} textAnchor="middle" fill="#343a40">
+        {xLabel}
+      </text>
+      <text
+        x={12}
+        y={H / 2}
+        fontSize={12}
+        textAnchor="middle"
+        fill="#343a40"
+        transform={`rotate(-90 12 ${H / 2})`}
+      >
+        {yLabel}
+      </text>
+      {sorted.map((b) => (
+        <g
+          key={b.id}
+          onClick={onSelect ? () => onSelect(b.id) : undefined}
+          style={onSelect ? { cursor: 'pointer' } : undefined}
+        >
+          <title>{b.title}</title>
+          <circle
+            cx={px(b.x)}
+            cy={py(b.y)}
+            r={pr(b.size)}
+            fill={b.color}
+            fillOpacity={0.55}
+            stroke={b.color}
+            strokeWidth={1.5}
+          />
+          {pr(b.size) > 18 && (
+            <text x={px(b.x)} y={py(b.y) + 4} fontSize={10} textAnchor="middle" fill="#212529">
+              {b.label}
+            </text>
+          )}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** Project bars on a time axis (roadmap strip), coloured by weather, with a "today" line. */
+export function RoadmapStrip({
+  rows,
+  window,
+  today,
+  label,
+  todayLabel,
+}: {
+  rows: {
+    id: string;
+    label: string;
+    start: string;
+    finish: string;
+    color: string;
+    title: string;
+  }[];
+  window: { start: string; finish: string };
+  today: string;
+  label: string;
+  todayLabel: string;
+}) {
+  const W = 640;
+  const L = 150;
+  const h = 20;
+  const H = rows.length * h + 30;
+  const t0 = Date.parse(window.start);
+  const t1 = Math.max(t0 + 86_400_000, Date.parse(window.finish));
+  const px = (d: string) => L + ((Date.parse(d) - t0) / (t1 - t0)) * (W - L - 10);
+  const years: string[] = [];
+  for (let y = new Date(t0).getUTCFullYear(); y <= new Date(t1).getUTCFullYear(); y++)
+    years.push(`${y}-01-01`);
+  const tx = Date.parse(today);
+  return (
+    <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width="100%">
+      {years
+        .filter((y) => Date.parse(y) >= t0 && Date.parse(y) <= t1)
+        .map((y) => (
+          <g key={y}>
+            <line x1={px(y)} x2={px(y)} y1={14} y2={H} stroke="#dee2e6" />
+            <text x={px(y) + 3} y={11} fontSize={11} fill="#495057">
+              {y.slice(0, 4)}
+            </text>
+          </g>
+        ))}
+      {rows.map((r, i) => (
+        <g key={r.id} transform={`translate(0 ${20 + i * h})`}>
+          <title>{r.title}</title>
+          <text x={0} y={13} fontSize={11} fill="#343a40">
+            {r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label}
+          </text>
+          <rect
+            x={px(r.start)}
+            y={3}
+            width={Math.max(3, px(r.finish) - px(r.start))}
+            height={13}
+            rx={3}
+            fill={r.color}
+          />
+        </g>
+      ))}
+      {tx >= t0 && tx <= t1 && (
+        <g>
+          <line x1={px(today)} x2={px(today)} y1={14} y2={H} stroke="#1c7ed6" strokeWidth={1.5} />
+          <text x={px(today) + 3} y={H - 2} fontSize={10} fill="#1864ab">
+            {todayLabel}
+          </text>
+        </g>
+      )}
+    </svg>
+  );
+}
+
+/** Paired bars per group: a reference (budget, capacity) and a measure (actual, allocated). */
+export function PairBars({
+  groups,
+  label,
+  refLabel,
+  valueLabel,
+  format,
+  over,
+}: {
+  groups: { key: string; label: string; ref: number; value: number }[];
+  label: string;
+  refLabel: string;
+  valueLabel: string;
+  format: (v: number) => string;
+  /** Colour of a measure above its reference (overspend, overload). */
+  over: string;
+}) {
+  const max = Math.max(1, ...groups.flatMap((g) => [g.ref, g.value]));
+  const h = 40;
+  const L = 170;
+  const span = 330;
+  return (
+    <Stack gap={4}>
+      <svg
+        role="img"
+        aria-label={`${label} : ${groups
+          .map((g) => `${g.label} ${refLabel} ${format(g.ref)}, ${valueLabel} ${format(g.value)}`)
+          .join(' ; ')}`}
+        viewBox={`0 0 580 ${groups.length * h + 4}`}
+        width="100%"
+      >
+        {groups.map((g, i) => (
+          <g key={g.key} transform={`translate(0 ${i * h})`}>
+            <text x={0} y={22} fontSize={12} fill="#343a40">
+              {g.label.length > 24 ? `${g.label.slice(0, 23)}…` : g.label}
+            </text>
+            <rect x={L} y={4} width={(g.ref / max) * span} height={14} fill="#ced4da" />
+            <rect
+              x={L}
+              y={20}
+              width={(g.value / max) * span}
+              height={14}
+              fill={g.ref > 0 && g.value > g.ref ? over : '#1c7ed6'}
+            />
+            <text x={L + span + 6} y={16} fontSize={11} fill="#495057">
+              {format(g.ref)}
+            </text>
+            <text x={L + span + 6} y={32} fontSize={11} fill="#343a40">
+              {format(g.value)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <Group gap="md">
+        <Group gap={4}>
+          <svg width={10} height={10} aria-hidden>
+            <rect width={10} height={10} fill="#ced4da" />
+          </svg>
+          <Text size="xs">{refLabel}</Text>
+        </Group>
+        <Group gap={4}>
+          <svg width={10} height={10} aria-hidden>
+            <rect width={10} height={10} fill="#1c7ed6" />
+          </svg>
+          <Text size="xs">{valueLabel}</Text>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A small line of a KPI's values over time, points coloured by their RAG status. */
+export function Sparkline({
+  points,
+  label,
+}: {
+  points: { value: number | null; status: string | null }[];
+  label: string;
+}) {
+  const vals = points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  const W = 160;
+  const H = 36;
+  if (vals.length === 0) return null;
+  const lo = Math.min(...vals);
+  const hi = Math.max(...vals);
+  const px = (i: number) => (points.length === 1 ? W / 2 : 4 + (i / (points.length - 1)) * (W - 8));
+  const py = (v: number) => (hi === lo ? H / 2 : H - 4 - ((v - lo) / (hi - lo)) * (H - 8));
+  const color = { green: '#2f9e44', amber: '#f08c00', red: '#e03131' } as Record<string, string>;
+  const path = points
+    .flatMap((p, i) => (p.value === null ? [] : [`${px(i)},${py(p.value)}`]))
+    .join(' ');
+  return (
+    <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width={W} height={H}>
+      <polyline points={path} fill="none" stroke="#868e96" strokeWidth={1.5} />
+      {points.map((p, i) =>
+        p.value === null ? null : (
+          <circle
+            key={i}
+            cx={px(i)}
+            cy={py(p.value)}
+            r={3}
+            fill={color[p.status ?? ''] ?? '#495057'}
+          />
+        ),
+      )}
+    </svg>
+  );
+}
