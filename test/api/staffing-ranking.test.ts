@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceRequest } from '../../src/contracts/skills.ts';
-import { Bench, CandidateList } from '../../src/contracts/staffing.ts';
+import { Bench, CandidateList, SkillGaps } from '../../src/contracts/staffing.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
@@ -222,5 +222,46 @@ describe('the bench', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error.details)).toContain('to');
+  });
+});
+
+describe('skill gaps per quarter', () => {
+  it('counts what open requests still need against the free hours of holders', async () => {
+    const pmo = (await signIn(t, 'pmo')).cookie;
+    const draft = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/resource-requests`,
+      payload: {
+        start: '2027-04-05',
+        finish: '2027-04-30',
+        unit: 'fte',
+        amount: 1,
+        skills: [{ skillId, minLevel: 4 }],
+      },
+    });
+    expect(draft.statusCode).toBe(201);
+    const res = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/staffing/skill-gaps?from=2027-02-10&quarters=2',
+    });
+    expect(res.statusCode).toBe(200);
+    const gaps = SkillGaps.parse(res.json());
+    expect(gaps.quarters.map((q) => [q.year, q.quarter, q.start, q.finish])).toEqual([
+      [2027, 1, '2027-01-01', '2027-03-31'],
+      [2027, 2, '2027-04-01', '2027-06-30'],
+    ]);
+    // The first request is staffed: nothing left of it. The draft asks 4 weeks × 35 h.
+    const mine = gaps.rows.filter((r) => r.skill.id === skillId);
+    expect(mine.map((r) => r.minLevel)).toEqual([4]);
+    const [q1, q2] = mine[0]!.quarters;
+    expect(q1).toMatchObject({ demand: 0, draft: 0, holders: 2 });
+    expect(q2).toMatchObject({ demand: 0, draft: 140, holders: 2 });
+    expect(q2!.gap).toBeCloseTo(140 - q2!.free, 1);
+    expect(mine[0]!.category.name).toBe('Data');
+    const bad = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/staffing/skill-gaps?from=2027-02-10&quarters=9',
+    });
+    expect(JSON.stringify(bad.json().error.details)).toContain('quarters');
   });
 });

@@ -147,6 +147,38 @@ export function costScore(rate: number | null, min: number, max: number): number
   return clamp01(1 - (rate - min) / (max - min));
 }
 
+/** Cheapest and dearest known rate of some people (Infinity / −Infinity when none is known). */
+export function rateRange(people: readonly { rateMinor: number | null }[]) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const c of people) {
+    if (c.rateMinor === null) continue;
+    if (c.rateMinor < min) min = c.rateMinor;
+    if (c.rateMinor > max) max = c.rateMinor;
+  }
+  return { min, max };
+}
+
+/**
+ * The best score a candidate could get, whatever their availability: their skill fit and cost
+ * with availability counted full. The ranking reads the availability of the best bounds first
+ * and stops when no bound left can beat the last place kept.
+ */
+export function scoreBound(
+  request: Pick<RankingRequest, 'skills' | 'roleId'>,
+  c: Pick<Candidate, 'skills' | 'roleId' | 'rateMinor'>,
+  range: { min: number; max: number },
+  weights: Weights = DEFAULT_WEIGHTS,
+): { bound: number; qualified: boolean } {
+  const wSum = weights.skills + weights.availability + weights.cost || 1;
+  const f = skillFit(request, c);
+  const cost = costScore(c.rateMinor, range.min, range.max);
+  return {
+    bound: (100 * (weights.skills * f.fit + weights.availability + weights.cost * cost)) / wSum,
+    qualified: f.qualified,
+  };
+}
+
 /**
  * Ranks the candidates, best first: by score, then fit, then free hours, then id (a total,
  * deterministic order). Returns the first `limit` (all when omitted) and how many were ranked.
@@ -154,17 +186,17 @@ export function costScore(rate: number | null, min: number, max: number): number
 export function rankCandidates(
   request: RankingRequest,
   candidates: readonly Candidate[],
-  options: { weights?: Weights; limit?: number; qualifiedOnly?: boolean } = {},
+  options: {
+    weights?: Weights;
+    limit?: number;
+    qualifiedOnly?: boolean;
+    /** Cheapest and dearest rate to score costs against (default: those of `candidates`). */
+    rateRange?: { min: number; max: number };
+  } = {},
 ): { total: number; items: Ranked[] } {
   const w = options.weights ?? DEFAULT_WEIGHTS;
   const wSum = w.skills + w.availability + w.cost || 1;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const c of candidates) {
-    if (c.rateMinor === null) continue;
-    if (c.rateMinor < min) min = c.rateMinor;
-    if (c.rateMinor > max) max = c.rateMinor;
-  }
+  const { min, max } = options.rateRange ?? rateRange(candidates);
   const ranked: Ranked[] = [];
   for (const c of candidates) {
     const f = skillFit(request, c);

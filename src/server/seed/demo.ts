@@ -24,6 +24,7 @@ import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
+import { seedDemoStaffing } from './demo-staffing.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -302,6 +303,8 @@ export async function seedDemo(
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('compétences');
   await seedDemoSkills(ctx, actor);
+  say('demandes de ressources');
+  await seedDemoStaffing(ctx, actor, planned);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
   say('packs COPIL et envois programmés');

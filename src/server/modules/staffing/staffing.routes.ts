@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
-import { Bench, BenchQuery, CandidateList, CandidateQuery } from '../../../contracts/staffing.ts';
+import {
+  Bench,
+  BenchQuery,
+  CandidateList,
+  CandidateQuery,
+  SkillGapQuery,
+  SkillGaps,
+} from '../../../contracts/staffing.ts';
 import type { Ctx } from '../../context.ts';
 import * as svc from './staffing.service.ts';
 
@@ -36,5 +43,18 @@ export function staffingRankingRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => svc.bench(ctx, req.query),
+  );
+  r.get(
+    '/api/v1/staffing/skill-gaps',
+    {
+      config: { access: 'resource.read' },
+      schema: {
+        tags,
+        summary: 'Demand of open requests by skill and level vs free hours of holders, per quarter',
+        querystring: SkillGapQuery,
+        response: { 200: SkillGaps },
+      },
+    },
+    async (req) => svc.skillGapsView(ctx, req.query),
   );
 }
