@@ -64,7 +64,7 @@ export function quarterLabel(startDay: number): { year: number; quarter: number 
   return { year, quarter: Math.floor((month - 1) / 3) + 1 };
 }
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
+const r1 = (x: number) => Math.round(x * 10) / 10 + 0; // + 0: no −0
 
 /**
  * The gap rows, one per (skill, minimum level) asked by some request, sorted by skill id then

@@ -3,7 +3,15 @@ import type { Ctx } from '../context.ts';
 import * as resourcesRepo from '../modules/resources/resources.repository.ts';
 import * as skillsRepo from '../modules/resources/skills.repository.ts';
 import { answerRequest, createRequest } from '../modules/resources/staffing.service.ts';
+import { heldSkills } from '../modules/staffing/availability.ts';
 import { candidates } from '../modules/staffing/staffing.service.ts';
+import {
+  createCourse,
+  createGoal,
+  createSession,
+  enrol,
+  transitionEnrolment,
+} from '../modules/staffing/training.service.ts';
 import type { DemoPlanProject } from './demo-planning.ts';
 
 // The demo's resource requests: what the active projects ask the resource managers for in the
@@ -147,5 +155,124 @@ export async function seedDemoStaffing(ctx: Ctx, actor: Actor, planned: DemoPlan
       unit: 'percent',
       amount: r.answer,
     });
+  }
+}
+
+const COURSES: {
+  code: string;
+  title: string;
+  provider: string;
+  skill: string;
+  level: number;
+  hours: number;
+  cost: number;
+  format: 'presentiel' | 'distanciel' | 'elearning' | 'mixte';
+  sessions: [start: string, finish: string, seats: number, place: string][];
+}[] = [
+  {
+    code: 'ISO27001-LI',
+    title: 'ISO 27001 Lead Implementer',
+    provider: 'AFNOR Compétences',
+    skill: 'CYBER-ISO',
+    level: 4,
+    hours: 35,
+    cost: 3_450_00,
+    format: 'presentiel',
+    sessions: [
+      ['2026-10-12', '2026-10-16', 6, 'La Défense'],
+      ['2027-01-18', '2027-01-22', 8, 'La Défense'],
+    ],
+  },
+  {
+    code: 'PBI-AVANCE',
+    title: 'Power BI avancé : modélisation et DAX',
+    provider: 'Orsys',
+    skill: 'DATA-BI',
+    level: 4,
+    hours: 21,
+    cost: 1_890_00,
+    format: 'distanciel',
+    sessions: [['2027-02-08', '2027-02-10', 10, 'Classe virtuelle']],
+  },
+  {
+    code: 'SAP-FI-FOND',
+    title: 'SAP S/4HANA Finance : les fondamentaux',
+    provider: 'SAP Training',
+    skill: 'SAP-FI',
+    level: 3,
+    hours: 35,
+    cost: 2_950_00,
+    format: 'mixte',
+    sessions: [['2027-03-15', '2027-03-19', 8, 'Lyon']],
+  },
+  {
+    code: 'PSM-I',
+    title: 'Scrum Master (préparation PSM I)',
+    provider: 'Scrum.org',
+    skill: 'GDP-AGILE',
+    level: 3,
+    hours: 14,
+    cost: 1_200_00,
+    format: 'presentiel',
+    sessions: [['2026-12-14', '2026-12-15', 12, 'Paris']],
+  },
+];
+
+/**
+ * The demo's training: four courses of the catalogue with their sessions; the ISO 27001 gap
+ * met by a completed session (levels raised) and a coming one (enrolments approved or waiting),
+ * and development plans for the people enrolled.
+ */
+export async function seedDemoTraining(ctx: Ctx, actor: Actor) {
+  const skillId = new Map((await skillsRepo.listSkills(ctx.db)).map((s) => [s.code, s.id]));
+  for (const c of COURSES) {
+    const skill = skillId.get(c.skill);
+    if (!skill) continue;
+    const course = await createCourse(ctx, actor, {
+      code: c.code,
+      title: c.title,
+      provider: c.provider,
+      skillId: skill,
+      targetLevel: c.level,
+      durationHours: c.hours,
+      costMinor: c.cost,
+      currency: 'EUR',
+      format: c.format,
+      description: '',
+    });
+    // People holding the skill below the level taught: the ones the course is for.
+    const held = await heldSkills(ctx.db, [skill], '2026-11-26');
+    const learners = [...held]
+      .filter(([, m]) => (m.get(skill)?.level ?? 0) < c.level)
+      .map(([id]) => id)
+      .sort()
+      .slice(0, 4);
+    for (const [k, [start, finish, seats, place]] of c.sessions.entries()) {
+      const session = await createSession(ctx, actor, {
+        courseId: course.id,
+        start,
+        finish,
+        seats,
+        place,
+      });
+      const group = learners.slice(k * 2, k * 2 + 2);
+      for (const [j, personId] of group.entries()) {
+        const e = await enrol(ctx, actor, { sessionId: session.id, personId, comment: '' });
+        if (finish < '2026-11-26') {
+          await transitionEnrolment(ctx, actor, e.id, e.version, {
+            action: 'complete',
+            evaluation: 4 + (j % 2),
+          });
+        } else if (k === 0 && j === 0) {
+          await createGoal(ctx, actor, personId, {
+            skillId: skill,
+            targetLevel: c.level,
+            dueOn: '2027-06-30',
+            courseId: course.id,
+            note: 'Besoin identifié dans les écarts de compétences',
+          });
+        }
+      }
+    }
   }
 }

@@ -24,7 +24,7 @@ import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
-import { seedDemoStaffing } from './demo-staffing.ts';
+import { seedDemoStaffing, seedDemoTraining } from './demo-staffing.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -305,6 +305,8 @@ export async function seedDemo(
   await seedDemoSkills(ctx, actor);
   say('demandes de ressources');
   await seedDemoStaffing(ctx, actor, planned);
+  say('formations');
+  await seedDemoTraining(ctx, actor);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
   say('packs COPIL et envois programmés');

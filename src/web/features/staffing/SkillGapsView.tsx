@@ -134,10 +134,11 @@ function SkillCell({ row }: { row: SkillGaps['rows'][number] }) {
   );
 }
 
-function gapText(t: TFunction, gap: number) {
-  return gap > 0
-    ? t('staffing.gaps.shortage', { hours: formatNumber(gap) })
-    : t('staffing.gaps.covered', { hours: formatNumber(-gap) });
+function gapText(t: TFunction, q: Quarter) {
+  if (q.demand + q.draft === 0) return t('staffing.gaps.noDemand');
+  return q.gap > 0
+    ? t('staffing.gaps.shortage', { hours: formatNumber(q.gap) })
+    : t('staffing.gaps.covered', { hours: formatNumber(Math.abs(q.gap)) });
 }
 
 function GapChart({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: number) => string }) {
@@ -194,8 +195,12 @@ function GapChart({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: nu
                   return (
                     <Table.Td key={k}>
                       <GapBars q={q} max={max} label={label} />
-                      <Text size="xs" c={q.gap > 0 ? 'red.8' : 'teal.9'} fw={q.gap > 0 ? 600 : 400}>
-                        {gapText(t, q.gap)}
+                      <Text
+                        size="xs"
+                        c={q.demand + q.draft === 0 ? 'dimmed' : q.gap > 0 ? 'red.8' : 'teal.9'}
+                        fw={q.gap > 0 ? 600 : 400}
+                      >
+                        {gapText(t, q)}
                       </Text>
                     </Table.Td>
                   );
