@@ -16,13 +16,18 @@ test('le PMO pourvoit une demande depuis le classement des candidats, puis regar
   await test.step('ouvrir la demande SAP et classer les candidats', async () => {
     await signIn(page, PMO);
     await page.goto('/resources/requests');
-    await expect(page.getByRole('tab', { name: 'Demandes', selected: true })).toBeVisible();
+    // The page's code and the inbox load slowly on a loaded machine.
+    await expect(page.getByRole('tab', { name: 'Demandes', selected: true })).toBeVisible({
+      timeout: 90_000,
+    });
     const row = page.getByRole('row').filter({ hasText: 'Expert SAP FI/CO' });
-    await expect(row).toBeVisible();
+    await expect(row).toBeVisible({ timeout: 60_000 });
     await row.getByRole('button', { name: /^Affecter une personne/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Répondre par une affectation' });
     await expect(dialog.getByText('Candidats classés')).toBeVisible();
-    await expect(dialog.getByText(/^Besoin : .+ h sur \d+ jours ouvrés/)).toBeVisible();
+    await expect(dialog.getByText(/^Besoin : .+ h sur \d+ jours ouvrés/)).toBeVisible({
+      timeout: 60_000,
+    });
     // The reasons are sentences: the skill asked and the level held (or missing).
     await expect(dialog.getByText(/^SAP FI : (niveau \d|non détenue)/).first()).toBeVisible();
   });
@@ -35,9 +40,11 @@ test('le PMO pourvoit une demande depuis le classement des candidats, puis regar
     chosen = ((await first.getAttribute('aria-label')) ?? '').replace(/^Choisir /, '');
     expect(chosen).not.toBe('');
     await first.click();
-    await expect(dialog.getByRole('textbox', { name: 'Personne' })).toHaveValue(chosen);
+    await expect(dialog.getByRole('combobox', { name: 'Personne' })).toHaveValue(chosen);
     await dialog.getByRole('button', { name: 'Affecter', exact: true }).click();
     await expect(page.getByText('Affectation enregistrée')).toBeVisible();
+    // 80 % of a 0,8 FTE request: it is now staffed, under « Pourvues ».
+    await page.getByText('Pourvues', { exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: 'Expert SAP FI/CO' });
     await expect(row.getByText(`${chosen} (Proposée)`)).toBeVisible();
   });
@@ -46,9 +53,9 @@ test('le PMO pourvoit une demande depuis le classement des candidats, puis regar
     await page.getByRole('tab', { name: 'Disponibles' }).click();
     await page.getByRole('combobox', { name: 'Charge maximale' }).click();
     await page.getByRole('option', { name: '≤ 100 %' }).click();
-    await page.getByRole('textbox', { name: 'Compétence' }).click();
+    await page.getByRole('combobox', { name: 'Compétence' }).click();
     await page.getByRole('option', { name: 'Java', exact: true }).click();
-    await expect(page.getByText(/personnes disponibles du/)).toBeVisible();
+    await expect(page.getByText(/personnes disponibles du/)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('img', { name: /h libres sur la période/ }).first()).toBeVisible();
     await page.getByText('Tableau', { exact: true }).click();
     await expect(page.getByRole('columnheader', { name: 'Niveau' })).toBeVisible();

@@ -86,6 +86,7 @@ function Catalogue({ canManage }: { canManage: boolean }) {
   const [creating, setCreating] = useState<'course' | 'session' | null>(null);
   const [enrolling, setEnrolling] = useState<TrainingSession | null>(null);
   const enrolled = new Set((mine.data?.items ?? []).map((e) => e.session.id));
+  const today = new Date().toISOString().slice(0, 10);
   if (courses.isPending || sessions.isPending) return <TableSkeleton />;
   if (courses.isError)
     return <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />;
@@ -207,7 +208,9 @@ function Catalogue({ canManage }: { canManage: boolean }) {
                       ) : (
                         <Button
                           size="compact-xs"
-                          disabled={s.status === 'cancelled' || s.taken >= s.seats}
+                          disabled={
+                            s.status === 'cancelled' || s.taken >= s.seats || s.start <= today
+                          }
                           loading={enrol.isPending}
                           aria-label={t('staffing.training.enrolMeLabel', {
                             course: s.course.title,
