@@ -77,6 +77,10 @@ export const AUDIT_ENTITIES = [
   'skill_level',
   'person_skill',
   'resource_request',
+  'training_course',
+  'training_session',
+  'training_enrolment',
+  'development_goal',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

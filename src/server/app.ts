@@ -42,6 +42,8 @@ import { resourcesRoutes } from './modules/resources/resources.routes.ts';
 import { copilRoutes } from './modules/reporting/copil/copil.routes.ts';
 import { skillsRoutes } from './modules/resources/skills.routes.ts';
 import { staffingRoutes } from './modules/resources/staffing.routes.ts';
+import { staffingRankingRoutes } from './modules/staffing/staffing.routes.ts';
+import { trainingRoutes } from './modules/staffing/training.routes.ts';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -192,6 +194,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   copilRoutes(app, ctx);
   skillsRoutes(app, ctx);
   staffingRoutes(app, ctx);
+  staffingRankingRoutes(app, ctx);
+  trainingRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

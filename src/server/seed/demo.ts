@@ -25,6 +25,7 @@ import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
 import { seedDemoDash } from './demo-dash.ts';
+import { seedDemoStaffing, seedDemoTraining } from './demo-staffing.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -303,6 +304,10 @@ export async function seedDemo(
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('compétences');
   await seedDemoSkills(ctx, actor);
+  say('demandes de ressources');
+  await seedDemoStaffing(ctx, actor, planned);
+  say('formations');
+  await seedDemoTraining(ctx, actor);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
   say('packs COPIL et envois programmés');

@@ -9,8 +9,21 @@ import { CapacityTab } from './CapacityTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
 import { RequestsView } from './skills/RequestsView.tsx';
 import { SkillsTab } from './skills/SkillsTab.tsx';
+import { BenchView } from '../staffing/BenchView.tsx';
+import { SkillGapsView } from '../staffing/SkillGapsView.tsx';
+import { TrainingTab } from '../staffing/TrainingTab.tsx';
 
-const TABS = ['capacity', 'allocations', 'absences', 'people', 'skills', 'requests'] as const;
+const TABS = [
+  'capacity',
+  'allocations',
+  'absences',
+  'people',
+  'skills',
+  'requests',
+  'bench',
+  'gaps',
+  'training',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** Resources: capacity vs demand, allocations, absences, people and rates. */
@@ -21,7 +34,7 @@ export function ResourcesPage() {
   const can = useCan();
   const canRead = can('resource.read');
   const canManage = can('resource.manage');
-  const visible: Tab[] = canRead ? [...TABS] : ['absences', 'skills'];
+  const visible: Tab[] = canRead ? [...TABS] : ['absences', 'skills', 'training'];
   const current: Tab = visible.includes(tab as Tab) ? (tab as Tab) : visible[0]!;
   return (
     <>
@@ -70,6 +83,19 @@ export function ResourcesPage() {
             <RequestsView canManage={canManage} />
           </Tabs.Panel>
         )}
+        {canRead && (
+          <Tabs.Panel value="bench">
+            <BenchView />
+          </Tabs.Panel>
+        )}
+        {canRead && (
+          <Tabs.Panel value="gaps">
+            <SkillGapsView />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="training">
+          <TrainingTab canManage={canManage} />
+        </Tabs.Panel>
       </Tabs>
     </>
   );

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/DateField.tsx';
 import { errorMessage } from '../../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { PersonSelect } from '../../org/pickers.tsx';
 import { useRoles } from '../resources-api.ts';
 import { RequestTable } from './RequestTable.tsx';
 import { requestsApi, useProjectRequests, useRequestMutation } from './requests-api.ts';
@@ -106,6 +107,7 @@ function RequestForm({ projectId, onDone }: { projectId: string; onDone: () => v
   const levels = useSkillLevels();
   const create = useRequestMutation(requestsApi.create);
   const [roleId, setRoleId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
   const [needs, setNeeds] = useState<{ skillId: string; minLevel: number }[]>([]);
   const [skillId, setSkillId] = useState<string | null>(null);
   const [minLevel, setMinLevel] = useState<string | null>('3');
@@ -123,6 +125,7 @@ function RequestForm({ projectId, onDone }: { projectId: string; onDone: () => v
         projectId,
         body: {
           roleId,
+          personId,
           skills: needs,
           start,
           finish,
@@ -153,6 +156,12 @@ function RequestForm({ projectId, onDone }: { projectId: string; onDone: () => v
             value={roleId}
             onChange={setRoleId}
             data={(roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          />
+          <PersonSelect
+            label={t('staffing.namedPerson')}
+            value={personId}
+            onChange={setPersonId}
+            w={260}
           />
           <DateField
             label={t('skills.requests.start')}

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResourceRequest } from '../../../../contracts/skills.ts';
 import { errorMessage } from '../../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { CandidateRanking } from '../../staffing/CandidateRanking.tsx';
 import { useResources } from '../resources-api.ts';
 import { RequestTable } from './RequestTable.tsx';
 import { requestsApi, useOpenRequests, useRequestMutation } from './requests-api.ts';
@@ -80,6 +81,7 @@ export function RequestsView({ canManage }: { canManage: boolean }) {
         opened={answering !== null}
         onClose={() => setAnswering(null)}
         title={t('skills.requests.staffTitle')}
+        size="90%"
       >
         {answering && <AnswerForm request={answering} onDone={() => setAnswering(null)} />}
       </Modal>
@@ -107,12 +109,23 @@ function AnswerForm({ request, onDone }: { request: ResourceRequest; onDone: () 
     request.unit === 'fte' ? Math.min(100, Math.round(missing * 100)) : missing,
   );
   const [status, setStatus] = useState<'soft' | 'hard'>('soft');
+  const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
   const options = (people.data?.items ?? []).map((p) => ({ value: p.personId, label: p.name }));
-  if (request.person && !options.some((o) => o.value === request.person!.id)) {
-    options.unshift({ value: request.person.id, label: request.person.name });
+  for (const extra of [request.person, picked]) {
+    if (extra && !options.some((o) => o.value === extra.id)) {
+      options.unshift({ value: extra.id, label: extra.name });
+    }
   }
   return (
     <Stack>
+      <CandidateRanking
+        requestId={request.id}
+        selected={personId}
+        onPick={(c) => {
+          setPicked(c.person);
+          setPersonId(c.person.id);
+        }}
+      />
       <Select
         label={t('skills.requests.person')}
         searchable

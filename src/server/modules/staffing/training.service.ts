@@ -1,0 +1,642 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CreateCourseBody,
+  CreateEnrolmentBody,
+  CreateGoalBody,
+  CreateSessionBody,
+  DevelopmentGoal,
+  Enrolment,
+  EnrolmentListQuery,
+  EnrolmentTransitionBody,
+  SessionListQuery,
+  TrainingCourse,
+  TrainingSession,
+  UpdateCourseBody,
+  UpdateGoalBody,
+} from '../../../contracts/staffing.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { Actor } from '../../../core/platform/actor.ts';
+import { roleGrants } from '../../../core/platform/permissions.ts';
+import {
+  type EnrolmentStatus,
+  SEAT_HOLDERS,
+  enrolmentTransition,
+  goalStatusAfter,
+  levelAfterCourse,
+} from '../../../core/staffing/training.ts';
+import type { Ctx } from '../../context.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
+import { recordAudit } from '../platform/audit.service.ts';
+import * as skillsRepo from '../resources/skills.repository.ts';
+import {
+  developmentGoals,
+  trainingCourses,
+  trainingEnrolments,
+  trainingSessions,
+} from './staffing.tables.ts';
+
+// Training: a catalogue of courses (the skill taught and the level reached), sessions with
+// seats, enrolments requested → approved → attended → completed (completion raises the
+// person's level in the skill, source "training", and closes the development goals it meets),
+// and each person's development plan.
+
+const canManage = (actor: Actor) => roleGrants(actor.role, 'resource.manage');
+const canRead = (actor: Actor) => roleGrants(actor.role, 'resource.read');
+
+function stale(current: unknown) {
+  return new DomainError('VERSION_MISMATCH', 'Someone else changed this record', { current });
+}
+function forbidden() {
+  return new DomainError('FORBIDDEN', 'Resource managers only', { permission: 'resource.manage' });
+}
+
+type CourseRow = typeof trainingCourses.$inferSelect;
+type SessionRow = typeof trainingSessions.$inferSelect;
+type EnrolmentRow = typeof trainingEnrolments.$inferSelect;
+type GoalRow = typeof developmentGoals.$inferSelect;
+
+async function skillNames(db: Executor) {
+  return new Map((await skillsRepo.listSkills(db)).map((s) => [s.id, s.name]));
+}
+
+function courseView(r: CourseRow, skills: Map<string, string>): TrainingCourse {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    provider: r.provider,
+    skill: { id: r.skillId, name: skills.get(r.skillId) ?? '' },
+    targetLevel: r.targetLevel,
+    durationHours: r.durationHours,
+    costMinor: Number(r.costMinor),
+    currency: r.currency,
+    format: r.format as TrainingCourse['format'],
+    description: r.description,
+    version: r.version,
+  };
+}
+const courseFields = (r: CourseRow) => ({
+  code: r.code,
+  title: r.title,
+  provider: r.provider,
+  skillId: r.skillId,
+  targetLevel: r.targetLevel,
+  durationHours: r.durationHours,
+  costMinor: Number(r.costMinor),
+  currency: r.currency,
+  format: r.format,
+});
+
+async function assertSkill(db: Executor, skillId: string | undefined) {
+  if (skillId && !(await skillsRepo.findSkill(db, skillId))) {
+    throw new DomainError('SKILL_NOT_FOUND', `No skill ${skillId}`, {
+      issues: [{ path: ['body', 'skillId'], message: 'No such skill' }],
+    });
+  }
+}
+function duplicateCode(code: string) {
+  return new DomainError('DUPLICATE_CODE', `The code ${code} is already used`, {
+    issues: [{ path: ['body', 'code'], message: 'Already used' }],
+  });
+}
+
+// ---------------------------------------------------------------- courses
+
+export async function listCourses(ctx: Ctx) {
+  const rows = await ctx.db.select().from(trainingCourses).orderBy(trainingCourses.title);
+  const skills = await skillNames(ctx.db);
+  return { items: rows.map((r) => courseView(r, skills)) };
+}
+
+async function courseOrThrow(db: Executor, id: string) {
+  const [row] = await db.select().from(trainingCourses).where(eq(trainingCourses.id, id));
+  if (!row) throw new DomainError('TRAINING_COURSE_NOT_FOUND', `No course ${id}`);
+  return row;
+}
+
+export async function getCourse(ctx: Ctx, id: string) {
+  return courseView(await courseOrThrow(ctx.db, id), await skillNames(ctx.db));
+}
+
+export async function createCourse(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof CreateCourseBody>,
+) {
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      await assertSkill(tx, input.skillId);
+      const [row] = await tx.insert(trainingCourses).values(input).returning();
+      await recordAudit(tx, actor, {
+        entityType: 'training_course',
+        entityId: row!.id,
+        entityLabel: row!.title,
+        action: 'create',
+        after: courseFields(row!),
+      });
+      return row!;
+    });
+    return courseView(row, await skillNames(ctx.db));
+  } catch (err) {
+    if (isUniqueViolation(err, 'training_courses_code_key')) throw duplicateCode(input.code);
+    throw err;
+  }
+}
+
+export async function updateCourse(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdateCourseBody>,
+) {
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const before = await courseOrThrow(tx, id);
+      if (before.version !== version) throw stale(courseView(before, await skillNames(tx)));
+      await assertSkill(tx, input.skillId);
+      const [after] = await tx
+        .update(trainingCourses)
+        .set({ ...input, version: sql`${trainingCourses.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, version)))
+        .returning();
+      if (!after) throw stale(courseView(before, await skillNames(tx)));
+      await recordAudit(tx, actor, {
+        entityType: 'training_course',
+        entityId: id,
+        entityLabel: after.title,
+        action: 'update',
+        before: courseFields(before),
+        after: courseFields(after),
+      });
+      return after;
+    });
+    return courseView(row, await skillNames(ctx.db));
+  } catch (err) {
+    if (input.code && isUniqueViolation(err, 'training_courses_code_key')) {
+      throw duplicateCode(input.code);
+    }
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------- sessions
+
+async function sessionViews(db: Executor, rows: SessionRow[]): Promise<TrainingSession[]> {
+  if (rows.length === 0) return [];
+  const courses = new Map((await db.select().from(trainingCourses)).map((c) => [c.id, c] as const));
+  const skills = await skillNames(db);
+  const counts = await queryRows<{ session_id: string; taken: number; waiting: number }>(
+    db,
+    sql`select session_id,
+               count(*) filter (where status in ('approved', 'attended', 'completed'))::int as taken,
+               count(*) filter (where status = 'requested')::int as waiting
+        from training_enrolments
+        where session_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[])
+        group by session_id`,
+  );
+  const count = new Map(counts.map((c) => [c.session_id, c]));
+  return rows.map((r) => {
+    const c = courses.get(r.courseId)!;
+    return {
+      id: r.id,
+      course: {
+        id: c.id,
+        code: c.code,
+        title: c.title,
+        skill: { id: c.skillId, name: skills.get(c.skillId) ?? '' },
+        targetLevel: c.targetLevel,
+      },
+      start: r.start,
+      finish: r.finish,
+      seats: r.seats,
+      place: r.place,
+      status: r.status as TrainingSession['status'],
+      taken: count.get(r.id)?.taken ?? 0,
+      waiting: count.get(r.id)?.waiting ?? 0,
+      version: r.version,
+    };
+  });
+}
+
+export async function listSessions(ctx: Ctx, q: z.infer<typeof SessionListQuery>) {
+  const rows = await ctx.db
+    .select()
+    .from(trainingSessions)
+    .where(q.courseId ? eq(trainingSessions.courseId, q.courseId) : undefined)
+    .orderBy(trainingSessions.start);
+  return { items: await sessionViews(ctx.db, rows) };
+}
+
+async function sessionOrThrow(db: Executor, id: string) {
+  const [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, id));
+  if (!row) throw new DomainError('TRAINING_SESSION_NOT_FOUND', `No session ${id}`);
+  return row;
+}
+
+export async function createSession(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof CreateSessionBody>,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const course = await courseOrThrow(tx, input.courseId).catch(() => {
+      throw new DomainError('TRAINING_COURSE_NOT_FOUND', `No course ${input.courseId}`, {
+        issues: [{ path: ['body', 'courseId'], message: 'No such course' }],
+      });
+    });
+    const [row] = await tx.insert(trainingSessions).values(input).returning();
+    await recordAudit(tx, actor, {
+      entityType: 'training_session',
+      entityId: row!.id,
+      entityLabel: `${course.code} — ${row!.start}`,
+      action: 'create',
+      after: { courseId: course.id, start: row!.start, finish: row!.finish, seats: row!.seats },
+    });
+    return row!;
+  });
+  return (await sessionViews(ctx.db, [row]))[0]!;
+}
+
+// ---------------------------------------------------------------- enrolments
+
+/** The person if the actor may act for them: themself, their line manager, resource roles. */
+function mayActFor(actor: Actor, p: PersonBrief) {
+  return (
+    canManage(actor) ||
+    (actor.personId !== null && (actor.personId === p.id || p.managerId === actor.personId))
+  );
+}
+function maySee(actor: Actor, p: PersonBrief) {
+  return canRead(actor) || mayActFor(actor, p);
+}
+
+async function visiblePerson(db: Executor, actor: Actor, id: string) {
+  const p = (await peopleDirectory(db)).find((x) => x.id === id);
+  if (!p || !maySee(actor, p)) throw new DomainError('PERSON_NOT_FOUND', `No person ${id}`);
+  return p;
+}
+
+async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrolment[]> {
+  if (rows.length === 0) return [];
+  const sessions = new Map(
+    (
+      await sessionViews(
+        db,
+        await db
+          .select()
+          .from(trainingSessions)
+          .where(
+            sql`${trainingSessions.id} = any(${`{${[...new Set(rows.map((r) => r.sessionId))].join(',')}}`}::uuid[])`,
+          ),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const people = new Map((await peopleDirectory(db)).map((p) => [p.id, p.name]));
+  return rows.map((r) => {
+    const s = sessions.get(r.sessionId)!;
+    return {
+      id: r.id,
+      session: {
+        id: s.id,
+        start: s.start,
+        finish: s.finish,
+        course: {
+          id: s.course.id,
+          title: s.course.title,
+          skill: s.course.skill,
+          targetLevel: s.course.targetLevel,
+        },
+      },
+      person: { id: r.personId, name: people.get(r.personId) ?? '' },
+      status: r.status as EnrolmentStatus,
+      evaluation: r.evaluation,
+      comment: r.comment,
+      version: r.version,
+    };
+  });
+}
+
+/**
+ * Enrolments: resource roles see every one; others see their own and their reports'.
+ */
+export async function listEnrolments(
+  ctx: Ctx,
+  actor: Actor,
+  q: z.infer<typeof EnrolmentListQuery>,
+) {
+  const directory = await peopleDirectory(ctx.db);
+  const visible = new Set(directory.filter((p) => maySee(actor, p)).map((p) => p.id));
+  const conds = [
+    q.sessionId ? eq(trainingEnrolments.sessionId, q.sessionId) : undefined,
+    q.personId ? eq(trainingEnrolments.personId, q.personId) : undefined,
+    q.mine
+      ? eq(trainingEnrolments.personId, actor.personId ?? '00000000-0000-4000-8000-000000000000')
+      : undefined,
+  ].filter(Boolean);
+  const rows = await ctx.db
+    .select()
+    .from(trainingEnrolments)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(trainingEnrolments.createdAt);
+  return {
+    items: await enrolmentViews(
+      ctx.db,
+      rows.filter((r) => canRead(actor) || visible.has(r.personId)),
+    ),
+  };
+}
+
+export async function enrol(ctx: Ctx, actor: Actor, input: z.infer<typeof CreateEnrolmentBody>) {
+  const personId = input.personId ?? actor.personId;
+  if (!personId) {
+    throw new DomainError('VALIDATION_FAILED', 'Name the person to enrol', {
+      issues: [{ path: ['body', 'personId'], message: 'Required: your account has no person' }],
+    });
+  }
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const p = await visiblePerson(tx, actor, personId);
+      if (!mayActFor(actor, p)) throw forbidden();
+      const session = await sessionOrThrow(tx, input.sessionId).catch(() => {
+        throw new DomainError('TRAINING_SESSION_NOT_FOUND', `No session ${input.sessionId}`, {
+          issues: [{ path: ['body', 'sessionId'], message: 'No such session' }],
+        });
+      });
+      if (session.status === 'cancelled') {
+        throw new DomainError('SESSION_CANCELLED', 'This session is cancelled');
+      }
+      // A resource manager's enrolment is approved at once (if a seat is left).
+      const approve = canManage(actor);
+      if (approve) await assertSeat(tx, session);
+      const [row] = await tx
+        .insert(trainingEnrolments)
+        .values({
+          sessionId: session.id,
+          personId,
+          status: approve ? 'approved' : 'requested',
+          comment: input.comment,
+        })
+        .returning();
+      await recordAudit(tx, actor, {
+        entityType: 'training_enrolment',
+        entityId: row!.id,
+        entityLabel: `${p.name} — ${session.start}`,
+        action: 'create',
+        after: { sessionId: session.id, personId, status: row!.status },
+      });
+      return row!;
+    });
+    return (await enrolmentViews(ctx.db, [row]))[0]!;
+  } catch (err) {
+    if (isUniqueViolation(err, 'training_enrolments_session_person_key')) {
+      throw new DomainError('ALREADY_ENROLLED', 'This person is already enrolled in the session', {
+        issues: [{ path: ['body', 'personId'], message: 'Already enrolled' }],
+      });
+    }
+    throw err;
+  }
+}
+
+async function assertSeat(db: Executor, session: SessionRow) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from training_enrolments
+        where session_id = ${session.id}
+          and status = any(${`{${SEAT_HOLDERS.join(',')}}`}::text[])`,
+  );
+  if ((row?.n ?? 0) >= session.seats) {
+    throw new DomainError('SESSION_FULL', 'No seat left in this session', {
+      seats: session.seats,
+    });
+  }
+}
+
+/**
+ * Approve, reject, record attendance or completion (resource roles), cancel (the person, their
+ * manager or resource roles). Completion raises the person's level in the course's skill to the
+ * level it teaches (source "training", dated the session's last day) and closes the goals of
+ * their development plan it meets, in the same transaction.
+ */
+export async function transitionEnrolment(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof EnrolmentTransitionBody>,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(trainingEnrolments)
+      .where(eq(trainingEnrolments.id, id));
+    if (!before) throw new DomainError('ENROLMENT_NOT_FOUND', `No enrolment ${id}`);
+    const p = await visiblePerson(tx, actor, before.personId).catch(() => {
+      throw new DomainError('ENROLMENT_NOT_FOUND', `No enrolment ${id}`);
+    });
+    if (input.action === 'cancel' ? !mayActFor(actor, p) : !canManage(actor)) throw forbidden();
+    if (before.version !== version) throw stale((await enrolmentViews(tx, [before]))[0]);
+    const next = enrolmentTransition(before.status as EnrolmentStatus, input.action);
+    if (!next) {
+      throw new DomainError(
+        'ENROLMENT_TRANSITION_INVALID',
+        `Cannot ${input.action} a ${before.status} enrolment`,
+        { status: before.status, action: input.action },
+      );
+    }
+    const session = await sessionOrThrow(tx, before.sessionId);
+    if (input.action === 'approve') await assertSeat(tx, session);
+    const [after] = await tx
+      .update(trainingEnrolments)
+      .set({
+        status: next,
+        evaluation: input.evaluation ?? before.evaluation,
+        comment: input.comment ?? before.comment,
+        version: sql`${trainingEnrolments.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(trainingEnrolments.id, id), eq(trainingEnrolments.version, version)))
+      .returning();
+    if (!after) throw stale((await enrolmentViews(tx, [before]))[0]);
+    await recordAudit(tx, actor, {
+      entityType: 'training_enrolment',
+      entityId: id,
+      entityLabel: `${p.name} — ${session.start}`,
+      action: 'update',
+      before: { status: before.status, evaluation: before.evaluation },
+      after: { status: after.status, evaluation: after.evaluation },
+    });
+    if (next === 'completed') await raiseLevel(tx, actor, p, session);
+    return after;
+  });
+  return (await enrolmentViews(ctx.db, [row]))[0]!;
+}
+
+async function raiseLevel(tx: Executor, actor: Actor, p: PersonBrief, session: SessionRow) {
+  const course = await courseOrThrow(tx, session.courseId);
+  const held = await skillsRepo.findPersonSkill(tx, p.id, course.skillId);
+  const level = levelAfterCourse(held?.level ?? null, course.targetLevel);
+  const values = {
+    level: level ?? held?.level ?? course.targetLevel,
+    assessedOn: session.finish,
+    source: 'training',
+    certification: '',
+    expiresOn: null,
+    comment: course.title.slice(0, 200),
+  };
+  if (level !== null) {
+    if (held) await skillsRepo.updatePersonSkill(tx, held.id, held.version, values);
+    else
+      await skillsRepo.insertPersonSkills(tx, [
+        { personId: p.id, skillId: course.skillId, ...values },
+      ]);
+    const after = await skillsRepo.findPersonSkill(tx, p.id, course.skillId);
+    await recordAudit(tx, actor, {
+      entityType: 'person_skill',
+      entityId: after!.id,
+      entityLabel: `${p.name} — ${after!.skillName}`,
+      action: held ? 'update' : 'create',
+      before: held ? { level: held.level, source: held.source } : undefined,
+      after: { level: values.level, source: 'training', assessedOn: values.assessedOn },
+    });
+  }
+  const goals = await tx
+    .select()
+    .from(developmentGoals)
+    .where(and(eq(developmentGoals.personId, p.id), eq(developmentGoals.skillId, course.skillId)));
+  for (const g of goals) {
+    const status = goalStatusAfter(
+      { status: g.status as DevelopmentGoal['status'], targetLevel: g.targetLevel },
+      values.level,
+    );
+    if (status === g.status) continue;
+    await tx
+      .update(developmentGoals)
+      .set({ status, version: sql`${developmentGoals.version} + 1`, updatedAt: new Date() })
+      .where(eq(developmentGoals.id, g.id));
+    await recordAudit(tx, actor, {
+      entityType: 'development_goal',
+      entityId: g.id,
+      entityLabel: p.name,
+      action: 'update',
+      before: { status: g.status },
+      after: { status },
+    });
+  }
+}
+
+// ---------------------------------------------------------------- development plans
+
+async function goalViews(
+  db: Executor,
+  p: PersonBrief,
+  rows: GoalRow[],
+): Promise<DevelopmentGoal[]> {
+  const skills = await skillNames(db);
+  const held = new Map(
+    (await skillsRepo.personSkillsOf(db, p.id)).map((s) => [s.skillId, s.level]),
+  );
+  const courses = new Map(
+    (await db.select().from(trainingCourses)).map((c) => [c.id, c.title] as const),
+  );
+  return rows.map((g) => ({
+    id: g.id,
+    person: { id: p.id, name: p.name },
+    skill: { id: g.skillId, name: skills.get(g.skillId) ?? '' },
+    currentLevel: held.get(g.skillId) ?? null,
+    targetLevel: g.targetLevel,
+    dueOn: g.dueOn,
+    course: g.courseId ? { id: g.courseId, name: courses.get(g.courseId) ?? '' } : null,
+    status: g.status as DevelopmentGoal['status'],
+    note: g.note,
+    version: g.version,
+  }));
+}
+
+export async function listGoals(ctx: Ctx, actor: Actor, personId: string) {
+  const p = await visiblePerson(ctx.db, actor, personId);
+  const rows = await ctx.db
+    .select()
+    .from(developmentGoals)
+    .where(eq(developmentGoals.personId, personId))
+    .orderBy(developmentGoals.dueOn);
+  return { items: await goalViews(ctx.db, p, rows) };
+}
+
+/** The line manager and resource roles write a person's plan. */
+function mayPlan(actor: Actor, p: PersonBrief) {
+  return canManage(actor) || (actor.personId !== null && p.managerId === actor.personId);
+}
+
+async function assertCourse(db: Executor, courseId: string | null | undefined) {
+  if (!courseId) return;
+  const [row] = await db.select().from(trainingCourses).where(eq(trainingCourses.id, courseId));
+  if (!row) {
+    throw new DomainError('TRAINING_COURSE_NOT_FOUND', `No course ${courseId}`, {
+      issues: [{ path: ['body', 'courseId'], message: 'No such course' }],
+    });
+  }
+}
+
+export async function createGoal(
+  ctx: Ctx,
+  actor: Actor,
+  personId: string,
+  input: z.infer<typeof CreateGoalBody>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await visiblePerson(tx, actor, personId);
+    if (!mayPlan(actor, p)) throw forbidden();
+    await assertSkill(tx, input.skillId);
+    await assertCourse(tx, input.courseId);
+    const [row] = await tx
+      .insert(developmentGoals)
+      .values({ ...input, personId })
+      .returning();
+    await recordAudit(tx, actor, {
+      entityType: 'development_goal',
+      entityId: row!.id,
+      entityLabel: p.name,
+      action: 'create',
+      after: { skillId: row!.skillId, targetLevel: row!.targetLevel, dueOn: row!.dueOn },
+    });
+    return (await goalViews(tx, p, [row!]))[0]!;
+  });
+}
+
+export async function updateGoal(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdateGoalBody>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(developmentGoals).where(eq(developmentGoals.id, id));
+    if (!before) throw new DomainError('DEVELOPMENT_GOAL_NOT_FOUND', `No goal ${id}`);
+    const p = await visiblePerson(tx, actor, before.personId).catch(() => {
+      throw new DomainError('DEVELOPMENT_GOAL_NOT_FOUND', `No goal ${id}`);
+    });
+    if (!mayPlan(actor, p)) throw forbidden();
+    if (before.version !== version) throw stale((await goalViews(tx, p, [before]))[0]);
+    await assertCourse(tx, input.courseId);
+    const [after] = await tx
+      .update(developmentGoals)
+      .set({ ...input, version: sql`${developmentGoals.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(developmentGoals.id, id), eq(developmentGoals.version, version)))
+      .returning();
+    if (!after) throw stale((await goalViews(tx, p, [before]))[0]);
+    await recordAudit(tx, actor, {
+      entityType: 'development_goal',
+      entityId: id,
+      entityLabel: p.name,
+      action: 'update',
+      before: { targetLevel: before.targetLevel, dueOn: before.dueOn, status: before.status },
+      after: { targetLevel: after.targetLevel, dueOn: after.dueOn, status: after.status },
+    });
+    return (await goalViews(tx, p, [after]))[0]!;
+  });
+}

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResourceRequest } from '../../src/contracts/skills.ts';
+import { Bench, CandidateList, SkillGaps } from '../../src/contracts/staffing.ts';
+import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
+import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+
+// Staffing ranking and the bench, on a real database: three people hold the skill asked for,
+// one of them is already busy elsewhere, one is absent two days, and their rates differ.
+
+let t: TestApp;
+let rm: string;
+let member: string;
+let projectId: string;
+let otherProjectId: string;
+let skillId: string;
+const ids: Record<'free' | 'busy' | 'novice', string> = { free: '', busy: '', novice: '' };
+let request: ResourceRequest;
+
+const START = '2027-03-01';
+const FINISH = '2027-03-26'; // four weeks, no public holiday
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  rm = (await signIn(t, 'resource_manager')).cookie;
+  member = (await signIn(t, 'member')).cookie;
+  const portfolio = await buildPortfolio(t);
+  projectId = (await buildProject(t, portfolio.id)).id;
+  otherProjectId = (await buildProject(t, portfolio.id)).id;
+  const cat = await call(t, rm, {
+    method: 'POST',
+    url: '/api/v1/skill-categories',
+    payload: { code: `D${uniq()}`, name: 'Data' },
+  });
+  skillId = (
+    await call(t, rm, {
+      method: 'POST',
+      url: '/api/v1/skills',
+      payload: { categoryId: cat.json().id, code: `PBI${uniq()}`, name: 'Power BI' },
+    })
+  ).json().id;
+  const levels = { free: 4, busy: 5, novice: 2 } as const;
+  const rates = { free: 6500, busy: 8000, novice: 4500 } as const;
+  for (const k of ['free', 'busy', 'novice'] as const) {
+    ids[k] = (await buildPerson(t, { firstName: k, lastName: `Data${uniq()}` })).id;
+    const set = await call(t, rm, {
+      method: 'PUT',
+      url: `/api/v1/resources/${ids[k]}/skills/${skillId}`,
+      headers: { 'if-match': '"0"' },
+      payload: { level: levels[k], source: 'manager', assessedOn: '2026-01-15' },
+    });
+    expect(set.statusCode).toBe(200);
+    const rate = await call(t, rm, {
+      method: 'POST',
+      url: `/api/v1/resources/${ids[k]}/rates`,
+      payload: { validFrom: '2026-01-01', rateMinor: rates[k], currency: 'EUR' },
+    });
+    expect(rate.statusCode).toBe(200);
+  }
+  const alloc = await call(t, rm, {
+    method: 'POST',
+    url: '/api/v1/allocations',
+    payload: {
+      personId: ids.busy,
+      projectId: otherProjectId,
+      start: '2027-01-01',
+      finish: '2027-06-30',
+      unit: 'percent',
+      amount: 80,
+      status: 'hard',
+    },
+  });
+  expect(alloc.statusCode).toBe(201);
+  const absence = await call(t, rm, {
+    method: 'POST',
+    url: '/api/v1/absences',
+    payload: { personId: ids.free, kind: 'conges', start: '2027-03-04', finish: '2027-03-05' },
+  });
+  expect(absence.statusCode).toBe(201);
+  if (absence.json().status !== 'approved') {
+    const ok = await call(t, rm, {
+      method: 'POST',
+      url: `/api/v1/absences/${absence.json().id}/decision`,
+      headers: { 'if-match': `"${absence.json().version}"` },
+      payload: { decision: 'approve' },
+    });
+    expect(ok.statusCode).toBe(200);
+  }
+  const pmo = (await signIn(t, 'pmo')).cookie;
+  const created = await call(t, pmo, {
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/resource-requests`,
+    payload: {
+      start: START,
+      finish: FINISH,
+      unit: 'fte',
+      amount: 0.5,
+      skills: [{ skillId, minLevel: 3 }],
+      submit: true,
+    },
+  });
+  expect(created.statusCode).toBe(201);
+  request = ResourceRequest.parse(created.json());
+});
+afterAll(async () => t?.close());
+
+async function rank(query = '') {
+  const res = await call(t, rm, {
+    method: 'GET',
+    url: `/api/v1/resource-requests/${request.id}/candidates${query}`,
+  });
+  expect(res.statusCode).toBe(200);
+  return CandidateList.parse(res.json());
+}
+
+describe('staffing ranking', () => {
+  it('ranks the free qualified person first and explains every score', async () => {
+    const list = await rank('?limit=200');
+    // 4 weeks × 0,5 × 35 h
+    expect(list.workingDays).toBe(20);
+    expect(list.hoursNeeded).toBe(70);
+    const order = list.items.map((c) => c.person.id);
+    expect(order[0]).toBe(ids.free);
+    expect(order.indexOf(ids.busy)).toBeGreaterThan(0);
+    expect(order.indexOf(ids.novice)).toBeGreaterThan(0);
+    const best = list.items[0]!;
+    expect(best.qualified).toBe(true);
+    // 140 h of capacity less two days off (14 h)
+    expect(best.capacityHours).toBe(126);
+    expect(best.freeHours).toBe(126);
+    expect(best.reasons).toContainEqual({
+      code: 'skill_ok',
+      skillId,
+      skillName: 'Power BI',
+      level: 4,
+      minLevel: 3,
+    });
+    expect(best.reasons).toContainEqual({ code: 'absent', hours: 14 });
+    const busy = list.items.find((c) => c.person.id === ids.busy)!;
+    expect(busy.loadHours).toBe(112);
+    expect(busy.freeHours).toBe(28);
+    expect(busy.reasons.map((r) => r.code)).toContain('partly_available');
+    expect(busy.cost).toBe(0);
+    const novice = list.items.find((c) => c.person.id === ids.novice)!;
+    expect(novice.qualified).toBe(false);
+    expect(novice.reasons).toContainEqual(
+      expect.objectContaining({ code: 'skill_below', level: 2, minLevel: 3 }),
+    );
+    expect(novice.reasons).toContainEqual({ code: 'rate', rateMinor: 4500, cheapest: true });
+    // People without the skill come after all three.
+    const others = list.items.filter((c) => !Object.values(ids).includes(c.person.id));
+    for (const o of others) expect(o.score).toBeLessThan(novice.score);
+  });
+
+  it('filters to qualified people, follows the weights, and is refused to members', async () => {
+    const qualified = await rank('?qualifiedOnly=true');
+    expect(qualified.items.map((c) => c.person.id).sort()).toEqual([ids.free, ids.busy].sort());
+    const costOnly = await rank('?qualifiedOnly=true&wSkills=0&wAvailability=0&wCost=100');
+    expect(costOnly.items[0]!.person.id).toBe(ids.free);
+    const bad = await call(t, rm, {
+      method: 'GET',
+      url: `/api/v1/resource-requests/${request.id}/candidates?wCost=300`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.details)).toContain('wCost');
+    const forbidden = await call(t, member, {
+      method: 'GET',
+      url: `/api/v1/resource-requests/${request.id}/candidates`,
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const missing = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/resource-requests/00000000-0000-4000-8000-000000000777/candidates',
+    });
+    expect(missing.json().error.code).toBe('RESOURCE_REQUEST_NOT_FOUND');
+  });
+
+  it('assigns the first candidate; the ranking then shows them allocated and busy', async () => {
+    const res = await call(t, rm, {
+      method: 'POST',
+      url: `/api/v1/resource-requests/${request.id}/allocations`,
+      headers: { 'if-match': `"${request.version}"` },
+      payload: { personId: ids.free, unit: 'percent', amount: 50 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('staffed');
+    const after = await rank('?qualifiedOnly=true');
+    const free = after.items.find((c) => c.person.id === ids.free)!;
+    expect(free.allocated).toBe(true);
+    expect(free.loadHours).toBe(63);
+    expect(free.freeHours).toBe(63);
+  });
+});
+
+describe('the bench', () => {
+  it('lists people free over a period, by skill and level, most free first, week by week', async () => {
+    const res = await call(t, rm, {
+      method: 'GET',
+      url: `/api/v1/staffing/bench?from=${START}&to=${FINISH}&skillId=${skillId}&minLevel=2&maxUtilisation=60`,
+    });
+    expect(res.statusCode).toBe(200);
+    const bench = Bench.parse(res.json());
+    // busy is at 80 %, free at 50 % (after the allocation above), novice at 0 %
+    expect(bench.items.map((p) => p.person.id)).toEqual([ids.novice, ids.free]);
+    expect(bench.weekStarts).toEqual(['2027-03-01', '2027-03-08', '2027-03-15', '2027-03-22']);
+    const novice = bench.items[0]!;
+    expect(novice.weeks).toEqual([35, 35, 35, 35]);
+    expect(novice.skillLevel).toBe(2);
+    expect(bench.items[1]!.utilisation).toBe(50);
+    expect(bench.freeHours).toBe(140 + 63);
+    const strict = Bench.parse(
+      (
+        await call(t, rm, {
+          method: 'GET',
+          url: `/api/v1/staffing/bench?from=${START}&to=${FINISH}&skillId=${skillId}&minLevel=4&maxUtilisation=100`,
+        })
+      ).json(),
+    );
+    expect(strict.items.map((p) => p.person.id).sort()).toEqual([ids.free, ids.busy].sort());
+    const bad = await call(t, rm, {
+      method: 'GET',
+      url: `/api/v1/staffing/bench?from=${FINISH}&to=${START}`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.details)).toContain('to');
+  });
+});
+
+describe('skill gaps per quarter', () => {
+  it('counts what open requests still need against the free hours of holders', async () => {
+    const pmo = (await signIn(t, 'pmo')).cookie;
+    const draft = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/resource-requests`,
+      payload: {
+        start: '2027-04-05',
+        finish: '2027-04-30',
+        unit: 'fte',
+        amount: 1,
+        skills: [{ skillId, minLevel: 4 }],
+      },
+    });
+    expect(draft.statusCode).toBe(201);
+    const res = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/staffing/skill-gaps?from=2027-02-10&quarters=2',
+    });
+    expect(res.statusCode).toBe(200);
+    const gaps = SkillGaps.parse(res.json());
+    expect(gaps.quarters.map((q) => [q.year, q.quarter, q.start, q.finish])).toEqual([
+      [2027, 1, '2027-01-01', '2027-03-31'],
+      [2027, 2, '2027-04-01', '2027-06-30'],
+    ]);
+    // The first request is staffed: nothing left of it. The draft asks 4 weeks × 35 h.
+    const mine = gaps.rows.filter((r) => r.skill.id === skillId);
+    expect(mine.map((r) => r.minLevel)).toEqual([4]);
+    const [q1, q2] = mine[0]!.quarters;
+    expect(q1).toMatchObject({ demand: 0, draft: 0, holders: 2 });
+    expect(q2).toMatchObject({ demand: 0, draft: 140, holders: 2 });
+    expect(q2!.gap).toBeCloseTo(140 - q2!.free, 1);
+    expect(mine[0]!.category.name).toBe('Data');
+    const bad = await call(t, rm, {
+      method: 'GET',
+      url: '/api/v1/staffing/skill-gaps?from=2027-02-10&quarters=9',
+    });
+    expect(JSON.stringify(bad.json().error.details)).toContain('quarters');
+  });
+});
