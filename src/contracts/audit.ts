@@ -77,6 +77,10 @@ export const AUDIT_ENTITIES = [
   'skill_level',
   'person_skill',
   'resource_request',
+  'evm_thresholds',
+  'finance_forecast',
+  'discount_rate_policy',
+  'benefit_realisation',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

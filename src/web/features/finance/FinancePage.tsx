@@ -25,6 +25,7 @@ import {
   type ActualImportBody,
   type ActualImportReport,
   type Rollup,
+  type RollupRow,
 } from '../../../contracts/finance.ts';
 import { parseCsv } from '../../../core/tabular/csv.ts';
 import { API_BASE } from '../../api/client.ts';
@@ -34,11 +35,16 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { errorMessage } from '../../components/errors.ts';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { formatIndex } from './finance-format.ts';
+import { DiscountRatesPanel } from '../evm/DiscountRatesPanel.tsx';
+import { STATUS_COLOR } from '../evm/EvmTrendChart.tsx';
+import { PendingForecastsPanel } from '../evm/PendingForecastsPanel.tsx';
+import { PortfolioBenefitsPanel } from '../evm/PortfolioBenefitsPanel.tsx';
+import { ThresholdsPanel } from '../evm/ThresholdsPanel.tsx';
 import { RatesPanel } from './RatesPanel.tsx';
 import { useImportActuals, usePortfolioFinance, useRollup } from './finance-api.ts';
 
-const STATUS_COLOR = (v: number | null) =>
-  v === null ? undefined : v >= 0.95 ? 'teal' : v >= 0.9 ? 'orange' : 'red';
+/** The status the server computed against the thresholds in force (the portfolio's, else the company's). */
+const statusColor = (s: RollupRow['spiStatus']) => (s ? STATUS_COLOR[s] : undefined);
 
 /** The PMO / finance view: roll-up with drill-down, the year by nature and category, the actuals import. */
 export function FinancePage() {
@@ -55,6 +61,10 @@ export function FinancePage() {
           <Tabs.Tab value="year">{t('finance.page.year')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('finance.page.import')}</Tabs.Tab>
           <Tabs.Tab value="rates">{t('finance.rates.tab')}</Tabs.Tab>
+          <Tabs.Tab value="forecasts">{t('evm.pending.tab')}</Tabs.Tab>
+          <Tabs.Tab value="thresholds">{t('evm.thresholds.tab')}</Tabs.Tab>
+          <Tabs.Tab value="discount">{t('evm.discount.tab')}</Tabs.Tab>
+          <Tabs.Tab value="benefits">{t('evm.portfolioBenefits.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="rollup">
           <RollupPanel />
@@ -67,6 +77,18 @@ export function FinancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="rates">
           <RatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="forecasts">
+          <PendingForecastsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="thresholds">
+          <ThresholdsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="discount">
+          <DiscountRatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="benefits">
+          <PortfolioBenefitsPanel />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -230,13 +252,13 @@ function RollupPanel() {
                 <Table.Td ta="right">{formatMoney(row.committed)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.actual)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.eac)}</Table.Td>
-                <Table.Td ta="right" c={row.vac < 0 ? 'red' : undefined}>
+                <Table.Td ta="right" c={statusColor(row.vacStatus)}>
                   {formatMoney(row.vac)}
                 </Table.Td>
-                <Table.Td ta="right" c={STATUS_COLOR(row.spi)}>
+                <Table.Td ta="right" c={statusColor(row.spiStatus)}>
                   {formatIndex(row.spi)}
                 </Table.Td>
-                <Table.Td ta="right" c={STATUS_COLOR(row.cpi)}>
+                <Table.Td ta="right" c={statusColor(row.cpiStatus)}>
                   {formatIndex(row.cpi)}
                 </Table.Td>
               </Table.Tr>
