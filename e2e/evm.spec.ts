@@ -107,8 +107,8 @@ test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices'
     await expect(
       page.getByRole('button', { name: 'Supprimer le taux USD du 01/01/2025' }),
     ).toHaveCount(0);
-    await page.getByRole('tab', { name: 'Taux d’actualisation' }).click();
-    await page.getByRole('textbox', { name: 'Date d’effet' }).fill('01/01/2027');
+    await page.getByRole('tab', { name: "Taux d'actualisation" }).click();
+    await page.getByRole('textbox', { name: "Date d'effet" }).fill('01/01/2027');
     await page.getByRole('textbox', { name: 'Taux' }).fill('7,25');
     await page.getByRole('textbox', { name: 'Justification' }).fill('Note DAF 2027');
     await page.getByRole('button', { name: 'Publier' }).click();

@@ -216,6 +216,9 @@ export const BenefitTotals = z.object({
   expected: Money,
   realised: Money,
   gap: Money,
+  /** Planned over the periods due today (a year is due from its January). */
+  plannedToDate: Money,
+  gapToDate: Money,
 });
 
 export const ProjectBenefits = z.object({

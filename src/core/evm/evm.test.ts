@@ -6,6 +6,7 @@ import {
   evmStatuses,
   evmTrend,
   forecastFigures,
+  isDue,
   periodAt,
   phasingIssues,
   policyInForce,
@@ -178,6 +179,7 @@ describe('benefits tracking', () => {
         { period: '2027', amount: 120_000 },
         { period: '2029', amount: 10_000 },
       ],
+      asOf: '2027-11',
     });
     expect(r.rows).toEqual([
       { period: '2026', planned: 0, expected: 0, realised: 0, gap: 0 },
@@ -190,8 +192,13 @@ describe('benefits tracking', () => {
       expected: 250_000,
       realised: 130_000,
       gap: -270_000,
+      plannedToDate: 150_000,
+      gapToDate: -20_000,
     });
     expect(r.realisationRate).toBeCloseTo(130_000 / 150_000, 10);
+    expect(isDue('2027', '2027-01')).toBe(true);
+    expect(isDue('2027-02', '2027-01')).toBe(false);
+    expect(isDue('2028', '2027-12')).toBe(false);
   });
 
   it('monthly periods roll over the year', () => {

@@ -240,16 +240,18 @@ export interface BenefitPeriodRow {
 /**
  * Planned vs realised benefits by period: the case's benefit lines (periods from `firstPeriod`)
  * against the realised amounts recorded (a period outside the case still shows, with 0 planned).
- * Totals are the sums of the rows; `realisationRate` = realised / planned over the periods that
- * have a realised amount recorded (null when nothing planned there).
+ * Totals are the sums of the rows; `realisationRate` = realised / planned over the periods due
+ * at `asOf` (null when nothing is due yet).
  */
 export function benefitsTracking(input: {
   firstPeriod: string | null;
   planned: readonly PlannedBenefitLine[];
   realised: readonly { period: string; amount: number }[];
+  /** Today's month `YYYY-MM`: periods up to it are due (a year is due from its January). */
+  asOf?: string;
 }): {
   rows: BenefitPeriodRow[];
-  totals: { planned: number; expected: number; realised: number; gap: number };
+  totals: BenefitTotals;
   realisationRate: number | null;
 } {
   const byPeriod = new Map<string, { planned: number; expected: number; realised: number }>();
@@ -272,10 +274,10 @@ export function benefitsTracking(input: {
   const rows = [...byPeriod]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([period, r]) => ({ period, ...r, gap: r.realised - r.planned }));
-  const recorded = new Set(input.realised.map((r) => r.period));
-  const plannedRecorded = sum(rows.filter((r) => recorded.has(r.period)).map((r) => r.planned));
+  const due = (period: string) => !input.asOf || isDue(period, input.asOf);
   const realisedTotal = sum(rows.map((r) => r.realised));
   const plannedTotal = sum(rows.map((r) => r.planned));
+  const plannedToDate = sum(rows.filter((r) => due(r.period)).map((r) => r.planned));
   return {
     rows,
     totals: {
@@ -283,7 +285,26 @@ export function benefitsTracking(input: {
       expected: sum(rows.map((r) => r.expected)),
       realised: realisedTotal,
       gap: realisedTotal - plannedTotal,
+      plannedToDate,
+      gapToDate: realisedTotal - plannedToDate,
     },
-    realisationRate: ratio(realisedTotal, plannedRecorded),
+    realisationRate: ratio(realisedTotal, plannedToDate),
   };
+}
+
+export interface BenefitTotals {
+  planned: number;
+  expected: number;
+  realised: number;
+  /** Realised − planned over the whole case. */
+  gap: number;
+  /** Planned over the periods due at `asOf`. */
+  plannedToDate: number;
+  /** Realised − planned to date. */
+  gapToDate: number;
+}
+
+/** Whether a period (`YYYY` or `YYYY-MM`) is due in the month `asOf` (`YYYY-MM`). */
+export function isDue(period: string, asOf: string): boolean {
+  return period.length === 4 ? period <= asOf.slice(0, 4) : period <= asOf.slice(0, 7);
 }

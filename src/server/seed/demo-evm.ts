@@ -143,15 +143,51 @@ async function seedHistory(ctx: Ctx) {
 
 /** October approved (one rejected first), November submitted: the controller's inbox is not empty. */
 async function seedForecasts(ctx: Ctx, actor: Actor) {
-  const running = await queryRows<{ id: string; code: string; bac: number; ac: number }>(
+  const running = await queryRows<{
+    id: string;
+    code: string;
+    bac: number;
+    ac: number;
+    userId: string | null;
+    userName: string | null;
+    email: string | null;
+    personId: string | null;
+  }>(
     ctx.db,
-    sql`select p.id, p.code, c.bac, c.ac from projects p
+    sql`select p.id, p.code, c.bac, c.ac, u.id as "userId", u.name as "userName", u.email,
+               u.person_id as "personId"
+        from projects p
         join finance_closes c on c.project_id = p.id and c.month = ${`${DEMO_TODAY.slice(0, 7)}-01`}
+        left join users u on u.person_id = p.manager_id and u.role = 'member'
         where p.status = 'active' and c.bac > c.ac
         order by p.code limit 6`,
   );
+  // Decisions by the demo controller, submissions by each project's manager when they have an account.
+  const [controller] = await queryRows<{ id: string; name: string; email: string }>(
+    ctx.db,
+    sql`select id, name, email from users where role = 'finance' order by email limit 1`,
+  );
+  const decider: Actor = controller
+    ? {
+        userId: controller.id,
+        name: controller.name,
+        email: controller.email,
+        role: 'finance',
+        personId: null,
+      }
+    : actor;
   let n = 0;
   for (const [k, p] of running.entries()) {
+    const pm: Actor =
+      p.userId && p.userName && p.email
+        ? {
+            userId: p.userId,
+            name: p.userName,
+            email: p.email,
+            role: 'member',
+            personId: p.personId,
+          }
+        : actor;
     const left = p.bac - p.ac;
     const phase = (amount: number, from: string) => {
       const months = [from, addMonths(from, 1), addMonths(from, 2)];
@@ -161,7 +197,7 @@ async function seedForecasts(ctx: Ctx, actor: Actor) {
         amount: i === 2 ? amount - 2 * share : share,
       }));
     };
-    const oct = await submitForecast(ctx, actor, p.id, {
+    const oct = await submitForecast(ctx, pm, p.id, {
       period: '2026-10',
       etcByMonth: phase(Math.round(left * (k % 2 ? 1.08 : 1.02)), '2026-10'),
       comment:
@@ -172,21 +208,21 @@ async function seedForecasts(ctx: Ctx, actor: Actor) {
     if (k === 1) {
       await decideForecast(
         ctx,
-        actor,
+        decider,
         p.id,
         oct.id,
         oct.version,
         'reject',
         'Chiffrer le renfort de recette ligne par ligne',
       );
-      const again = await submitForecast(ctx, actor, p.id, {
+      const again = await submitForecast(ctx, pm, p.id, {
         period: '2026-10',
         etcByMonth: phase(Math.round(left * 1.06), '2026-10'),
         comment: 'Renfort de recette chiffré : 6 jours × 2 consultants',
       });
       await decideForecast(
         ctx,
-        actor,
+        decider,
         p.id,
         again.id,
         again.version,
@@ -196,7 +232,7 @@ async function seedForecasts(ctx: Ctx, actor: Actor) {
     } else {
       await decideForecast(
         ctx,
-        actor,
+        decider,
         p.id,
         oct.id,
         oct.version,
@@ -205,7 +241,7 @@ async function seedForecasts(ctx: Ctx, actor: Actor) {
       );
     }
     if (k < 4) {
-      await submitForecast(ctx, actor, p.id, {
+      await submitForecast(ctx, pm, p.id, {
         period: '2026-11',
         etcByMonth: phase(Math.round(left * (k % 2 ? 1.1 : 0.99)), '2026-11'),
         comment:

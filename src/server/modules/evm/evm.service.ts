@@ -709,6 +709,7 @@ export async function getProjectBenefits(
     firstPeriod: bc?.bc.firstPeriod ?? null,
     planned: (bc?.bc.lines ?? []).filter((l) => isBenefit(l.kind)),
     realised: realised.map((r) => ({ period: r.period, amount: r.amount })),
+    asOf: today().slice(0, 7),
   });
   return {
     projectId,
@@ -927,6 +928,7 @@ export async function getPortfolioBenefits(
     l.push(r);
     realisedBy.set(r.projectId, l);
   }
+  const asOf = today().slice(0, 7);
   const years = new Map<string, { planned: number; expected: number; realised: number }>();
   const out = list.map((p) => {
     const c = caseBy.get(p.id);
@@ -935,6 +937,7 @@ export async function getPortfolioBenefits(
       firstPeriod: bc?.firstPeriod ?? null,
       planned: (bc?.lines ?? []).filter((l) => isBenefit(l.kind)),
       realised: realisedBy.get(p.id) ?? [],
+      asOf,
     });
     for (const row of t.rows) {
       const y = row.period.slice(0, 4);
@@ -959,6 +962,7 @@ export async function getPortfolioBenefits(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([period, r]) => ({ period, ...r, gap: r.realised - r.planned }));
   const total = (k: 'planned' | 'expected' | 'realised') => sum(byYear.map((r) => r[k]));
+  const plannedToDate = sum(out.map((p) => p.totals.plannedToDate));
   return {
     projects: out,
     byYear,
@@ -967,6 +971,8 @@ export async function getPortfolioBenefits(
       expected: total('expected'),
       realised: total('realised'),
       gap: total('realised') - total('planned'),
+      plannedToDate,
+      gapToDate: total('realised') - plannedToDate,
     },
   };
 }

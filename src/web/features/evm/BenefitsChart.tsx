@@ -25,7 +25,7 @@ export function BenefitsChart({
   const height = 260;
   const w = width - M.left - M.right;
   const h = height - M.top - M.bottom;
-  const max = Math.max(1, ...rows.flatMap((r) => [r.planned, r.realised, r.expected]));
+  const max = Math.max(1, ...rows.flatMap((r) => [r.planned, r.realised, r.expected])) * 1.1;
   const slot = rows.length ? w / rows.length : w;
   const bar = Math.min(36, slot / 3);
   const y = (v: number) => h - (v / max) * h;

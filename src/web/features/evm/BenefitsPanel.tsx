@@ -24,7 +24,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { formatMoney } from '../../format.ts';
 import { formatMonth, minorToInput } from '../finance/finance-format.ts';
 import { BenefitsChart } from './BenefitsChart.tsx';
-import { formatPct } from './ForecastPanel.tsx';
+import { formatShare } from './ForecastPanel.tsx';
 import { showPercent } from './DiscountRatesPanel.tsx';
 import { type BenefitBody, useBenefitMutations, useProjectBenefits } from './evm-api.ts';
 
@@ -82,9 +82,9 @@ export function BenefitsPanel({ projectId }: { projectId: string }) {
         {(
           [
             ['planned', formatMoney(b.totals.planned)],
-            ['expected', formatMoney(b.totals.expected)],
+            ['plannedToDate', formatMoney(b.totals.plannedToDate)],
             ['realised', formatMoney(b.totals.realised)],
-            ['rate', formatPct(b.realisationRate)],
+            ['rate', formatShare(b.realisationRate)],
           ] as const
         ).map(([k, v]) => (
           <Paper key={k} withBorder p="sm" radius="md">

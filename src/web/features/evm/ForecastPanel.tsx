@@ -36,6 +36,15 @@ export const formatPct = (v: number | null) =>
         signDisplay: 'exceptZero',
       }).format(v);
 
+/** A share or a rate, without a sign: 75 %. */
+export const formatShare = (v: number | null) =>
+  v === null
+    ? '—'
+    : new Intl.NumberFormat(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
+        style: 'percent',
+        maximumFractionDigits: 1,
+      }).format(v);
+
 /** The project's monthly forecast cycle: submit a re-forecast, see its decision and the history. */
 export function ForecastPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();

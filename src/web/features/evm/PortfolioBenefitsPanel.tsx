@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
 import { BenefitsChart } from './BenefitsChart.tsx';
-import { formatPct } from './ForecastPanel.tsx';
+import { formatShare } from './ForecastPanel.tsx';
 import { usePortfolioBenefits } from './evm-api.ts';
 
 /** Planned vs realised benefits across the portfolio: by year, and per project. */
@@ -30,16 +30,16 @@ export function PortfolioBenefitsPanel() {
         {(
           [
             ['planned', d.totals.planned],
-            ['expected', d.totals.expected],
+            ['plannedToDate', d.totals.plannedToDate],
             ['realised', d.totals.realised],
-            ['gap', d.totals.gap],
+            ['gapToDate', d.totals.gapToDate],
           ] as const
         ).map(([k, v]) => (
           <Paper key={k} withBorder p="sm" radius="md">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {t(`evm.portfolioBenefits.figures.${k}`)}
             </Text>
-            <Text size="lg" fw={700} c={k === 'gap' && v < 0 ? 'red.9' : undefined}>
+            <Text size="lg" fw={700} c={k === 'gapToDate' && v < 0 ? 'red.9' : undefined}>
               {formatMoney(v)}
             </Text>
           </Paper>
@@ -60,7 +60,10 @@ export function PortfolioBenefitsPanel() {
               {t('evm.benefits.series.realised')}
             </Table.Th>
             <Table.Th scope="col" ta="right">
-              {t('evm.benefits.gap')}
+              {t('evm.portfolioBenefits.figures.plannedToDate')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('evm.portfolioBenefits.figures.gapToDate')}
             </Table.Th>
             <Table.Th scope="col" ta="right">
               {t('evm.benefits.figures.rate')}
@@ -83,10 +86,11 @@ export function PortfolioBenefitsPanel() {
               </Table.Td>
               <Table.Td ta="right">{formatMoney(p.totals.planned)}</Table.Td>
               <Table.Td ta="right">{formatMoney(p.totals.realised)}</Table.Td>
-              <Table.Td ta="right" c={p.totals.gap < 0 ? 'red.9' : undefined}>
-                {formatMoney(p.totals.gap)}
+              <Table.Td ta="right">{formatMoney(p.totals.plannedToDate)}</Table.Td>
+              <Table.Td ta="right" c={p.totals.gapToDate < 0 ? 'red.9' : undefined}>
+                {formatMoney(p.totals.gapToDate)}
               </Table.Td>
-              <Table.Td ta="right">{formatPct(p.realisationRate)}</Table.Td>
+              <Table.Td ta="right">{formatShare(p.realisationRate)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -40,6 +40,8 @@ import { STATUS_COLOR } from '../evm/EvmTrendChart.tsx';
 import { PendingForecastsPanel } from '../evm/PendingForecastsPanel.tsx';
 import { PortfolioBenefitsPanel } from '../evm/PortfolioBenefitsPanel.tsx';
 import { ThresholdsPanel } from '../evm/ThresholdsPanel.tsx';
+import { YearMonthsChart } from '../evm/YearMonthsChart.tsx';
+import { formatShare } from '../evm/ForecastPanel.tsx';
 import { RatesPanel } from './RatesPanel.tsx';
 import { useImportActuals, usePortfolioFinance, useRollup } from './finance-api.ts';
 
@@ -296,12 +298,28 @@ function YearPanel() {
           const cells = data.data.cells;
           const totalOf = (n: 'capex' | 'opex', k: 'budget' | 'actual' | 'committed') =>
             cells.filter((c) => c.nature === n).reduce((s, c) => s + c[k], 0);
+          const grand = (k: 'budget' | 'actual' | 'committed') =>
+            cells.reduce((s, c) => s + c[k], 0);
+          const shareOf = (n: 'capex' | 'opex') =>
+            grand('budget') === 0 ? null : totalOf(n, 'budget') / grand('budget');
+          if (cells.length === 0)
+            return (
+              <EmptyState
+                title={t('evm.year.emptyTitle', { year })}
+                message={t('evm.year.empty')}
+              />
+            );
           return (
             <>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 {(['capex', 'opex'] as const).map((n) => (
                   <Paper key={n} withBorder p="sm" radius="md">
-                    <Text fw={700}>{t(`finance.nature.${n}`)}</Text>
+                    <Group justify="space-between">
+                      <Text fw={700}>{t(`finance.nature.${n}`)}</Text>
+                      <Badge variant="light" color={n === 'capex' ? 'indigo' : 'cyan'}>
+                        {t('evm.year.share', { share: formatShare(shareOf(n)) })}
+                      </Badge>
+                    </Group>
                     <Text size="sm">
                       {t('finance.page.natureLine', {
                         budget: formatMoney(totalOf(n, 'budget')),
@@ -326,6 +344,9 @@ function YearPanel() {
                     <Table.Th scope="col" ta="right">
                       {t('finance.figures.actual')}
                     </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('evm.year.variance')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -344,10 +365,28 @@ function YearPanel() {
                         <Table.Td ta="right">{formatMoney(c.budget)}</Table.Td>
                         <Table.Td ta="right">{formatMoney(c.committed)}</Table.Td>
                         <Table.Td ta="right">{formatMoney(c.actual)}</Table.Td>
+                        <Table.Td ta="right" c={c.budget - c.actual < 0 ? 'red.9' : undefined}>
+                          {formatMoney(c.budget - c.actual)}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
+                  <Table.Tr fw={700}>
+                    <Table.Th scope="row" colSpan={2}>
+                      {t('evm.year.total')}
+                    </Table.Th>
+                    <Table.Td ta="right">{formatMoney(grand('budget'))}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(grand('committed'))}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(grand('actual'))}</Table.Td>
+                    <Table.Td
+                      ta="right"
+                      c={grand('budget') - grand('actual') < 0 ? 'red.9' : undefined}
+                    >
+                      {formatMoney(grand('budget') - grand('actual'))}
+                    </Table.Td>
+                  </Table.Tr>
                 </Table.Tbody>
               </Table>
+              <YearMonthsChart months={data.data.byMonth} />
             </>
           );
         })()
