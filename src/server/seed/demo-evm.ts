@@ -28,6 +28,8 @@ import { DEMO_TODAY } from './demo-planning.ts';
  */
 
 const HISTORY_FROM = '2026-06';
+/** Roles whose project manager may submit a re-forecast (a viewer may not write). */
+const WRITERS: readonly string[] = ['member', 'pmo', 'admin', 'finance'];
 const HISTORY_TO = '2026-10';
 
 export async function seedDemoEvm(ctx: Ctx, actor: Actor) {
@@ -152,13 +154,14 @@ async function seedForecasts(ctx: Ctx, actor: Actor) {
     userName: string | null;
     email: string | null;
     personId: string | null;
+    role: Actor['role'] | null;
   }>(
     ctx.db,
     sql`select p.id, p.code, c.bac, c.ac, u.id as "userId", u.name as "userName", u.email,
-               u.person_id as "personId"
+               u.person_id as "personId", u.role
         from projects p
         join finance_closes c on c.project_id = p.id and c.month = ${`${DEMO_TODAY.slice(0, 7)}-01`}
-        left join users u on u.person_id = p.manager_id and u.role = 'member'
+        left join users u on u.person_id = p.manager_id and not u.disabled
         where p.status = 'active' and c.bac > c.ac
         order by p.code limit 6`,
   );
@@ -179,12 +182,12 @@ async function seedForecasts(ctx: Ctx, actor: Actor) {
   let n = 0;
   for (const [k, p] of running.entries()) {
     const pm: Actor =
-      p.userId && p.userName && p.email
+      p.userId && p.userName && p.email && p.role && WRITERS.includes(p.role)
         ? {
             userId: p.userId,
             name: p.userName,
             email: p.email,
-            role: 'member',
+            role: p.role,
             personId: p.personId,
           }
         : actor;

@@ -54,7 +54,12 @@ export function BenefitsPanel({ projectId }: { projectId: string }) {
                 periodicity: t(`evm.benefits.periodicity.${bc.periodicity}`),
                 rate: showPercent(bc.discountRate),
               })}{' '}
-              <Anchor component={Link} to={`/strategy/intake/${bc.requestId}`} size="sm">
+              <Anchor
+                component={Link}
+                to={`/strategy/intake/${bc.requestId}`}
+                size="sm"
+                underline="always"
+              >
                 {t('evm.benefits.openCase')}
               </Anchor>
             </Text>

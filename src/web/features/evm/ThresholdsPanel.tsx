@@ -136,7 +136,7 @@ export function ThresholdsPanel() {
                       <Button
                         size="xs"
                         variant="light"
-                        aria-label={t('evm.thresholds.overrideFor', { name: p.name })}
+                        aria-label={`${t(p.override ? 'evm.thresholds.edit' : 'evm.thresholds.override')} : ${p.code} — ${p.name}`}
                         onClick={() =>
                           setEditing({
                             portfolioId: p.id,
@@ -153,7 +153,7 @@ export function ThresholdsPanel() {
                           size="xs"
                           variant="subtle"
                           color="red"
-                          aria-label={t('evm.thresholds.resetFor', { name: p.name })}
+                          aria-label={`${t('evm.thresholds.reset')} : ${p.code} — ${p.name}`}
                           loading={m.remove.isPending}
                           onClick={() =>
                             m.remove.mutate({ portfolioId: p.id, version: p.override!.version })
