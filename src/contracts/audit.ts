@@ -81,6 +81,10 @@ export const AUDIT_ENTITIES = [
   'training_session',
   'training_enrolment',
   'development_goal',
+  'evm_thresholds',
+  'finance_forecast',
+  'discount_rate_policy',
+  'benefit_realisation',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -305,6 +305,8 @@ export const EvmFigures = z.object({
   percentSpent: z.number().nullable(),
   spiStatus: IndexStatus.nullable(),
   cpiStatus: IndexStatus.nullable(),
+  /** VAC / BAC against the VAC band of the thresholds in force. */
+  vacStatus: IndexStatus.nullable(),
 });
 export type EvmFigures = z.infer<typeof EvmFigures>;
 
@@ -383,6 +385,10 @@ export const RollupRow = z.object({
   cpi: z.number().nullable(),
   vac: Money,
   projectCount: z.number().int(),
+  /** Statuses against the thresholds in force (the portfolio's, else the company's). */
+  spiStatus: IndexStatus.nullable(),
+  cpiStatus: IndexStatus.nullable(),
+  vacStatus: IndexStatus.nullable(),
 });
 export type RollupRow = z.infer<typeof RollupRow>;
 
@@ -429,7 +435,10 @@ export const ExchangeRate = z.object({
   rate: z.string().regex(/^\d{1,10}(\.\d{1,8})?$/),
 });
 export type ExchangeRate = z.infer<typeof ExchangeRate>;
-export const ExchangeRateList = z.object({ items: z.array(ExchangeRate) });
+export const ExchangeRateList = z.object({
+  /** `version` is what DELETE needs in If-Match (bumped when the rate of that date is replaced). */
+  items: z.array(ExchangeRate.extend({ version: z.number().int() })),
+});
 
 /** What the labour feed (approved timesheet hours × dated cost rates) wrote. */
 export const LabourSyncResult = z.object({

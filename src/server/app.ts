@@ -27,6 +27,7 @@ import * as auth from './modules/platform/auth.service.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { financeRoutes } from './modules/finance/finance.routes.ts';
+import { evmRoutes } from './modules/evm/evm.routes.ts';
 import { governanceRoutes } from './modules/governance/governance.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -188,6 +189,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   raidRoutes(app, ctx);
   strategyRoutes(app, ctx);
   financeRoutes(app, ctx);
+  evmRoutes(app, ctx);
   governanceRoutes(app, ctx);
   resourcesRoutes(app, ctx);
   capacityRoutes(app, ctx);

@@ -10,6 +10,7 @@ import { refreshSnapshots } from '../modules/reporting/dash.service.ts';
 import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 import { runDeliveries } from '../modules/reporting/copil/delivery.service.ts';
 import { runActionReminders } from '../modules/risks/raid.reminders.ts';
+import { runSnapshots } from '../modules/evm/evm.service.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -68,6 +69,12 @@ const SCHEDULES = [
     name: 'raid-action-reminders',
     cron: '0 8 * * *',
     run: async (ctx: Ctx) => runActionReminders(ctx, new Date().toISOString().slice(0, 10)),
+  },
+  {
+    // EV history: the month-end snapshot (PV, EV, AC, EAC) of every project not closed by hand.
+    name: 'evm-snapshots',
+    cron: '30 4 1 * *',
+    run: (ctx: Ctx) => runSnapshots(ctx, null),
   },
 ] as const;
 

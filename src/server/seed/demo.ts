@@ -19,6 +19,7 @@ import { seedDemoTime } from './demo-time.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
+import { seedDemoEvm } from './demo-evm.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
@@ -298,6 +299,7 @@ export async function seedDemo(
   await seedDemoStrategy(ctx);
   say('budgets');
   await seedDemoFinance(ctx, actor, planned);
+  await seedDemoEvm(ctx, actor);
   say('gouvernance');
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
   say('ressources');

@@ -22,7 +22,6 @@ import {
   type EvmInput,
   earnedValue,
   evmIndicators,
-  indexStatus,
   plannedValueAt,
   rollUp,
   sCurve,
@@ -38,6 +37,8 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { getPlan, today } from '../planning/planning.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
+import { evmStatuses, type EvmThresholds } from '../../../core/evm/evm.ts';
+import { thresholdResolver } from '../evm/evm.repository.ts';
 import * as repo from './finance.repository.ts';
 import {
   actualCosts,
@@ -814,7 +815,10 @@ export async function deleteActual(
 
 // ---------------------------------------------------------------- exchange rates
 
-export async function listRates(ctx: Ctx, actor: Actor): Promise<{ items: ExchangeRate[] }> {
+export async function listRates(
+  ctx: Ctx,
+  actor: Actor,
+): Promise<{ items: (ExchangeRate & { version: number })[] }> {
   if (!roleGrants(actor.role, 'finance.read')) throw new DomainError('FORBIDDEN', 'finance.read');
   const rows = await repo.listRates(ctx.db);
   return {
@@ -822,6 +826,7 @@ export async function listRates(ctx: Ctx, actor: Actor): Promise<{ items: Exchan
       currency: r.currency,
       validFrom: r.validFrom,
       rate: formatRate(r.rate),
+      version: r.version,
     })),
   };
 }
@@ -839,7 +844,7 @@ export async function setRate(ctx: Ctx, actor: Actor, input: ExchangeRate) {
       .values(input)
       .onConflictDoUpdate({
         target: [exchangeRates.currency, exchangeRates.validFrom],
-        set: { rate: input.rate },
+        set: { rate: input.rate, version: sql`${exchangeRates.version} + 1` },
       });
     await recordAudit(tx, actor, {
       entityType: 'exchange_rate',
@@ -852,11 +857,49 @@ export async function setRate(ctx: Ctx, actor: Actor, input: ExchangeRate) {
   return listRates(ctx, actor);
 }
 
+/**
+ * Deletes the rate of a currency from a date (If-Match: its version). Amounts already converted
+ * keep their EUR value; later entries use the rate then in force.
+ */
+export async function deleteRate(
+  ctx: Ctx,
+  actor: Actor,
+  currency: string,
+  validFrom: string,
+  version: number,
+) {
+  if (!roleGrants(actor.role, 'finance.manage'))
+    throw new DomainError('FORBIDDEN', 'finance.manage', { permission: 'finance.manage' });
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(exchangeRates)
+      .where(and(eq(exchangeRates.currency, currency), eq(exchangeRates.validFrom, validFrom)))
+      .for('update');
+    if (!row)
+      throw new DomainError('EXCHANGE_RATE_NOT_FOUND', `No ${currency} rate from ${validFrom}`);
+    const current = { currency, validFrom, rate: formatRate(row.rate), version: row.version };
+    if (row.version !== version) throw stale('exchange rate', current);
+    await tx
+      .delete(exchangeRates)
+      .where(and(eq(exchangeRates.currency, currency), eq(exchangeRates.validFrom, validFrom)));
+    await recordAudit(tx, actor, {
+      entityType: 'exchange_rate',
+      entityId: '00000000-0000-4000-8000-000000000000',
+      entityLabel: `${currency} ${validFrom}`,
+      action: 'delete',
+      before: current,
+    });
+  });
+  return listRates(ctx, actor);
+}
+
 // ---------------------------------------------------------------- earned value
 
-function figures(input: EvmInput): EvmFigures {
+function figures(input: EvmInput, thresholds: EvmThresholds): EvmFigures {
   const r = evmIndicators(input);
-  return { ...r, spiStatus: indexStatus(r.spi), cpiStatus: indexStatus(r.cpi) };
+  const s = evmStatuses(r, thresholds);
+  return { ...r, spiStatus: s.spi, cpiStatus: s.cpi, vacStatus: s.vac };
 }
 
 interface EvmState {
@@ -961,8 +1004,9 @@ export async function getEvm(
   projectId: string,
   date?: string,
 ): Promise<ProjectEvm> {
-  const { can } = await access(ctx.db, actor, projectId, 'finance.read');
+  const { can, project } = await access(ctx.db, actor, projectId, 'finance.read');
   const state = await evmState(ctx, actor, projectId, date);
+  const thresholds = (await thresholdResolver(ctx.db))(project.portfolioId);
   const statusMonth = monthOfDate(state.statusDate);
   const [closes, actualMonths, previous] = await Promise.all([
     repo.listCloses(ctx.db, projectId),
@@ -986,7 +1030,7 @@ export async function getEvm(
     projectId,
     statusDate: state.statusDate,
     progressSource: state.progressSource,
-    figures: figures(state.input),
+    figures: figures(state.input, thresholds),
     committed: state.committed,
     sCurve: sCurve({
       months: monthRange(known[0]!, known[known.length - 1]!),
@@ -1016,6 +1060,21 @@ export async function getEvm(
 
 /** Records the month-end close at a status date (replacing that month's close). */
 export async function closeMonth(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  statusDate: string,
+  comment: string,
+) {
+  await recordClose(ctx, actor, projectId, statusDate, comment);
+  return getEvm(ctx, actor, projectId, statusDate);
+}
+
+/**
+ * Records a month-end close (an EV snapshot: PV, EV, AC, EAC and each line's forecast) without
+ * reading the EVM view back: the manual close and the monthly snapshot job both use it.
+ */
+export async function recordClose(
   ctx: Ctx,
   actor: Actor,
   projectId: string,
@@ -1059,7 +1118,6 @@ export async function closeMonth(
       after: { statusDate, bac: r.bac, pv: r.pv, ev: r.ev, ac: r.ac, eac: r.eac, comment },
     });
   });
-  return getEvm(ctx, actor, projectId, statusDate);
 }
 
 // ---------------------------------------------------------------- roll-up
@@ -1073,12 +1131,18 @@ function assertPortfolioReader(actor: Actor) {
 
 type Totals = Omit<RollupRow, 'level' | 'id' | 'code' | 'name' | 'parentId'>;
 
-function totalsOf(rows: readonly repo.RollupProjectRow[]): Totals {
+function totalsOf(rows: readonly repo.RollupProjectRow[], thresholds: EvmThresholds): Totals {
   const evm = rollUp(rows.map((r) => ({ bac: r.baseline, pv: r.pv, ev: r.ev, ac: r.closeAc })));
   const actual = sum(rows.map((r) => r.actual));
   const eac = actual + sum(rows.map((r) => r.etc));
   const baseline = evm.bac;
+  const spi = ratio(evm.ev, evm.pv);
+  const cpi = ratio(evm.ev, evm.ac);
+  const statuses = evmStatuses({ spi, cpi, vac: baseline - eac, bac: baseline }, thresholds);
   return {
+    spiStatus: statuses.spi,
+    cpiStatus: statuses.cpi,
+    vacStatus: statuses.vac,
     budget: sum(rows.map((r) => r.budget)),
     baseline,
     committed: sum(rows.map((r) => r.committed)),
@@ -1086,8 +1150,8 @@ function totalsOf(rows: readonly repo.RollupProjectRow[]): Totals {
     eac,
     pv: evm.pv,
     ev: evm.ev,
-    spi: ratio(evm.ev, evm.pv),
-    cpi: ratio(evm.ev, evm.ac),
+    spi,
+    cpi,
     vac: baseline - eac,
     projectCount: rows.length,
   };
@@ -1110,6 +1174,7 @@ export async function getRollup(
     await tx.execute(sql`set local jit = off`);
     return repo.rollupByProject(tx, statusDate, query.portfolioId);
   });
+  const thresholdsOf = await thresholdResolver(ctx.db);
   const out: RollupRow[] = [];
   const byPortfolio = new Map<string, repo.RollupProjectRow[]>();
   for (const r of rows) {
@@ -1125,7 +1190,7 @@ export async function getRollup(
       code: first.portfolioCode,
       name: first.portfolioName,
       parentId: null,
-      ...totalsOf(list),
+      ...totalsOf(list, thresholdsOf(portfolioId)),
     });
     const byProgram = new Map<string | null, repo.RollupProjectRow[]>();
     for (const r of list) {
@@ -1142,7 +1207,7 @@ export async function getRollup(
           code: p0.programCode ?? '',
           name: p0.programName ?? '',
           parentId: portfolioId,
-          ...totalsOf(plist),
+          ...totalsOf(plist, thresholdsOf(portfolioId)),
         });
       for (const r of plist)
         out.push({
@@ -1151,11 +1216,15 @@ export async function getRollup(
           code: r.code,
           name: r.name,
           parentId: programId ?? portfolioId,
-          ...totalsOf([r]),
+          ...totalsOf([r], thresholdsOf(portfolioId)),
         });
     }
   }
-  return { statusDate, rows: out, total: totalsOf(rows) };
+  return {
+    statusDate,
+    rows: out,
+    total: totalsOf(rows, thresholdsOf(query.portfolioId ?? null)),
+  };
 }
 
 export async function getPortfolioFinance(

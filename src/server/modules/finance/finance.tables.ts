@@ -191,6 +191,8 @@ export const exchangeRates = pgTable(
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     rate: numeric('rate', { precision: 18, scale: 8 }).notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /** Bumped when the rate of that date is replaced; DELETE needs it in If-Match. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.currency, t.validFrom] })],
 );

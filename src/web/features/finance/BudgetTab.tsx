@@ -31,6 +31,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { BudgetGrid } from './BudgetGrid.tsx';
 import { CostsPanel } from './CostsPanel.tsx';
+import { ForecastPanel } from '../evm/ForecastPanel.tsx';
 import { EvmPanel } from './EvmPanel.tsx';
 import { TaskPicker } from './TaskPicker.tsx';
 import { useBudget, useBudgetMutations } from './finance-api.ts';
@@ -125,6 +126,7 @@ export function BudgetTab({ project }: { project: Project }) {
         />
       )}
       <EvmPanel projectId={project.id} />
+      <ForecastPanel projectId={project.id} />
       <CostsPanel projectId={project.id} lines={b.lines} />
       <RevisionHistory revisions={b.revisions} />
       <AddLineModal

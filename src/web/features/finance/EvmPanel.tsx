@@ -17,6 +17,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { DateField } from '../../components/DateField.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { formatIndex, formatMonth } from './finance-format.ts';
+import { EvmTrendPanel } from '../evm/EvmTrendChart.tsx';
 import { SCurveChart } from './SCurveChart.tsx';
 import { useBudgetMutations, useEvm } from './finance-api.ts';
 
@@ -99,10 +100,17 @@ export function EvmPanel({ projectId }: { projectId: string }) {
             <IndexCard name="cpi" value={f.cpi} status={f.cpiStatus} />
             <IndexCard name="tcpi" value={f.tcpi} status={null} />
             <Paper withBorder p="sm" radius="md">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('finance.evm.vac')}
-              </Text>
-              <Text size="xl" fw={700} c={f.vac < 0 ? 'red' : 'teal'}>
+              <Group justify="space-between">
+                <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                  {t('finance.evm.vac')}
+                </Text>
+                {f.vacStatus && (
+                  <Badge color={STATUS_COLOR[f.vacStatus]} variant="light">
+                    {t(`finance.evm.status.${f.vacStatus}`)}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="xl" fw={700} c={f.vac < 0 ? 'red.9' : 'teal.9'}>
                 {formatMoney(f.vac)}
               </Text>
             </Paper>
@@ -135,6 +143,7 @@ export function EvmPanel({ projectId }: { projectId: string }) {
           <SCurveChart points={e.sCurve} />
         </>
       )}
+      <EvmTrendPanel projectId={projectId} />
       <Title order={3} size="h5">
         {t('finance.close.title')}
       </Title>

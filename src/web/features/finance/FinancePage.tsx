@@ -25,6 +25,7 @@ import {
   type ActualImportBody,
   type ActualImportReport,
   type Rollup,
+  type RollupRow,
 } from '../../../contracts/finance.ts';
 import { parseCsv } from '../../../core/tabular/csv.ts';
 import { API_BASE } from '../../api/client.ts';
@@ -34,11 +35,18 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { errorMessage } from '../../components/errors.ts';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { formatIndex } from './finance-format.ts';
+import { DiscountRatesPanel } from '../evm/DiscountRatesPanel.tsx';
+import { STATUS_COLOR } from '../evm/EvmTrendChart.tsx';
+import { PendingForecastsPanel } from '../evm/PendingForecastsPanel.tsx';
+import { PortfolioBenefitsPanel } from '../evm/PortfolioBenefitsPanel.tsx';
+import { ThresholdsPanel } from '../evm/ThresholdsPanel.tsx';
+import { YearMonthsChart } from '../evm/YearMonthsChart.tsx';
+import { formatShare } from '../evm/ForecastPanel.tsx';
 import { RatesPanel } from './RatesPanel.tsx';
 import { useImportActuals, usePortfolioFinance, useRollup } from './finance-api.ts';
 
-const STATUS_COLOR = (v: number | null) =>
-  v === null ? undefined : v >= 0.95 ? 'teal' : v >= 0.9 ? 'orange' : 'red';
+/** The status the server computed against the thresholds in force (the portfolio's, else the company's). */
+const statusColor = (s: RollupRow['spiStatus']) => (s ? STATUS_COLOR[s] : undefined);
 
 /** The PMO / finance view: roll-up with drill-down, the year by nature and category, the actuals import. */
 export function FinancePage() {
@@ -55,6 +63,10 @@ export function FinancePage() {
           <Tabs.Tab value="year">{t('finance.page.year')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('finance.page.import')}</Tabs.Tab>
           <Tabs.Tab value="rates">{t('finance.rates.tab')}</Tabs.Tab>
+          <Tabs.Tab value="forecasts">{t('evm.pending.tab')}</Tabs.Tab>
+          <Tabs.Tab value="thresholds">{t('evm.thresholds.tab')}</Tabs.Tab>
+          <Tabs.Tab value="discount">{t('evm.discount.tab')}</Tabs.Tab>
+          <Tabs.Tab value="benefits">{t('evm.portfolioBenefits.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="rollup">
           <RollupPanel />
@@ -67,6 +79,18 @@ export function FinancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="rates">
           <RatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="forecasts">
+          <PendingForecastsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="thresholds">
+          <ThresholdsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="discount">
+          <DiscountRatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="benefits">
+          <PortfolioBenefitsPanel />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -230,13 +254,13 @@ function RollupPanel() {
                 <Table.Td ta="right">{formatMoney(row.committed)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.actual)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.eac)}</Table.Td>
-                <Table.Td ta="right" c={row.vac < 0 ? 'red' : undefined}>
+                <Table.Td ta="right" c={statusColor(row.vacStatus)}>
                   {formatMoney(row.vac)}
                 </Table.Td>
-                <Table.Td ta="right" c={STATUS_COLOR(row.spi)}>
+                <Table.Td ta="right" c={statusColor(row.spiStatus)}>
                   {formatIndex(row.spi)}
                 </Table.Td>
-                <Table.Td ta="right" c={STATUS_COLOR(row.cpi)}>
+                <Table.Td ta="right" c={statusColor(row.cpiStatus)}>
                   {formatIndex(row.cpi)}
                 </Table.Td>
               </Table.Tr>
@@ -274,12 +298,28 @@ function YearPanel() {
           const cells = data.data.cells;
           const totalOf = (n: 'capex' | 'opex', k: 'budget' | 'actual' | 'committed') =>
             cells.filter((c) => c.nature === n).reduce((s, c) => s + c[k], 0);
+          const grand = (k: 'budget' | 'actual' | 'committed') =>
+            cells.reduce((s, c) => s + c[k], 0);
+          const shareOf = (n: 'capex' | 'opex') =>
+            grand('budget') === 0 ? null : totalOf(n, 'budget') / grand('budget');
+          if (cells.length === 0)
+            return (
+              <EmptyState
+                title={t('evm.year.emptyTitle', { year })}
+                message={t('evm.year.empty')}
+              />
+            );
           return (
             <>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 {(['capex', 'opex'] as const).map((n) => (
                   <Paper key={n} withBorder p="sm" radius="md">
-                    <Text fw={700}>{t(`finance.nature.${n}`)}</Text>
+                    <Group justify="space-between">
+                      <Text fw={700}>{t(`finance.nature.${n}`)}</Text>
+                      <Badge variant="light" color={n === 'capex' ? 'indigo' : 'cyan'}>
+                        {t('evm.year.share', { share: formatShare(shareOf(n)) })}
+                      </Badge>
+                    </Group>
                     <Text size="sm">
                       {t('finance.page.natureLine', {
                         budget: formatMoney(totalOf(n, 'budget')),
@@ -304,6 +344,9 @@ function YearPanel() {
                     <Table.Th scope="col" ta="right">
                       {t('finance.figures.actual')}
                     </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('evm.year.variance')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -322,10 +365,28 @@ function YearPanel() {
                         <Table.Td ta="right">{formatMoney(c.budget)}</Table.Td>
                         <Table.Td ta="right">{formatMoney(c.committed)}</Table.Td>
                         <Table.Td ta="right">{formatMoney(c.actual)}</Table.Td>
+                        <Table.Td ta="right" c={c.budget - c.actual < 0 ? 'red.9' : undefined}>
+                          {formatMoney(c.budget - c.actual)}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
+                  <Table.Tr fw={700}>
+                    <Table.Th scope="row" colSpan={2}>
+                      {t('evm.year.total')}
+                    </Table.Th>
+                    <Table.Td ta="right">{formatMoney(grand('budget'))}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(grand('committed'))}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(grand('actual'))}</Table.Td>
+                    <Table.Td
+                      ta="right"
+                      c={grand('budget') - grand('actual') < 0 ? 'red.9' : undefined}
+                    >
+                      {formatMoney(grand('budget') - grand('actual'))}
+                    </Table.Td>
+                  </Table.Tr>
                 </Table.Tbody>
               </Table>
+              <YearMonthsChart months={data.data.byMonth} />
             </>
           );
         })()

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Button,
   Group,
   Paper,
@@ -10,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeRate } from '../../../contracts/finance.ts';
@@ -18,6 +20,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.t
 import { formatDate } from '../../format.ts';
 import { currentLocale } from '../../i18n.ts';
 import { useCan } from '../auth/auth-api.ts';
+import { useDeleteRate } from '../evm/evm-api.ts';
 import { useRates, useSetRate } from './finance-api.ts';
 
 const RATE = /^\d{1,10}(\.\d{1,8})?$/;
@@ -33,6 +36,7 @@ export function RatesPanel() {
   const can = useCan();
   const rates = useRates();
   const setRate = useSetRate();
+  const deleteRate = useDeleteRate();
   const [currency, setCurrency] = useState('');
   const [validFrom, setValidFrom] = useState<string | null>(null);
   const [rateText, setRateText] = useState('');
@@ -42,7 +46,7 @@ export function RatesPanel() {
   const rate = rateText.trim().replace(',', '.');
   const codeOk = /^[A-Z]{3}$/.test(code) && code !== 'EUR';
   const rateOk = RATE.test(rate) && Number(rate) > 0;
-  const byCurrency = new Map<string, ExchangeRate[]>();
+  const byCurrency = new Map<string, (ExchangeRate & { version: number })[]>();
   for (const r of rates.data.items) {
     const list = byCurrency.get(r.currency) ?? [];
     list.push(r);
@@ -134,6 +138,11 @@ export function RatesPanel() {
                     <Table.Th scope="col" ta="right">
                       {t('finance.rates.rate')}
                     </Table.Th>
+                    {manage && (
+                      <Table.Th scope="col" w={48}>
+                        <span className="visually-hidden">{t('evm.rates.actions')}</span>
+                      </Table.Th>
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -141,6 +150,33 @@ export function RatesPanel() {
                     <Table.Tr key={r.validFrom} fw={i === 0 ? 600 : undefined}>
                       <Table.Td>{formatDate(r.validFrom)}</Table.Td>
                       <Table.Td ta="right">{showRate(r.rate)}</Table.Td>
+                      {manage && (
+                        <Table.Td>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('evm.rates.delete', {
+                              currency: cur,
+                              date: formatDate(r.validFrom),
+                            })}
+                            loading={deleteRate.isPending && deleteRate.variables === r}
+                            onClick={() => {
+                              if (
+                                window.confirm(
+                                  t('evm.rates.confirmDelete', {
+                                    currency: cur,
+                                    date: formatDate(r.validFrom),
+                                    rate: showRate(r.rate),
+                                  }),
+                                )
+                              )
+                                deleteRate.mutate(r);
+                            }}
+                          >
+                            <IconTrash size={16} aria-hidden />
+                          </ActionIcon>
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

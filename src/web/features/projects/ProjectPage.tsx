@@ -28,6 +28,9 @@ const PlanningTab = lazy(async () => ({
 const BudgetTab = lazy(async () => ({
   default: (await import('../finance/BudgetTab.tsx')).BudgetTab,
 }));
+const BenefitsPanel = lazy(async () => ({
+  default: (await import('../evm/BenefitsPanel.tsx')).BenefitsPanel,
+}));
 
 const GovernanceTab = lazy(async () => ({
   default: (await import('../governance/GovernanceTab.tsx')).GovernanceTab,
@@ -60,6 +63,7 @@ const TABS = [
   'staffing',
   'weather',
   'budget',
+  'benefits',
   'governance',
   'quality',
   'strategy',
@@ -181,6 +185,7 @@ export function ProjectPage() {
           <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
           <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
+          {seesBudget && <Tabs.Tab value="benefits">{t('evm.benefits.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
           <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
           <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
@@ -231,6 +236,13 @@ export function ProjectPage() {
           <Tabs.Panel value="budget">
             <Suspense fallback={<TableSkeleton rows={10} />}>
               <BudgetTab project={p} />
+            </Suspense>
+          </Tabs.Panel>
+        )}
+        {seesBudget && (
+          <Tabs.Panel value="benefits">
+            <Suspense fallback={<TableSkeleton rows={8} />}>
+              <BenefitsPanel projectId={p.id} />
             </Suspense>
           </Tabs.Panel>
         )}

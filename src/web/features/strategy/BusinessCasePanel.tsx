@@ -19,6 +19,8 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showPercent } from '../evm/DiscountRatesPanel.tsx';
+import { useDiscountRates } from '../evm/evm-api.ts';
 import type { z } from 'zod';
 import type {
   BusinessCaseBody,
@@ -192,7 +194,11 @@ export function BusinessCasePanel({
   const [firstPeriod, setFirstPeriod] = useState(
     bc?.firstPeriod ?? request.desiredStart?.slice(0, 4) ?? '2027',
   );
-  const [rate, setRate] = useState(bc?.discountRate ?? '8');
+  // A new case starts from the company's discount-rate policy (Finances › Taux d'actualisation).
+  const policy = useDiscountRates(null, editable);
+  const policyRate = policy.data?.inForce?.rate ?? null;
+  const [typedRate, setRate] = useState<string | null>(bc?.discountRate ?? null);
+  const rate = typedRate ?? policyRate ?? '8';
   const [lines, setLines] = useState<Line[]>(() => toLines(bc));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -344,7 +350,16 @@ export function BusinessCasePanel({
             />
             <TextInput
               label={t('strategy.bc.discountRate')}
-              description={t('strategy.bc.discountRateHelp')}
+              description={
+                policyRate
+                  ? t(
+                      rate.trim().replace(',', '.') === policyRate
+                        ? 'evm.discount.casePolicy'
+                        : 'evm.discount.caseDiffers',
+                      { rate: showPercent(policyRate) },
+                    )
+                  : t('strategy.bc.discountRateHelp')
+              }
               rightSection="%"
               value={rate}
               onChange={(e) => setRate(e.currentTarget.value)}

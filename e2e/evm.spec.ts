@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { MANAGER, signIn } from './helpers.ts';
+
+/*
+ * The monthly money cycle: the project manager re-forecasts the month from the Budget tab and
+ * reads the SPI/CPI trend; the controller approves it from "Prévisions à valider", tightens the
+ * company's EVM thresholds, deletes an exchange rate, publishes a discount rate, and records a
+ * realised benefit on a closed project.
+ */
+
+const FINANCE = 'sophie.leroy@exemple.fr';
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** An active project of the demo manager with no re-forecast of the current month yet. */
+async function projectToReforecast(page: Page) {
+  const res = await page.request.get('/api/v1/projects?limit=100&status=active');
+  const items = (await res.json()).items as {
+    id: string;
+    code: string;
+    manager: { name: string } | null;
+  }[];
+  for (const p of items.filter((i) => i.manager?.name === 'Thomas Bernard')) {
+    const cycle = await (await page.request.get(`/api/v1/projects/${p.id}/forecasts`)).json();
+    const live = (cycle.items as { period: string; status: string }[]).some(
+      (f) => f.period === cycle.current.period && f.status !== 'rejected',
+    );
+    if (!live && cycle.current.bac > 0) return p;
+  }
+  throw new Error('The demo manager has no baselined project left to re-forecast');
+}
+
+test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices', async ({ page }) => {
+  test.setTimeout(300_000);
+  let project = { id: '', code: '' };
+  page.on('dialog', (d) => void d.accept());
+
+  await test.step('le chef de projet lit la tendance SPI/CPI et soumet sa reprévision', async () => {
+    await signIn(page, MANAGER);
+    project = await projectToReforecast(page);
+    await page.goto(`/projects/${project.id}/budget`);
+    await expect(page.getByRole('heading', { name: 'Tendance SPI / CPI' })).toBeVisible({
+      timeout: 90_000,
+    });
+    await page
+      .getByRole('radiogroup', { name: 'Affichage de la tendance' })
+      .getByText('Tableau')
+      .click();
+    await expect(page.getByRole('table', { name: 'Instantanés de fin de mois' })).toBeVisible();
+    await page.getByRole('button', { name: /^Reprévoir/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Reprévision de/ });
+    const first = dialog.getByRole('textbox').first();
+    await first.fill('12 345,67');
+    await dialog
+      .getByRole('textbox', { name: 'Commentaire' })
+      .fill('Recette décalée de deux semaines');
+    await dialog.getByRole('button', { name: 'Soumettre au contrôle de gestion' }).click();
+    await expect(dialog).toBeHidden();
+    const history = page.getByRole('table', { name: 'Historique des reprévisions' });
+    await expect(history.getByRole('row', { name: /Soumise/ }).first()).toContainText(
+      'Recette décalée de deux semaines',
+    );
+    await axe(page);
+  });
+
+  await test.step('le contrôle de gestion la valide depuis « Prévisions à valider »', async () => {
+    await page.context().clearCookies();
+    await signIn(page, FINANCE);
+    await page.goto('/finance');
+    await page.getByRole('tab', { name: 'Prévisions à valider' }).click();
+    await page
+      .getByRole('button', { name: `Décider de la reprévision de ${project.code}` })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Commentaire de décision/ }).fill('Validé en revue');
+    await dialog.getByRole('button', { name: 'Valider' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByRole('button', { name: `Décider de la reprévision de ${project.code}` }),
+    ).toHaveCount(0);
+  });
+
+  await test.step('il resserre les seuils de l’entreprise', async () => {
+    await page.getByRole('tab', { name: 'Seuils EVM' }).click();
+    await page.getByRole('button', { name: 'Modifier' }).first().click();
+    const dialog = page.getByRole('dialog', { name: /Seuils EVM/ });
+    const spiWatch = dialog.getByRole('textbox', { name: 'SPI — seuil de vigilance' });
+    await spiWatch.fill('0,98');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/SPI : vigilance sous 0,98/).first()).toBeVisible();
+    await axe(page);
+  });
+
+  await test.step('il supprime un taux de change et publie le taux d’actualisation 2027', async () => {
+    await page.getByRole('tab', { name: 'Taux de change' }).click();
+    await page.getByRole('button', { name: 'Supprimer le taux USD du 01/01/2025' }).click();
+    await expect(
+      page.getByRole('button', { name: 'Supprimer le taux USD du 01/01/2025' }),
+    ).toHaveCount(0);
+    await page.getByRole('tab', { name: "Taux d'actualisation" }).click();
+    await page.getByRole('textbox', { name: "Date d'effet" }).fill('01/01/2027');
+    await page.getByRole('textbox', { name: 'Taux' }).fill('7,25');
+    await page.getByRole('textbox', { name: 'Justification' }).fill('Note DAF 2027');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await expect(page.getByRole('row', { name: /01\/01\/2027 7,25 %/ })).toBeVisible();
+  });
+
+  await test.step('il saisit un bénéfice réalisé sur un projet clôturé', async () => {
+    await page.getByRole('tab', { name: 'Bénéfices' }).click();
+    const link = page.getByRole('table', { name: 'Par projet' }).getByRole('link').first();
+    await link.click();
+    await expect(page.getByRole('heading', { name: 'Suivi des bénéfices' })).toBeVisible();
+    await page.getByRole('button', { name: 'Saisir un bénéfice réalisé' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Saisir un bénéfice réalisé' });
+    await dialog.getByRole('textbox', { name: 'Période' }).fill('2027');
+    await dialog.getByRole('textbox', { name: 'Montant' }).fill('50 000');
+    await dialog.getByRole('textbox', { name: 'Commentaire' }).fill('Premier trimestre 2027');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page
+        .getByRole('table', { name: 'Bénéfices réalisés saisis' })
+        .getByRole('row', { name: /2027/ }),
+    ).toContainText('50 000,00');
+    await axe(page);
+  });
+});
