@@ -100,6 +100,9 @@ export const ERROR_CODES = [
   'REQUEST_NOT_EDITABLE',
   'REQUEST_TRANSITION_INVALID',
   'REQUEST_NOT_OPEN',
+  'SCORING_MODEL_NOT_FOUND',
+  'EVALUATION_NOT_FOUND',
+  'EVALUATION_EXISTS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
