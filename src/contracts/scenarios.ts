@@ -126,3 +126,96 @@ export const Ranking = z.object({
   items: z.array(RankedCandidate),
 });
 export type Ranking = z.infer<typeof Ranking>;
+
+// ---------------------------------------------------------------- portfolio scenarios
+
+/** A selection file (formats/portfolio-selection.md); checked in depth by core parseSelection. */
+export const SelectionFile = z.record(z.string(), z.unknown());
+
+const CandidateIds = z.array(z.string().min(1).max(200)).max(20_000);
+
+export const CreateScenarioBody = z.object({
+  name: Text(120),
+  description: z.string().trim().max(4000).default(''),
+  selection: SelectionFile,
+  forcedIn: CandidateIds.default([]),
+  forcedOut: CandidateIds.default([]),
+});
+export type CreateScenarioBody = z.infer<typeof CreateScenarioBody>;
+
+export const UpdateScenarioBody = z.object({
+  name: Text(120).optional(),
+  description: z.string().trim().max(4000).optional(),
+  selection: SelectionFile.optional(),
+  forcedIn: CandidateIds.optional(),
+  forcedOut: CandidateIds.optional(),
+});
+export type UpdateScenarioBody = z.infer<typeof UpdateScenarioBody>;
+
+export const RunScenarioBody = z.object({
+  /** Seconds HiGHS may spend (per budget level for the frontier, shared out). */
+  timeLimit: z.number().int().min(1).max(60).default(10),
+});
+
+export const SelectionResultSchema = z.object({
+  status: z.enum(['optimal', 'feasible', 'infeasible']),
+  objective: z.number().nullable(),
+  selected: z.array(z.object({ id: z.string(), start: z.string() })),
+  rejected: z.array(z.string()),
+  budgetUsed: z.record(z.string(), z.number()),
+  capacityUsed: z.record(z.string(), z.record(z.string(), z.number())),
+  binding: z.array(z.string()),
+  gap: z.number().nullable(),
+  shadowPrices: z.record(z.string(), z.number()),
+  conflicts: z.array(z.string()),
+});
+export type SelectionResultSchema = z.infer<typeof SelectionResultSchema>;
+
+export const FrontierPoint = z.object({
+  factor: z.number(),
+  budget: z.number(),
+  status: z.enum(['optimal', 'feasible', 'infeasible']),
+  value: z.number().nullable(),
+  gap: z.number().nullable(),
+  selected: z.number().int(),
+  spent: z.number(),
+  efficient: z.boolean(),
+});
+export type FrontierPoint = z.infer<typeof FrontierPoint>;
+
+export const ScenarioSummary = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  candidateCount: z.number().int(),
+  periods: z.array(z.string()),
+  status: z.enum(['optimal', 'feasible', 'infeasible']).nullable(),
+  objective: z.number().nullable(),
+  selectedCount: z.number().int().nullable(),
+  runAt: Instant.nullable(),
+  version: z.number().int(),
+  updatedAt: Instant,
+});
+export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
+export const ScenarioList = z.object({ items: z.array(ScenarioSummary) });
+
+export const Scenario = ScenarioSummary.extend({
+  selection: SelectionFile,
+  /** What the page shows per candidate (from the file). */
+  candidates: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      value: z.number(),
+      totalCost: z.number(),
+      mandatory: z.boolean(),
+    }),
+  ),
+  budget: z.array(z.number().nullable()),
+  forcedIn: z.array(z.string()),
+  forcedOut: z.array(z.string()),
+  result: SelectionResultSchema.nullable(),
+  frontier: z.array(FrontierPoint).nullable(),
+  runSeconds: z.number().nullable(),
+});
+export type Scenario = z.infer<typeof Scenario>;

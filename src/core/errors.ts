@@ -103,6 +103,8 @@ export const ERROR_CODES = [
   'SCORING_MODEL_NOT_FOUND',
   'EVALUATION_NOT_FOUND',
   'EVALUATION_EXISTS',
+  'SCENARIO_NOT_FOUND',
+  'OPTIMIZER_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -110,6 +110,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SCORING_MODEL_NOT_FOUND: 404,
   EVALUATION_NOT_FOUND: 404,
   EVALUATION_EXISTS: 409,
+  SCENARIO_NOT_FOUND: 404,
+  OPTIMIZER_FAILED: 422,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

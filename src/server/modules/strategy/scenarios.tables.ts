@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { recordColumns } from '../../db/columns.ts';
+import { check, index, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, recordColumns } from '../../db/columns.ts';
 import { users } from '../platform/platform.tables.ts';
 import { projectRequests } from './strategy.tables.ts';
 
@@ -44,4 +44,26 @@ export const scoringEvaluations = pgTable(
     index('strategy_scoring_evaluations_request_idx').on(t.requestId),
     check('strategy_scoring_evaluations_scores_check', sql`jsonb_typeof(${t.scores}) = 'object'`),
   ],
+);
+
+/**
+ * Portfolio scenarios: a selection problem (formats/portfolio-selection.md, as the file's JSON),
+ * the PMO's forcing of candidates in or out, and the last run's result and efficient frontier
+ * (cleared when the problem or the forcing changes).
+ */
+export const portfolioScenarios = pgTable(
+  'strategy_portfolio_scenarios',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    selection: jsonb('selection').notNull(),
+    forcedIn: jsonb('forced_in').notNull().default([]),
+    forcedOut: jsonb('forced_out').notNull().default([]),
+    result: jsonb('result'),
+    frontier: jsonb('frontier'),
+    runAt: instant('run_at'),
+    runSeconds: real('run_seconds'),
+  },
+  (t) => [uniqueIndex('strategy_portfolio_scenarios_name_key').on(t.name)],
 );

@@ -4,6 +4,11 @@ import { z } from 'zod';
 import { Id, IdParams } from '../../../contracts/common.ts';
 import {
   CreateEvaluationBody,
+  CreateScenarioBody,
+  RunScenarioBody,
+  Scenario,
+  ScenarioList,
+  UpdateScenarioBody,
   Evaluation,
   EvaluationList,
   EvaluationQuery,
@@ -17,6 +22,7 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import * as scenarios from './scenarios.service.ts';
 import * as svc from './scoring.service.ts';
 
 const SheetParams = z.object({ id: Id, evaluationId: Id });
@@ -186,5 +192,134 @@ export function scoringRoutes(app: FastifyInstance, ctx: Ctx) {
       );
       return reply.status(204).send();
     },
+  );
+
+  // ---------------------------------------------------------------- portfolio scenarios
+
+  r.get(
+    '/api/v1/strategy/scenarios',
+    {
+      config: { access: 'strategy.read' },
+      schema: { tags, summary: 'Portfolio scenarios', response: { 200: ScenarioList } },
+    },
+    async () => scenarios.listScenarios(ctx),
+  );
+
+  r.post(
+    '/api/v1/strategy/scenarios',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary: 'Save a portfolio scenario (a selection file and the forcing of candidates)',
+        body: CreateScenarioBody,
+        response: { 201: Scenario },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(withEtag(reply, await scenarios.createScenario(ctx, actorOf(req), req.body))),
+  );
+
+  r.get(
+    '/api/v1/strategy/scenarios/:id',
+    {
+      config: { access: 'strategy.read' },
+      schema: {
+        tags,
+        summary: 'One scenario with its last result and frontier',
+        params: IdParams,
+        response: { 200: Scenario },
+      },
+    },
+    async (req, reply) => withEtag(reply, await scenarios.getScenario(ctx, req.params.id)),
+  );
+
+  r.patch(
+    '/api/v1/strategy/scenarios/:id',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary: 'Change a scenario (forcing in/out, file); clears its result',
+        params: IdParams,
+        body: UpdateScenarioBody,
+        response: { 200: Scenario },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await scenarios.updateScenario(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          expectedVersion(req),
+          req.body,
+        ),
+      ),
+  );
+
+  r.delete(
+    '/api/v1/strategy/scenarios/:id',
+    {
+      config: { access: 'strategy.manage' },
+      schema: { tags, summary: 'Delete a scenario', params: IdParams },
+    },
+    async (req, reply) => {
+      await scenarios.deleteScenario(ctx, actorOf(req), req.params.id, expectedVersion(req));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/v1/strategy/scenarios/:id/run',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary: 'Optimise the scenario with HiGHS (worker thread, time limit) and keep the result',
+        params: IdParams,
+        body: RunScenarioBody,
+        response: { 200: Scenario },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await scenarios.runScenario(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          expectedVersion(req),
+          req.body.timeLimit,
+        ),
+      ),
+  );
+
+  r.post(
+    '/api/v1/strategy/scenarios/:id/frontier',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary: 'The efficient frontier: best value at each budget level (25 % to 200 %)',
+        params: IdParams,
+        body: RunScenarioBody,
+        response: { 200: Scenario },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await scenarios.runFrontier(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          expectedVersion(req),
+          req.body.timeLimit,
+        ),
+      ),
   );
 }
