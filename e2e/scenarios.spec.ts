@@ -23,9 +23,11 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
   await test.step('le classement du comité d’arbitrage, expliqué', async () => {
     await login(page, PMO);
     await page.goto('/strategy/scoring');
+    // The strategy chunk can take a while on a loaded machine.
     await expect(page.getByRole('tab', { name: 'Notation des demandes' })).toHaveAttribute(
       'aria-selected',
       'true',
+      { timeout: 60_000 },
     );
     await expect(page.getByRole('textbox', { name: 'Grille de notation' })).toHaveValue(
       'Grille du comité d’arbitrage 2027',

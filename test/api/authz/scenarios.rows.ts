@@ -31,5 +31,17 @@ const rows: Record<string, Rule> = {
     allow: [...EVALUATORS],
     stale: true,
   },
+  // Portfolio scenarios: read with strategy.read, written and run by the PMO (unknown ids here).
+  'GET /api/v1/strategy/scenarios': { allow: [...READERS] },
+  'POST /api/v1/strategy/scenarios': { allow: [...PMO], body: () => ({}) },
+  'GET /api/v1/strategy/scenarios/{id}': { allow: [...READERS] },
+  'PATCH /api/v1/strategy/scenarios/{id}': { allow: [...PMO], body: () => ({}), stale: true },
+  'DELETE /api/v1/strategy/scenarios/{id}': { allow: [...PMO], stale: true },
+  'POST /api/v1/strategy/scenarios/{id}/run': { allow: [...PMO], body: () => ({}), stale: true },
+  'POST /api/v1/strategy/scenarios/{id}/frontier': {
+    allow: [...PMO],
+    body: () => ({}),
+    stale: true,
+  },
 };
 export default rows;

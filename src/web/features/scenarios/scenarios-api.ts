@@ -3,6 +3,8 @@ import {
   Evaluation,
   EvaluationList,
   Ranking,
+  Scenario,
+  ScenarioList,
   ScoringModel,
   ScoringModelList,
 } from '../../../contracts/scenarios.ts';
@@ -70,3 +72,48 @@ export const saveEvaluation = (
         },
       )
     : apiRequest('POST', `/strategy/scoring-models/${modelId}/evaluations`, Evaluation, { body });
+
+// ---------------------------------------------------------------- portfolio scenarios
+
+export const scenarioKeys = {
+  all: ['portfolio-scenarios'] as const,
+  one: (id: string) => ['portfolio-scenarios', id] as const,
+};
+
+export function useScenarios() {
+  return useQuery({
+    queryKey: scenarioKeys.all,
+    queryFn: () => api.get('/strategy/scenarios', ScenarioList),
+  });
+}
+
+export function useScenario(id: string | null) {
+  return useQuery({
+    queryKey: scenarioKeys.one(id ?? ''),
+    queryFn: () => api.get(`/strategy/scenarios/${id}`, Scenario),
+    enabled: id !== null,
+  });
+}
+
+export function useInvalidateScenarios() {
+  const qc = useQueryClient();
+  return (updated?: Scenario) => {
+    if (updated) qc.setQueryData(scenarioKeys.one(updated.id), updated);
+    return qc.invalidateQueries({ queryKey: scenarioKeys.all, exact: true });
+  };
+}
+
+export const createScenario = (body: unknown) =>
+  apiRequest('POST', '/strategy/scenarios', Scenario, { body });
+export const patchScenario = (id: string, body: unknown, version: number) =>
+  apiRequest('PATCH', `/strategy/scenarios/${id}`, Scenario, { body, ifMatch: version });
+export const runScenario = (
+  id: string,
+  what: 'run' | 'frontier',
+  timeLimit: number,
+  version: number,
+) =>
+  apiRequest('POST', `/strategy/scenarios/${id}/${what}`, Scenario, {
+    body: { timeLimit },
+    ifMatch: version,
+  });

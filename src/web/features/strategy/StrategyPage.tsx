@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { ScenariosPanel } from '../scenarios/ScenariosPanel.tsx';
 import { ScoringPanel } from '../scenarios/ScoringPanel.tsx';
 import { ObjectivesPanel } from './ObjectivesPanel.tsx';
 import { StrategyMapPanel } from './StrategyMapPanel.tsx';
 
-const TABS = ['map', 'objectives', 'scoring'] as const;
+const TABS = ['map', 'objectives', 'scoring', 'scenarios'] as const;
 type Tab = (typeof TABS)[number];
 const tabLabel = (x: Tab) =>
   x === 'scoring' ? 'scenarios.tabs.scoring' : `strategy.page.tabs.${x}`;
@@ -49,6 +50,11 @@ export function StrategyPage() {
               canManage={can('strategy.manage')}
               canEvaluate={can('strategy.evaluate')}
             />
+          </Tabs.Panel>
+        )}
+        {seesMap && (
+          <Tabs.Panel value="scenarios">
+            <ScenariosPanel canManage={can('strategy.manage')} />
           </Tabs.Panel>
         )}
       </Tabs>
