@@ -29,7 +29,7 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
       'true',
       { timeout: 60_000 },
     );
-    await expect(page.getByRole('textbox', { name: 'Grille de notation' })).toHaveValue(
+    await expect(page.getByLabel('Grille de notation', { exact: true })).toHaveValue(
       'Grille du comité d’arbitrage 2027',
     );
     const table = page.getByRole('table').first();
@@ -49,12 +49,12 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
     await dialog.getByRole('textbox', { name: 'Libellé du critère' }).fill('Valeur métier');
     await dialog.getByRole('button', { name: 'Ajouter un critère' }).click();
     await dialog.getByRole('textbox', { name: 'Libellé du critère' }).nth(1).fill('Risque');
-    await dialog.getByRole('textbox', { name: 'Sens' }).nth(1).click();
+    await dialog.getByLabel('Sens', { exact: true }).nth(1).click();
     await page.getByRole('option', { name: /moins bien/ }).click();
     await expectNoSeriousAxe(page, 'l’éditeur de grille');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('textbox', { name: 'Grille de notation' })).toHaveValue(name);
+    await expect(page.getByLabel('Grille de notation', { exact: true })).toHaveValue(name);
   });
 
   await test.step('il note une demande en évaluation, qui passe en tête', async () => {

@@ -7,6 +7,7 @@ import type { Ctx } from '../context.ts';
 import { recordAudits } from '../modules/platform/audit.service.ts';
 import { findUserByEmail } from '../modules/platform/users.service.ts';
 import { insertEvaluations } from '../modules/strategy/scoring.repository.ts';
+import { createScenario } from '../modules/strategy/scenarios.service.ts';
 import { createModel } from '../modules/strategy/scoring.service.ts';
 import { listRequests } from '../modules/strategy/strategy.service.ts';
 
@@ -159,6 +160,7 @@ export async function seedDemoScenarios(ctx: Ctx): Promise<void> {
       });
     }
   }
+  await seedDemoPortfolioScenarios(ctx, pmo);
   await ctx.db.transaction(async (tx) => {
     const inserted = await insertEvaluations(
       tx,
@@ -175,5 +177,103 @@ export async function seedDemoScenarios(ctx: Ctx): Promise<void> {
         after: { evaluator: rows[i]!.by.name, scores: row.scores },
       })),
     );
+  });
+}
+
+const Q = ['2027-T1', '2027-T2', '2027-T3', '2027-T4'];
+const each = (amount: number) => Object.fromEntries(Q.map((q) => [q, amount]));
+
+/** The 2027 arbitration as a selection file (k€ per quarter, hours per pool). */
+export const DEMO_SELECTION = {
+  periods: Q,
+  budget: each(900),
+  capacity: { Développement: each(3200), 'Data et BI': each(1400) },
+  candidates: [
+    {
+      id: 'DEM-0001',
+      name: 'Portail fournisseurs',
+      value: 85,
+      cost: [250, 250, 150],
+      demand: { Développement: [1200, 1200, 600] },
+      latestStart: '2027-T2',
+    },
+    {
+      id: 'DEM-0002',
+      name: 'Application mobile de prise de commande',
+      value: 44,
+      cost: [300, 300],
+      demand: { Développement: [1600, 1600] },
+      earliestStart: '2027-T2',
+      latestStart: '2027-T3',
+    },
+    {
+      id: 'DEM-0003',
+      name: 'Bilan carbone automatisé (CSRD)',
+      value: 64,
+      cost: [120, 120],
+      demand: { 'Data et BI': [700, 500] },
+      mandatory: true,
+    },
+    {
+      id: 'DEM-0004',
+      name: 'Maintenance prédictive',
+      value: 56,
+      cost: [200, 200, 200],
+      demand: { 'Data et BI': [600, 600, 400], Développement: [400, 400, 200] },
+      latestStart: '2027-T2',
+    },
+    {
+      id: 'DEM-0005',
+      name: 'Chatbot support interne',
+      value: 30,
+      cost: [80, 80],
+      demand: { Développement: [500, 300] },
+      latestStart: '2027-T3',
+    },
+    {
+      id: 'DEM-0007',
+      name: 'Clôture comptable en J+5',
+      value: 48,
+      cost: [150, 100],
+      demand: { 'Data et BI': [300, 300] },
+      latestStart: '2027-T3',
+    },
+    {
+      id: 'ERP-MIG',
+      name: 'Migration ERP finance',
+      value: 70,
+      cost: [350, 350, 350],
+      demand: { Développement: [1400, 1400, 1400] },
+      requires: ['DEM-0007'],
+    },
+    {
+      id: 'DWH',
+      name: 'Entrepôt de données groupe',
+      value: 52,
+      cost: [250, 250],
+      demand: { 'Data et BI': [500, 500] },
+      excludes: ['DEM-0004'],
+      latestStart: '2027-T3',
+    },
+  ],
+};
+
+/** Two saved scenarios on the 2027 arbitration (not run: the PMO clicks « Optimiser »). */
+export async function seedDemoPortfolioScenarios(ctx: Ctx, pmo: Actor): Promise<void> {
+  await createScenario(ctx, pmo, {
+    name: 'Arbitrage 2027 — budget DAF',
+    description:
+      'Budget de 900 k€ par trimestre validé par la DAF ; le bilan carbone (CSRD) est obligatoire.',
+    selection: DEMO_SELECTION,
+    forcedIn: [],
+    forcedOut: [],
+  });
+  await createScenario(ctx, pmo, {
+    name: 'Arbitrage 2027 — application mobile imposée',
+    description:
+      'Demande de la direction commerciale : l’application mobile est imposée, la migration ERP exclue.',
+    selection: DEMO_SELECTION,
+    forcedIn: ['DEM-0002'],
+    forcedOut: ['ERP-MIG'],
   });
 }
