@@ -85,6 +85,9 @@ export const AUDIT_ENTITIES = [
   'finance_forecast',
   'discount_rate_policy',
   'benefit_realisation',
+  'scoring_model',
+  'scoring_evaluation',
+  'portfolio_scenario',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -37,6 +37,7 @@ import { dashboardsRoutes } from './modules/reporting/dashboards.routes.ts';
 import { dashRoutes } from './modules/reporting/dash.routes.ts';
 import { raidRoutes } from './modules/risks/raid.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
+import { scoringRoutes } from './modules/strategy/scoring.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
@@ -188,6 +189,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   riskRoutes(app, ctx);
   raidRoutes(app, ctx);
   strategyRoutes(app, ctx);
+  scoringRoutes(app, ctx);
   financeRoutes(app, ctx);
   evmRoutes(app, ctx);
   governanceRoutes(app, ctx);

@@ -122,6 +122,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DISCOUNT_RATE_NOT_FOUND: 404,
   BENEFIT_NOT_FOUND: 404,
   PROJECT_NOT_CLOSED: 409,
+  SCORING_MODEL_NOT_FOUND: 404,
+  EVALUATION_NOT_FOUND: 404,
+  EVALUATION_EXISTS: 409,
+  SCENARIO_NOT_FOUND: 404,
+  OPTIMIZER_FAILED: 422,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -17,6 +17,7 @@ import { seedDemoGovernance } from './demo-governance.ts';
 import { type DemoPlanProject, seedDemoPlans } from './demo-planning.ts';
 import { seedDemoTime } from './demo-time.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
+import { seedDemoScenarios } from './demo-scenarios.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoEvm } from './demo-evm.ts';
@@ -297,6 +298,7 @@ export async function seedDemo(
   await seedDemoReporting(ctx, actor);
   say('demandes de projet');
   await seedDemoStrategy(ctx);
+  await seedDemoScenarios(ctx);
   say('budgets');
   await seedDemoFinance(ctx, actor, planned);
   await seedDemoEvm(ctx, actor);

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { Id, Instant, Ref, Text } from './common.ts';
+
+// ---------------------------------------------------------------- scoring models
+
+export const SCORING_DIRECTIONS = ['higher_better', 'lower_better'] as const;
+
+export const ScaleLevel = z.object({
+  value: z.number().int().min(0).max(100),
+  /** What the level means to evaluators ("3 — contribue fortement à un objectif"). */
+  description: z.string().trim().max(500).default(''),
+});
+export type ScaleLevel = z.infer<typeof ScaleLevel>;
+
+export const ScoringCriterion = z.object({
+  /** Stable key the evaluations refer to (renaming the label keeps the scores). */
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, - and _ (at most 40)'),
+  label: Text(120),
+  description: z.string().trim().max(2000).default(''),
+  weight: z.number().min(0).max(100),
+  direction: z.enum(SCORING_DIRECTIONS).default('higher_better'),
+  levels: z.array(ScaleLevel).min(2).max(11),
+});
+export type ScoringCriterion = z.infer<typeof ScoringCriterion>;
+
+export const ScoringModelBody = z.object({
+  name: Text(120),
+  description: z.string().trim().max(4000).default(''),
+  criteria: z.array(ScoringCriterion).min(1).max(30),
+});
+export type ScoringModelBody = z.infer<typeof ScoringModelBody>;
+
+export const UpdateScoringModelBody = z.object({
+  name: Text(120).optional(),
+  description: z.string().trim().max(4000).optional(),
+  criteria: z.array(ScoringCriterion).min(1).max(30).optional(),
+});
+export type UpdateScoringModelBody = z.infer<typeof UpdateScoringModelBody>;
+
+export const ScoringModel = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  criteria: z.array(ScoringCriterion),
+  /** How many evaluation sheets use it. */
+  evaluationCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ScoringModel = z.infer<typeof ScoringModel>;
+export const ScoringModelList = z.object({ items: z.array(ScoringModel) });
+
+// ---------------------------------------------------------------- evaluations
+
+/** { criterionKey: level } — a criterion left out is not scored by this evaluator. */
+export const Scores = z.record(z.string().max(40), z.number().int().min(0).max(100));
+
+export const CreateEvaluationBody = z.object({
+  requestId: Id,
+  scores: Scores,
+  comment: z.string().trim().max(4000).default(''),
+});
+export type CreateEvaluationBody = z.infer<typeof CreateEvaluationBody>;
+
+export const UpdateEvaluationBody = z.object({
+  scores: Scores.optional(),
+  comment: z.string().trim().max(4000).optional(),
+});
+export type UpdateEvaluationBody = z.infer<typeof UpdateEvaluationBody>;
+
+export const Evaluation = z.object({
+  id: Id,
+  modelId: Id,
+  requestId: Id,
+  evaluator: Ref,
+  scores: z.record(z.string(), z.number()),
+  comment: z.string(),
+  /** Criteria keys whose stored level no longer exists in the model (ignored in the ranking). */
+  outdated: z.array(z.string()),
+  version: z.number().int(),
+  updatedAt: Instant,
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+export const EvaluationList = z.object({ items: z.array(Evaluation) });
+
+export const EvaluationQuery = z.object({ requestId: Id.optional() });
+
+// ---------------------------------------------------------------- ranking
+
+export const RankedCriterion = z.object({
+  key: z.string(),
+  mean: z.number().nullable(),
+  normalised: z.number().nullable(),
+  /** Points of the total (0–100) this criterion brings. */
+  points: z.number(),
+  /** Points it could bring at the top of its scale (weight share × 100). */
+  maxPoints: z.number(),
+  spread: z.number(),
+  relativeSpread: z.number(),
+  evaluations: z.array(z.object({ evaluatorId: Id, value: z.number() })),
+});
+
+export const RankedCandidate = z.object({
+  request: z.object({
+    id: Id,
+    number: z.number().int(),
+    title: z.string(),
+    stage: z.string(),
+  }),
+  rank: z.number().int(),
+  total: z.number(),
+  completeness: z.number(),
+  maxRelativeSpread: z.number(),
+  criteria: z.array(RankedCriterion),
+  evaluators: z.array(z.object({ evaluatorId: Id, total: z.number(), scored: z.number().int() })),
+});
+export type RankedCandidate = z.infer<typeof RankedCandidate>;
+
+export const Ranking = z.object({
+  model: ScoringModel,
+  evaluators: z.array(Ref),
+  items: z.array(RankedCandidate),
+});
+export type Ranking = z.infer<typeof Ranking>;
+
+// ---------------------------------------------------------------- portfolio scenarios
+
+/** A selection file (formats/portfolio-selection.md); checked in depth by core parseSelection. */
+export const SelectionFile = z.record(z.string(), z.unknown());
+
+const CandidateIds = z.array(z.string().min(1).max(200)).max(20_000);
+
+export const CreateScenarioBody = z.object({
+  name: Text(120),
+  description: z.string().trim().max(4000).default(''),
+  selection: SelectionFile,
+  forcedIn: CandidateIds.default([]),
+  forcedOut: CandidateIds.default([]),
+});
+export type CreateScenarioBody = z.infer<typeof CreateScenarioBody>;
+
+export const UpdateScenarioBody = z.object({
+  name: Text(120).optional(),
+  description: z.string().trim().max(4000).optional(),
+  selection: SelectionFile.optional(),
+  forcedIn: CandidateIds.optional(),
+  forcedOut: CandidateIds.optional(),
+});
+export type UpdateScenarioBody = z.infer<typeof UpdateScenarioBody>;
+
+export const RunScenarioBody = z.object({
+  /** Seconds HiGHS may spend (per budget level for the frontier, shared out). */
+  timeLimit: z.number().int().min(1).max(60).default(10),
+});
+
+export const SelectionResultSchema = z.object({
+  status: z.enum(['optimal', 'feasible', 'infeasible']),
+  objective: z.number().nullable(),
+  selected: z.array(z.object({ id: z.string(), start: z.string() })),
+  rejected: z.array(z.string()),
+  budgetUsed: z.record(z.string(), z.number()),
+  capacityUsed: z.record(z.string(), z.record(z.string(), z.number())),
+  binding: z.array(z.string()),
+  gap: z.number().nullable(),
+  shadowPrices: z.record(z.string(), z.number()),
+  conflicts: z.array(z.string()),
+});
+export type SelectionResultSchema = z.infer<typeof SelectionResultSchema>;
+
+export const FrontierPoint = z.object({
+  factor: z.number(),
+  budget: z.number(),
+  status: z.enum(['optimal', 'feasible', 'infeasible']),
+  value: z.number().nullable(),
+  gap: z.number().nullable(),
+  selected: z.number().int(),
+  spent: z.number(),
+  efficient: z.boolean(),
+});
+export type FrontierPoint = z.infer<typeof FrontierPoint>;
+
+export const ScenarioSummary = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  candidateCount: z.number().int(),
+  periods: z.array(z.string()),
+  status: z.enum(['optimal', 'feasible', 'infeasible']).nullable(),
+  objective: z.number().nullable(),
+  selectedCount: z.number().int().nullable(),
+  runAt: Instant.nullable(),
+  version: z.number().int(),
+  updatedAt: Instant,
+});
+export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
+export const ScenarioList = z.object({ items: z.array(ScenarioSummary) });
+
+export const Scenario = ScenarioSummary.extend({
+  selection: SelectionFile,
+  /** What the page shows per candidate (from the file). */
+  candidates: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      value: z.number(),
+      totalCost: z.number(),
+      mandatory: z.boolean(),
+    }),
+  ),
+  budget: z.array(z.number().nullable()),
+  forcedIn: z.array(z.string()),
+  forcedOut: z.array(z.string()),
+  result: SelectionResultSchema.nullable(),
+  frontier: z.array(FrontierPoint).nullable(),
+  runSeconds: z.number().nullable(),
+});
+export type Scenario = z.infer<typeof Scenario>;

@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, recordColumns } from '../../db/columns.ts';
+import { users } from '../platform/platform.tables.ts';
+import { projectRequests } from './strategy.tables.ts';
+
+/**
+ * Scoring models: weighted criteria (the contract's ScoringCriterion[], kept with the model and
+ * versioned with it), each with a scale whose levels carry what they mean to evaluators.
+ */
+export const scoringModels = pgTable(
+  'strategy_scoring_models',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    criteria: jsonb('criteria').notNull().default([]),
+  },
+  (t) => [uniqueIndex('strategy_scoring_models_name_key').on(t.name)],
+);
+
+/**
+ * One evaluator's sheet for one candidate (project request) under one model: the level given
+ * to each criterion ({ criterionKey: level }), and a comment. Several evaluators per candidate.
+ */
+export const scoringEvaluations = pgTable(
+  'strategy_scoring_evaluations',
+  {
+    ...recordColumns(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => scoringModels.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => projectRequests.id, { onDelete: 'cascade' }),
+    evaluatorId: uuid('evaluator_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scores: jsonb('scores').notNull().default({}),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('strategy_scoring_evaluations_key').on(t.modelId, t.requestId, t.evaluatorId),
+    index('strategy_scoring_evaluations_request_idx').on(t.requestId),
+    check('strategy_scoring_evaluations_scores_check', sql`jsonb_typeof(${t.scores}) = 'object'`),
+  ],
+);
+
+/**
+ * Portfolio scenarios: a selection problem (formats/portfolio-selection.md, as the file's JSON),
+ * the PMO's forcing of candidates in or out, and the last run's result and efficient frontier
+ * (cleared when the problem or the forcing changes).
+ */
+export const portfolioScenarios = pgTable(
+  'strategy_portfolio_scenarios',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    selection: jsonb('selection').notNull(),
+    forcedIn: jsonb('forced_in').notNull().default([]),
+    forcedOut: jsonb('forced_out').notNull().default([]),
+    result: jsonb('result'),
+    frontier: jsonb('frontier'),
+    runAt: instant('run_at'),
+    runSeconds: real('run_seconds'),
+  },
+  (t) => [uniqueIndex('strategy_portfolio_scenarios_name_key').on(t.name)],
+);

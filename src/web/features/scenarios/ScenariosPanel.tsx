@@ -1,0 +1,695 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChartLine, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FrontierPoint, Scenario } from '../../../contracts/scenarios.ts';
+import { compareResults } from '../../../core/scenarios/frontier.ts';
+import type { SelectionResult } from '../../../core/strategy/selection.ts';
+import { isApiError } from '../../api/client.ts';
+import { errorMessage } from '../../components/errors.ts';
+import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { currentLocale } from '../../i18n.ts';
+import {
+  createScenario,
+  patchScenario,
+  runScenario,
+  useInvalidateScenarios,
+  useScenario,
+  useScenarios,
+} from './scenarios-api.ts';
+
+const nf = (x: number, digits = 0) =>
+  new Intl.NumberFormat(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: digits,
+  }).format(x);
+const pct = (x: number) => `${nf(x * 100, 1)} %`;
+
+/** A constraint key (`budget:2027-T1`, `capacity:dev:2027-T1`) in words. */
+function useConstraintLabel() {
+  const { t } = useTranslation();
+  return (key: string) => {
+    const [kind, a, b] = key.split(':');
+    if (kind === 'budget') return t('scenarios.portfolio.budgetOf', { period: a });
+    if (kind === 'capacity') return t('scenarios.portfolio.capacityOf', { pool: a, period: b });
+    return key;
+  };
+}
+
+function NewScenarioModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (s: Scenario) => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateScenarios();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setError(null);
+    if (!file) return setError(t('scenarios.portfolio.fileRequired'));
+    let selection: unknown;
+    try {
+      selection = JSON.parse(await file.text());
+    } catch {
+      return setError(t('scenarios.portfolio.fileNotJson'));
+    }
+    setSaving(true);
+    try {
+      const s = await createScenario({
+        name: name.trim(),
+        description: description.trim(),
+        selection,
+      });
+      await invalidate(s);
+      onCreated(s);
+      onClose();
+    } catch (err) {
+      if (isApiError(err, 'VALIDATION_FAILED') && err.issues[0])
+        setError(
+          t('scenarios.portfolio.fileInvalid', {
+            path: err.issues[0].path.slice(1).join('.'),
+            message: err.issues[0].message,
+          }),
+        );
+      else setError(errorMessage(t, err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('scenarios.portfolio.new')} size="lg">
+      <Stack>
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        )}
+        <TextInput
+          label={t('scenarios.portfolio.name')}
+          required
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('scenarios.portfolio.description')}
+          autosize
+          minRows={2}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
+        <FileInput
+          label={t('scenarios.portfolio.file')}
+          description={t('scenarios.portfolio.fileHelp')}
+          accept="application/json,.json"
+          required
+          clearable
+          value={file}
+          onChange={setFile}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={saving}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Best value at each budget level: SVG chart (efficient points joined) or table. */
+function Frontier({ points, current }: { points: FrontierPoint[]; current: number | null }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const W = 640;
+  const H = 260;
+  const pad = { l: 64, r: 16, t: 16, b: 40 };
+  const feasible = points.filter((p) => p.value !== null);
+  const maxX = Math.max(1, ...points.map((p) => p.budget));
+  const maxY = Math.max(1, ...feasible.map((p) => p.value!));
+  const x = (v: number) => pad.l + (v / maxX) * (W - pad.l - pad.r);
+  const y = (v: number) => H - pad.b - (v / maxY) * (H - pad.t - pad.b);
+  const line = feasible
+    .filter((p) => p.efficient)
+    .map((p) => `${x(p.budget)},${y(p.value!)}`)
+    .join(' ');
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="xs">
+        <div>
+          <Title order={3} size="h5">
+            {t('scenarios.portfolio.frontierTitle')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('scenarios.portfolio.frontierHelp')}
+          </Text>
+        </div>
+        <SegmentedControl
+          size="xs"
+          value={view}
+          onChange={(v) => setView(v as 'chart' | 'table')}
+          aria-label={t('scenarios.portfolio.view')}
+          data={[
+            { value: 'chart', label: t('scenarios.portfolio.viewChart') },
+            { value: 'table', label: t('scenarios.portfolio.viewTable') },
+          ]}
+        />
+      </Group>
+      {view === 'chart' ? (
+        <svg
+          width="100%"
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={t('scenarios.portfolio.frontierChart')}
+          style={{ maxWidth: W }}
+        >
+          <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} stroke="#868e96" />
+          <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} stroke="#868e96" />
+          {[0, 0.5, 1].map((f) => (
+            <text
+              key={f}
+              x={pad.l - 6}
+              y={y(maxY * f) + 4}
+              fontSize="11"
+              textAnchor="end"
+              fill="#495057"
+            >
+              {nf(maxY * f)}
+            </text>
+          ))}
+          {points.map((p) => (
+            <text
+              key={p.factor}
+              x={x(p.budget)}
+              y={H - pad.b + 16}
+              fontSize="11"
+              textAnchor="middle"
+              fill="#495057"
+            >
+              {nf(p.factor * 100)} %
+            </text>
+          ))}
+          <text x={(W + pad.l) / 2} y={H - 4} fontSize="11" textAnchor="middle" fill="#495057">
+            {t('scenarios.portfolio.axisBudget')}
+          </text>
+          <polyline points={line} fill="none" stroke="#3b5bdb" strokeWidth={2} />
+          {feasible.map((p) => (
+            <circle
+              key={p.factor}
+              cx={x(p.budget)}
+              cy={y(p.value!)}
+              r={p.factor === 1 ? 6 : 4}
+              fill={p.efficient ? '#3b5bdb' : '#fff'}
+              stroke="#3b5bdb"
+              strokeWidth={2}
+            >
+              <title>
+                {t('scenarios.portfolio.pointTitle', {
+                  factor: nf(p.factor * 100),
+                  budget: nf(p.budget),
+                  value: nf(p.value!),
+                  selected: p.selected,
+                })}
+              </title>
+            </circle>
+          ))}
+          {current !== null && (
+            <text x={x(maxX) - 4} y={pad.t + 10} fontSize="11" textAnchor="end" fill="#495057">
+              {t('scenarios.portfolio.currentValue', { value: nf(current) })}
+            </text>
+          )}
+        </svg>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th ta="right">{t('scenarios.portfolio.level')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.totalBudget')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.value')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.selectedCount')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.spent')}</Table.Th>
+              <Table.Th>{t('scenarios.portfolio.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {points.map((p) => (
+              <Table.Tr key={p.factor}>
+                <Table.Td ta="right">{nf(p.factor * 100)} %</Table.Td>
+                <Table.Td ta="right">{nf(p.budget)}</Table.Td>
+                <Table.Td ta="right">{p.value === null ? '—' : nf(p.value)}</Table.Td>
+                <Table.Td ta="right">{p.selected}</Table.Td>
+                <Table.Td ta="right">{nf(p.spent)}</Table.Td>
+                <Table.Td>
+                  {t(`scenarios.portfolio.statuses.${p.status}`)}
+                  {p.gap ? ` (${t('scenarios.portfolio.gap')} ${pct(p.gap)})` : ''}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** Result of a run: headline numbers, budget use per period, binding constraints and prices. */
+function ResultView({ s, r }: { s: Scenario; r: SelectionResult }) {
+  const { t } = useTranslation();
+  const label = useConstraintLabel();
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        {[
+          [t('scenarios.portfolio.status'), t(`scenarios.portfolio.statuses.${r.status}`)],
+          [t('scenarios.portfolio.value'), r.objective === null ? '—' : nf(r.objective)],
+          [t('scenarios.portfolio.selectedCount'), `${r.selected.length} / ${s.candidateCount}`],
+          [
+            t('scenarios.portfolio.gap'),
+            r.gap === null
+              ? '—'
+              : `${pct(r.gap)}${s.runSeconds ? ` · ${nf(s.runSeconds, 1)} s` : ''}`,
+          ],
+        ].map(([k, v]) => (
+          <Paper key={k} withBorder p="sm" radius="md">
+            <Text size="xs" c="dimmed">
+              {k}
+            </Text>
+            <Text fw={700} size="lg">
+              {v}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      {r.conflicts.length > 0 && (
+        <Alert color="red" variant="light" title={t('scenarios.portfolio.conflicts')}>
+          {r.conflicts.map(label).join(' · ')}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Table withTableBorder>
+          <Table.Caption>{t('scenarios.portfolio.budgetUse')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('scenarios.portfolio.period')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.used')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.available')}</Table.Th>
+              <Table.Th ta="right">%</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.periods.map((p, i) => {
+              const used = r.budgetUsed[p] ?? 0;
+              const cap = s.budget[i] ?? null;
+              return (
+                <Table.Tr key={p}>
+                  <Table.Td>{p}</Table.Td>
+                  <Table.Td ta="right">{nf(used)}</Table.Td>
+                  <Table.Td ta="right">{cap === null ? '∞' : nf(cap)}</Table.Td>
+                  <Table.Td ta="right">{cap ? pct(used / cap) : '—'}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <Table withTableBorder>
+          <Table.Caption>{t('scenarios.portfolio.bindingHelp')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('scenarios.portfolio.binding')}</Table.Th>
+              <Table.Th ta="right">{t('scenarios.portfolio.price')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.binding.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={2}>
+                  <Text size="sm" c="dimmed">
+                    {t('scenarios.portfolio.noBinding')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {r.binding.map((k) => {
+              const price = r.shadowPrices[k];
+              const per = k.startsWith('budget') ? 1000 : 100;
+              return (
+                <Table.Tr key={k}>
+                  <Table.Td>{label(k)}</Table.Td>
+                  <Table.Td ta="right">
+                    {price
+                      ? t(
+                          k.startsWith('budget')
+                            ? 'scenarios.portfolio.perThousand'
+                            : 'scenarios.portfolio.perHundredHours',
+                          {
+                            value: nf(price * per, 2),
+                          },
+                        )
+                      : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** Side by side with another scenario: value, what enters, what drops, budget use. */
+function Comparison({ a, b }: { a: Scenario; b: Scenario }) {
+  const { t } = useTranslation();
+  if (!a.result || !b.result)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('scenarios.portfolio.compareNeedsRuns')}
+      </Text>
+    );
+  const diff = compareResults(a.result, b.result);
+  const names = new Map([...a.candidates, ...b.candidates].map((c) => [c.id, c.name]));
+  const periods = [...new Set([...a.periods, ...b.periods])];
+  return (
+    <Table withTableBorder>
+      <Table.Caption>
+        {t('scenarios.portfolio.compareCaption', { a: a.name, b: b.name })}
+      </Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th />
+          <Table.Th>{a.name}</Table.Th>
+          <Table.Th>{b.name}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        <Table.Tr>
+          <Table.Th>{t('scenarios.portfolio.value')}</Table.Th>
+          <Table.Td>{a.result.objective === null ? '—' : nf(a.result.objective)}</Table.Td>
+          <Table.Td>
+            {b.result.objective === null ? '—' : nf(b.result.objective)}
+            {diff.valueDelta !== null &&
+              ` (${diff.valueDelta >= 0 ? '+' : ''}${nf(diff.valueDelta)})`}
+          </Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th>{t('scenarios.portfolio.selectedCount')}</Table.Th>
+          <Table.Td>{a.result.selected.length}</Table.Td>
+          <Table.Td>{b.result.selected.length}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th>{t('scenarios.portfolio.onlyIn')}</Table.Th>
+          <Table.Td>{diff.dropped.map((id) => names.get(id) ?? id).join(', ') || '—'}</Table.Td>
+          <Table.Td>{diff.added.map((id) => names.get(id) ?? id).join(', ') || '—'}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th>{t('scenarios.portfolio.moved')}</Table.Th>
+          <Table.Td colSpan={2}>
+            {diff.moved
+              .map((m) => `${names.get(m.id) ?? m.id} : ${m.from} → ${m.to}`)
+              .join(' · ') || '—'}
+          </Table.Td>
+        </Table.Tr>
+        {periods.map((p) => (
+          <Table.Tr key={p}>
+            <Table.Th>{t('scenarios.portfolio.budgetOf', { period: p })}</Table.Th>
+            <Table.Td>{nf(a.result!.budgetUsed[p] ?? 0)}</Table.Td>
+            <Table.Td>{nf(b.result!.budgetUsed[p] ?? 0)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+type Forcing = 'auto' | 'in' | 'out';
+
+/**
+ * « Scénarios de portefeuille »: saved selection problems, run with HiGHS; the PMO forces
+ * candidates in or out and re-runs, compares two scenarios side by side, and draws the
+ * efficient frontier.
+ */
+export function ScenariosPanel({ canManage }: { canManage: boolean }) {
+  const { t } = useTranslation();
+  const list = useScenarios();
+  const invalidate = useInvalidateScenarios();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [other, setOther] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [busy, setBusy] = useState<'run' | 'frontier' | 'force' | null>(null);
+  const [timeLimit, setTimeLimit] = useState<number | string>(10);
+  const id = picked ?? list.data?.items[0]?.id ?? null;
+  const scenario = useScenario(id);
+  const otherScenario = useScenario(other && other !== id ? other : null);
+
+  if (list.isPending) return <TableSkeleton />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const modal = creating ? (
+    <NewScenarioModal onClose={() => setCreating(false)} onCreated={(s) => setPicked(s.id)} />
+  ) : null;
+  if (list.data.items.length === 0)
+    return (
+      <>
+        <EmptyState
+          title={t('scenarios.portfolio.emptyTitle')}
+          message={t('scenarios.portfolio.emptyMessage')}
+          action={
+            canManage ? (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setCreating(true)}
+              >
+                {t('scenarios.portfolio.new')}
+              </Button>
+            ) : undefined
+          }
+        />
+        {modal}
+      </>
+    );
+
+  const act = async (what: 'run' | 'frontier' | 'force', fn: () => Promise<Scenario>) => {
+    setBusy(what);
+    try {
+      await invalidate(await fn());
+    } catch (err) {
+      if (isApiError(err, 'VERSION_MISMATCH')) await scenario.refetch();
+      notifications.show({ color: 'red', message: errorMessage(t, err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const s = scenario.data;
+  const forcingOf = (cid: string): Forcing =>
+    s?.forcedIn.includes(cid) ? 'in' : s?.forcedOut.includes(cid) ? 'out' : 'auto';
+  const setForcing = (cid: string, f: Forcing) => {
+    if (!s) return;
+    const forcedIn = s.forcedIn.filter((x) => x !== cid);
+    const forcedOut = s.forcedOut.filter((x) => x !== cid);
+    if (f === 'in') forcedIn.push(cid);
+    if (f === 'out') forcedOut.push(cid);
+    void act('force', () => patchScenario(s.id, { forcedIn, forcedOut }, s.version));
+  };
+  const starts = new Map(s?.result?.selected.map((x) => [x.id, x.start]) ?? []);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <Select
+            label={t('scenarios.portfolio.scenario')}
+            allowDeselect={false}
+            w={320}
+            data={list.data.items.map((x) => ({ value: x.id, label: x.name }))}
+            value={id}
+            onChange={setPicked}
+          />
+          <Select
+            label={t('scenarios.portfolio.compareWith')}
+            clearable
+            w={320}
+            placeholder={t('scenarios.portfolio.compareNone')}
+            data={list.data.items
+              .filter((x) => x.id !== id)
+              .map((x) => ({ value: x.id, label: x.name }))}
+            value={other}
+            onChange={setOther}
+          />
+        </Group>
+        {canManage && (
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
+            {t('scenarios.portfolio.new')}
+          </Button>
+        )}
+      </Group>
+      {scenario.isPending ? (
+        <TableSkeleton />
+      ) : scenario.isError ? (
+        <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} />
+      ) : (
+        s && (
+          <>
+            {s.description && (
+              <Text size="sm" c="dimmed">
+                {s.description}
+              </Text>
+            )}
+            {canManage && (
+              <Group align="flex-end">
+                <NumberInput
+                  label={t('scenarios.portfolio.timeLimit')}
+                  min={1}
+                  max={60}
+                  w={180}
+                  allowDecimal={false}
+                  value={timeLimit}
+                  onChange={setTimeLimit}
+                />
+                <Button
+                  leftSection={<IconPlayerPlay size={16} aria-hidden />}
+                  loading={busy === 'run'}
+                  disabled={busy !== null}
+                  onClick={() =>
+                    void act('run', () =>
+                      runScenario(s.id, 'run', Number(timeLimit) || 10, s.version),
+                    )
+                  }
+                >
+                  {t('scenarios.portfolio.run')}
+                </Button>
+                <Button
+                  variant="light"
+                  leftSection={<IconChartLine size={16} aria-hidden />}
+                  loading={busy === 'frontier'}
+                  disabled={busy !== null}
+                  onClick={() =>
+                    void act('frontier', () =>
+                      runScenario(
+                        s.id,
+                        'frontier',
+                        Math.max(7, Number(timeLimit) || 10),
+                        s.version,
+                      ),
+                    )
+                  }
+                >
+                  {t('scenarios.portfolio.frontier')}
+                </Button>
+              </Group>
+            )}
+            {s.result ? (
+              <ResultView s={s} r={s.result} />
+            ) : (
+              <Alert variant="light" color="blue">
+                {t('scenarios.portfolio.notRun')}
+              </Alert>
+            )}
+            {otherScenario.data && (
+              <Paper withBorder p="md" radius="md">
+                <Title order={3} size="h5" mb="xs">
+                  {t('scenarios.portfolio.compareTitle')}
+                </Title>
+                <Comparison a={s} b={otherScenario.data} />
+              </Paper>
+            )}
+            {s.frontier && <Frontier points={s.frontier} current={s.result?.objective ?? null} />}
+            <Paper withBorder p="md" radius="md">
+              <Title order={3} size="h5" mb="xs">
+                {t('scenarios.portfolio.candidates')}
+              </Title>
+              <Table highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('scenarios.portfolio.candidate')}</Table.Th>
+                    <Table.Th ta="right">{t('scenarios.portfolio.value')}</Table.Th>
+                    <Table.Th ta="right">{t('scenarios.portfolio.cost')}</Table.Th>
+                    <Table.Th>{t('scenarios.portfolio.decision')}</Table.Th>
+                    <Table.Th>{t('scenarios.portfolio.forcing')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {s.candidates.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Text size="sm">
+                          {c.name}{' '}
+                          <Text span size="xs" c="dimmed">
+                            {c.id}
+                          </Text>
+                        </Text>
+                        {c.mandatory && (
+                          <Badge size="xs" variant="light" color="grape">
+                            {t('scenarios.portfolio.mandatory')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right">{nf(c.value)}</Table.Td>
+                      <Table.Td ta="right">{nf(c.totalCost)}</Table.Td>
+                      <Table.Td>
+                        {!s.result ? (
+                          '—'
+                        ) : starts.has(c.id) ? (
+                          <Badge color="green" variant="light">
+                            {t('scenarios.portfolio.in', { start: starts.get(c.id) })}
+                          </Badge>
+                        ) : (
+                          <Badge color="gray" variant="light">
+                            {t('scenarios.portfolio.out')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <SegmentedControl
+                          size="xs"
+                          disabled={!canManage || busy !== null}
+                          value={forcingOf(c.id)}
+                          onChange={(v) => setForcing(c.id, v as Forcing)}
+                          aria-label={t('scenarios.portfolio.forcingOf', { name: c.name })}
+                          data={(['auto', 'in', 'out'] as const).map((f) => ({
+                            value: f,
+                            label: t(`scenarios.portfolio.forcings.${f}`),
+                          }))}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          </>
+        )
+      )}
+      {modal}
+    </Stack>
+  );
+}
