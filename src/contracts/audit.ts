@@ -77,6 +77,9 @@ export const AUDIT_ENTITIES = [
   'skill_level',
   'person_skill',
   'resource_request',
+  'policy',
+  'role_description',
+  'lesson',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -100,6 +100,9 @@ export const ERROR_CODES = [
   'REQUEST_NOT_EDITABLE',
   'REQUEST_TRANSITION_INVALID',
   'REQUEST_NOT_OPEN',
+  'POLICY_NOT_FOUND',
+  'ROLE_DESCRIPTION_NOT_FOUND',
+  'LESSON_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
