@@ -34,6 +34,10 @@ const QualityTab = lazy(async () => ({
   default: (await import('../governance/QualityTab.tsx')).QualityTab,
 }));
 
+const LessonsTab = lazy(async () => ({
+  default: (await import('../methods/Lessons.tsx')).ProjectLessonsTab,
+}));
+
 const ContributionsPanel = lazy(async () => ({
   default: (await import('../strategy/ContributionsPanel.tsx')).ContributionsPanel,
 }));
@@ -58,6 +62,7 @@ const TABS = [
   'budget',
   'governance',
   'quality',
+  'lessons',
   'strategy',
   'risks',
   'sub-projects',
@@ -178,6 +183,7 @@ export function ProjectPage() {
           {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
           <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
+          <Tabs.Tab value="lessons">{t('methods.lessons.tab')}</Tabs.Tab>
           <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
@@ -230,6 +236,11 @@ export function ProjectPage() {
         <Tabs.Panel value="quality">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <QualityTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="lessons">
+          <Suspense fallback={<TableSkeleton rows={6} />}>
+            <LessonsTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="risks">
