@@ -24,6 +24,7 @@ import { seedDemoRaid } from './demo-raid.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
+import { seedDemoMethods } from './demo-methods.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -298,6 +299,8 @@ export async function seedDemo(
   await seedDemoFinance(ctx, actor, planned);
   say('gouvernance');
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
+  say('politiques, rôles et retours d’expérience');
+  await seedDemoMethods(ctx, actor, planned);
   say('ressources');
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('compétences');
