@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LESSON_CATEGORIES, LESSON_KINDS } from '../core/methods/lessons.ts';
 import { POLICY_CATEGORIES } from '../core/methods/policies.ts';
 import { Id, Instant, IsoDate, Ref, Text } from './common.ts';
+import { FindingQuery } from './governance.ts';
 
 /**
  * The methods API: governance policies (published versions with an effective date, who
@@ -178,3 +179,28 @@ export const SuggestionQuery = z.object({
         : [],
     ),
 });
+
+// ---------------------------------------------------------------- quality findings export
+
+export const FindingsExportQuery = FindingQuery.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  locale: z.enum(['fr', 'en']).default('fr'),
+});
+
+// ---------------------------------------------------------------- my corrective actions
+
+export const MyCorrectiveAction = z.object({
+  id: Id,
+  description: z.string(),
+  dueDate: IsoDate,
+  status: z.enum(['todo', 'in_progress']),
+  overdue: z.boolean(),
+  finding: z.object({
+    id: Id,
+    description: z.string(),
+    severity: z.enum(['minor', 'major', 'critical']),
+  }),
+  project: Ref.extend({ code: z.string() }),
+});
+export type MyCorrectiveAction = z.infer<typeof MyCorrectiveAction>;
+export const MyCorrectiveActionList = z.object({ items: z.array(MyCorrectiveAction) });

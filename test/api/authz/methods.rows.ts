@@ -29,6 +29,8 @@ const rows: Record<string, Rule> = {
     stale: true,
   },
   'DELETE /api/v1/projects/{id}/lessons/{lessonId}': { allow: PROJECT_EDITORS, stale: true },
+  'GET /api/v1/quality/findings/export': { allow: SIGNED_IN },
+  'GET /api/v1/my/corrective-actions': { allow: SIGNED_IN },
 };
 
 export default rows;

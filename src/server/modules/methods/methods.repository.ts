@@ -5,6 +5,7 @@ import {
   methodologyVersions,
   projectLifecycles,
 } from '../governance/governance.tables.ts';
+import { correctiveActions, qualityFindings } from '../governance/quality.tables.ts';
 import { people } from '../org/org.tables.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
 import {
@@ -333,4 +334,37 @@ export async function projectProfile(db: Executor, projectId: string) {
     .leftJoin(methodologies, eq(methodologies.id, methodologyVersions.methodologyId))
     .where(eq(projects.id, projectId));
   return row;
+}
+
+/** The open corrective actions a person owns on visible projects, earliest due first. */
+export async function correctiveActionsOf(
+  db: Executor,
+  personId: string,
+  visible: SQL | undefined,
+) {
+  return db
+    .select({
+      id: correctiveActions.id,
+      description: correctiveActions.description,
+      dueDate: correctiveActions.dueDate,
+      status: correctiveActions.status,
+      findingId: qualityFindings.id,
+      findingDescription: qualityFindings.description,
+      severity: qualityFindings.severity,
+      projectId: projects.id,
+      projectCode: projects.code,
+      projectName: projects.name,
+    })
+    .from(correctiveActions)
+    .innerJoin(qualityFindings, eq(qualityFindings.id, correctiveActions.findingId))
+    .innerJoin(projects, eq(projects.id, correctiveActions.projectId))
+    .where(
+      and(
+        eq(correctiveActions.ownerId, personId),
+        sql`${correctiveActions.status} <> 'done'`,
+        visible,
+      ),
+    )
+    .orderBy(asc(correctiveActions.dueDate), asc(correctiveActions.id))
+    .limit(500);
 }

@@ -5,11 +5,13 @@ import {
   AcknowledgeBody,
   CreateLessonBody,
   CreatePolicyBody,
+  FindingsExportQuery,
   Lesson,
   LessonList,
   LessonParams,
   LessonQuery,
   LessonSuggestionList,
+  MyCorrectiveActionList,
   Policy,
   PolicyList,
   PolicyQuery,
@@ -24,6 +26,7 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { exportFindings } from './findings.export.ts';
 import * as svc from './methods.service.ts';
 
 /** Policies, role descriptions and lessons learned (REX). */
@@ -334,5 +337,41 @@ export function methodsRoutes(app: FastifyInstance, ctx: Ctx) {
       );
       return reply.status(204).send();
     },
+  );
+
+  // ------------------------------------------------------------ quality findings export
+
+  r.get(
+    '/api/v1/quality/findings/export',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'The quality findings of the visible projects as CSV (French conventions) or XLSX, one row per corrective action',
+        querystring: FindingsExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportFindings(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  r.get(
+    '/api/v1/my/corrective-actions',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'The open quality corrective actions the signed-in person owns, earliest due first',
+        response: { 200: MyCorrectiveActionList },
+      },
+    },
+    async (req) => svc.myCorrectiveActions(ctx, actorOf(req)),
   );
 }

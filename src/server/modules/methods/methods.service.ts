@@ -7,6 +7,7 @@ import type {
   LessonList,
   LessonQuery,
   LessonSuggestionList,
+  MyCorrectiveActionList,
   Policy,
   PolicyCategory,
   PolicyList,
@@ -558,6 +559,37 @@ async function suggest(
       lesson: toLesson(s.lesson.row),
       sameMethod: s.sameMethod,
       sharedTags: s.sharedTags,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- my corrective actions
+
+/** The open corrective actions the signed-in person owns ("Mes actions"), overdue flagged. */
+export async function myCorrectiveActions(
+  ctx: Ctx,
+  actor: Actor,
+): Promise<z.infer<typeof MyCorrectiveActionList>> {
+  if (!actor.personId) return { items: [] };
+  const day = today();
+  const rows = await repo.correctiveActionsOf(
+    ctx.db,
+    actor.personId,
+    visibleProjectsCondition(actor),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      description: r.description,
+      dueDate: r.dueDate,
+      status: r.status as 'todo' | 'in_progress',
+      overdue: r.dueDate < day,
+      finding: {
+        id: r.findingId,
+        description: r.findingDescription,
+        severity: r.severity as 'minor' | 'major' | 'critical',
+      },
+      project: { id: r.projectId, code: r.projectCode, name: r.projectName },
     })),
   };
 }
