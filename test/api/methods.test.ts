@@ -347,3 +347,78 @@ describe('lessons learned (REX)', () => {
     expect(LessonList.parse(list.json()).total).toBe(0);
   });
 });
+
+describe('quality findings export and my corrective actions', () => {
+  it('exports the visible findings one row per action and lists my open actions', async () => {
+    const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
+    const checklist = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/quality/checklists',
+      payload: { name: `Revue ${uniq()}`, items: [{ key: 'plan', label: 'Planning posé' }] },
+    });
+    expect(checklist.statusCode, checklist.body).toBe(201);
+    const audit = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/quality-audits`,
+      payload: {
+        title: 'Audit méthode',
+        checklistId: checklist.json().id,
+        plannedDate: '2026-03-02',
+      },
+    });
+    expect(audit.statusCode, audit.body).toBe(201);
+    const text = `Planning; non tenu ${uniq()}`;
+    const finding = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/quality-audits/${audit.json().id}/findings`,
+      payload: { severity: 'major', description: text },
+    });
+    expect(finding.statusCode, finding.body).toBe(201);
+    const action = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/quality-findings/${finding.json().id}/actions`,
+      payload: { description: '=Replanifier', ownerId: managerPersonId, dueDate: '2020-01-31' },
+    });
+    expect(action.statusCode, action.body).toBe(201);
+
+    const csv = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/quality/findings/export?format=csv&projectId=${project.id}`,
+    });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Code projet;Projet;Audit');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"${text}"`); // the separator inside is quoted
+    expect(lines[1]).toContain("'=Replanifier"); // formula guard
+    expect(lines[1]).toContain('31/01/2020');
+    expect(lines[1]).toContain('Majeur');
+    const xlsx = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/quality/findings/export?format=xlsx&locale=en&projectId=${project.id}`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('quality-findings-');
+    const outsiderCsv = await call(t, outsider, {
+      method: 'GET',
+      url: `/api/v1/quality/findings/export?projectId=${project.id}`,
+    });
+    expect(
+      outsiderCsv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+
+    const mine = await call(t, manager, { method: 'GET', url: '/api/v1/my/corrective-actions' });
+    expect(mine.statusCode).toBe(200);
+    const item = mine.json().items.find((a: { id: string }) => a.id === action.json().id);
+    expect(item).toMatchObject({ overdue: true, status: 'todo', finding: { severity: 'major' } });
+    const others = await call(t, outsider, { method: 'GET', url: '/api/v1/my/corrective-actions' });
+    expect(others.json().items).toEqual([]);
+  });
+});
