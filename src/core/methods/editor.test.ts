@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MethodologyContent } from '../governance/model.ts';
 import { assignKeys, slugKey, versionChanges } from './editor.ts';
 
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
 const KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 describe('slugKey', () => {
@@ -89,11 +91,11 @@ describe('assignKeys', () => {
 
 describe('versionChanges', () => {
   it('finds nothing between a version and itself', () => {
-    expect(versionChanges(base, structuredClone(base))).toEqual([]);
+    expect(versionChanges(base, clone(base))).toEqual([]);
   });
 
   it('lists phase, deliverable, gate, WBS and list changes', () => {
-    const next: MethodologyContent = structuredClone(base);
+    const next: MethodologyContent = clone(base);
     next.phases[0]!.name = 'Cadrage et lancement';
     next.phases[0]!.deliverables[0]!.required = false;
     next.phases[0]!.deliverables.push({
@@ -124,7 +126,7 @@ describe('versionChanges', () => {
   });
 
   it('reports removed and reordered phases', () => {
-    const next = structuredClone(base);
+    const next = clone(base);
     next.phases.reverse();
     expect(versionChanges(base, next)).toEqual([{ kind: 'phases_reordered' }]);
     expect(versionChanges(base, { ...base, phases: [base.phases[1]!] })).toEqual([
