@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { apiSession, findProject, PMO, signIn, uniqueCode } from './helpers.ts';
 
 /*
@@ -8,7 +8,10 @@ import { apiSession, findProject, PMO, signIn, uniqueCode } from './helpers.ts';
  * first), read the governance charter and acknowledge it, then record a lesson learned on a
  * closed project and find it in the portfolio-wide REX search.
  */
-test.setTimeout(240_000);
+test.setTimeout(300_000);
+// The machine is shared and loaded: give each step room.
+test.use({ actionTimeout: 60_000, navigationTimeout: 60_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 test('le PMO publie une méthode, prend connaissance d’une politique et capitalise un REX', async ({
   page,
@@ -25,7 +28,10 @@ test('le PMO publie une méthode, prend connaissance d’une politique et capita
   await page.getByRole('button', { name: 'Nouvelle méthode' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Code').fill(code);
-  await dialog.getByLabel('Nom', { exact: true }).fill(`Méthode ${code}`);
+  await dialog
+    .getByRole('textbox', { name: /^Nom\b/ })
+    .first()
+    .fill(`Méthode ${code}`);
   await dialog.getByLabel('Nom de la phase 1').fill('Cadrage');
   await dialog.getByRole('button', { name: 'Livrable' }).click();
   await dialog.getByLabel('Cadrage : livrable 1').fill('Note de cadrage');
