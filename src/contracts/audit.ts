@@ -88,6 +88,9 @@ export const AUDIT_ENTITIES = [
   'scoring_model',
   'scoring_evaluation',
   'portfolio_scenario',
+  'policy',
+  'role_description',
+  'lesson',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -120,6 +120,9 @@ export const ERROR_CODES = [
   'EVALUATION_EXISTS',
   'SCENARIO_NOT_FOUND',
   'OPTIMIZER_FAILED',
+  'POLICY_NOT_FOUND',
+  'ROLE_DESCRIPTION_NOT_FOUND',
+  'LESSON_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,6 +29,7 @@ import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { financeRoutes } from './modules/finance/finance.routes.ts';
 import { evmRoutes } from './modules/evm/evm.routes.ts';
 import { governanceRoutes } from './modules/governance/governance.routes.ts';
+import { methodsRoutes } from './modules/methods/methods.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { timeRoutes } from './modules/time/time.routes.ts';
@@ -200,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   staffingRoutes(app, ctx);
   staffingRankingRoutes(app, ctx);
   trainingRoutes(app, ctx);
+  methodsRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

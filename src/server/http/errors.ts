@@ -127,6 +127,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   EVALUATION_EXISTS: 409,
   SCENARIO_NOT_FOUND: 404,
   OPTIMIZER_FAILED: 422,
+  POLICY_NOT_FOUND: 404,
+  ROLE_DESCRIPTION_NOT_FOUND: 404,
+  LESSON_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

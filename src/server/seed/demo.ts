@@ -28,6 +28,7 @@ import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
 import { seedDemoDash } from './demo-dash.ts';
 import { seedDemoStaffing, seedDemoTraining } from './demo-staffing.ts';
+import { seedDemoMethods } from './demo-methods.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -304,6 +305,8 @@ export async function seedDemo(
   await seedDemoEvm(ctx, actor);
   say('gouvernance');
   await seedDemoGovernance(ctx, actor, planned, { claire, thomas, nicolas });
+  say('politiques, rôles et retours d’expérience');
+  await seedDemoMethods(ctx, actor, planned);
   say('ressources');
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
   say('compétences');

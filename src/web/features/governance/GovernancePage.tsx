@@ -18,6 +18,9 @@ import { DateField } from '../../components/DateField.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime } from '../../format.ts';
+import { LessonsPanel } from '../methods/Lessons.tsx';
+import { PoliciesPanel } from '../methods/PoliciesPanel.tsx';
+import { RolesPanel } from '../methods/RolesPanel.tsx';
 import { PortfolioSelect } from '../portfolio/pickers.tsx';
 import { DecisionBadge, isOverdue, LifecycleBadge, ScoreBadge } from './governance-badges.tsx';
 import { type DecisionFilters, useCompliance, useGateDecisions } from './governance-api.ts';
@@ -25,7 +28,16 @@ import { GlossaryPanel } from './GlossaryPanel.tsx';
 import { MethodologyLibrary } from './MethodologyLibrary.tsx';
 import { QualityPanel } from './QualityPanel.tsx';
 
-const TABS = ['decisions', 'compliance', 'quality', 'methodologies', 'glossary'] as const;
+const TABS = [
+  'decisions',
+  'compliance',
+  'quality',
+  'methodologies',
+  'policies',
+  'roles',
+  'lessons',
+  'glossary',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** "Gouvernance": gate decisions and compliance across the portfolio, the library, the glossary. */
@@ -66,6 +78,15 @@ export function GovernancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="methodologies">
           <MethodologyLibrary />
+        </Tabs.Panel>
+        <Tabs.Panel value="policies">
+          <PoliciesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="roles">
+          <RolesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="lessons">
+          <LessonsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="glossary">
           <GlossaryPanel />

@@ -1,31 +1,24 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
   Group,
-  JsonInput,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Methodology, MethodologyContent } from '../../../contracts/governance.ts';
-import { api } from '../../api/client.ts';
-import { errorMessage } from '../../components/errors.ts';
+import { IconPlus } from '@tabler/icons-react';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useCan } from '../auth/auth-api.ts';
+import { MethodEditor } from '../methods/MethodEditor.tsx';
 import { useMethodologies, useMethodology } from './governance-api.ts';
 
 /** The methodology library: each method's lifecycle, gates, deliverables, WBS, roles, versions. */
@@ -33,18 +26,44 @@ export function MethodologyLibrary() {
   const { t } = useTranslation();
   const list = useMethodologies();
   const [params, setParams] = useSearchParams();
+  const can = useCan();
+  const [creating, setCreating] = useState(false);
   const selected = params.get('method') ?? list.data?.items[0]?.id ?? null;
+  const select = (id: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set('method', id);
+      return next;
+    });
   if (list.isPending) return <TableSkeleton />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const editor = creating && (
+    <MethodEditor
+      mode={{ kind: 'create' }}
+      onClose={() => setCreating(false)}
+      onSaved={(m) => select(m.id)}
+    />
+  );
+  const createButton = can('governance.manage') && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+      {t('methods.editor.create')}
+    </Button>
+  );
   if (list.data.items.length === 0)
     return (
-      <EmptyState
-        title={t('governance.library.empty')}
-        message={t('governance.library.emptyHelp')}
-      />
+      <>
+        <EmptyState
+          title={t('governance.library.empty')}
+          message={t('methods.editor.emptyHelp')}
+          action={createButton || undefined}
+        />
+        {editor}
+      </>
     );
   return (
     <Stack>
+      {createButton && <Group justify="flex-end">{createButton}</Group>}
+      {editor}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {list.data.items.map((m) => (
           <Card
@@ -53,13 +72,7 @@ export function MethodologyLibrary() {
             radius="md"
             component="button"
             type="button"
-            onClick={() =>
-              setParams((p) => {
-                const next = new URLSearchParams(p);
-                next.set('method', m.id);
-                return next;
-              })
-            }
+            onClick={() => select(m.id)}
             aria-pressed={m.id === selected}
             style={{
               textAlign: 'left',
@@ -240,109 +253,12 @@ function MethodologyDetail({ id }: { id: string }) {
         </div>
       </SimpleGrid>
       {publishing && (
-        <PublishModal
-          methodology={data}
+        <MethodEditor
+          mode={{ kind: 'publish', methodology: data }}
           onClose={() => setPublishing(false)}
-          onPublished={() => setVersion(undefined)}
+          onSaved={() => setVersion(undefined)}
         />
       )}
     </Paper>
-  );
-}
-
-/** Publishes a new version from the content of the one shown, edited as JSON (validated on both ends). */
-function PublishModal({
-  methodology,
-  onClose,
-  onPublished,
-}: {
-  methodology: Methodology;
-  onClose: () => void;
-  onPublished: () => void;
-}) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [text, setText] = useState(JSON.stringify(methodology.content, null, 2));
-  const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const publish = async () => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      setError(t('governance.library.invalidJson'));
-      return;
-    }
-    const content = MethodologyContent.safeParse(parsed);
-    if (!content.success) {
-      setError(
-        content.error.issues
-          .slice(0, 5)
-          .map((i) => `${i.path.join('.')}: ${i.message}`)
-          .join(' ; '),
-      );
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(
-        `/methodologies/${methodology.id}/versions`,
-        Methodology,
-        { notes, content: content.data },
-        { ifMatch: methodology.version },
-      );
-      await client.invalidateQueries({ queryKey: ['methodologies'] });
-      await client.invalidateQueries({ queryKey: ['methodology', methodology.id] });
-      notifications.show({ color: 'teal', message: t('governance.library.published') });
-      onPublished();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t('governance.library.publishTitle', { name: methodology.name })}
-    >
-      <Stack>
-        <Text size="sm" c="dimmed">
-          {t('governance.library.publishHelp')}
-        </Text>
-        <Textarea
-          label={t('governance.library.notes')}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        <JsonInput
-          label={t('governance.library.content')}
-          value={text}
-          onChange={setText}
-          autosize
-          minRows={12}
-          maxRows={24}
-          formatOnBlur
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void publish()} loading={busy}>
-            {t('governance.library.publishSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -21,6 +21,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { FindingsExport } from '../methods/FindingsExport.tsx';
 import {
   type FindingSeverity,
   QualityChecklist,
@@ -143,6 +144,7 @@ function FindingsFollowUp() {
           clearable
           w={240}
         />
+        <FindingsExport filters={filters} />
       </Group>
       {list.isPending ? (
         <TableSkeleton />

@@ -26,6 +26,7 @@ import {
 import { apiRequest, isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { RoleLabel } from '../methods/RoleLabel.tsx';
 import { governanceKeys, useRaci } from './governance-api.ts';
 import './governance.css';
 
@@ -194,7 +195,7 @@ export function RaciPanel({ projectId, canEdit }: { projectId: string; canEdit: 
                 {draft.columns.map((c) => (
                   <Table.Th key={c.key} ta="center">
                     <Group gap={2} justify="center" wrap="nowrap">
-                      <span>{c.label}</span>
+                      <RoleLabel label={c.label} />
                       {canEdit && (
                         <ActionIcon
                           size="xs"

@@ -40,6 +40,10 @@ const QualityTab = lazy(async () => ({
   default: (await import('../governance/QualityTab.tsx')).QualityTab,
 }));
 
+const LessonsTab = lazy(async () => ({
+  default: (await import('../methods/Lessons.tsx')).ProjectLessonsTab,
+}));
+
 const ContributionsPanel = lazy(async () => ({
   default: (await import('../strategy/ContributionsPanel.tsx')).ContributionsPanel,
 }));
@@ -66,6 +70,7 @@ const TABS = [
   'benefits',
   'governance',
   'quality',
+  'lessons',
   'strategy',
   'risks',
   'sub-projects',
@@ -188,6 +193,7 @@ export function ProjectPage() {
           {seesBudget && <Tabs.Tab value="benefits">{t('evm.benefits.tab')}</Tabs.Tab>}
           <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
           <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
+          <Tabs.Tab value="lessons">{t('methods.lessons.tab')}</Tabs.Tab>
           <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab
@@ -254,6 +260,11 @@ export function ProjectPage() {
         <Tabs.Panel value="quality">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <QualityTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="lessons">
+          <Suspense fallback={<TableSkeleton rows={6} />}>
+            <LessonsTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="risks">

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { MyCorrectiveActions } from '../methods/MyCorrectiveActions.tsx';
 import { DoneBox, DueDate } from './ActionsPanel.tsx';
 import { useMyActions } from './raid-api.ts';
 
@@ -80,6 +81,7 @@ export function MyActionsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <MyCorrectiveActions />
     </Stack>
   );
 }

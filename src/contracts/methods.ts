@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { LESSON_CATEGORIES, LESSON_KINDS } from '../core/methods/lessons.ts';
+import { POLICY_CATEGORIES } from '../core/methods/policies.ts';
+import { Id, Instant, IsoDate, Ref, Text } from './common.ts';
+import { FindingQuery } from './governance.ts';
+
+/**
+ * The methods API: governance policies (published versions with an effective date, who
+ * acknowledged them), company-wide role descriptions linked to RACI roles, and lessons learned
+ * (REX) captured per project, searchable across the portfolio and suggested to similar projects.
+ */
+
+// ---------------------------------------------------------------- policies
+
+export const PolicyCategory = z.enum(POLICY_CATEGORIES);
+export type PolicyCategory = z.infer<typeof PolicyCategory>;
+
+export const PolicyVersion = z.object({
+  id: Id,
+  number: z.number().int(),
+  summary: z.string(),
+  effectiveOn: IsoDate,
+  publishedBy: z.string().nullable(),
+  publishedAt: Instant,
+  acknowledgedCount: z.number().int(),
+});
+export type PolicyVersion = z.infer<typeof PolicyVersion>;
+
+export const PolicySummary = z.object({
+  id: Id,
+  code: z.string(),
+  title: z.string(),
+  category: PolicyCategory,
+  owner: Ref.nullable(),
+  latestNumber: z.number().int(),
+  /** The version in force today (null: none effective yet). */
+  inForce: PolicyVersion.nullable(),
+  /** A newer version published with a later effective date. */
+  upcoming: PolicyVersion.nullable(),
+  /** Whether the caller acknowledged the version in force. */
+  acknowledgedByMe: z.boolean(),
+  version: z.number().int(),
+});
+export type PolicySummary = z.infer<typeof PolicySummary>;
+export const PolicyList = z.object({ items: z.array(PolicySummary) });
+
+export const Policy = PolicySummary.extend({
+  versions: z.array(PolicyVersion),
+  /** The version shown (the one in force, else the latest; or the one asked for) and its text. */
+  shown: PolicyVersion.nullable(),
+  body: z.string(),
+  acknowledgements: z.array(z.object({ name: z.string(), at: Instant })),
+});
+export type Policy = z.infer<typeof Policy>;
+
+export const PolicyQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+const PolicyVersionInput = {
+  body: z.string().trim().min(1).max(50_000),
+  summary: z.string().trim().max(1000).default(''),
+  effectiveOn: IsoDate,
+};
+
+export const CreatePolicyBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, 'Capitals, digits and dashes (2 to 30)'),
+  title: Text(200),
+  category: PolicyCategory,
+  ownerId: Id.nullable().default(null),
+  ...PolicyVersionInput,
+});
+
+/** Publishes a new version (If-Match: the policy's version). */
+export const PublishPolicyBody = z.object({
+  title: Text(200).optional(),
+  ownerId: Id.nullable().optional(),
+  ...PolicyVersionInput,
+});
+
+export const AcknowledgeBody = z.object({ number: z.number().int().min(1) });
+
+// ---------------------------------------------------------------- role descriptions
+
+export const RoleDescription = z.object({
+  id: Id,
+  name: z.string(),
+  mission: z.string(),
+  responsibilities: z.array(z.string()),
+  raciLabels: z.array(z.string()),
+  version: z.number().int(),
+});
+export type RoleDescription = z.infer<typeof RoleDescription>;
+export const RoleDescriptionList = z.object({ items: z.array(RoleDescription) });
+
+export const RoleDescriptionBody = z.object({
+  name: Text(120),
+  mission: z.string().trim().max(2000).default(''),
+  responsibilities: z.array(Text(500)).max(40).default([]),
+  raciLabels: z.array(Text(120)).max(20).default([]),
+});
+export const UpdateRoleDescriptionBody = RoleDescriptionBody.partial();
+
+// ---------------------------------------------------------------- lessons learned
+
+export const LessonKind = z.enum(LESSON_KINDS);
+export type LessonKind = z.infer<typeof LessonKind>;
+export const LessonCategory = z.enum(LESSON_CATEGORIES);
+export type LessonCategory = z.infer<typeof LessonCategory>;
+
+export const Lesson = z.object({
+  id: Id,
+  project: Ref.extend({ code: z.string() }),
+  methodology: Ref.nullable(),
+  phaseKey: z.string().nullable(),
+  kind: LessonKind,
+  category: LessonCategory,
+  title: z.string(),
+  description: z.string(),
+  recommendation: z.string(),
+  tags: z.array(z.string()),
+  author: z.string().nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  version: z.number().int(),
+});
+export type Lesson = z.infer<typeof Lesson>;
+
+export const LessonList = z.object({ items: z.array(Lesson), total: z.number().int() });
+
+export const LessonQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  kind: LessonKind.optional(),
+  category: LessonCategory.optional(),
+  methodologyId: Id.optional(),
+  portfolioId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .transform((s) => s.toLowerCase());
+
+export const CreateLessonBody = z.object({
+  phaseKey: z.string().trim().max(40).nullable().default(null),
+  kind: LessonKind,
+  category: LessonCategory,
+  title: Text(200),
+  description: z.string().trim().max(5000).default(''),
+  recommendation: z.string().trim().max(5000).default(''),
+  tags: z.array(Tag).max(10).default([]),
+});
+export const UpdateLessonBody = CreateLessonBody.partial();
+
+export const LessonParams = z.object({ id: Id, lessonId: Id });
+
+export const LessonSuggestion = z.object({
+  lesson: Lesson,
+  sameMethod: z.boolean(),
+  sharedTags: z.array(z.string()),
+});
+export const LessonSuggestionList = z.object({ items: z.array(LessonSuggestion) });
+export const SuggestionQuery = z.object({
+  methodologyId: Id.optional(),
+  tags: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((x) => x.trim().toLowerCase())
+            .filter(Boolean)
+        : [],
+    ),
+});
+
+// ---------------------------------------------------------------- quality findings export
+
+export const FindingsExportQuery = FindingQuery.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  locale: z.enum(['fr', 'en']).default('fr'),
+});
+
+// ---------------------------------------------------------------- my corrective actions
+
+export const MyCorrectiveAction = z.object({
+  id: Id,
+  description: z.string(),
+  dueDate: IsoDate,
+  status: z.enum(['todo', 'in_progress']),
+  overdue: z.boolean(),
+  finding: z.object({
+    id: Id,
+    description: z.string(),
+    severity: z.enum(['minor', 'major', 'critical']),
+  }),
+  project: Ref.extend({ code: z.string() }),
+});
+export type MyCorrectiveAction = z.infer<typeof MyCorrectiveAction>;
+export const MyCorrectiveActionList = z.object({ items: z.array(MyCorrectiveAction) });
