@@ -1,0 +1,26 @@
+import { READ_ALL, type Rule } from './lib.ts';
+
+/**
+ * Authorization rows of the what-if lane. Applying a portfolio leveling also needs the right to
+ * change every plan it touches (checked per project in the service; the fixture's plans have no
+ * moves, so an allowed caller is stopped by the stale fingerprint).
+ */
+const rows: Record<string, Rule> = {
+  'POST /api/v1/portfolios/{id}/what-if': {
+    allow: READ_ALL,
+    params: (f) => ({ id: f.portfolioId }),
+    body: () => ({ from: '2026-03-02', buckets: 2 }),
+  },
+  'POST /api/v1/portfolios/{id}/leveling/preview': {
+    allow: READ_ALL,
+    params: (f) => ({ id: f.portfolioId }),
+    body: () => ({}),
+  },
+  'POST /api/v1/portfolios/{id}/leveling/apply': {
+    allow: READ_ALL,
+    params: (f) => ({ id: f.portfolioId }),
+    body: () => ({ fingerprint: 'x' }),
+  },
+};
+
+export default rows;
