@@ -9,8 +9,17 @@ import { CapacityTab } from './CapacityTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
 import { RequestsView } from './skills/RequestsView.tsx';
 import { SkillsTab } from './skills/SkillsTab.tsx';
+import { PortfolioWhatIfTab } from '../whatif/PortfolioWhatIfTab.tsx';
 
-const TABS = ['capacity', 'allocations', 'absences', 'people', 'skills', 'requests'] as const;
+const TABS = [
+  'capacity',
+  'whatif',
+  'allocations',
+  'absences',
+  'people',
+  'skills',
+  'requests',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** Resources: capacity vs demand, allocations, absences, people and rates. */
@@ -47,6 +56,11 @@ export function ResourcesPage() {
         {canRead && (
           <Tabs.Panel value="capacity">
             <CapacityTab canManage={canManage} />
+          </Tabs.Panel>
+        )}
+        {canRead && (
+          <Tabs.Panel value="whatif">
+            <PortfolioWhatIfTab canApply={can('project.update')} />
           </Tabs.Panel>
         )}
         {canRead && (
