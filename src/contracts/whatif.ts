@@ -123,3 +123,41 @@ export const PortfolioWhatIfResult = z.object({
   leveling: PortfolioLevelingPreview.nullable(),
 });
 export type PortfolioWhatIfResult = z.infer<typeof PortfolioWhatIfResult>;
+
+// ---------------------------------------------------------------- teams with dated members
+
+export const TeamMember = z.object({
+  id: Id,
+  teamId: Id,
+  person: z.object({ id: Id, name: z.string() }),
+  start: IsoDate,
+  /** Inclusive; null: open-ended. */
+  finish: IsoDate.nullable(),
+  /** Today within the dates. */
+  current: z.boolean(),
+  version: z.number().int(),
+});
+export type TeamMember = z.infer<typeof TeamMember>;
+
+export const TeamDetail = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  lead: z.object({ id: Id, name: z.string() }).nullable(),
+  version: z.number().int(),
+  members: z.array(TeamMember),
+});
+export type TeamDetail = z.infer<typeof TeamDetail>;
+
+const memberDates = <T extends { start?: string; finish?: string | null }>(b: T) =>
+  !b.start || !b.finish || b.finish >= b.start;
+
+export const CreateTeamMemberBody = z
+  .object({ personId: Id, start: IsoDate, finish: IsoDate.nullable().default(null) })
+  .refine(memberDates, { path: ['finish'], message: 'The finish must be on or after the start' });
+
+export const UpdateTeamMemberBody = z
+  .object({ start: IsoDate.optional(), finish: IsoDate.nullable().optional() })
+  .refine(memberDates, { path: ['finish'], message: 'The finish must be on or after the start' });
+
+export const TeamMemberParams = z.object({ id: Id, memberId: Id });

@@ -1,4 +1,4 @@
-import { READ_ALL, type Rule } from './lib.ts';
+import { NIL, READ_ALL, type Rule } from './lib.ts';
 
 /**
  * Authorization rows of the what-if lane. Applying a portfolio leveling also needs the right to
@@ -20,6 +20,22 @@ const rows: Record<string, Rule> = {
     allow: READ_ALL,
     params: (f) => ({ id: f.portfolioId }),
     body: () => ({ fingerprint: 'x' }),
+  },
+  'GET /api/v1/resource-teams/{id}': { allow: READ_ALL },
+  'POST /api/v1/resource-teams/{id}/members': {
+    allow: ['admin', 'pmo', 'resource_manager'],
+    body: (f) => ({ personId: f.personId, start: '2026-01-01' }),
+  },
+  'PATCH /api/v1/resource-teams/{id}/members/{memberId}': {
+    allow: ['admin', 'pmo', 'resource_manager'],
+    body: () => ({}),
+    stale: true,
+    params: () => ({ id: NIL, memberId: NIL }),
+  },
+  'DELETE /api/v1/resource-teams/{id}/members/{memberId}': {
+    allow: ['admin', 'pmo', 'resource_manager'],
+    stale: true,
+    params: () => ({ id: NIL, memberId: NIL }),
   },
 };
 

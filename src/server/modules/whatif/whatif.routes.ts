@@ -3,6 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
   ApplyPortfolioLevelingBody,
+  CreateTeamMemberBody,
+  TeamDetail,
+  TeamMember,
+  TeamMemberParams,
+  UpdateTeamMemberBody,
   PortfolioLevelingApplied,
   PortfolioLevelingBody,
   PortfolioLevelingPreview,
@@ -11,7 +16,9 @@ import {
 } from '../../../contracts/whatif.ts';
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
+import { expectedVersion, withEtag } from '../../http/versioning.ts';
 import { trustedLargeResponse } from '../../http/serialize.ts';
+import * as teams from './teams.service.ts';
 import * as svc from './whatif.service.ts';
 
 /** Portfolio what-if (priorities, removals, shifts, a hypothetical project) and leveling. */
@@ -63,5 +70,84 @@ export function whatifRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => svc.applyPortfolioLeveling(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  // ------------------------------------------------------------ teams: dated members
+
+  r.get(
+    '/api/v1/resource-teams/:id',
+    {
+      config: { access: 'resource.read' },
+      schema: {
+        tags,
+        summary: 'A team with its members over time (ETag: the team version)',
+        params: IdParams,
+        response: { 200: TeamDetail },
+      },
+    },
+    async (req, reply) => withEtag(reply, await teams.getTeam(ctx, req.params.id)),
+  );
+  r.post(
+    '/api/v1/resource-teams/:id/members',
+    {
+      config: { access: 'resource.manage' },
+      schema: {
+        tags,
+        summary: 'Add a person to a team from a date (one team at a time)',
+        params: IdParams,
+        body: CreateTeamMemberBody,
+        response: { 201: TeamMember },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(withEtag(reply, await teams.addMember(ctx, actorOf(req), req.params.id, req.body))),
+  );
+  r.patch(
+    '/api/v1/resource-teams/:id/members/:memberId',
+    {
+      config: { access: 'resource.manage' },
+      schema: {
+        tags,
+        summary: "Change a membership's dates (If-Match)",
+        params: TeamMemberParams,
+        body: UpdateTeamMemberBody,
+        response: { 200: TeamMember },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await teams.updateMember(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          req.params.memberId,
+          expectedVersion(req),
+          req.body,
+        ),
+      ),
+  );
+  r.delete(
+    '/api/v1/resource-teams/:id/members/:memberId',
+    {
+      config: { access: 'resource.manage' },
+      schema: {
+        tags,
+        summary: 'Remove a membership (If-Match); to end one, set its finish instead',
+        params: TeamMemberParams,
+      },
+    },
+    async (req, reply) => {
+      await teams.removeMember(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        req.params.memberId,
+        expectedVersion(req),
+      );
+      return reply.status(204).send(null);
+    },
   );
 }

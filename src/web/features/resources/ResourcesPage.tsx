@@ -10,6 +10,7 @@ import { PeopleTab } from './PeopleTab.tsx';
 import { RequestsView } from './skills/RequestsView.tsx';
 import { SkillsTab } from './skills/SkillsTab.tsx';
 import { PortfolioWhatIfTab } from '../whatif/PortfolioWhatIfTab.tsx';
+import { TeamsTab } from '../whatif/TeamsTab.tsx';
 
 const TABS = [
   'capacity',
@@ -17,6 +18,7 @@ const TABS = [
   'allocations',
   'absences',
   'people',
+  'teams',
   'skills',
   'requests',
 ] as const;
@@ -74,6 +76,11 @@ export function ResourcesPage() {
         {canRead && (
           <Tabs.Panel value="people">
             <PeopleTab canManage={canManage} />
+          </Tabs.Panel>
+        )}
+        {canRead && (
+          <Tabs.Panel value="teams">
+            <TeamsTab canManage={canManage} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="skills">
