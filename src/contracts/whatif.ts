@@ -161,3 +161,27 @@ export const UpdateTeamMemberBody = z
   .refine(memberDates, { path: ['finish'], message: 'The finish must be on or after the start' });
 
 export const TeamMemberParams = z.object({ id: Id, memberId: Id });
+
+// ---------------------------------------------------------------- timesheet (CRA) follow-ups
+
+/** Absences touching a timesheet week, and the hours they take each day (Monday first). */
+export const WeekAbsences = z.object({
+  weekStart: IsoDate,
+  items: z.array(
+    z.object({
+      id: Id,
+      kind: z.string(),
+      status: z.enum(['requested', 'approved']),
+      start: IsoDate,
+      finish: IsoDate,
+      dayFraction: z.number(),
+    }),
+  ),
+  /** Hours approved absences take (not available for work), per day. */
+  blocked: z.array(z.number()).length(7),
+  /** Hours requested (not yet approved) absences would take, per day. */
+  requested: z.array(z.number()).length(7),
+  /** The person's working hours per weekday. */
+  workHours: z.array(z.number()).length(7),
+});
+export type WeekAbsences = z.infer<typeof WeekAbsences>;

@@ -107,12 +107,13 @@ const arbProject = (people: number) =>
         start: fc.integer({ min: 0, max: 20 }),
         duration: fc.integer({ min: 1, max: 6 }),
         totalFloat: fc.constant(0),
-        demands: fc.array(
+        // One demand per person and task (the API refuses assigning a person twice to a task).
+        demands: fc.uniqueArray(
           fc.record({
             resource: fc.integer({ min: 0, max: people - 1 }),
             hoursPerDay: fc.constantFrom(2, 3.5, 7),
           }),
-          { minLength: 1, maxLength: 2 },
+          { minLength: 1, maxLength: 2, selector: (d) => d.resource },
         ),
         fixed: fc.constant(false),
       }),

@@ -1,4 +1,6 @@
-import { NIL, READ_ALL, type Rule } from './lib.ts';
+import { NIL, READ_ALL, type Rule, SIGNED_IN } from './lib.ts';
+
+const WRITERS = SIGNED_IN.filter((c) => c !== 'viewer' && c !== 'viewer+project_manager');
 
 /**
  * Authorization rows of the what-if lane. Applying a portfolio leveling also needs the right to
@@ -36,6 +38,15 @@ const rows: Record<string, Rule> = {
     allow: ['admin', 'pmo', 'resource_manager'],
     stale: true,
     params: () => ({ id: NIL, memberId: NIL }),
+  },
+  'GET /api/v1/me/timesheets/{week}/absences': {
+    allow: SIGNED_IN,
+    params: () => ({ week: '2026-03-02' }),
+  },
+  'POST /api/v1/me/timesheets/{week}/recall': {
+    allow: WRITERS,
+    stale: true,
+    params: () => ({ week: '2026-03-02' }),
   },
 };
 

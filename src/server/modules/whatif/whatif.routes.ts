@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
+import { Timesheet, WeekParams } from '../../../contracts/time.ts';
 import {
   ApplyPortfolioLevelingBody,
   CreateTeamMemberBody,
@@ -8,6 +9,7 @@ import {
   TeamMember,
   TeamMemberParams,
   UpdateTeamMemberBody,
+  WeekAbsences,
   PortfolioLevelingApplied,
   PortfolioLevelingBody,
   PortfolioLevelingPreview,
@@ -18,6 +20,7 @@ import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
 import { trustedLargeResponse } from '../../http/serialize.ts';
+import * as cra from './cra.service.ts';
 import * as teams from './teams.service.ts';
 import * as svc from './whatif.service.ts';
 
@@ -149,5 +152,38 @@ export function whatifRoutes(app: FastifyInstance, ctx: Ctx) {
       );
       return reply.status(204).send(null);
     },
+  );
+
+  // ------------------------------------------------------------ timesheet (CRA) follow-ups
+
+  r.get(
+    '/api/v1/me/timesheets/:week/absences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['time'],
+        summary: 'My absences in this week and the hours they take each day',
+        params: WeekParams,
+        response: { 200: WeekAbsences },
+      },
+    },
+    async (req) => cra.myWeekAbsences(ctx, actorOf(req), req.params.week),
+  );
+  r.post(
+    '/api/v1/me/timesheets/:week/recall',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['time'],
+        summary: 'Take back my submitted week before any decision: back to draft (If-Match)',
+        params: WeekParams,
+        response: { 200: Timesheet },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await cra.recallMyTimesheet(ctx, actorOf(req), req.params.week, expectedVersion(req)),
+      ),
   );
 }
