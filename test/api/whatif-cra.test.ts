@@ -3,6 +3,7 @@ import { Timesheet } from '../../src/contracts/time.ts';
 import { WeekAbsences } from '../../src/contracts/whatif.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { createPerson } from '../../src/server/modules/org/org.service.ts';
+import { runTimeReminders } from '../../src/server/modules/time/time.reminders.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -110,6 +111,15 @@ describe('timesheet follow-ups', () => {
         })
       ).json(),
     );
+    // The reminders job tells the line manager, with the oldest week waiting (a date in the bell).
+    await runTimeReminders(t.ctx, '2026-12-15');
+    const bell = (await call(t, boss, { url: '/api/v1/me/notifications' })).json() as {
+      items: { kind: string; data: unknown }[];
+    };
+    expect(bell.items.find((n) => n.kind === 'time.approvals')?.data).toEqual({
+      count: 1,
+      week: WEEK,
+    });
     const approved = await call(t, boss, {
       method: 'POST',
       url: `/api/v1/timesheets/${resubmitted.id}/approve`,
