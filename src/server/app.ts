@@ -41,6 +41,7 @@ import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { scoringRoutes } from './modules/strategy/scoring.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
+import { whatifRoutes } from './modules/whatif/whatif.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
 import { copilRoutes } from './modules/reporting/copil/copil.routes.ts';
 import { skillsRoutes } from './modules/resources/skills.routes.ts';
@@ -196,6 +197,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   governanceRoutes(app, ctx);
   resourcesRoutes(app, ctx);
   capacityRoutes(app, ctx);
+  whatifRoutes(app, ctx);
   copilRoutes(app, ctx);
   skillsRoutes(app, ctx);
   staffingRoutes(app, ctx);

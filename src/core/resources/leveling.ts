@@ -45,6 +45,11 @@ export interface LevelInput {
   capacity: readonly Float64Array[];
   /** How far (working days) a task may be pushed looking for room before giving up. */
   maxDelay?: number;
+  /**
+   * Place the most important work first (portfolio leveling: lower-priority tasks are the
+   * ones delayed), then by start and float; default: start, float, then priority.
+   */
+  priorityFirst?: boolean;
 }
 
 export type MoveReason = 'within_float' | 'beyond_float' | 'predecessor';
@@ -196,6 +201,7 @@ export function level(input: LevelInput): LevelResult {
   const less = (a: number, b: number) => {
     const x = tasks[a]!;
     const y = tasks[b]!;
+    if (input.priorityFirst && x.priority !== y.priority) return x.priority > y.priority;
     if (x.start !== y.start) return x.start < y.start;
     if (float(a) !== float(b)) return float(a) < float(b);
     if (x.priority !== y.priority) return x.priority > y.priority;

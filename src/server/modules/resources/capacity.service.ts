@@ -34,7 +34,7 @@ export function companyHolidays(fromYear: string | number, toYear: string | numb
   return Int32Array.from(days).sort();
 }
 
-type Params = Pick<
+export type Params = Pick<
   z.infer<typeof CapacityQuery>,
   'from' | 'unit' | 'buckets' | 'includeSoft' | 'groupBy'
 > & {
@@ -61,7 +61,7 @@ interface Snapshot {
 const LOAD_KINDS = ['hours', 'percent', 'effort'] as const;
 
 /** The raw inputs of a window (wider by `margin` days for the loads, for shifted projects). */
-async function readInputs(
+export async function readInputs(
   db: Executor,
   p: { includeSoft: boolean },
   edges: Int32Array,
@@ -84,10 +84,13 @@ async function readInputs(
   return { people, columns, edges };
 }
 
-type Inputs = Awaited<ReturnType<typeof readInputs>>;
+export type Inputs = Awaited<ReturnType<typeof readInputs>>;
 
 /** Typed arrays and spans for the engine, with some projects' loads shifted by days. */
-function toSnapshot(inputs: Inputs, shifts: ReadonlyMap<string, number> = new Map()): Snapshot {
+export function toSnapshot(
+  inputs: Inputs,
+  shifts: ReadonlyMap<string, number> = new Map(),
+): Snapshot {
   const { people, columns: c, edges } = inputs;
   const fromDay = edges[0]!;
   const toDay = edges[edges.length - 1]!;
@@ -234,7 +237,7 @@ const cell = (
   overPeople,
 });
 
-async function names(db: Executor) {
+export async function names(db: Executor) {
   const [roles, teams] = await Promise.all([repo.listRoles(db), repo.listTeams(db)]);
   return {
     roles: new Map(roles.map((r) => [r.id, r.name])),
@@ -242,7 +245,7 @@ async function names(db: Executor) {
   };
 }
 
-function toHeatMap(
+export function toHeatMap(
   s: Snapshot,
   grid: CapacityGrid,
   p: Params,
@@ -431,14 +434,15 @@ export async function breakdown(
 /**
  * Hours each of some people still has on each calendar day of `[fromDay, toDay)`: their
  * working week, less holidays and approved absences, less the load of every project but
- * `exceptProjectId` (allocations or task effort, the larger per project). For leveling.
+ * `exceptProjectId` (one or several; allocations or task effort, the larger per project).
+ * For leveling.
  */
 export async function dailyAvailability(
   db: Executor,
   personIds: readonly string[],
   fromDay: number,
   toDay: number,
-  exceptProjectId: string,
+  exceptProjectId: string | readonly string[],
   includeSoft: boolean,
 ): Promise<Map<string, Float64Array>> {
   const out = new Map<string, Float64Array>();
@@ -450,7 +454,11 @@ export async function dailyAvailability(
     .map((id) => s.personIndex.get(id))
     .filter((i): i is number => i !== undefined);
   const local = new Map(members.map((p, i) => [p, i]));
-  const except = s.projectIds.indexOf(exceptProjectId);
+  const exceptIds = new Set(
+    typeof exceptProjectId === 'string' ? [exceptProjectId] : exceptProjectId,
+  );
+  const except = new Set<number>();
+  s.projectIds.forEach((id, j) => exceptIds.has(id) && except.add(j));
   const weekHours = new Float64Array(members.length * 7);
   members.forEach((p, i) => weekHours.set(s.weekHours.subarray(p * 7, p * 7 + 7), i * 7));
   const grid = computeCapacity({
@@ -461,7 +469,7 @@ export async function dailyAvailability(
       .filter((a) => local.has(a.person))
       .map((a) => ({ ...a, person: local.get(a.person)! })),
     loads: s.loads
-      .filter((l) => l.project !== except && local.has(l.person))
+      .filter((l) => !except.has(l.project) && local.has(l.person))
       .map((l) => ({ ...l, person: local.get(l.person)! })),
   });
   const B = grid.buckets;

@@ -38,7 +38,8 @@ export async function runTimeReminders(ctx: Ctx, today: string) {
         userId: a.userId,
         kind: 'time.approvals',
         entity: null,
-        data: { count: a.count },
+        // The oldest week waiting, shown as a date in the bell.
+        data: { count: a.count, week: a.oldest },
         dedupeKey: `time.approvals:${week}`,
       })),
     );

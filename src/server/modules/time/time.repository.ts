@@ -596,9 +596,10 @@ export function missingSheets(db: Executor, weekStart: string) {
 
 /** The accounts of people who manage someone with a sheet waiting since before `before`. */
 export function approversWithOldPending(db: Executor, before: string) {
-  return queryRows<{ userId: string; count: number }>(
+  return queryRows<{ userId: string; count: number; oldest: string }>(
     db,
-    sql`select u.id as "userId", count(distinct s.id)::int as count
+    sql`select u.id as "userId", count(distinct s.id)::int as count,
+               to_char(min(s.week_start), 'YYYY-MM-DD') as oldest
         from timesheets s join people pe on pe.id = s.person_id
         join users u on u.person_id = pe.manager_id
         where s.status = 'submitted' and s.week_start < ${before} and not u.disabled

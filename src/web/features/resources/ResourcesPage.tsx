@@ -12,12 +12,16 @@ import { SkillsTab } from './skills/SkillsTab.tsx';
 import { BenchView } from '../staffing/BenchView.tsx';
 import { SkillGapsView } from '../staffing/SkillGapsView.tsx';
 import { TrainingTab } from '../staffing/TrainingTab.tsx';
+import { PortfolioWhatIfTab } from '../whatif/PortfolioWhatIfTab.tsx';
+import { TeamsTab } from '../whatif/TeamsTab.tsx';
 
 const TABS = [
   'capacity',
+  'whatif',
   'allocations',
   'absences',
   'people',
+  'teams',
   'skills',
   'requests',
   'bench',
@@ -63,6 +67,11 @@ export function ResourcesPage() {
           </Tabs.Panel>
         )}
         {canRead && (
+          <Tabs.Panel value="whatif">
+            <PortfolioWhatIfTab canApply={can('project.update')} />
+          </Tabs.Panel>
+        )}
+        {canRead && (
           <Tabs.Panel value="allocations">
             <AllocationsTab canManage={canManage} />
           </Tabs.Panel>
@@ -73,6 +82,11 @@ export function ResourcesPage() {
         {canRead && (
           <Tabs.Panel value="people">
             <PeopleTab canManage={canManage} />
+          </Tabs.Panel>
+        )}
+        {canRead && (
+          <Tabs.Panel value="teams">
+            <TeamsTab canManage={canManage} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="skills">

@@ -33,6 +33,7 @@ import { formatDate } from '../../format.ts';
 import { formatHours, moveFor, parseHours } from './grid.ts';
 import { StatusBadge, formatH } from './time-format.tsx';
 import { useMyWeek, useTargets, useWeekActions } from './time-api.ts';
+import { WeekFollowUps } from '../whatif/WeekFollowUps.tsx';
 
 interface Row {
   key: string;
@@ -283,6 +284,7 @@ export function MyWeekPanel() {
         )}
       </Group>
 
+      <WeekFollowUps week={week} sheet={sheet} />
       {sheet.status === 'rejected' && sheet.comment && (
         <Alert color="red" title={t('time.week.rejectedTitle')}>
           {sheet.comment}
