@@ -77,6 +77,10 @@ export const AUDIT_ENTITIES = [
   'skill_level',
   'person_skill',
   'resource_request',
+  'sim_estimate',
+  'sim_risk_event',
+  'sim_cost_range',
+  'sim_run',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

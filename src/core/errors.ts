@@ -100,6 +100,9 @@ export const ERROR_CODES = [
   'REQUEST_NOT_EDITABLE',
   'REQUEST_TRANSITION_INVALID',
   'REQUEST_NOT_OPEN',
+  'SIM_EVENT_NOT_FOUND',
+  'SIM_RUN_NOT_FOUND',
+  'SIM_RUN_BUSY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

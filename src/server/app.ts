@@ -34,6 +34,7 @@ import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { dashboardsRoutes } from './modules/reporting/dashboards.routes.ts';
 import { raidRoutes } from './modules/risks/raid.routes.ts';
+import { simRoutes } from './modules/sim/sim.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
@@ -190,6 +191,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   copilRoutes(app, ctx);
   skillsRoutes(app, ctx);
   staffingRoutes(app, ctx);
+  simRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

@@ -107,6 +107,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   REQUEST_NOT_EDITABLE: 409,
   REQUEST_TRANSITION_INVALID: 409,
   REQUEST_NOT_OPEN: 409,
+  SIM_EVENT_NOT_FOUND: 404,
+  SIM_RUN_NOT_FOUND: 404,
+  SIM_RUN_BUSY: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
