@@ -58,7 +58,14 @@ export const RiskEventBody = z.object({
   costImpact: z.number().int().min(-1e15).max(1e15).default(0),
 });
 export type RiskEventBody = z.input<typeof RiskEventBody>;
-export const UpdateRiskEventBody = RiskEventBody.partial();
+export const UpdateRiskEventBody = z.object({
+  name: Text(200).optional(),
+  riskId: Id.nullable().optional(),
+  probability: z.number().min(0).max(1).optional(),
+  /** When given, replaces the list. */
+  impacts: z.array(RiskImpact).max(200).optional(),
+  costImpact: z.number().int().min(-1e15).max(1e15).optional(),
+});
 export type UpdateRiskEventBody = z.infer<typeof UpdateRiskEventBody>;
 
 export const RiskEvent = z.object({

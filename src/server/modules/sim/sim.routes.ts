@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
   CostRange,
@@ -254,7 +253,6 @@ export function simRoutes(app: FastifyInstance, ctx: Ctx) {
         tags,
         summary: 'Delete a finished run (If-Match)',
         params: RunParams,
-        response: { 204: z.null().optional() },
       },
     },
     async (req, reply) => {

@@ -928,9 +928,9 @@ async function executeRun(ctx: Ctx, id: string) {
       const p = Math.min(99, Math.max(1, Math.round(fraction * 100)));
       if (p < shown + 5) return;
       shown = p;
-      writing = writing.then(() =>
-        ctx.db.update(simRuns).set({ progress: p }).where(eq(simRuns.id, id)),
-      );
+      writing = writing
+        .then(() => ctx.db.update(simRuns).set({ progress: p }).where(eq(simRuns.id, id)))
+        .catch(() => undefined);
     };
     const compile = (i: SimulationInput) => {
       try {
