@@ -41,6 +41,10 @@ const RisksTab = lazy(async () => ({
   default: (await import('../raid/RaidTab.tsx')).RaidTab,
 }));
 
+const SimulationTab = lazy(async () => ({
+  default: (await import('../sim/SimulationTab.tsx')).SimulationTab,
+}));
+
 const LevelingPanel = lazy(async () => ({
   default: (await import('../capacity/LevelingPanel.tsx')).LevelingPanel,
 }));
@@ -60,6 +64,7 @@ const TABS = [
   'quality',
   'strategy',
   'risks',
+  'schedule-risk',
   'sub-projects',
   'members',
   'history',
@@ -180,6 +185,7 @@ export function ProjectPage() {
           <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
           <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
+          <Tabs.Tab value="schedule-risk">{t('sim.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -235,6 +241,11 @@ export function ProjectPage() {
         <Tabs.Panel value="risks">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <RisksTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule-risk">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <SimulationTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="strategy">
