@@ -21,6 +21,7 @@ import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoRaid } from './demo-raid.ts';
+import { seedDemoSim } from './demo-sim.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
@@ -308,6 +309,8 @@ export async function seedDemo(
   await seedDemoCopil(ctx, actor);
   say('problèmes, décisions, demandes de changement et actions');
   await seedDemoRaid(ctx, actor, planned);
+  say('analyse de risque planning et coûts (Monte Carlo)');
+  await seedDemoSim(ctx, actor, planned);
   say('coûts internes (CRA validés × taux)');
   await syncLabourActuals(ctx, actor);
   return {
