@@ -969,7 +969,8 @@ async function executeRun(ctx: Ctx, id: string) {
         taskId,
         wbs: info.wbs,
         name: info.name,
-        planned: info.finish,
+        // The sub-plan's own deterministic finish, in the same convention as its P-dates.
+        planned: s.deterministic.finish,
         p50: s.finish.p50,
         p80: s.finish.p80,
         p90: s.finish.p90,
