@@ -544,8 +544,10 @@ function RunsTable({
                 </Table.Td>
                 <Table.Td>
                   <Badge
-                    variant="light"
-                    color={r.state === 'done' ? 'green' : r.state === 'failed' ? 'red' : 'blue'}
+                    variant="filled"
+                    color={
+                      r.state === 'done' ? 'green.9' : r.state === 'failed' ? 'red.9' : 'blue.8'
+                    }
                   >
                     {t(`sim.state.${r.state}`)}
                   </Badge>
