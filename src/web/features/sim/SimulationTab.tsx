@@ -546,7 +546,7 @@ function RunsTable({
                   <Badge
                     variant="filled"
                     color={
-                      r.state === 'done' ? 'green.9' : r.state === 'failed' ? 'red.9' : 'blue.8'
+                      r.state === 'done' ? '#1e6f34' : r.state === 'failed' ? '#a51d1d' : '#1864ab'
                     }
                   >
                     {t(`sim.state.${r.state}`)}
