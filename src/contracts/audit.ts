@@ -91,6 +91,10 @@ export const AUDIT_ENTITIES = [
   'policy',
   'role_description',
   'lesson',
+  'sim_estimate',
+  'sim_risk_event',
+  'sim_cost_range',
+  'sim_run',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

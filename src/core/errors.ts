@@ -127,6 +127,9 @@ export const ERROR_CODES = [
   'POLICY_NOT_FOUND',
   'ROLE_DESCRIPTION_NOT_FOUND',
   'LESSON_NOT_FOUND',
+  'SIM_EVENT_NOT_FOUND',
+  'SIM_RUN_NOT_FOUND',
+  'SIM_RUN_BUSY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -37,6 +37,7 @@ import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { dashboardsRoutes } from './modules/reporting/dashboards.routes.ts';
 import { dashRoutes } from './modules/reporting/dash.routes.ts';
 import { raidRoutes } from './modules/risks/raid.routes.ts';
+import { simRoutes } from './modules/sim/sim.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { scoringRoutes } from './modules/strategy/scoring.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
@@ -204,6 +205,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   staffingRankingRoutes(app, ctx);
   trainingRoutes(app, ctx);
   methodsRoutes(app, ctx);
+  simRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));

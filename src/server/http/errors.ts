@@ -134,6 +134,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   POLICY_NOT_FOUND: 404,
   ROLE_DESCRIPTION_NOT_FOUND: 404,
   LESSON_NOT_FOUND: 404,
+  SIM_EVENT_NOT_FOUND: 404,
+  SIM_RUN_NOT_FOUND: 404,
+  SIM_RUN_BUSY: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

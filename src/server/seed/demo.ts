@@ -23,6 +23,7 @@ import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoEvm } from './demo-evm.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoRaid } from './demo-raid.ts';
+import { seedDemoSim } from './demo-sim.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
@@ -321,6 +322,8 @@ export async function seedDemo(
   await seedDemoCopil(ctx, actor);
   say('problèmes, décisions, demandes de changement et actions');
   await seedDemoRaid(ctx, actor, planned);
+  say('analyse de risque planning et coûts (Monte Carlo)');
+  await seedDemoSim(ctx, actor, planned);
   say('coûts internes (CRA validés × taux)');
   await syncLabourActuals(ctx, actor);
   say('tableaux de bord (historique des KPI, indicateurs des projets)');

@@ -51,6 +51,10 @@ const RisksTab = lazy(async () => ({
   default: (await import('../raid/RaidTab.tsx')).RaidTab,
 }));
 
+const SimulationTab = lazy(async () => ({
+  default: (await import('../sim/SimulationTab.tsx')).SimulationTab,
+}));
+
 const LevelingPanel = lazy(async () => ({
   default: (await import('../capacity/LevelingPanel.tsx')).LevelingPanel,
 }));
@@ -73,6 +77,7 @@ const TABS = [
   'lessons',
   'strategy',
   'risks',
+  'schedule-risk',
   'sub-projects',
   'members',
   'history',
@@ -196,6 +201,7 @@ export function ProjectPage() {
           <Tabs.Tab value="lessons">{t('methods.lessons.tab')}</Tabs.Tab>
           <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
+          <Tabs.Tab value="schedule-risk">{t('sim.tab')}</Tabs.Tab>
           <Tabs.Tab
             value="sub-projects"
             rightSection={
@@ -270,6 +276,11 @@ export function ProjectPage() {
         <Tabs.Panel value="risks">
           <Suspense fallback={<TableSkeleton rows={8} />}>
             <RisksTab project={p} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule-risk">
+          <Suspense fallback={<TableSkeleton rows={8} />}>
+            <SimulationTab project={p} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="strategy">
