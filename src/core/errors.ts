@@ -100,6 +100,8 @@ export const ERROR_CODES = [
   'REQUEST_NOT_EDITABLE',
   'REQUEST_TRANSITION_INVALID',
   'REQUEST_NOT_OPEN',
+  'RISK_CATEGORY_IN_USE',
+  'ISSUE_NOT_ESCALATABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -107,6 +107,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   REQUEST_NOT_EDITABLE: 409,
   REQUEST_TRANSITION_INVALID: 409,
   REQUEST_NOT_OPEN: 409,
+  RISK_CATEGORY_IN_USE: 409,
+  ISSUE_NOT_ESCALATABLE: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

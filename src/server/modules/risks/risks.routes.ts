@@ -101,6 +101,22 @@ export function riskRoutes(app: FastifyInstance, ctx: Ctx) {
       ),
   );
 
+  r.delete(
+    '/api/v1/risk-categories/:id',
+    {
+      config: { access: 'risk.configure' },
+      schema: {
+        tags,
+        summary: 'Remove a category that no risk or sub-category uses (If-Match)',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      await svc.deleteCategory(ctx, actorOf(req), req.params.id, expectedVersion(req));
+      return reply.status(204).send();
+    },
+  );
+
   r.get(
     '/api/v1/risks',
     {

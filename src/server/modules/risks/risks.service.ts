@@ -36,6 +36,7 @@ import {
   getProject,
   listProjects,
 } from '../portfolio/portfolio.service.ts';
+import { rerateSummary } from '../../../core/register/rerate.ts';
 import * as repo from './risks.repository.ts';
 
 // ---------------------------------------------------------------- settings and categories
@@ -73,6 +74,18 @@ export async function updateSettings(
     if (version === 0) await repo.insertSettings(tx, DEFAULT_RISK_SETTINGS);
     const row = await repo.updateSettings(tx, body, Math.max(1, version));
     if (!row) throw new DomainError('VERSION_MISMATCH', 'Someone else changed the risk scales');
+    // Scales of another size: every risk moves to the same place on the new scale, dated.
+    const rerate = rerateSummary(before, body);
+    if (rerate.probabilityMap || rerate.impactMap) {
+      await repo.rerateRisks(
+        tx,
+        rerate.probabilityMap,
+        rerate.impactMap,
+        today(),
+        `Échelles modifiées : ${before.probability.length}×${before.impact.length} → ${body.probability.length}×${body.impact.length}`,
+        assessorOf(actor),
+      );
+    }
     // The EMV of every risk follows the percentages of the probability levels.
     await repo.recomputeEmv(
       tx,
@@ -176,6 +189,33 @@ export async function updateCategory(
     if (isUniqueViolation(err)) throw duplicateCategory(body.code);
     throw err;
   }
+}
+
+/** Removes a category no risk and no sub-category uses (If-Match). */
+export async function deleteCategory(ctx: Ctx, actor: Actor, id: string, version: number) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findCategory(tx, id);
+    if (!before) throw new DomainError('RISK_CATEGORY_NOT_FOUND', `No risk category ${id}`);
+    const use = await repo.categoryUse(tx, id);
+    if (use.risks > 0 || use.children > 0) {
+      throw new DomainError('RISK_CATEGORY_IN_USE', 'Risks or sub-categories use this category', {
+        risks: use.risks,
+        children: use.children,
+      });
+    }
+    if (!(await repo.deleteCategory(tx, id, version))) {
+      throw new DomainError('VERSION_MISMATCH', 'Someone else changed this category; reload it', {
+        current: toCategory(before),
+      });
+    }
+    await recordAudit(tx, actor, {
+      entityType: 'risk_category',
+      entityId: id,
+      entityLabel: before.name,
+      action: 'delete',
+      before: toCategory(before),
+    });
+  });
 }
 
 // ---------------------------------------------------------------- who sees which risks
@@ -403,6 +443,10 @@ function missing(id: string): never {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The account behind an assessment (the system actor of the seed and jobs is none). */
+const assessorOf = (actor: Actor | null) =>
+  actor && /^[0-9a-f-]{36}$/i.test(actor.userId) ? actor.userId : null;
+
 function assessmentOf(r: repo.RiskRow, actor: Actor | null, note: string, on = today()) {
   return {
     riskId: r.id,
@@ -414,8 +458,7 @@ function assessmentOf(r: repo.RiskRow, actor: Actor | null, note: string, on = t
     emvCents: Number(r.emvCents),
     status: r.status,
     note,
-    // The system actor (seed, jobs) is no account.
-    assessedBy: actor && /^[0-9a-f-]{36}$/i.test(actor.userId) ? actor.userId : null,
+    assessedBy: assessorOf(actor),
   };
 }
 

@@ -1,6 +1,8 @@
-import { SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCan } from '../auth/auth-api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
@@ -14,6 +16,7 @@ export function RisksPage() {
   const [residual, setResidual] = useState(false);
   const [cell, setCell] = useState<Cell | null>(null);
   const settings = useRiskSettings();
+  const can = useCan();
   const map = useHeatmap({ residual });
   const risks = useRisks({
     residual,
@@ -24,7 +27,17 @@ export function RisksPage() {
   const error = settings.error ?? map.error ?? risks.error;
   return (
     <Stack gap="md">
-      <PageHeader title={t('risks.page.title')} breadcrumbs={[]} />
+      <PageHeader
+        title={t('risks.page.title')}
+        breadcrumbs={[]}
+        actions={
+          can('risk.configure') ? (
+            <Button component={Link} to="/risks/settings" variant="default">
+              {t('register.configure')}
+            </Button>
+          ) : undefined
+        }
+      />
       {error ? (
         <ErrorState error={error} />
       ) : !settings.data || !map.data || !risks.data ? (

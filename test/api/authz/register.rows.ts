@@ -1,0 +1,11 @@
+import { type Rule } from './lib.ts';
+
+// Register routes (issue 7, this lane): configuration, escalation, portfolio risks, exports and
+// the trend. Routes by id are called with an unknown id: RISK_NOT_FOUND for every signed-in
+// caller (allowed here); test/api/register.test.ts checks object-level rules on real records.
+
+const rows: Record<string, Rule> = {
+  'DELETE /api/v1/risk-categories/{id}': { allow: ['admin', 'pmo'], stale: true },
+};
+
+export default rows;
