@@ -35,6 +35,7 @@ import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { dashboardsRoutes } from './modules/reporting/dashboards.routes.ts';
 import { raidRoutes } from './modules/risks/raid.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
+import { registerRoutes } from './modules/risks/register.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
 import { resourcesRoutes } from './modules/resources/resources.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   timeRoutes(app, ctx);
   reportingRoutes(app, ctx);
   dashboardsRoutes(app, ctx);
+  registerRoutes(app, ctx);
   riskRoutes(app, ctx);
   raidRoutes(app, ctx);
   strategyRoutes(app, ctx);

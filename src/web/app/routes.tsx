@@ -21,6 +21,7 @@ const RiskSettingsPage = named(
   () => import('../features/register/RiskSettingsPage.tsx'),
   'RiskSettingsPage',
 );
+const RegisterPage = named(() => import('../features/register/RegisterPage.tsx'), 'RegisterPage');
 const MyActionsPage = named(() => import('../features/raid/MyActionsPage.tsx'), 'MyActionsPage');
 const ProjectPage = named(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage');
 const OrganisationPage = named(
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
       { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'risks', element: <RisksPage /> },
       { path: 'risks/settings/:tab?', element: <RiskSettingsPage /> },
+      { path: 'risks/:level/:id', element: <RegisterPage /> },
       { path: 'my/actions', element: <MyActionsPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },

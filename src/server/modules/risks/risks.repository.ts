@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { people } from '../org/org.tables.ts';
-import { programs, projects } from '../portfolio/portfolio.tables.ts';
+import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 import { users } from '../platform/platform.tables.ts';
 import { riskAssessments, riskCategories, risks, riskSettings } from './risks.tables.ts';
 
@@ -78,6 +78,7 @@ const riskView = {
   r: risks,
   projectName: sql<string | null>`${projects.code} || ' — ' || ${projects.name}`,
   programName: programs.name,
+  portfolioName: portfolios.name,
   categoryName: riskCategories.name,
   ownerName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`,
 };
@@ -88,6 +89,7 @@ function selectRisks(db: Executor) {
     .from(risks)
     .leftJoin(projects, eq(projects.id, risks.projectId))
     .leftJoin(programs, eq(programs.id, risks.programId))
+    .leftJoin(portfolios, eq(portfolios.id, risks.portfolioId))
     .leftJoin(riskCategories, eq(riskCategories.id, risks.categoryId))
     .leftJoin(people, eq(people.id, risks.ownerId));
 }
@@ -120,6 +122,8 @@ export interface RiskFilter {
   cells?: readonly (readonly [number, number])[] | undefined;
   residual?: boolean | undefined;
   q?: string | undefined;
+  /** Only the risks of the portfolio register itself. */
+  portfolioLevel?: boolean | undefined;
 }
 
 function scopeCondition(scope: RiskScope): SQL | undefined {
@@ -145,8 +149,10 @@ export function filterCondition(f: RiskFilter): SQL | undefined {
     f.programId ? eq(risks.programId, f.programId) : undefined,
     f.portfolioId
       ? sql`(${risks.projectId} in (select id from ${projects} where ${projects.portfolioId} = ${f.portfolioId})
-          or ${risks.programId} in (select id from ${programs} where ${programs.portfolioId} = ${f.portfolioId}))`
+          or ${risks.programId} in (select id from ${programs} where ${programs.portfolioId} = ${f.portfolioId})
+          or ${risks.portfolioId} = ${f.portfolioId})`
       : undefined,
+    f.portfolioLevel && f.portfolioId ? eq(risks.portfolioId, f.portfolioId) : undefined,
     f.status && f.status.length > 0 ? inArray(risks.status, [...f.status]) : undefined,
     f.kind ? eq(risks.kind, f.kind) : undefined,
     f.ownerId ? eq(risks.ownerId, f.ownerId) : undefined,
@@ -236,14 +242,24 @@ export async function recomputeEmv(db: Executor, percents: readonly number[]) {
   });
 }
 
-export async function nextNumber(db: Executor, projectId: string | null, programId: string | null) {
+export async function nextNumber(
+  db: Executor,
+  projectId: string | null,
+  programId: string | null,
+  portfolioId: string | null = null,
+) {
   const [row] = await db
     .select({ n: sql<number>`coalesce(max(${risks.number}), 0)::int + 1` })
     .from(risks)
     .where(
       projectId
         ? eq(risks.projectId, projectId)
-        : and(sql`${risks.projectId} is null`, eq(risks.programId, programId!)),
+        : programId
+          ? and(sql`${risks.projectId} is null`, eq(risks.programId, programId))
+          : and(
+              sql`${risks.projectId} is null and ${risks.programId} is null`,
+              eq(risks.portfolioId, portfolioId!),
+            ),
     );
   return row!.n;
 }
@@ -357,3 +373,4 @@ export async function rerateRisks(
   );
   return rows[0]?.n ?? 0;
 }
+export { risks as risksTable } from './risks.tables.ts';

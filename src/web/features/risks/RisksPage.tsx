@@ -1,7 +1,17 @@
-import { Button, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Select,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useTree } from '../portfolio/portfolio-api.ts';
 import { useCan } from '../auth/auth-api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
@@ -44,6 +54,7 @@ export function RisksPage() {
         <TableSkeleton rows={8} />
       ) : (
         <>
+          <RegisterPickers />
           <SegmentedControl
             w="fit-content"
             value={residual ? 'residual' : 'inherent'}
@@ -85,5 +96,39 @@ export function RisksPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Opens a programme's RAID or a portfolio's register. */
+function RegisterPickers() {
+  const { t } = useTranslation();
+  const tree = useTree();
+  const navigate = useNavigate();
+  const portfolios = tree.data?.items ?? [];
+  return (
+    <Group gap="md" align="flex-end">
+      <Select
+        label={t('register.page.openProgram')}
+        placeholder={t('register.page.pick')}
+        searchable
+        w={320}
+        data={portfolios
+          .map((p) => ({
+            group: p.name,
+            items: p.programs.map((g) => ({ value: g.id, label: `${g.code} — ${g.name}` })),
+          }))
+          .filter((g) => g.items.length > 0)}
+        value={null}
+        onChange={(id) => id && void navigate(`/risks/program/${id}`)}
+      />
+      <Select
+        label={t('register.page.openPortfolio')}
+        placeholder={t('register.page.pick')}
+        w={280}
+        data={portfolios.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))}
+        value={null}
+        onChange={(id) => id && void navigate(`/risks/portfolio/${id}`)}
+      />
+    </Group>
   );
 }
