@@ -69,8 +69,13 @@ export const Risk = z.object({
   code: z.string(),
   project: Ref.nullable(),
   program: Ref.nullable(),
-  /** A project risk raised to its programme's register. */
+  /** A portfolio-level risk, or one escalated to its portfolio. */
+  portfolio: Ref.nullable(),
+  /** A project risk raised to its programme's register (or any risk raised to its portfolio). */
   escalated: z.boolean(),
+  /** The highest register the risk was raised to, and why. */
+  escalatedTo: z.enum(['program', 'portfolio']).nullable(),
+  escalationReason: z.string(),
   kind: RiskKind,
   title: z.string(),
   cause: z.string(),
@@ -186,6 +191,8 @@ export const RiskListQuery = PageQuery.extend({
   impact: z.coerce.number().int().min(0).max(10).optional(),
   residual: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  /** `portfolio`: only the risks held in the portfolio register itself (with `portfolioId`). */
+  level: z.enum(['portfolio']).optional(),
   sort: z.enum(['score', 'proximity', 'code', 'emv']).default('score'),
 });
 export type RiskListQuery = z.infer<typeof RiskListQuery>;
@@ -218,3 +225,13 @@ export const Heatmap = z.object({
 export type Heatmap = z.infer<typeof Heatmap>;
 
 export const RiskParams = z.object({ riskId: Id });
+
+export const EscalateRiskBody = z.preprocess(
+  (v) => v ?? {},
+  z.object({
+    /** The programme of the project (default), or the portfolio of the project or programme. */
+    to: z.enum(['program', 'portfolio']).default('program'),
+    reason: z.string().trim().max(1000).default(''),
+  }),
+);
+export type EscalateRiskBody = z.infer<typeof EscalateRiskBody>;

@@ -130,6 +130,8 @@ export const ERROR_CODES = [
   'SIM_EVENT_NOT_FOUND',
   'SIM_RUN_NOT_FOUND',
   'SIM_RUN_BUSY',
+  'RISK_CATEGORY_IN_USE',
+  'ISSUE_NOT_ESCALATABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

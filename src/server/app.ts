@@ -40,6 +40,7 @@ import { raidRoutes } from './modules/risks/raid.routes.ts';
 import { simRoutes } from './modules/sim/sim.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { scoringRoutes } from './modules/strategy/scoring.routes.ts';
+import { registerRoutes } from './modules/risks/register.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { capacityRoutes } from './modules/resources/capacity.routes.ts';
 import { whatifRoutes } from './modules/whatif/whatif.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportingRoutes(app, ctx);
   dashboardsRoutes(app, ctx);
   dashRoutes(app, ctx);
+  registerRoutes(app, ctx);
   riskRoutes(app, ctx);
   raidRoutes(app, ctx);
   strategyRoutes(app, ctx);

@@ -137,6 +137,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SIM_EVENT_NOT_FOUND: 404,
   SIM_RUN_NOT_FOUND: 404,
   SIM_RUN_BUSY: 409,
+  RISK_CATEGORY_IN_USE: 409,
+  ISSUE_NOT_ESCALATABLE: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -17,6 +17,11 @@ const PortfoliosPage = named(
 );
 const ProjectsPage = named(() => import('../features/portfolio/ProjectsPage.tsx'), 'ProjectsPage');
 const RisksPage = named(() => import('../features/risks/RisksPage.tsx'), 'RisksPage');
+const RiskSettingsPage = named(
+  () => import('../features/register/RiskSettingsPage.tsx'),
+  'RiskSettingsPage',
+);
+const RegisterPage = named(() => import('../features/register/RegisterPage.tsx'), 'RegisterPage');
 const MyActionsPage = named(() => import('../features/raid/MyActionsPage.tsx'), 'MyActionsPage');
 const ProjectPage = named(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage');
 const OrganisationPage = named(
@@ -92,6 +97,8 @@ export const router = createBrowserRouter([
       { path: 'finance', element: <FinancePage /> },
       { path: 'governance/:tab?', element: <GovernancePage /> },
       { path: 'risks', element: <RisksPage /> },
+      { path: 'risks/settings/:tab?', element: <RiskSettingsPage /> },
+      { path: 'risks/:level/:id', element: <RegisterPage /> },
       { path: 'my/actions', element: <MyActionsPage /> },
       { path: 'organisation/:tab?', element: <OrganisationPage /> },
       { path: 'time/:tab?', element: <TimePage /> },

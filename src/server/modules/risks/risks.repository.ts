@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { queryRows, type Executor } from '../../db/client.ts';
 import { people } from '../org/org.tables.ts';
-import { programs, projects } from '../portfolio/portfolio.tables.ts';
+import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 import { users } from '../platform/platform.tables.ts';
 import { riskAssessments, riskCategories, risks, riskSettings } from './risks.tables.ts';
 
@@ -54,11 +54,31 @@ export async function updateCategory(
   return row;
 }
 
+export async function deleteCategory(db: Executor, id: string, version: number) {
+  const [row] = await db
+    .delete(riskCategories)
+    .where(and(eq(riskCategories.id, id), eq(riskCategories.version, version)))
+    .returning({ id: riskCategories.id });
+  return row;
+}
+
+/** How many risks and sub-categories use a category. */
+export async function categoryUse(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      risks: sql<number>`(select count(*) from ${risks} where ${risks.categoryId} = ${id})::int`,
+      children: sql<number>`(select count(*) from ${riskCategories} where ${riskCategories.parentId} = ${id})::int`,
+    })
+    .from(sql`(select 1) as one`);
+  return row!;
+}
+
 /** The columns of a risk as the API shows it: the row and the names of what it points to. */
 const riskView = {
   r: risks,
   projectName: sql<string | null>`${projects.code} || ' — ' || ${projects.name}`,
   programName: programs.name,
+  portfolioName: portfolios.name,
   categoryName: riskCategories.name,
   ownerName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`,
 };
@@ -69,6 +89,7 @@ function selectRisks(db: Executor) {
     .from(risks)
     .leftJoin(projects, eq(projects.id, risks.projectId))
     .leftJoin(programs, eq(programs.id, risks.programId))
+    .leftJoin(portfolios, eq(portfolios.id, risks.portfolioId))
     .leftJoin(riskCategories, eq(riskCategories.id, risks.categoryId))
     .leftJoin(people, eq(people.id, risks.ownerId));
 }
@@ -101,6 +122,8 @@ export interface RiskFilter {
   cells?: readonly (readonly [number, number])[] | undefined;
   residual?: boolean | undefined;
   q?: string | undefined;
+  /** Only the risks of the portfolio register itself. */
+  portfolioLevel?: boolean | undefined;
 }
 
 function scopeCondition(scope: RiskScope): SQL | undefined {
@@ -126,8 +149,10 @@ export function filterCondition(f: RiskFilter): SQL | undefined {
     f.programId ? eq(risks.programId, f.programId) : undefined,
     f.portfolioId
       ? sql`(${risks.projectId} in (select id from ${projects} where ${projects.portfolioId} = ${f.portfolioId})
-          or ${risks.programId} in (select id from ${programs} where ${programs.portfolioId} = ${f.portfolioId}))`
+          or ${risks.programId} in (select id from ${programs} where ${programs.portfolioId} = ${f.portfolioId})
+          or ${risks.portfolioId} = ${f.portfolioId})`
       : undefined,
+    f.portfolioLevel && f.portfolioId ? eq(risks.portfolioId, f.portfolioId) : undefined,
     f.status && f.status.length > 0 ? inArray(risks.status, [...f.status]) : undefined,
     f.kind ? eq(risks.kind, f.kind) : undefined,
     f.ownerId ? eq(risks.ownerId, f.ownerId) : undefined,
@@ -217,14 +242,24 @@ export async function recomputeEmv(db: Executor, percents: readonly number[]) {
   });
 }
 
-export async function nextNumber(db: Executor, projectId: string | null, programId: string | null) {
+export async function nextNumber(
+  db: Executor,
+  projectId: string | null,
+  programId: string | null,
+  portfolioId: string | null = null,
+) {
   const [row] = await db
     .select({ n: sql<number>`coalesce(max(${risks.number}), 0)::int + 1` })
     .from(risks)
     .where(
       projectId
         ? eq(risks.projectId, projectId)
-        : and(sql`${risks.projectId} is null`, eq(risks.programId, programId!)),
+        : programId
+          ? and(sql`${risks.projectId} is null`, eq(risks.programId, programId))
+          : and(
+              sql`${risks.projectId} is null and ${risks.programId} is null`,
+              eq(risks.portfolioId, portfolioId!),
+            ),
     );
   return row!.n;
 }
@@ -282,3 +317,60 @@ export async function countOpenByProject(db: Executor, projectIds: string[]) {
     .where(and(inArray(risks.projectId, projectIds), inArray(risks.status, ['open', 'monitoring'])))
     .groupBy(risks.projectId);
 }
+
+/**
+ * Re-rates every risk onto new scales in one statement: each level goes through its map
+ * (index = old level), the worst impact and the score are recomputed, and each risk whose
+ * levels moved gets a dated assessment with `note`. Returns how many risks moved.
+ */
+export async function rerateRisks(
+  db: Executor,
+  probabilityMap: readonly number[] | null,
+  impactMap: readonly number[] | null,
+  on: string,
+  note: string,
+  by: string | null,
+) {
+  const through = (column: SQL, map: readonly number[] | null) =>
+    map
+      ? sql`(case ${column} ${sql.join(
+          map.map((to, from) => sql`when ${from} then ${to}`),
+          sql` `,
+        )} else ${column} end)`
+      : column;
+  const p = through(sql`probability`, probabilityMap);
+  const rp = through(sql`residual_probability`, probabilityMap);
+  const ic = through(sql`impact_cost`, impactMap);
+  const is = through(sql`impact_schedule`, impactMap);
+  const iq = through(sql`impact_quality`, impactMap);
+  const ir = through(sql`impact_reputation`, impactMap);
+  const ri = through(sql`residual_impact`, impactMap);
+  const worst = sql`greatest(coalesce(${ic}, 0), coalesce(${is}, 0), coalesce(${iq}, 0), coalesce(${ir}, 0))`;
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with changed as (
+      update risks set
+        probability = ${p}, residual_probability = ${rp},
+        impact_cost = ${ic}, impact_schedule = ${is}, impact_quality = ${iq},
+        impact_reputation = ${ir}, residual_impact = ${ri},
+        impact = ${worst}, score = ${p} * ${worst},
+        version = version + 1, updated_at = now()
+      where probability is distinct from ${p}
+        or residual_probability is distinct from ${rp}
+        or impact_cost is distinct from ${ic} or impact_schedule is distinct from ${is}
+        or impact_quality is distinct from ${iq} or impact_reputation is distinct from ${ir}
+        or residual_impact is distinct from ${ri}
+      returning id, probability, impact, residual_probability, residual_impact, emv_cents, status
+    ), logged as (
+      insert into risk_assessments
+        (risk_id, assessed_on, probability, impact, residual_probability, residual_impact,
+         emv_cents, status, note, assessed_by)
+      select id, ${on}::date, probability, impact, residual_probability, residual_impact,
+        emv_cents, status, ${note}, ${by}::uuid from changed
+      returning 1
+    )
+    select count(*)::int as n from logged`,
+  );
+  return rows[0]?.n ?? 0;
+}
+export { risks as risksTable } from './risks.tables.ts';

@@ -4,6 +4,7 @@ import { IdParams } from '../../../contracts/common.ts';
 import {
   CreateRiskBody,
   CreateRiskCategoryBody,
+  EscalateRiskBody,
   Heatmap,
   HeatmapQuery,
   RiskCategory,
@@ -101,6 +102,22 @@ export function riskRoutes(app: FastifyInstance, ctx: Ctx) {
       ),
   );
 
+  r.delete(
+    '/api/v1/risk-categories/:id',
+    {
+      config: { access: 'risk.configure' },
+      schema: {
+        tags,
+        summary: 'Remove a category that no risk or sub-category uses (If-Match)',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      await svc.deleteCategory(ctx, actorOf(req), req.params.id, expectedVersion(req));
+      return reply.status(204).send();
+    },
+  );
+
   r.get(
     '/api/v1/risks',
     {
@@ -166,6 +183,24 @@ export function riskRoutes(app: FastifyInstance, ctx: Ctx) {
         .send(await svc.createProgramRisk(ctx, actorOf(req), req.params.id, req.body)),
   );
 
+  r.post(
+    '/api/v1/portfolios/:id/risks',
+    {
+      config: { access: 'risk.manage' },
+      schema: {
+        tags,
+        summary: 'Record a risk in a portfolio register (PMO)',
+        params: IdParams,
+        body: CreateRiskBody,
+        response: { 201: RiskDetail },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await svc.createPortfolioRisk(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
   r.get(
     '/api/v1/risks/:riskId',
     {
@@ -217,15 +252,23 @@ export function riskRoutes(app: FastifyInstance, ctx: Ctx) {
       config: { access: 'risk.manage' },
       schema: {
         tags,
-        summary: "Raise a project risk to its programme's register (If-Match)",
+        summary:
+          "Raise a risk to its programme's or portfolio's register, with the reason (If-Match)",
         params: RiskParams,
+        body: EscalateRiskBody,
         response: { 200: RiskDetail },
       },
     },
     async (req, reply) =>
       withEtag(
         reply,
-        await svc.escalateRisk(ctx, actorOf(req), req.params.riskId, expectedVersion(req)),
+        await svc.escalateRisk(
+          ctx,
+          actorOf(req),
+          req.params.riskId,
+          expectedVersion(req),
+          req.body,
+        ),
       ),
   );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   CreateRiskBody,
+  EscalateRiskBody,
   CreateRiskCategoryBody,
   Heatmap,
   HeatmapQuery,
@@ -32,10 +33,12 @@ import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import {
   authorizeProject,
+  getPortfolio,
   getProgram,
   getProject,
   listProjects,
 } from '../portfolio/portfolio.service.ts';
+import { rerateSummary } from '../../../core/register/rerate.ts';
 import * as repo from './risks.repository.ts';
 
 // ---------------------------------------------------------------- settings and categories
@@ -73,6 +76,18 @@ export async function updateSettings(
     if (version === 0) await repo.insertSettings(tx, DEFAULT_RISK_SETTINGS);
     const row = await repo.updateSettings(tx, body, Math.max(1, version));
     if (!row) throw new DomainError('VERSION_MISMATCH', 'Someone else changed the risk scales');
+    // Scales of another size: every risk moves to the same place on the new scale, dated.
+    const rerate = rerateSummary(before, body);
+    if (rerate.probabilityMap || rerate.impactMap) {
+      await repo.rerateRisks(
+        tx,
+        rerate.probabilityMap,
+        rerate.impactMap,
+        today(),
+        `Échelles modifiées : ${before.probability.length}×${before.impact.length} → ${body.probability.length}×${body.impact.length}`,
+        assessorOf(actor),
+      );
+    }
     // The EMV of every risk follows the percentages of the probability levels.
     await repo.recomputeEmv(
       tx,
@@ -178,6 +193,33 @@ export async function updateCategory(
   }
 }
 
+/** Removes a category no risk and no sub-category uses (If-Match). */
+export async function deleteCategory(ctx: Ctx, actor: Actor, id: string, version: number) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findCategory(tx, id);
+    if (!before) throw new DomainError('RISK_CATEGORY_NOT_FOUND', `No risk category ${id}`);
+    const use = await repo.categoryUse(tx, id);
+    if (use.risks > 0 || use.children > 0) {
+      throw new DomainError('RISK_CATEGORY_IN_USE', 'Risks or sub-categories use this category', {
+        risks: use.risks,
+        children: use.children,
+      });
+    }
+    if (!(await repo.deleteCategory(tx, id, version))) {
+      throw new DomainError('VERSION_MISMATCH', 'Someone else changed this category; reload it', {
+        current: toCategory(before),
+      });
+    }
+    await recordAudit(tx, actor, {
+      entityType: 'risk_category',
+      entityId: id,
+      entityLabel: before.name,
+      action: 'delete',
+      before: toCategory(before),
+    });
+  });
+}
+
 // ---------------------------------------------------------------- who sees which risks
 
 /** The projects and programmes whose risks the actor may read (everything for global readers). */
@@ -237,6 +279,11 @@ export async function authorizeRisk(
   const risk = await repo.findRisk(tx, id);
   if (!risk) throw new DomainError('RISK_NOT_FOUND', `No risk ${id}`);
   const check = async (p: Permission) => {
+    if (!risk.projectId && !risk.programId) {
+      // A portfolio register is the PMO's: global roles only.
+      if (roleGrants(actor.role, p)) return;
+      throw new DomainError('FORBIDDEN', `You may not ${p} on this portfolio`, { permission: p });
+    }
     if (risk.projectId) {
       try {
         await authorizeProject(tx, actor, risk.projectId, p);
@@ -260,7 +307,7 @@ export async function authorizeRisk(
 
 // ---------------------------------------------------------------- risks
 
-function toRisk(settings: RiskSettings, v: repo.RiskView): Risk {
+export function toRisk(settings: RiskSettings, v: repo.RiskView): Risk {
   const r = v.r;
   const residualP = r.residualProbability;
   const residualI = r.residualImpact;
@@ -272,7 +319,15 @@ function toRisk(settings: RiskSettings, v: repo.RiskView): Risk {
     code: `R-${r.number}`,
     project: r.projectId ? { id: r.projectId, name: v.projectName ?? '' } : null,
     program: r.programId ? { id: r.programId, name: v.programName ?? '' } : null,
-    escalated: r.projectId !== null && r.programId !== null,
+    portfolio: r.portfolioId ? { id: r.portfolioId, name: v.portfolioName ?? '' } : null,
+    escalated: r.escalatedAt !== null,
+    escalatedTo:
+      r.escalatedAt === null
+        ? null
+        : r.portfolioId !== null && (r.projectId !== null || r.programId !== null)
+          ? 'portfolio'
+          : 'program',
+    escalationReason: r.escalationReason,
     kind: r.kind as Risk['kind'],
     title: r.title,
     cause: r.cause,
@@ -395,6 +450,8 @@ const auditFields = (r: repo.RiskRow) => ({
   residualImpact: r.residualImpact,
   status: r.status,
   programId: r.programId,
+  portfolioId: r.portfolioId,
+  escalationReason: r.escalationReason,
 });
 
 function missing(id: string): never {
@@ -402,6 +459,10 @@ function missing(id: string): never {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** The account behind an assessment (the system actor of the seed and jobs is none). */
+const assessorOf = (actor: Actor | null) =>
+  actor && /^[0-9a-f-]{36}$/i.test(actor.userId) ? actor.userId : null;
 
 function assessmentOf(r: repo.RiskRow, actor: Actor | null, note: string, on = today()) {
   return {
@@ -414,8 +475,7 @@ function assessmentOf(r: repo.RiskRow, actor: Actor | null, note: string, on = t
     emvCents: Number(r.emvCents),
     status: r.status,
     note,
-    // The system actor (seed, jobs) is no account.
-    assessedBy: actor && /^[0-9a-f-]{36}$/i.test(actor.userId) ? actor.userId : null,
+    assessedBy: assessorOf(actor),
   };
 }
 
@@ -453,7 +513,7 @@ function newRiskValues(settings: RiskSettings, body: CreateRiskBody) {
 async function insertRiskIn(
   ctx: Ctx,
   actor: Actor,
-  container: { projectId: string | null; programId: string | null },
+  container: { projectId: string | null; programId: string | null; portfolioId?: string | null },
   body: CreateRiskBody,
 ) {
   for (let attempt = 0; ; attempt++) {
@@ -462,7 +522,12 @@ async function insertRiskIn(
         const settings = await getSettings(tx);
         await assertCategory(tx, body.categoryId);
         if (body.ownerId) await assertPeopleExist(tx, { ownerId: body.ownerId });
-        const number = await repo.nextNumber(tx, container.projectId, container.programId);
+        const number = await repo.nextNumber(
+          tx,
+          container.projectId,
+          container.programId,
+          container.portfolioId ?? null,
+        );
         const row = await repo.insertRisk(tx, {
           ...newRiskValues(settings, body),
           ...container,
@@ -506,6 +571,28 @@ export async function createProgramRisk(
 ) {
   await authorizeProgram(ctx, actor, programId, 'risk.manage');
   const id = await insertRiskIn(ctx, actor, { projectId: null, programId }, body);
+  return getRisk(ctx, actor, id);
+}
+
+/** A risk of the portfolio register itself (PMO and global risk managers). */
+export async function createPortfolioRisk(
+  ctx: Ctx,
+  actor: Actor,
+  portfolioId: string,
+  body: CreateRiskBody,
+) {
+  if (!roleGrants(actor.role, 'risk.manage')) {
+    throw new DomainError('FORBIDDEN', 'You may not manage the portfolio register', {
+      permission: 'risk.manage',
+    });
+  }
+  await getPortfolio(ctx, actor, portfolioId);
+  const id = await insertRiskIn(
+    ctx,
+    actor,
+    { projectId: null, programId: null, portfolioId },
+    body,
+  );
   return getRisk(ctx, actor, id);
 }
 
@@ -619,27 +706,56 @@ export async function deleteRisk(ctx: Ctx, actor: Actor, id: string, version: nu
   });
 }
 
-/** Raises a project risk to its programme's register (it stays in the project's too). */
-export async function escalateRisk(ctx: Ctx, actor: Actor, id: string, version: number) {
+/**
+ * Raises a risk to a higher register, with the reason: a project risk to its programme, or a
+ * project or programme risk to its portfolio. It stays in its own register too.
+ */
+export async function escalateRisk(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  body: EscalateRiskBody = { to: 'program', reason: '' },
+) {
   // Authorised first: programme checks read through other services (their own connection).
   const checked = await authorizeRisk(ctx, ctx.db, actor, id, 'risk.manage');
   const project = checked.projectId ? await getProject(ctx, actor, checked.projectId) : null;
+  const program =
+    !project && checked.programId ? await getProgram(ctx, actor, checked.programId) : null;
   await ctx.db.transaction(async (tx) => {
     const before = (await repo.findRisk(tx, id)) ?? missing(id);
-    if (!before.projectId || before.programId) {
-      throw new DomainError(
-        'RISK_NOT_ESCALATABLE',
-        before.programId
-          ? 'This risk is already in its programme register'
-          : 'Only project risks are escalated',
-      );
-    }
-    if (!project?.program) {
-      throw new DomainError('RISK_NOT_ESCALATABLE', 'This project belongs to no programme');
+    let change: Partial<repo.RiskInsert>;
+    let note: string;
+    if (body.to === 'program') {
+      if (!before.projectId || before.programId) {
+        throw new DomainError(
+          'RISK_NOT_ESCALATABLE',
+          before.programId
+            ? 'This risk is already in its programme register'
+            : 'Only project risks are escalated to a programme',
+        );
+      }
+      if (!project?.program) {
+        throw new DomainError('RISK_NOT_ESCALATABLE', 'This project belongs to no programme');
+      }
+      change = { programId: project.program.id };
+      note = `Remonté au programme ${project.program.name}`;
+    } else {
+      if (before.portfolioId) {
+        throw new DomainError(
+          'RISK_NOT_ESCALATABLE',
+          'This risk is already in its portfolio register',
+        );
+      }
+      const portfolio = project?.portfolio ?? program?.portfolio;
+      if (!portfolio) throw new DomainError('RISK_NOT_ESCALATABLE', 'No portfolio to escalate to');
+      change = { portfolioId: portfolio.id };
+      note = `Remonté au portefeuille ${portfolio.name}`;
     }
     const after = await repo.updateRisk(tx, id, version, {
-      programId: project.program.id,
+      ...change,
       escalatedAt: new Date(),
+      escalationReason: body.reason,
     });
     if (!after) {
       throw new DomainError('VERSION_MISMATCH', 'Someone else changed this risk; reload it', {
@@ -647,7 +763,7 @@ export async function escalateRisk(ctx: Ctx, actor: Actor, id: string, version: 
       });
     }
     await repo.insertAssessments(tx, [
-      assessmentOf(after, actor, `Remonté au programme ${project.program.name}`),
+      assessmentOf(after, actor, body.reason ? `${note} : ${body.reason}` : note),
     ]);
     await recordAudit(tx, actor, {
       entityType: 'risk',
@@ -663,7 +779,7 @@ export async function escalateRisk(ctx: Ctx, actor: Actor, id: string, version: 
 }
 
 /** The scope and filters of a list or heat map, after checking the container is visible. */
-async function filterFor(
+export async function filterFor(
   ctx: Ctx,
   actor: Actor,
   q: {
@@ -701,6 +817,7 @@ export async function listRisks(ctx: Ctx, actor: Actor, q: RiskListQuery) {
   filter.ownerId = q.ownerId;
   filter.categoryId = q.categoryId;
   filter.q = q.q;
+  filter.portfolioLevel = q.level === 'portfolio';
   const cells: [number, number][] = [];
   if (q.probability !== undefined && q.impact !== undefined) {
     cells.push([q.probability, q.impact]);

@@ -16,7 +16,7 @@ import {
 import { instant, recordColumns } from '../../db/columns.ts';
 import { people } from '../org/org.tables.ts';
 import { users } from '../platform/platform.tables.ts';
-import { programs, projects } from '../portfolio/portfolio.tables.ts';
+import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 
 /** The PMO's scales and matrix: one row, id `default` (core RiskSettings as JSON). */
 export const riskSettings = pgTable('risk_settings', {
@@ -51,6 +51,10 @@ export const risks = pgTable(
     ...recordColumns(),
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').references(() => programs.id, { onDelete: 'cascade' }),
+    /** A portfolio-level risk (alone), or a project/programme risk escalated to its portfolio. */
+    portfolioId: uuid('portfolio_id').references(() => portfolios.id, { onDelete: 'cascade' }),
+    /** Why the risk was raised to the programme or portfolio (the last escalation). */
+    escalationReason: text('escalation_reason').notNull().default(''),
     /** R-1, R-2… per project (or programme). */
     number: integer('number').notNull(),
     kind: text('kind').notNull(),
@@ -88,6 +92,10 @@ export const risks = pgTable(
     uniqueIndex('risks_program_number_key')
       .on(t.programId, t.number)
       .where(sql`${t.projectId} is null`),
+    uniqueIndex('risks_portfolio_number_key')
+      .on(t.portfolioId, t.number)
+      .where(sql`${t.projectId} is null and ${t.programId} is null`),
+    index('risks_portfolio_idx').on(t.portfolioId, t.status, t.score),
     index('risks_project_idx').on(t.projectId, t.status, t.score),
     index('risks_program_idx').on(t.programId, t.status, t.score),
     index('risks_heat_idx').on(t.status, t.probability, t.impact),
@@ -101,7 +109,10 @@ export const risks = pgTable(
     ),
     index('risks_owner_idx').on(t.ownerId),
     index('risks_category_idx').on(t.categoryId),
-    check('risks_scope_check', sql`${t.projectId} is not null or ${t.programId} is not null`),
+    check(
+      'risks_scope_check',
+      sql`${t.projectId} is not null or ${t.programId} is not null or ${t.portfolioId} is not null`,
+    ),
     check('risks_kind_check', sql`${t.kind} in ('threat', 'opportunity')`),
     check('risks_status_check', sql`${t.status} in ('open', 'monitoring', 'occurred', 'closed')`),
     check('risks_probability_check', sql`${t.probability} between 1 and 10`),

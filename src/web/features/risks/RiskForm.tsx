@@ -1,39 +1,50 @@
 import {
   Button,
+  Divider,
   Group,
   Modal,
   NumberInput,
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Risk, RiskSettingsView } from '../../../contracts/risks.ts';
 import { strategiesFor } from '../../../core/risks/register.ts';
 import { errorMessage } from '../../components/errors.ts';
-import { useCreateRisk, useUpdateRisk } from './risks-api.ts';
+import { ActionsPanel } from '../raid/ActionsPanel.tsx';
+import { PersonSelect } from '../org/pickers.tsx';
+import { EscalateModal, escalationTargets } from '../register/EscalateModal.tsx';
+import { useRiskCategories } from '../register/register-api.ts';
+import { type RiskContainer, useCreateRisk, useUpdateRisk } from './risks-api.ts';
 
 type Settings = z.infer<typeof RiskSettingsView>;
 
 /** Records or edits a risk: cause → event → effect, assessment, response, residual. */
 export function RiskForm({
-  projectId,
+  container,
   risk,
   settings,
   onClose,
+  canEdit = true,
 }: {
-  projectId: string;
+  container: RiskContainer;
   risk: Risk | null;
   settings: Settings;
   onClose: () => void;
+  canEdit?: boolean;
 }) {
   const { t } = useTranslation();
-  const create = useCreateRisk(projectId);
+  const create = useCreateRisk(container);
   const update = useUpdateRisk();
+  const categories = useRiskCategories();
+  const [escalating, setEscalating] = useState(false);
   const [v, setV] = useState({
     kind: risk?.kind ?? 'threat',
     title: risk?.title ?? '',
@@ -52,6 +63,8 @@ export function RiskForm({
     residualImpact: risk?.residualImpact ? String(risk.residualImpact) : null,
     proximity: risk?.proximity ?? '',
     status: risk?.status ?? 'open',
+    ownerId: risk?.owner?.id ?? null,
+    categoryId: risk?.category?.id ?? null,
   });
   const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
   const probabilityOptions = settings.probability.map((l, k) => ({
@@ -83,6 +96,8 @@ export function RiskForm({
     residualImpact: num(v.residualImpact),
     proximity: v.proximity || null,
     status: v.status,
+    ownerId: v.ownerId,
+    categoryId: v.categoryId,
   };
   const mutation = risk ? update : create;
   const submit = () => {
@@ -127,6 +142,26 @@ export function RiskForm({
             value={v.title}
             onChange={(e) => set({ title: e.currentTarget.value })}
           />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <PersonSelect
+              label={t('risks.owner')}
+              value={v.ownerId}
+              initial={risk?.owner ?? null}
+              onChange={(x) => set({ ownerId: x })}
+            />
+            <Select
+              label={t('register.form.category')}
+              clearable
+              searchable
+              data={(categories.data?.items ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.code} — ${c.name}`,
+              }))}
+              value={v.categoryId}
+              onChange={(x) => set({ categoryId: x })}
+              nothingFoundMessage={t('register.form.noCategory')}
+            />
+          </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Textarea
               label={t('risks.cause')}
@@ -222,16 +257,46 @@ export function RiskForm({
               {errorMessage(t, mutation.error)}
             </div>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
+          <Group justify="space-between">
+            <Group gap="xs">
+              {risk && canEdit && escalationTargets(risk).length > 0 && (
+                <Button
+                  variant="light"
+                  leftSection={<IconArrowUp size={16} aria-hidden />}
+                  onClick={() => setEscalating(true)}
+                >
+                  {t('register.escalate.button')}
+                </Button>
+              )}
+              {risk?.escalatedTo && (
+                <Text size="sm" c="dimmed">
+                  {t(`register.escalate.badge.${risk.escalatedTo}`)}
+                  {risk.escalationReason ? ` — ${risk.escalationReason}` : ''}
+                </Text>
+              )}
+            </Group>
+            <Group gap="xs">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              {canEdit && (
+                <Button type="submit" loading={mutation.isPending}>
+                  {t('common.save')}
+                </Button>
+              )}
+            </Group>
           </Group>
+          {risk && (
+            <>
+              <Divider />
+              <ActionsPanel sourceType="risk" sourceId={risk.id} canEdit={canEdit} />
+            </>
+          )}
         </Stack>
       </form>
+      {risk && escalating && (
+        <EscalateModal risk={risk} onClose={() => setEscalating(false)} onDone={onClose} />
+      )}
     </Modal>
   );
 }

@@ -70,13 +70,21 @@ export function RiskTable({
                 ) : (
                   r.title
                 )}
-                {r.escalated && (
-                  <Badge ml="xs" size="xs" variant="light">
-                    {t('risks.escalated')}
+                {r.escalatedTo && (
+                  <Badge
+                    ml="xs"
+                    size="xs"
+                    variant="light"
+                    color={r.escalatedTo === 'portfolio' ? 'grape' : 'blue'}
+                    title={r.escalationReason || undefined}
+                  >
+                    {t(`register.escalate.badge.${r.escalatedTo}`)}
                   </Badge>
                 )}
               </Table.Td>
-              {showProject && <Table.Td>{r.project?.name ?? r.program?.name}</Table.Td>}
+              {showProject && (
+                <Table.Td>{r.project?.name ?? r.program?.name ?? r.portfolio?.name}</Table.Td>
+              )}
               <Table.Td>
                 <CriticalityBadge level={r.criticality} />
               </Table.Td>

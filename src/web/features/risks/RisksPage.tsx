@@ -1,6 +1,18 @@
-import { SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Select,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useTree } from '../portfolio/portfolio-api.ts';
+import { useCan } from '../auth/auth-api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
@@ -14,6 +26,7 @@ export function RisksPage() {
   const [residual, setResidual] = useState(false);
   const [cell, setCell] = useState<Cell | null>(null);
   const settings = useRiskSettings();
+  const can = useCan();
   const map = useHeatmap({ residual });
   const risks = useRisks({
     residual,
@@ -24,13 +37,24 @@ export function RisksPage() {
   const error = settings.error ?? map.error ?? risks.error;
   return (
     <Stack gap="md">
-      <PageHeader title={t('risks.page.title')} breadcrumbs={[]} />
+      <PageHeader
+        title={t('risks.page.title')}
+        breadcrumbs={[]}
+        actions={
+          can('risk.configure') ? (
+            <Button component={Link} to="/risks/settings" variant="default">
+              {t('register.configure')}
+            </Button>
+          ) : undefined
+        }
+      />
       {error ? (
         <ErrorState error={error} />
       ) : !settings.data || !map.data || !risks.data ? (
         <TableSkeleton rows={8} />
       ) : (
         <>
+          <RegisterPickers />
           <SegmentedControl
             w="fit-content"
             value={residual ? 'residual' : 'inherent'}
@@ -72,5 +96,39 @@ export function RisksPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Opens a programme's RAID or a portfolio's register. */
+function RegisterPickers() {
+  const { t } = useTranslation();
+  const tree = useTree();
+  const navigate = useNavigate();
+  const portfolios = tree.data?.items ?? [];
+  return (
+    <Group gap="md" align="flex-end">
+      <Select
+        label={t('register.page.openProgram')}
+        placeholder={t('register.page.pick')}
+        searchable
+        w={320}
+        data={portfolios
+          .map((p) => ({
+            group: p.name,
+            items: p.programs.map((g) => ({ value: g.id, label: `${g.code} — ${g.name}` })),
+          }))
+          .filter((g) => g.items.length > 0)}
+        value={null}
+        onChange={(id) => id && void navigate(`/risks/program/${id}`)}
+      />
+      <Select
+        label={t('register.page.openPortfolio')}
+        placeholder={t('register.page.pick')}
+        w={280}
+        data={portfolios.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))}
+        value={null}
+        onChange={(id) => id && void navigate(`/risks/portfolio/${id}`)}
+      />
+    </Group>
   );
 }

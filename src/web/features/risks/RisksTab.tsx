@@ -6,6 +6,9 @@ import type { Project } from '../../../contracts/portfolio.ts';
 import type { Risk } from '../../../contracts/risks.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
+import { Link } from 'react-router';
+import { ExportMenu } from '../register/ExportMenu.tsx';
+import { RiskTrend } from '../register/RiskTrend.tsx';
 import { HeatMap, type Cell } from './HeatMap.tsx';
 import { RiskForm } from './RiskForm.tsx';
 import { RiskTable } from './RiskTable.tsx';
@@ -47,14 +50,22 @@ export function RisksTab({ project }: { project: Project }) {
             { value: 'residual', label: t('risks.heatmap.residual') },
           ]}
         />
-        {canEdit && (
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setEditing('new')}
-          >
-            {t('risks.new')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {project.program && (
+            <Button component={Link} to={`/risks/program/${project.program.id}`} variant="subtle">
+              {t('register.page.title.program', { name: project.program.name })}
+            </Button>
+          )}
+          <ExportMenu scope={{ projectId: project.id }} register="risks" />
+          {canEdit && (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setEditing('new')}
+            >
+              {t('risks.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <HeatMap
@@ -95,13 +106,15 @@ export function RisksTab({ project }: { project: Project }) {
           }
         />
       ) : (
-        <RiskTable risks={risks.data.items} onOpen={canEdit ? (r) => setEditing(r) : undefined} />
+        <RiskTable risks={risks.data.items} onOpen={(r) => setEditing(r)} />
       )}
+      <RiskTrend scope={{ projectId: project.id }} />
       {editing && (
         <RiskForm
-          projectId={project.id}
+          container={{ projectId: project.id }}
           risk={editing === 'new' ? null : editing}
           settings={settings.data}
+          canEdit={canEdit}
           onClose={() => setEditing(null)}
         />
       )}

@@ -15,6 +15,7 @@ export interface RiskFilters {
   residual?: boolean;
   status?: string[];
   limit?: number;
+  level?: 'portfolio';
 }
 
 const query = (f: RiskFilters) => ({
@@ -25,6 +26,7 @@ const query = (f: RiskFilters) => ({
   ...(f.impact !== undefined ? { impact: String(f.impact) } : {}),
   ...(f.residual ? { residual: 'true' } : {}),
   ...(f.status ? { status: f.status } : {}),
+  ...(f.level ? { level: f.level } : {}),
   limit: String(f.limit ?? 100),
 });
 
@@ -80,11 +82,21 @@ function useSaved() {
   };
 }
 
-export function useCreateRisk(projectId: string) {
+/** Where a new risk goes: a project, programme or portfolio register. */
+export type RiskContainer = { projectId: string } | { programId: string } | { portfolioId: string };
+
+const containerPath = (c: RiskContainer) =>
+  'projectId' in c
+    ? `/projects/${c.projectId}/risks`
+    : 'programId' in c
+      ? `/programs/${c.programId}/risks`
+      : `/portfolios/${c.portfolioId}/risks`;
+
+export function useCreateRisk(container: RiskContainer) {
   const saved = useSaved();
   return useMutation({
     mutationFn: (body: Partial<CreateRiskBody>) =>
-      api.post(`/projects/${projectId}/risks`, RiskDetail, body),
+      api.post(containerPath(container), RiskDetail, body),
     ...saved,
   });
 }
@@ -102,8 +114,17 @@ export function useEscalateRisk() {
   const saved = useSaved();
   const { t } = useTranslation();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      api.post(`/risks/${id}/escalate`, RiskDetail, {}, { ifMatch: version }),
+    mutationFn: ({
+      id,
+      version,
+      to,
+      reason,
+    }: {
+      id: string;
+      version: number;
+      to: 'program' | 'portfolio';
+      reason: string;
+    }) => api.post(`/risks/${id}/escalate`, RiskDetail, { to, reason }, { ifMatch: version }),
     ...saved,
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
   });
