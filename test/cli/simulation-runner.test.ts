@@ -79,4 +79,27 @@ describe('simulation runner', () => {
       expect(progress).toBe(3000);
     }
   });
+
+  it('reuses its worker threads from one simulation to the next, whatever the network', async () => {
+    // Large enough to go parallel (the runner keeps small simulations on the calling thread).
+    const iterations = 60_000;
+    const a = model();
+    const b = compileSimulation({
+      plan: { start: '2027-01-04', tasks: [{ id: 'x', name: 'X', duration: 3 }], links: [] },
+      estimates: new Map([['x', { distribution: 'triangular', min: 1, mode: 3, max: 9 }]]),
+      risks: [],
+    } as never);
+    const expectedA = simulate(a, iterations, 'pool');
+    const expectedB = simulate(b, 200_000, 'pool');
+    for (const [m, n, expected] of [
+      [a, iterations, expectedA],
+      [b, 200_000, expectedB],
+      [a, iterations, expectedA],
+    ] as const) {
+      const samples = await runSimulation(m, n, 'pool', { threads: 2 });
+      expect(Array.from(samples.durations)).toEqual(Array.from(expected.durations));
+      expect(Array.from(samples.criticalCount)).toEqual(Array.from(expected.criticalCount));
+      expect(Array.from(samples.sums)).toEqual(Array.from(expected.sums));
+    }
+  });
 });

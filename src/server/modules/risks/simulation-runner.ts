@@ -44,6 +44,67 @@ parentPort.on('message', (chunk) => {
 parentPort.postMessage('ready');
 `;
 
+/**
+ * The pooled worker's program: like WORKER_SOURCE, but it lives across simulations. Each run
+ * first sends `{ kernel, iterations, blockSize }`; chunks follow until the next run's kernel.
+ * Reused, its kernel code stays compiled: a fresh worker runs its first chunks unoptimised.
+ */
+const POOL_WORKER_SOURCE = `'use strict';
+const { parentPort } = require('node:worker_threads');
+const runKernelBlocks = (${runKernelBlocks.toString()});
+let job;
+parentPort.on('message', (message) => {
+  if (message.kernel) {
+    job = message;
+    return;
+  }
+  const result = runKernelBlocks(job.kernel, message.states, job.iterations, job.blockSize, message.firstBlock, message.blockEnd);
+  parentPort.postMessage(
+    { firstBlock: message.firstBlock, blockEnd: message.blockEnd, ...result },
+    [result.durations.buffer, result.criticalCount.buffer, result.sums.buffer],
+  );
+});
+parentPort.postMessage('ready');
+`;
+
+/** Idle pooled workers, kept (unreferenced, so they never hold a process open) for the next run. */
+const idleWorkers: Worker[] = [];
+/** Idle workers kept at most; a run needing more starts them, and the extra ones end after it. */
+const MAX_IDLE_WORKERS = 4;
+
+/** A pooled worker for one run: idle if there is one (already 'ready'), else a new one. */
+function leaseWorker(): { worker: Worker; ready: boolean } {
+  const idle = idleWorkers.pop();
+  if (idle) {
+    forgetListeners(idle);
+    idle.ref();
+    return { worker: idle, ready: true };
+  }
+  return { worker: new Worker(POOL_WORKER_SOURCE, { eval: true }), ready: false };
+}
+
+/** Our listeners only: Node's own (which start and stop the worker's port) must stay. */
+function forgetListeners(worker: Worker): void {
+  for (const event of ['message', 'error', 'exit']) worker.removeAllListeners(event);
+}
+
+function releaseWorker(worker: Worker, healthy: boolean): void {
+  forgetListeners(worker);
+  if (!healthy || idleWorkers.length >= MAX_IDLE_WORKERS) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  // An idle worker that fails or ends leaves the pool.
+  const drop = (): void => {
+    const at = idleWorkers.indexOf(worker);
+    if (at >= 0) idleWorkers.splice(at, 1);
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  idleWorkers.push(worker);
+}
+
 export interface RunOptions {
   /** Threads to use, the calling one included; default: the machine's cores (at most 8). */
   threads?: number;
@@ -111,19 +172,15 @@ export async function runSimulation(
     wake = undefined;
   };
   const workers: Worker[] = [];
+  let healthy = true;
   try {
     for (let w = 1; w < threads; w++) {
-      const worker = startKernelWorker(kernel, iterations);
+      const { worker, ready } = leaseWorker();
       workers.push(worker);
-      worker.on('message', (message: BlockResult | 'ready') => {
-        if (message !== 'ready') {
-          inFlight--;
-          record(message);
-        }
+      worker.postMessage({ kernel, iterations, blockSize: BLOCK_SIZE });
+      const feed = (): void => {
         const chunk = chunks[next++];
-        if (chunk === undefined) {
-          worker.postMessage(null);
-        } else {
+        if (chunk !== undefined) {
           const [firstBlock, blockEnd] = chunk;
           inFlight++;
           worker.postMessage({
@@ -133,15 +190,25 @@ export async function runSimulation(
           });
         }
         settle();
+      };
+      worker.on('message', (message: BlockResult | 'ready') => {
+        if (message !== 'ready') {
+          inFlight--;
+          record(message);
+        }
+        feed();
       });
       worker.once('error', (error) => {
+        healthy = false;
         failure ??= error;
         settle();
       });
       worker.once('exit', (code) => {
-        if (code !== 0) failure ??= new Error(`simulation worker exited with ${code}`);
+        healthy = false;
+        failure ??= new Error(`simulation worker exited with ${code}`);
         settle();
       });
+      if (ready) feed();
     }
     // The calling thread works too, yielding between chunks so worker messages get through.
     for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
@@ -152,8 +219,12 @@ export async function runSimulation(
     // Workers still starting get nothing left to do; wait only for the chunks they are running.
     while (inFlight > 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
     if (failure) throw failure;
+  } catch (error) {
+    healthy = false;
+    throw error;
   } finally {
-    for (const worker of workers) void worker.terminate();
+    // Workers that may still be running a chunk are not reused.
+    for (const worker of workers) releaseWorker(worker, healthy && inFlight === 0);
   }
   return mergeBlocks(kernel, iterations, results);
 }
