@@ -83,7 +83,7 @@ test('le PMO publie une méthode, prend connaissance d’une politique et capita
   await page.goto(`/projects/${closed.id}/lessons`);
   await page.getByRole('button', { name: 'Ajouter une leçon' }).click();
   const form = page.getByRole('dialog');
-  await form.getByRole('textbox', { name: 'Catégorie' }).click();
+  await form.getByRole('combobox', { name: 'Catégorie' }).click();
   await page.getByRole('option', { name: 'Gouvernance' }).click();
   const title = `Arbitrages tracés au COPIL ${code}`;
   await form.getByLabel('Intitulé').fill(title);

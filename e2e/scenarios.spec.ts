@@ -29,7 +29,7 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
       'true',
       { timeout: 60_000 },
     );
-    await expect(page.getByLabel('Grille de notation', { exact: true })).toHaveValue(
+    await expect(page.getByRole('combobox', { name: 'Grille de notation' })).toHaveValue(
       'Grille du comité d’arbitrage 2027',
     );
     const table = page.getByRole('table').first();
@@ -54,7 +54,7 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
     await expectNoSeriousAxe(page, 'l’éditeur de grille');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByLabel('Grille de notation', { exact: true })).toHaveValue(name);
+    await expect(page.getByRole('combobox', { name: 'Grille de notation' })).toHaveValue(name);
   });
 
   await test.step('il note une demande en évaluation, qui passe en tête', async () => {

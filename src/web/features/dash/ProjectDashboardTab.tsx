@@ -113,14 +113,15 @@ export function ProjectDashboardTab({ projectId }: { projectId: string }) {
         </Tile>
         <Tile id="pd-schedule" title={t('dash.project.schedule')}>
           <Stack gap={6}>
-            <Progress.Root
-              size="lg"
-              aria-label={t('dash.project.progressAria', {
-                done: pct(s.progressPct),
-                planned: pct(s.plannedPct),
-              })}
-            >
-              <Progress.Section value={s.progressPct ?? 0} color="blue" />
+            <Progress.Root size="lg">
+              <Progress.Section
+                value={s.progressPct ?? 0}
+                color="blue"
+                aria-label={t('dash.project.progressAria', {
+                  done: pct(s.progressPct),
+                  planned: pct(s.plannedPct),
+                })}
+              />
             </Progress.Root>
             <Line label={t('dash.project.progress')} value={pct(s.progressPct)} />
             <Line label={t('dash.project.planned')} value={pct(s.plannedPct)} />
