@@ -18,10 +18,12 @@ test('le PMO cherche des experts dans la matrice des compétences et enregistre 
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Ressources' })
       .click();
-    await expect(page.getByRole('tab', { name: 'Compétences' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Compétences', exact: true })).toBeVisible();
     // Straight to the tab: the capacity plan behind the first tab is slow on a loaded machine.
     await page.goto('/resources/skills');
-    await expect(page.getByRole('tab', { name: 'Compétences', selected: true })).toBeVisible();
+    await expect(
+      page.getByRole('tab', { name: 'Compétences', exact: true, selected: true }),
+    ).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Matrice' })).toBeChecked();
     await expect(page.getByRole('columnheader', { name: 'Java' })).toBeVisible();
   });
