@@ -11,7 +11,7 @@ import { StrategyMapPanel } from './StrategyMapPanel.tsx';
 const TABS = ['map', 'objectives', 'scoring', 'scenarios'] as const;
 type Tab = (typeof TABS)[number];
 const tabLabel = (x: Tab) =>
-  x === 'scoring' ? 'scenarios.tabs.scoring' : `strategy.page.tabs.${x}`;
+  x === 'scoring' || x === 'scenarios' ? `scenarios.tabs.${x}` : `strategy.page.tabs.${x}`;
 
 /** « Stratégie »: the strategy map (strategy.read) and the objectives tree (everyone). */
 export function StrategyPage() {
