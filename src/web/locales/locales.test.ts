@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../contracts/audit.ts';
 import { ERROR_CODES } from '../../core/errors.ts';
 import { en, fr } from './index.ts';
 
@@ -20,6 +21,17 @@ describe('locales', () => {
     for (const locale of [fr, en]) {
       const keys = new Set(keysOf(locale));
       const missing = ERROR_CODES.filter((code) => !keys.has(`errors.${code}`));
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('name every audited entity type and action (the audit log and its filters show them)', () => {
+    for (const locale of [fr, en]) {
+      const keys = new Set(keysOf(locale));
+      const missing = [
+        ...AUDIT_ENTITIES.map((e) => `audit.entities.${e}`),
+        ...AUDIT_ACTIONS.map((a) => `audit.actions.${a}`),
+      ].filter((key) => !keys.has(key));
       expect(missing).toEqual([]);
     }
   });
