@@ -159,6 +159,8 @@ export function AppLayout() {
       key={l.to}
       component={RouterNavLink}
       to={l.to}
+      // Exact match for react-router's aria-current: `active` below picks the one entry to show.
+      end
       label={l.label}
       leftSection={<l.icon size={18} stroke={1.6} aria-hidden />}
       active={l.to === activePath}

@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
@@ -21,6 +20,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { PortfolioStatus, Weather } from '../../../contracts/reporting.ts';
 import { FREQUENCIES, WEATHERS } from '../../../core/reporting/weather.ts';
 import { ROLLUP_RULES } from '../../../core/reporting/rollup.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
@@ -85,11 +85,10 @@ export function PortfolioStatusPage() {
           onChange={(v) => set('portfolio', v)}
           w={280}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('reporting.status.periodDate')}
-          value={date ?? ''}
-          onChange={(e) => set('date', e.currentTarget.value || null)}
+          value={date ?? null}
+          onChange={(v) => set('date', v || null)}
           w={180}
         />
       </Group>

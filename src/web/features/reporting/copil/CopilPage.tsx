@@ -12,7 +12,6 @@ import {
   Table,
   Tabs,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -22,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Pack } from '../../../../contracts/copil.ts';
 import type { PackFormat, PackLanguage, PackScope } from '../../../../core/copil/pack.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { errorMessage } from '../../../components/errors.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
@@ -155,11 +155,11 @@ function GenerateForm() {
               required
             />
           )}
-          <TextInput
-            type="date"
+          <DateField
             label={t('copil.generate.asOf')}
             value={asOf}
-            onChange={(e) => setAsOf(e.currentTarget.value || today())}
+            onChange={(v) => setAsOf(v || today())}
+            clearable={false}
             required
           />
         </SimpleGrid>
