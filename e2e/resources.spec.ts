@@ -36,12 +36,12 @@ test('le responsable des ressources ouvre le plan de charge, explore une surchar
 
   await test.step('ne garder que les surcharges', async () => {
     await page.getByRole('switch', { name: 'Seulement les surcharges' }).check({ force: true });
-    await expect(page.locator('td.heatmap-over').first()).toBeVisible();
+    await expect(page.locator('td:is(.heatmap-over, .heatmap-someover)').first()).toBeVisible();
   });
 
   await test.step('explorer une surcharge jusqu’aux projets qui la causent', async () => {
     // The first over-allocated cell that holds a proposed allocation to confirm.
-    const cells = page.locator('td.heatmap-over button');
+    const cells = page.locator('td:is(.heatmap-over, .heatmap-someover) button');
     const count = await cells.count();
     let found = false;
     for (let i = 0; i < Math.min(count, 30) && !found; i++) {

@@ -210,7 +210,7 @@ function Legend() {
   const { t } = useTranslation();
   return (
     <Group gap="md" aria-label={t('resources.heat.legend')}>
-      {(['low', 'ok', 'full', 'over'] as const).map((b) => (
+      {(['low', 'ok', 'full', 'someover', 'over'] as const).map((b) => (
         <span key={b} className="heatmap-legend">
           <span className={`heatmap-swatch heatmap-${b}`} aria-hidden />
           <Text size="xs">{t(`resources.heat.band.${b}`)}</Text>

@@ -10,14 +10,30 @@ export function utilisation(c: CapacityCell): number {
   return (c.load / c.capacity) * 100;
 }
 
-/** The colour band of a cell: free, comfortable, full, over. */
-export function band(c: CapacityCell): 'empty' | 'low' | 'ok' | 'full' | 'over' {
+/**
+ * The colour band of a cell: free, comfortable, full, over — and, for a group that has room
+ * overall, "someone over" when at least one of its people is over-allocated (a team at 12 %
+ * with one person at 150 % must not read as a 12 % overload).
+ */
+export function band(c: CapacityCell): 'empty' | 'low' | 'ok' | 'full' | 'over' | 'someover' {
   if (c.capacity <= 0 && c.load <= 0) return 'empty';
-  if (c.overPeople > 0 || c.load > c.capacity + 0.05) return 'over';
+  if (c.load > c.capacity + 0.05) return 'over';
+  if (c.overPeople > 0) return 'someover';
   const u = utilisation(c);
   if (u >= 90) return 'full';
   if (u >= 50) return 'ok';
   return 'low';
+}
+
+/** In a group's cell with room overall, how many of its people are over-allocated. */
+function overMark(c: CapacityCell) {
+  if (band(c) !== 'someover') return null;
+  return (
+    <span className="heatmap-over-count" aria-hidden>
+      {' '}
+      ⚠ {c.overPeople}
+    </span>
+  );
 }
 
 function bucketLabel(map: HeatMap, i: number) {
@@ -116,9 +132,13 @@ export function HeatMapTable({
                           onClick={() => onOpen(row, i)}
                         >
                           {text}
+                          {overMark(c)}
                         </UnstyledButton>
                       ) : (
-                        <span title={description}>{text}</span>
+                        <span title={description}>
+                          {text}
+                          {overMark(c)}
+                        </span>
                       )}
                     </Table.Td>
                   );
