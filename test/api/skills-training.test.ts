@@ -259,7 +259,10 @@ describe('session edit and cancel', () => {
     const cancelled = (await notices(employee)).find(
       (n) => n.kind === 'training.session_cancelled',
     );
-    expect(cancelled?.data).toMatchObject({ reason: 'Formateur indisponible', start: '2027-03-08' });
+    expect(cancelled?.data).toMatchObject({
+      reason: 'Formateur indisponible',
+      start: '2027-03-08',
+    });
     const again = await call(t, rm, {
       method: 'PATCH',
       url: `/api/v1/training/sessions/${session.id}`,
@@ -269,7 +272,10 @@ describe('session edit and cancel', () => {
     expect(again.json().error.code).toBe('SESSION_CANCELLED');
     const costs = TrainingCosts.parse(
       (
-        await call(t, rm, { method: 'GET', url: '/api/v1/training/costs?fromYear=2027&toYear=2027' })
+        await call(t, rm, {
+          method: 'GET',
+          url: '/api/v1/training/costs?fromYear=2027&toYear=2027',
+        })
       ).json(),
     );
     expect(costs.rows.find((r) => r.orgUnit?.id === unitId)).toBeUndefined();

@@ -90,7 +90,8 @@ export function staffingExportRoutes(app: FastifyInstance, ctx: Ctx) {
       config: { access: 'resource.read' },
       schema: {
         tags,
-        summary: 'The skill gaps as CSV (French conventions) or XLSX: one line per skill and quarter',
+        summary:
+          'The skill gaps as CSV (French conventions) or XLSX: one line per skill and quarter',
         querystring: SkillGapExportQuery,
       },
     },

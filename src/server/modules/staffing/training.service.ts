@@ -421,12 +421,9 @@ export async function cancelSession(
       .where(and(eq(trainingSessions.id, id), eq(trainingSessions.version, version)))
       .returning();
     if (!after) throw stale((await sessionViews(tx, [before]))[0]);
-    const ended = (await tx
-      .select()
-      .from(trainingEnrolments)
-      .where(eq(trainingEnrolments.sessionId, id))).filter((e) =>
-      cancelledBySession(e.status as EnrolmentStatus),
-    );
+    const ended = (
+      await tx.select().from(trainingEnrolments).where(eq(trainingEnrolments.sessionId, id))
+    ).filter((e) => cancelledBySession(e.status as EnrolmentStatus));
     if (ended.length > 0) {
       await tx
         .update(trainingEnrolments)
@@ -471,6 +468,8 @@ export async function cancelSession(
  */
 async function syncAbsences(tx: Executor, actor: Actor, sessionId: string) {
   const holders = `{${SEAT_HOLDERS.join(',')}}`;
+  // Seeding and jobs act as the system, which is no user.
+  const decidedBy = actor.userId === 'system' ? null : actor.userId;
   await tx.execute(
     sql`with blocking as (
           select e.id, e.person_id, s.start, s.finish,
@@ -483,7 +482,8 @@ async function syncAbsences(tx: Executor, actor: Actor, sessionId: string) {
         created as (
           insert into resource_absences
             (person_id, kind, start, finish, day_fraction, status, comment, decided_by, decided_at)
-          select person_id, 'formation', start, finish, 1, 'approved', label, ${actor.userId}, now()
+          select person_id, 'formation', start, finish, 1, 'approved', label, ${decidedBy}::uuid,
+                 now()
           from blocking
           returning id, person_id)
         update training_enrolments e set absence_id = created.id
@@ -552,7 +552,12 @@ export async function trainingCosts(
   const out = rows.map((r) => {
     const costMinor = Number(r.cost);
     const key = `${r.year}|${r.currency}`;
-    const t = totals.get(key) ?? { year: r.year, currency: r.currency, participants: 0, costMinor: 0 };
+    const t = totals.get(key) ?? {
+      year: r.year,
+      currency: r.currency,
+      participants: 0,
+      costMinor: 0,
+    };
     t.participants += r.participants;
     t.costMinor += costMinor;
     totals.set(key, t);

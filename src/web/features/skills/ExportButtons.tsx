@@ -32,7 +32,9 @@ export function ExportButtons({
         <Button
           key={format}
           component="a"
-          href={disabled ? undefined : `/api/v1${path}${toQueryString({ ...clean, format, locale })}`}
+          href={
+            disabled ? undefined : `/api/v1${path}${toQueryString({ ...clean, format, locale })}`
+          }
           download
           size="xs"
           variant="default"

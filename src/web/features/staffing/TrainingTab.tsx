@@ -93,9 +93,10 @@ function Catalogue({ canManage }: { canManage: boolean }) {
   const onError = useOnError();
   const [creating, setCreating] = useState<'course' | 'session' | null>(null);
   const [enrolling, setEnrolling] = useState<TrainingSession | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'edit' | 'cancel'; session: TrainingSession } | null>(
-    null,
-  );
+  const [dialog, setDialog] = useState<{
+    kind: 'edit' | 'cancel';
+    session: TrainingSession;
+  } | null>(null);
   const enrolled = new Set((mine.data?.items ?? []).map((e) => e.session.id));
   const today = new Date().toISOString().slice(0, 10);
   if (courses.isPending || sessions.isPending) return <TableSkeleton />;
