@@ -106,7 +106,7 @@ test('le PMO crée un objectif depuis un écart, déplace et annule des sessions
     await dialog.getByRole('combobox', { name: 'Personne' }).fill('Martin');
     await page.getByRole('option', { name: /Claire Martin/ }).click();
     await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue(
-      /Écart de compétences T\d \d{4} : manque de/,
+      /^Écarts de compétences T\d \d{4} : (manque|couvert)/,
     );
     await dialog.getByRole('button', { name: "Créer l'objectif" }).click();
     await expect(page.getByText('Objectif ajouté au plan de développement.')).toBeVisible();
@@ -140,9 +140,9 @@ test('le PMO crée un objectif depuis un écart, déplace et annule des sessions
   });
 
   await test.step('les coûts de formation par entité, en graphique puis en tableau', async () => {
-    await page.getByRole('radio', { name: 'Coûts de formation' }).check({ force: true });
+    await page.getByText('Coûts de formation', { exact: true }).click();
     await expect(page.getByRole('heading', { name: /^2026 : .*€/ })).toBeVisible();
-    await page.getByRole('radio', { name: 'Tableau' }).check({ force: true });
+    await page.getByText('Tableau', { exact: true }).click();
     await expect(page.getByRole('table', { name: 'Coûts de formation' })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Total' }).first()).toBeVisible();
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

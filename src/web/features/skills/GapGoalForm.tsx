@@ -36,15 +36,15 @@ export function GapGoalForm({ choice, onDone }: { choice: GapChoice; onDone: () 
   const [courseId, setCourseId] = useState<string | null>(null);
   const chosenCourse = courseId ?? teaching[0]?.id ?? null;
   const [note, setNote] = useState(() =>
-    t('skills.gapGoal.defaultNote', {
+    t(choice.gapHours > 0 ? 'skills.gapGoal.defaultNote' : 'skills.gapGoal.defaultNoteCovered', {
       quarter: t('staffing.gaps.quarter', { year: quarter.year, quarter: quarter.quarter }),
-      hours: formatNumber(choice.gapHours),
+      hours: formatNumber(Math.abs(choice.gapHours)),
     }),
   );
   return (
     <Stack>
       <Text size="sm">
-        {t('skills.gapGoal.intro', {
+        {t(choice.gapHours > 0 ? 'skills.gapGoal.intro' : 'skills.gapGoal.introCovered', {
           skill: row.skill.name,
           level: row.minLevel,
           quarter: t('staffing.gaps.quarter', { year: quarter.year, quarter: quarter.quarter }),

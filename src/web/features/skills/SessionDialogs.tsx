@@ -63,7 +63,7 @@ export function SessionEditForm({
       <Group grow>
         <NumberInput
           label={t('staffing.training.seats')}
-          description={t('skills.session.seatsHeld', { taken: session.taken })}
+          description={t('skills.session.seatsHeld', { count: session.taken })}
           min={Math.max(1, session.taken)}
           value={seats}
           onChange={setSeats}

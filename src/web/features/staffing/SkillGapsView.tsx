@@ -168,7 +168,7 @@ interface GapProps {
   onGoal: ((choice: GapChoice) => void) | undefined;
 }
 
-/** « Objectif de développement » on a cell with a shortage. */
+/** « Créer un objectif » on a quarter with demand (stressed when there is a shortage). */
 function GoalButton({
   row,
   data,
@@ -184,12 +184,13 @@ function GoalButton({
 }) {
   const { t } = useTranslation();
   const q = row.quarters[k]!;
-  if (!onGoal || q.gap <= 0) return null;
+  // Any quarter with demand: a shortage to cover, or a thin margin to build up.
+  if (!onGoal || q.demand + q.draft === 0) return null;
   const quarter = data.quarters[k]!;
   return (
     <Button
       size="compact-xs"
-      variant="subtle"
+      variant={q.gap > 0 ? 'light' : 'subtle'}
       aria-label={t('skills.gapGoal.buttonLabel', {
         skill: row.skill.name,
         quarter: qLabel(quarter.year, quarter.quarter),
