@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { login, PMO } from './helpers.ts';
+import { login, PMO, signIn } from './helpers.ts';
 
 /*
  * The PMO's everyday use of the skills matrix, in French: find who masters a skill at a given
@@ -79,5 +79,73 @@ test('le PMO cherche des experts dans la matrice des compétences et enregistre 
           `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
       );
     expect(serious).toEqual([]);
+  });
+});
+
+/*
+ * The PMO turns a skill gap into a development goal, moves a training session, cancels another
+ * (the people enrolled are told and get their days back), then looks at the training costs by
+ * department, in French.
+ */
+test('le PMO crée un objectif depuis un écart, déplace et annule des sessions, et lit les coûts de formation', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+
+  await test.step('un objectif de développement depuis un manque de compétence', async () => {
+    await signIn(page, PMO);
+    await page.goto('/resources/gaps');
+    await expect(
+      page.getByRole('tab', { name: 'Écarts de compétences', selected: true }),
+    ).toBeVisible({ timeout: 60_000 });
+    const create = page.getByRole('button', { name: /^Créer un objectif de développement en / });
+    await expect(create.first()).toBeVisible({ timeout: 30_000 });
+    await create.first().click();
+    const dialog = page.getByRole('dialog', { name: 'Objectif de développement' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'Personne' }).fill('Martin');
+    await page.getByRole('option', { name: /Claire Martin/ }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue(
+      /^Écarts de compétences T\d \d{4} : (manque|couvert)/,
+    );
+    await dialog.getByRole('button', { name: "Créer l'objectif" }).click();
+    await expect(page.getByText('Objectif ajouté au plan de développement.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'CSV' }).first()).toHaveAttribute(
+      'href',
+      /\/api\/v1\/staffing\/skill-gaps\/export\?.*format=csv&locale=fr/,
+    );
+  });
+
+  await test.step('déplacer une session : les inscrits sont prévenus', async () => {
+    await page.goto('/resources/training');
+    await expect(page.getByRole('tab', { name: 'Formation', selected: true })).toBeVisible({
+      timeout: 60_000,
+    });
+    await page.getByRole('button', { name: /^Modifier la session Scrum Master/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier la session' });
+    await dialog.getByRole('textbox', { name: 'Lieu' }).fill('Lyon — Part-Dieu');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByText('Session modifiée.')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Lyon — Part-Dieu' })).toBeVisible();
+  });
+
+  await test.step('annuler une session, avec un motif', async () => {
+    await page.getByRole('button', { name: /^Annuler la session Power BI/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Annuler la session' });
+    await expect(dialog.getByText(/sera annulée/)).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Motif' }).fill('Formateur indisponible');
+    await dialog.getByRole('button', { name: 'Annuler la session', exact: true }).click();
+    await expect(page.getByText('Session annulée, les inscrits sont prévenus.')).toBeVisible();
+    await expect(page.getByText('Annulée', { exact: true }).first()).toBeVisible();
+  });
+
+  await test.step('les coûts de formation par entité, en graphique puis en tableau', async () => {
+    await page.getByText('Coûts de formation', { exact: true }).click();
+    await expect(page.getByRole('heading', { name: /^2026 : .*€/ })).toBeVisible();
+    await page.getByText('Tableau', { exact: true }).click();
+    await expect(page.getByRole('table', { name: 'Coûts de formation' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Total' }).first()).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations).toEqual([]);
   });
 });

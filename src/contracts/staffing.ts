@@ -80,6 +80,12 @@ export type CandidateList = z.infer<typeof CandidateList>;
 
 // ---------------------------------------------------------------- the bench
 
+/** Downloads: CSV (French conventions) or XLSX, headers in the caller's language. */
+const ExportOptions = {
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  locale: z.enum(['fr', 'en']).default('fr'),
+};
+
 export const BenchQuery = z
   .object({
     from: IsoDate,
@@ -98,6 +104,11 @@ export const BenchQuery = z
       c.addIssue({ code: 'custom', path: ['to'], message: 'At most two years' });
     }
   });
+
+export const BenchExportQuery = BenchQuery.safeExtend({
+  ...ExportOptions,
+  limit: z.coerce.number().int().min(1).max(5000).default(5000),
+});
 
 export const BenchPerson = z.object({
   person: Ref,
@@ -137,6 +148,8 @@ export const SkillGapQuery = z.object({
   quarters: z.coerce.number().int().min(1).max(8).default(4),
   categoryId: Id.optional(),
 });
+
+export const SkillGapExportQuery = SkillGapQuery.extend(ExportOptions);
 
 export const SkillGapQuarter = z.object({
   demand: z.number(),
@@ -250,6 +263,51 @@ export const CreateSessionBody = z
     place: z.string().trim().max(200).default(''),
   })
   .refine((b) => b.finish >= b.start, { path: ['finish'], message: 'Before the start' });
+
+export const UpdateSessionBody = z.object({
+  start: IsoDate.optional(),
+  finish: IsoDate.optional(),
+  seats: z.number().int().min(1).max(500).optional(),
+  place: z.string().trim().max(200).optional(),
+});
+export const CancelSessionBody = z.object({
+  /** Told to the people enrolled. */
+  reason: z.string().trim().max(500).default(''),
+});
+
+/** Training costs (course cost per participant holding a seat) by year and department. */
+export const TrainingCostQuery = z
+  .object({
+    fromYear: z.coerce.number().int().min(2000).max(2100),
+    toYear: z.coerce.number().int().min(2000).max(2100),
+  })
+  .refine((q) => q.toYear >= q.fromYear && q.toYear - q.fromYear <= 10, {
+    path: ['toYear'],
+    message: 'From fromYear, at most ten years',
+  });
+export const TrainingCostRow = z.object({
+  year: z.number().int(),
+  /** The participants' department (org unit); null: not attached. */
+  orgUnit: Ref.nullable(),
+  currency: z.string(),
+  participants: z.number().int(),
+  sessions: z.number().int(),
+  hours: z.number(),
+  costMinor: z.number().int(),
+});
+export const TrainingCosts = z.object({
+  rows: z.array(TrainingCostRow),
+  /** Per year and currency, every department. */
+  totals: z.array(
+    z.object({
+      year: z.number().int(),
+      currency: z.string(),
+      participants: z.number().int(),
+      costMinor: z.number().int(),
+    }),
+  ),
+});
+export type TrainingCosts = z.infer<typeof TrainingCosts>;
 
 export const Enrolment = z.object({
   id: Id,

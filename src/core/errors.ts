@@ -132,6 +132,7 @@ export const ERROR_CODES = [
   'SIM_RUN_BUSY',
   'RISK_CATEGORY_IN_USE',
   'ISSUE_NOT_ESCALATABLE',
+  'SESSION_SEATS_BELOW_TAKEN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   type EnrolmentAction,
   type EnrolmentStatus,
+  blocksCapacity,
+  cancelledBySession,
   enrolmentTransition,
   goalStatusAfter,
   levelAfterCourse,
+  sessionChangeNotifies,
+  sessionChangeProblem,
 } from './training.ts';
 
 const STATUSES: EnrolmentStatus[] = [
@@ -81,5 +85,74 @@ describe('levels after a course', () => {
     expect(goalStatusAfter({ status: 'planned', targetLevel: 3 }, 3)).toBe('done');
     expect(goalStatusAfter({ status: 'in_progress', targetLevel: 4 }, 3)).toBe('in_progress');
     expect(goalStatusAfter({ status: 'cancelled', targetLevel: 2 }, 5)).toBe('cancelled');
+  });
+});
+
+describe('session changes and capacity', () => {
+  it.each([
+    ['approved', 'planned', true],
+    ['attended', 'planned', true],
+    ['completed', 'planned', true],
+    ['requested', 'planned', false],
+    ['rejected', 'planned', false],
+    ['cancelled', 'planned', false],
+    ['approved', 'cancelled', false],
+  ] as const)('%s enrolment in a %s session blocks capacity: %s', (status, session, want) => {
+    expect(blocksCapacity(status, session)).toBe(want);
+  });
+
+  it.each([
+    [{ start: '2026-05-04', finish: '2026-05-05', seats: 10 }, 3, null],
+    [{ start: '2026-05-04', finish: '2026-05-04', seats: 3 }, 3, null],
+    [
+      { start: '2026-05-04', finish: '2026-05-03', seats: 10 },
+      0,
+      { field: 'finish', reason: 'before_start' },
+    ],
+    [
+      { start: '2026-05-04', finish: '2026-05-05', seats: 2 },
+      3,
+      { field: 'seats', reason: 'below_taken' },
+    ],
+  ])('change %j with %i seats held → %j', (next, taken, want) => {
+    expect(sessionChangeProblem(next, taken)).toEqual(want);
+  });
+
+  it('a cancelled session ends only unfinished enrolments', () => {
+    expect(STATUSES.filter(cancelledBySession)).toEqual(['requested', 'approved']);
+  });
+
+  it('only a change of dates or place is notified', () => {
+    const s = { start: '2026-05-04', finish: '2026-05-05', place: 'Lyon' };
+    expect(sessionChangeNotifies(s, { ...s })).toBe(false);
+    expect(sessionChangeNotifies(s, { ...s, place: 'Paris' })).toBe(true);
+    expect(sessionChangeNotifies(s, { ...s, finish: '2026-05-06' })).toBe(true);
+  });
+
+  it('property: a seat holder of a planned session blocks, nothing blocks a cancelled one', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STATUSES), (status) => {
+        expect(blocksCapacity(status, 'cancelled')).toBe(false);
+        expect(blocksCapacity(status, 'planned')).toBe(
+          ['approved', 'attended', 'completed'].includes(status),
+        );
+      }),
+    );
+  });
+
+  it('property: seats at or above those held and ordered dates are always accepted', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 30 }),
+        (taken, extra, days) => {
+          const finish = new Date(Date.UTC(2026, 0, 1 + days)).toISOString().slice(0, 10);
+          expect(
+            sessionChangeProblem({ start: '2026-01-01', finish, seats: taken + extra }, taken),
+          ).toBeNull();
+        },
+      ),
+    );
   });
 });

@@ -46,3 +46,39 @@ export function goalStatusAfter(
   if (goal.status === 'cancelled' || goal.status === 'done') return goal.status;
   return level >= goal.targetLevel ? 'done' : goal.status;
 }
+
+/**
+ * Whether an enrolment makes its person unavailable on the session's days (a « formation »
+ * absence that capacity, the CRA and staffing read): while it holds a seat of a planned session.
+ */
+export function blocksCapacity(status: EnrolmentStatus, session: 'planned' | 'cancelled'): boolean {
+  return session === 'planned' && SEAT_HOLDERS.includes(status);
+}
+
+/** What a session change would break, or null: dates in order, no fewer seats than held. */
+export function sessionChangeProblem(
+  next: { start: string; finish: string; seats: number },
+  taken: number,
+): { field: 'finish' | 'seats'; reason: 'before_start' | 'below_taken' } | null {
+  if (next.finish < next.start) return { field: 'finish', reason: 'before_start' };
+  if (next.seats < taken) return { field: 'seats', reason: 'below_taken' };
+  return null;
+}
+
+/**
+ * Enrolments a session's cancellation ends: those not yet finished are cancelled; attended or
+ * completed ones (a session already held) are kept as history.
+ */
+export function cancelledBySession(status: EnrolmentStatus): boolean {
+  return status === 'requested' || status === 'approved';
+}
+
+/** Whether people enrolled should be told of a change: dates or place moved. */
+export function sessionChangeNotifies(
+  before: { start: string; finish: string; place: string },
+  after: { start: string; finish: string; place: string },
+): boolean {
+  return (
+    before.start !== after.start || before.finish !== after.finish || before.place !== after.place
+  );
+}

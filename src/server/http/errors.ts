@@ -139,6 +139,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SIM_RUN_BUSY: 409,
   RISK_CATEGORY_IN_USE: 409,
   ISSUE_NOT_ESCALATABLE: 409,
+  SESSION_SEATS_BELOW_TAKEN: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -6,11 +6,15 @@ import { answerRequest, createRequest } from '../modules/resources/staffing.serv
 import { heldSkills } from '../modules/staffing/availability.ts';
 import { candidates } from '../modules/staffing/staffing.service.ts';
 import {
+  cancelSession,
   createCourse,
   createGoal,
   createSession,
   enrol,
+  listEnrolments,
+  listSessions,
   transitionEnrolment,
+  updateSession,
 } from '../modules/staffing/training.service.ts';
 import type { DemoPlanProject } from './demo-planning.ts';
 
@@ -275,4 +279,41 @@ export async function seedDemoTraining(ctx: Ctx, actor: Actor) {
       }
     }
   }
+  await seedSessionChanges(ctx, actor);
+}
+
+/**
+ * A session moved (its people told, their « formation » absences following) and a session
+ * cancelled for lack of participants (its enrolment and absence cancelled).
+ */
+async function seedSessionChanges(ctx: Ctx, actor: Actor) {
+  const sessions = (await listSessions(ctx, {})).items;
+  const psm = sessions.find((s) => s.course.code === 'PSM-I');
+  if (psm) {
+    await updateSession(ctx, actor, psm.id, psm.version, {
+      start: '2026-12-16',
+      finish: '2026-12-17',
+      place: 'Paris — La Défense',
+    });
+  }
+  const sap = sessions.find((s) => s.course.code === 'SAP-FI-FOND');
+  if (!sap) return;
+  const extra = await createSession(ctx, actor, {
+    courseId: sap.course.id,
+    start: '2027-05-10',
+    finish: '2027-05-14',
+    seats: 8,
+    place: 'Nantes',
+  });
+  const enrolled = (await listEnrolments(ctx, actor, { sessionId: sap.id, mine: false })).items;
+  const first = enrolled[0];
+  if (first) {
+    await enrol(ctx, actor, { sessionId: extra.id, personId: first.person.id, comment: '' });
+  }
+  const fresh = (await listSessions(ctx, { courseId: sap.course.id })).items.find(
+    (s) => s.id === extra.id,
+  )!;
+  await cancelSession(ctx, actor, fresh.id, fresh.version, {
+    reason: 'Pas assez d’inscrits : reportée à l’automne',
+  });
 }

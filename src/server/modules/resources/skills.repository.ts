@@ -109,6 +109,34 @@ export async function countHolders(db: Executor, skillId: string) {
   return row?.n ?? 0;
 }
 
+/**
+ * What uses a skill, in one statement: people holding it, courses teaching it (their codes),
+ * development goals aiming at it, and resource requests asking for it.
+ */
+export async function skillUses(db: Executor, skillId: string) {
+  const [row] = await queryRows<{
+    holders: number;
+    courses: string[] | null;
+    goals: number;
+    requests: number;
+  }>(
+    db,
+    sql`select
+          (select count(*)::int from person_skills where skill_id = ${skillId}) as holders,
+          (select array_agg(code order by code) from training_courses
+            where skill_id = ${skillId}) as courses,
+          (select count(*)::int from development_goals where skill_id = ${skillId}) as goals,
+          (select count(*)::int from resource_requests
+            where skills @> ${JSON.stringify([{ skillId }])}::jsonb) as requests`,
+  );
+  return {
+    holders: row?.holders ?? 0,
+    courses: row?.courses ?? [],
+    goals: row?.goals ?? 0,
+    requests: row?.requests ?? 0,
+  };
+}
+
 // ---------------------------------------------------------------- level scale
 
 export async function listLevels(db: Executor) {

@@ -238,9 +238,14 @@ export async function deleteSkill(ctx: Ctx, actor: Actor, id: string, version: n
   await ctx.db.transaction(async (tx) => {
     const before = await skillOrThrow(tx, id);
     if (before.version !== version) throw stale('skill', await skillView(tx, before));
-    const holders = await repo.countHolders(tx, id);
-    if (holders > 0) {
-      throw new DomainError('SKILL_IN_USE', `${holders} people hold this skill`, { holders });
+    // Everything that refers to the skill is named, so the 409 says what to change first.
+    const uses = await repo.skillUses(tx, id);
+    if (uses.holders + uses.courses.length + uses.goals + uses.requests > 0) {
+      throw new DomainError(
+        'SKILL_IN_USE',
+        `Used by ${uses.holders} people, ${uses.courses.length} courses, ${uses.goals} development goals, ${uses.requests} requests`,
+        uses,
+      );
     }
     await repo.deleteSkill(tx, id);
     await recordAudit(tx, actor, {

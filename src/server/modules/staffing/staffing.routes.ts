@@ -1,15 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
   Bench,
+  BenchExportQuery,
   BenchQuery,
   CandidateList,
   CandidateQuery,
+  SkillGapExportQuery,
   SkillGapQuery,
   SkillGaps,
 } from '../../../contracts/staffing.ts';
 import type { Ctx } from '../../context.ts';
+import { type ExportFile, exportBench, exportSkillGaps } from './staffing.export.ts';
 import * as svc from './staffing.service.ts';
 
 /** Staffing: candidates ranked for a request, the bench. Resource roles only (rates, loads). */
@@ -56,5 +59,42 @@ export function staffingRankingRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => svc.skillGapsView(ctx, req.query),
+  );
+  staffingExportRoutes(app, ctx);
+}
+
+/** Downloads of the bench and the skill gaps (CSV or XLSX). Resource roles only. */
+export function staffingExportRoutes(app: FastifyInstance, ctx: Ctx) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['staffing'];
+  const send = (reply: FastifyReply, f: ExportFile) =>
+    reply
+      .header('content-type', f.contentType)
+      .header('content-disposition', `attachment; filename="${f.filename}"`)
+      .send(f.body);
+  r.get(
+    '/api/v1/staffing/bench/export',
+    {
+      config: { access: 'resource.read' },
+      schema: {
+        tags,
+        summary: 'The bench with its filters as CSV (French conventions) or XLSX, weeks as columns',
+        querystring: BenchExportQuery,
+      },
+    },
+    async (req, reply) => send(reply, await exportBench(ctx, req.query)),
+  );
+  r.get(
+    '/api/v1/staffing/skill-gaps/export',
+    {
+      config: { access: 'resource.read' },
+      schema: {
+        tags,
+        summary:
+          'The skill gaps as CSV (French conventions) or XLSX: one line per skill and quarter',
+        querystring: SkillGapExportQuery,
+      },
+    },
+    async (req, reply) => send(reply, await exportSkillGaps(ctx, req.query)),
   );
 }

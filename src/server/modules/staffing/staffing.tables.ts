@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../../db/columns.ts';
 import { people } from '../org/org.tables.ts';
+import { absences } from '../resources/resources.tables.ts';
 import { skills } from '../resources/skills.tables.ts';
 
 /** A course of the training catalogue: the skill it teaches and the level it brings. */
@@ -89,6 +90,11 @@ export const trainingEnrolments = pgTable(
     status: text('status').notNull().default('requested'),
     evaluation: integer('evaluation'),
     comment: text('comment').notNull().default(''),
+    /**
+     * The « formation » absence that makes the person unavailable on the session's days while
+     * the enrolment holds a seat (cancelled with the enrolment or the session).
+     */
+    absenceId: uuid('absence_id').references(() => absences.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('training_enrolments_session_person_key').on(t.sessionId, t.personId),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
 import {
+  CancelSessionBody,
   CreateCourseBody,
   CreateEnrolmentBody,
   CreateGoalBody,
@@ -13,12 +14,15 @@ import {
   EnrolmentListQuery,
   EnrolmentTransitionBody,
   SessionListQuery,
+  TrainingCostQuery,
+  TrainingCosts,
   TrainingCourse,
   TrainingCourseList,
   TrainingSession,
   TrainingSessionList,
   UpdateCourseBody,
   UpdateGoalBody,
+  UpdateSessionBody,
 } from '../../../contracts/staffing.ts';
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
@@ -104,6 +108,63 @@ export function trainingRoutes(app: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) =>
       reply.status(201).send(withEtag(reply, await svc.createSession(ctx, actorOf(req), req.body))),
+  );
+  r.get(
+    '/api/v1/training/sessions/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'A session', params: IdParams, response: { 200: TrainingSession } },
+    },
+    async (req, reply) => withEtag(reply, await svc.getSession(ctx, req.params.id)),
+  );
+  r.patch(
+    '/api/v1/training/sessions/:id',
+    {
+      config: { access: 'resource.manage' },
+      schema: {
+        tags,
+        summary: 'Change a session (dates, seats, place); the people enrolled are told',
+        params: IdParams,
+        body: UpdateSessionBody,
+        response: { 200: TrainingSession },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await svc.updateSession(ctx, actorOf(req), req.params.id, expectedVersion(req), req.body),
+      ),
+  );
+  r.post(
+    '/api/v1/training/sessions/:id/cancel',
+    {
+      config: { access: 'resource.manage' },
+      schema: {
+        tags,
+        summary: 'Cancel a session: enrolments and their absences cancelled, people told',
+        params: IdParams,
+        body: CancelSessionBody,
+        response: { 200: TrainingSession },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await svc.cancelSession(ctx, actorOf(req), req.params.id, expectedVersion(req), req.body),
+      ),
+  );
+  r.get(
+    '/api/v1/training/costs',
+    {
+      config: { access: 'resource.read' },
+      schema: {
+        tags,
+        summary: 'Training costs (cost per participant) by year and department',
+        querystring: TrainingCostQuery,
+        response: { 200: TrainingCosts },
+      },
+    },
+    async (req) => svc.trainingCosts(ctx, req.query),
   );
   r.get(
     '/api/v1/training/enrolments',

@@ -9,11 +9,15 @@ import type {
   Enrolment,
   EnrolmentListQuery,
   EnrolmentTransitionBody,
+  CancelSessionBody,
   SessionListQuery,
+  TrainingCostQuery,
+  TrainingCosts,
   TrainingCourse,
   TrainingSession,
   UpdateCourseBody,
   UpdateGoalBody,
+  UpdateSessionBody,
 } from '../../../contracts/staffing.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
@@ -21,14 +25,18 @@ import { roleGrants } from '../../../core/platform/permissions.ts';
 import {
   type EnrolmentStatus,
   SEAT_HOLDERS,
+  cancelledBySession,
   enrolmentTransition,
   goalStatusAfter,
   levelAfterCourse,
+  sessionChangeNotifies,
+  sessionChangeProblem,
 } from '../../../core/staffing/training.ts';
 import type { Ctx } from '../../context.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
+import { type NotificationInput, notify } from '../notifications/notifications.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as skillsRepo from '../resources/skills.repository.ts';
 import {
@@ -231,6 +239,10 @@ export async function listSessions(ctx: Ctx, q: z.infer<typeof SessionListQuery>
   return { items: await sessionViews(ctx.db, rows) };
 }
 
+export async function getSession(ctx: Ctx, id: string) {
+  return (await sessionViews(ctx.db, [await sessionOrThrow(ctx.db, id)]))[0]!;
+}
+
 async function sessionOrThrow(db: Executor, id: string) {
   const [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, id));
   if (!row) throw new DomainError('TRAINING_SESSION_NOT_FOUND', `No session ${id}`);
@@ -259,6 +271,307 @@ export async function createSession(
     return row!;
   });
   return (await sessionViews(ctx.db, [row]))[0]!;
+}
+
+const sessionFields = (r: SessionRow) => ({
+  start: r.start,
+  finish: r.finish,
+  seats: r.seats,
+  place: r.place,
+  status: r.status,
+});
+
+async function seatsTaken(db: Executor, sessionId: string) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from training_enrolments
+        where session_id = ${sessionId}
+          and status = any(${`{${SEAT_HOLDERS.join(',')}}`}::text[])`,
+  );
+  return row?.n ?? 0;
+}
+
+/** The people enrolled (requested or holding a seat) of a session, to tell them of a change. */
+async function enrolledPeople(db: Executor, sessionId: string) {
+  const rows = await queryRows<{ person_id: string }>(
+    db,
+    sql`select person_id from training_enrolments
+        where session_id = ${sessionId}
+          and status in ('requested', 'approved', 'attended')`,
+  );
+  return rows.map((r) => r.person_id);
+}
+
+function sessionNotices(
+  kind: 'training.session_changed' | 'training.session_cancelled',
+  people: string[],
+  course: CourseRow,
+  session: SessionRow,
+  extra: Record<string, string> = {},
+): NotificationInput[] {
+  return people.map((personId) => ({
+    personId,
+    kind,
+    entity: { type: 'training_session', id: session.id },
+    data: {
+      course: course.title,
+      code: course.code,
+      start: session.start,
+      finish: session.finish,
+      place: session.place,
+      ...extra,
+    },
+    dedupeKey: `${kind}:${session.id}:${session.version}`,
+  }));
+}
+
+/**
+ * Change a session's dates, seats or place (If-Match). Seats cannot go below those held, and a
+ * cancelled session is not changed. The « formation » absences of the people enrolled follow
+ * the new dates, and they are told in their inbox when the dates or the place move.
+ */
+export async function updateSession(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdateSessionBody>,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await sessionOrThrow(tx, id);
+    if (before.version !== version) throw stale((await sessionViews(tx, [before]))[0]);
+    if (before.status === 'cancelled') {
+      throw new DomainError('SESSION_CANCELLED', 'This session is cancelled');
+    }
+    const next = {
+      start: input.start ?? before.start,
+      finish: input.finish ?? before.finish,
+      seats: input.seats ?? before.seats,
+      place: input.place ?? before.place,
+    };
+    const taken = await seatsTaken(tx, id);
+    const problem = sessionChangeProblem(next, taken);
+    if (problem?.reason === 'before_start') {
+      throw new DomainError('VALIDATION_FAILED', 'The session ends before it starts', {
+        issues: [{ path: ['body', 'finish'], message: 'Before the start' }],
+      });
+    }
+    if (problem?.reason === 'below_taken') {
+      throw new DomainError('SESSION_SEATS_BELOW_TAKEN', `${taken} seats are already held`, {
+        taken,
+        seats: next.seats,
+        issues: [{ path: ['body', 'seats'], message: `At least ${taken}: seats already held` }],
+      });
+    }
+    const [after] = await tx
+      .update(trainingSessions)
+      .set({ ...next, version: sql`${trainingSessions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(trainingSessions.id, id), eq(trainingSessions.version, version)))
+      .returning();
+    if (!after) throw stale((await sessionViews(tx, [before]))[0]);
+    const course = await courseOrThrow(tx, after.courseId);
+    await recordAudit(tx, actor, {
+      entityType: 'training_session',
+      entityId: id,
+      entityLabel: `${course.code} — ${before.start}`,
+      action: 'update',
+      before: sessionFields(before),
+      after: sessionFields(after),
+    });
+    await syncAbsences(tx, actor, id);
+    if (sessionChangeNotifies(before, after)) {
+      await notify(
+        tx,
+        sessionNotices('training.session_changed', await enrolledPeople(tx, id), course, after, {
+          previousStart: before.start,
+          previousFinish: before.finish,
+        }),
+      );
+    }
+    return after;
+  });
+  return (await sessionViews(ctx.db, [row]))[0]!;
+}
+
+/**
+ * Cancel a session (If-Match): its unfinished enrolments are cancelled, their « formation »
+ * absences too (capacity comes back), and the people enrolled are told in their inbox.
+ */
+export async function cancelSession(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof CancelSessionBody>,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await sessionOrThrow(tx, id);
+    if (before.version !== version) throw stale((await sessionViews(tx, [before]))[0]);
+    if (before.status === 'cancelled') {
+      throw new DomainError('SESSION_CANCELLED', 'This session is already cancelled');
+    }
+    const people = await enrolledPeople(tx, id);
+    const [after] = await tx
+      .update(trainingSessions)
+      .set({
+        status: 'cancelled',
+        version: sql`${trainingSessions.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(trainingSessions.id, id), eq(trainingSessions.version, version)))
+      .returning();
+    if (!after) throw stale((await sessionViews(tx, [before]))[0]);
+    const ended = (
+      await tx.select().from(trainingEnrolments).where(eq(trainingEnrolments.sessionId, id))
+    ).filter((e) => cancelledBySession(e.status as EnrolmentStatus));
+    if (ended.length > 0) {
+      await tx
+        .update(trainingEnrolments)
+        .set({
+          status: 'cancelled',
+          version: sql`${trainingEnrolments.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(trainingEnrolments.sessionId, id),
+            sql`${trainingEnrolments.status} in ('requested', 'approved')`,
+          ),
+        );
+    }
+    const course = await courseOrThrow(tx, after.courseId);
+    await recordAudit(tx, actor, {
+      entityType: 'training_session',
+      entityId: id,
+      entityLabel: `${course.code} — ${before.start}`,
+      action: 'update',
+      before: sessionFields(before),
+      after: { ...sessionFields(after), reason: input.reason, enrolmentsCancelled: ended.length },
+    });
+    await syncAbsences(tx, actor, id);
+    await notify(
+      tx,
+      sessionNotices('training.session_cancelled', people, course, after, {
+        reason: input.reason,
+      }),
+    );
+    return after;
+  });
+  return (await sessionViews(ctx.db, [row]))[0]!;
+}
+
+/**
+ * Keeps the « formation » absences of a session's enrolments in line, set-wise: an enrolment
+ * holding a seat of a planned session has an approved absence on the session's days (created
+ * if missing, dates followed); any other enrolment's absence is cancelled. Capacity, the CRA
+ * and staffing read these absences like any other.
+ */
+async function syncAbsences(tx: Executor, actor: Actor, sessionId: string) {
+  const holders = `{${SEAT_HOLDERS.join(',')}}`;
+  // Seeding and jobs act as the system, which is no user.
+  const decidedBy = actor.userId === 'system' ? null : actor.userId;
+  await tx.execute(
+    sql`with blocking as (
+          select e.id, e.person_id, s.start, s.finish,
+                 left(c.code || ' — ' || c.title, 500) as label
+          from training_enrolments e
+          join training_sessions s on s.id = e.session_id
+          join training_courses c on c.id = s.course_id
+          where e.session_id = ${sessionId} and e.absence_id is null and s.status = 'planned'
+            and e.status = any(${holders}::text[])),
+        created as (
+          insert into resource_absences
+            (person_id, kind, start, finish, day_fraction, status, comment, decided_by, decided_at)
+          select person_id, 'formation', start, finish, 1, 'approved', label, ${decidedBy}::uuid,
+                 now()
+          from blocking
+          returning id, person_id)
+        update training_enrolments e set absence_id = created.id
+        from created
+        where e.session_id = ${sessionId} and e.person_id = created.person_id`,
+  );
+  await tx.execute(
+    sql`update resource_absences a
+        set start = s.start, finish = s.finish, status = 'approved',
+            version = a.version + 1, updated_at = now()
+        from training_enrolments e join training_sessions s on s.id = e.session_id
+        where e.session_id = ${sessionId} and a.id = e.absence_id and s.status = 'planned'
+          and e.status = any(${holders}::text[])
+          and (a.start <> s.start or a.finish <> s.finish or a.status <> 'approved')`,
+  );
+  await tx.execute(
+    sql`update resource_absences a
+        set status = 'cancelled', version = a.version + 1, updated_at = now()
+        from training_enrolments e join training_sessions s on s.id = e.session_id
+        where e.session_id = ${sessionId} and a.id = e.absence_id and a.status <> 'cancelled'
+          and (s.status <> 'planned' or not (e.status = any(${holders}::text[])))`,
+  );
+}
+
+// ---------------------------------------------------------------- costs
+
+/**
+ * Training costs by year (of the session's start) and department (the participant's org
+ * unit): the course's cost per participant holding a seat (approved, attended, completed) of
+ * a session not cancelled. One statement.
+ */
+export async function trainingCosts(
+  ctx: Ctx,
+  q: z.infer<typeof TrainingCostQuery>,
+): Promise<TrainingCosts> {
+  const rows = await queryRows<{
+    year: number;
+    org_unit_id: string | null;
+    org_unit_name: string | null;
+    currency: string;
+    participants: number;
+    sessions: number;
+    hours: number;
+    cost: string | number;
+  }>(
+    ctx.db,
+    sql`select extract(year from s.start)::int as year, p.org_unit_id, u.name as org_unit_name,
+               c.currency,
+               count(*)::int as participants,
+               count(distinct s.id)::int as sessions,
+               sum(c.duration_hours)::float8 as hours,
+               sum(c.cost_minor)::text as cost
+        from training_enrolments e
+        join training_sessions s on s.id = e.session_id
+        join training_courses c on c.id = s.course_id
+        join people p on p.id = e.person_id
+        left join org_units u on u.id = p.org_unit_id
+        where s.status = 'planned'
+          and e.status = any(${`{${SEAT_HOLDERS.join(',')}}`}::text[])
+          and s.start >= make_date(${q.fromYear}::int, 1, 1)
+          and s.start < make_date(${q.toYear + 1}::int, 1, 1)
+        group by 1, 2, 3, 4
+        order by 1, 3 nulls last, 4`,
+  );
+  const totals = new Map<string, TrainingCosts['totals'][number]>();
+  const out = rows.map((r) => {
+    const costMinor = Number(r.cost);
+    const key = `${r.year}|${r.currency}`;
+    const t = totals.get(key) ?? {
+      year: r.year,
+      currency: r.currency,
+      participants: 0,
+      costMinor: 0,
+    };
+    t.participants += r.participants;
+    t.costMinor += costMinor;
+    totals.set(key, t);
+    return {
+      year: r.year,
+      orgUnit: r.org_unit_id ? { id: r.org_unit_id, name: r.org_unit_name ?? '' } : null,
+      currency: r.currency,
+      participants: r.participants,
+      sessions: r.sessions,
+      hours: Math.round(r.hours * 10) / 10,
+      costMinor,
+    };
+  });
+  return { rows: out, totals: [...totals.values()] };
 }
 
 // ---------------------------------------------------------------- enrolments
@@ -388,6 +701,7 @@ export async function enrol(ctx: Ctx, actor: Actor, input: z.infer<typeof Create
         action: 'create',
         after: { sessionId: session.id, personId, status: row!.status },
       });
+      await syncAbsences(tx, actor, session.id);
       return row!;
     });
     return (await enrolmentViews(ctx.db, [row]))[0]!;
@@ -470,6 +784,7 @@ export async function transitionEnrolment(
       after: { status: after.status, evaluation: after.evaluation },
     });
     if (next === 'completed') await raiseLevel(tx, actor, p, session);
+    await syncAbsences(tx, actor, session.id);
     return after;
   });
   return (await enrolmentViews(ctx.db, [row]))[0]!;

@@ -21,6 +21,7 @@ function linkOf(n: Notification): string | null {
   if (n.kind.startsWith('time.approvals')) return '/time/approvals';
   if (n.kind.startsWith('time.')) return '/time';
   if (n.kind.startsWith('reporting.') && n.entity?.id) return `/projects/${n.entity.id}/weather`;
+  if (n.kind.startsWith('training.')) return '/resources/training';
   return null;
 }
 
@@ -36,6 +37,9 @@ export function NotificationBell() {
     const data: Record<string, unknown> = { ...n.data };
     if (typeof data.week === 'string') data.week = formatDate(data.week);
     if (typeof data.period === 'string') data.period = formatDate(data.period);
+    for (const k of ['start', 'finish', 'previousStart', 'previousFinish']) {
+      if (typeof data[k] === 'string') data[k] = formatDate(data[k]);
+    }
     return t(`notifications.kinds.${n.kind}`, { ...data, defaultValue: n.kind });
   };
   return (

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from '../../format.ts';
 import { useOrgUnits } from '../org/org-api.ts';
 import { useTeams } from '../resources/resources-api.ts';
 import { levelLabel, useSkillLevels, useSkills } from '../resources/skills/skills-api.ts';
+import { ExportButtons } from '../skills/ExportButtons.tsx';
 import { type BenchFilters, useBench } from './staffing-api.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -134,6 +135,22 @@ export function BenchView() {
             label: t('staffing.bench.atMost', { value: n }),
           }))}
         />
+        <Group ml="auto">
+          <ExportButtons
+            path="/staffing/bench/export"
+            query={{
+              from: filters.from,
+              to: filters.to,
+              skillId: filters.skillId,
+              minLevel: filters.skillId ? filters.minLevel : null,
+              orgUnitId: filters.orgUnitId,
+              teamId: filters.teamId,
+              maxUtilisation: filters.maxUtilisation,
+            }}
+            label={t('skills.export.bench')}
+            disabled={!valid}
+          />
+        </Group>
       </Group>
       {!valid ? (
         <Text c="red.8" size="sm">

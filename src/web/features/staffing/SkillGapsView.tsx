@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -7,7 +7,10 @@ import { SkillGaps } from '../../../contracts/staffing.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatNumber } from '../../format.ts';
+import { useCan } from '../auth/auth-api.ts';
 import { useSkillCategories } from '../resources/skills/skills-api.ts';
+import { ExportButtons } from '../skills/ExportButtons.tsx';
+import { type GapChoice, GapGoalForm } from '../skills/GapGoalForm.tsx';
 
 type Quarter = SkillGaps['rows'][number]['quarters'][number];
 
@@ -56,6 +59,10 @@ export function SkillGapsView() {
     placeholderData: keepPreviousData,
   });
   const qLabel = (y: number, q: number) => t('staffing.gaps.quarter', { year: y, quarter: q });
+  // A shortage can become a development goal (resource managers write plans).
+  const canPlan = useCan()('resource.manage');
+  const [choice, setChoice] = useState<GapChoice | null>(null);
+  const onGoal = canPlan ? setChoice : undefined;
   return (
     <Stack>
       <Group align="flex-end" wrap="wrap">
@@ -86,8 +93,14 @@ export function SkillGapsView() {
           onChange={setCategoryId}
           data={(categories.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
         />
+        <Group ml="auto" gap="sm">
+          <ExportButtons
+            path="/staffing/skill-gaps/export"
+            query={{ from, quarters: count, categoryId }}
+            label={t('skills.export.gaps')}
+          />
+        </Group>
         <SegmentedControl
-          ml="auto"
           size="xs"
           aria-label={t('staffing.bench.view')}
           value={view}
@@ -108,10 +121,17 @@ export function SkillGapsView() {
           message={t('staffing.gaps.emptyMessage')}
         />
       ) : view === 'chart' ? (
-        <GapChart data={gaps.data} qLabel={qLabel} />
+        <GapChart data={gaps.data} qLabel={qLabel} onGoal={onGoal} />
       ) : (
-        <GapTable data={gaps.data} qLabel={qLabel} />
+        <GapTable data={gaps.data} qLabel={qLabel} onGoal={onGoal} />
       )}
+      <Modal
+        opened={choice !== null}
+        onClose={() => setChoice(null)}
+        title={t('skills.gapGoal.title')}
+      >
+        {choice && <GapGoalForm choice={choice} onDone={() => setChoice(null)} />}
+      </Modal>
     </Stack>
   );
 }
@@ -141,7 +161,48 @@ function gapText(t: TFunction, q: Quarter) {
     : t('staffing.gaps.covered', { hours: formatNumber(Math.abs(q.gap)) });
 }
 
-function GapChart({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: number) => string }) {
+interface GapProps {
+  data: SkillGaps;
+  qLabel: (y: number, q: number) => string;
+  /** Opens the development goal form for a shortage (resource managers). */
+  onGoal: ((choice: GapChoice) => void) | undefined;
+}
+
+/** « Créer un objectif » on a quarter with demand (stressed when there is a shortage). */
+function GoalButton({
+  row,
+  data,
+  k,
+  onGoal,
+  qLabel,
+}: {
+  row: SkillGaps['rows'][number];
+  data: SkillGaps;
+  k: number;
+  onGoal: GapProps['onGoal'];
+  qLabel: GapProps['qLabel'];
+}) {
+  const { t } = useTranslation();
+  const q = row.quarters[k]!;
+  // Any quarter with demand: a shortage to cover, or a thin margin to build up.
+  if (!onGoal || q.demand + q.draft === 0) return null;
+  const quarter = data.quarters[k]!;
+  return (
+    <Button
+      size="compact-xs"
+      variant={q.gap > 0 ? 'light' : 'subtle'}
+      aria-label={t('skills.gapGoal.buttonLabel', {
+        skill: row.skill.name,
+        quarter: qLabel(quarter.year, quarter.quarter),
+      })}
+      onClick={() => onGoal({ row, quarter, gapHours: q.gap })}
+    >
+      {t('skills.gapGoal.button')}
+    </Button>
+  );
+}
+
+function GapChart({ data, qLabel, onGoal }: GapProps) {
   const { t } = useTranslation();
   let max = 0;
   for (const r of data.rows) {
@@ -202,6 +263,7 @@ function GapChart({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: nu
                       >
                         {gapText(t, q)}
                       </Text>
+                      <GoalButton row={r} data={data} k={k} onGoal={onGoal} qLabel={qLabel} />
                     </Table.Td>
                   );
                 })}
@@ -214,7 +276,7 @@ function GapChart({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: nu
   );
 }
 
-function GapTable({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: number) => string }) {
+function GapTable({ data, qLabel, onGoal }: GapProps) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -229,6 +291,7 @@ function GapTable({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: nu
             <Table.Th ta="right">{t('staffing.gaps.capacity')}</Table.Th>
             <Table.Th ta="right">{t('staffing.gaps.free')}</Table.Th>
             <Table.Th ta="right">{t('staffing.gaps.gap')}</Table.Th>
+            {onGoal && <Table.Th>{t('common.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -245,6 +308,11 @@ function GapTable({ data, qLabel }: { data: SkillGaps; qLabel: (y: number, q: nu
                 <Table.Td ta="right" c={q.gap > 0 ? 'red.8' : undefined} fw={q.gap > 0 ? 600 : 400}>
                   {formatNumber(q.gap)}
                 </Table.Td>
+                {onGoal && (
+                  <Table.Td>
+                    <GoalButton row={r} data={data} k={k} onGoal={onGoal} qLabel={qLabel} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             )),
           )}

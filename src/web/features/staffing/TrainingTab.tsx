@@ -20,9 +20,11 @@ import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
-import { useCurrentUser } from '../auth/auth-api.ts';
+import { useCan, useCurrentUser } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { levelLabel, useSkillLevels, useSkills } from '../resources/skills/skills-api.ts';
+import { SessionCancelForm, SessionEditForm } from '../skills/SessionDialogs.tsx';
+import { TrainingCostsView } from '../skills/TrainingCostsView.tsx';
 import {
   trainingApi,
   useCourses,
@@ -56,6 +58,11 @@ function useOnError() {
 export function TrainingTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const [view, setView] = useState('catalogue');
+  // Costs show every department's spending: resource roles only.
+  const canRead = useCan()('resource.read');
+  const views = canRead
+    ? ['catalogue', 'enrolments', 'plans', 'costs']
+    : ['catalogue', 'enrolments', 'plans'];
   return (
     <Stack>
       <SegmentedControl
@@ -63,14 +70,15 @@ export function TrainingTab({ canManage }: { canManage: boolean }) {
         aria-label={t('staffing.training.views')}
         value={view}
         onChange={setView}
-        data={['catalogue', 'enrolments', 'plans'].map((v) => ({
+        data={views.map((v) => ({
           value: v,
-          label: t(`staffing.training.view.${v}`),
+          label: v === 'costs' ? t('skills.costs.title') : t(`staffing.training.view.${v}`),
         }))}
       />
       {view === 'catalogue' && <Catalogue canManage={canManage} />}
       {view === 'enrolments' && <Enrolments canManage={canManage} />}
       {view === 'plans' && <Plans canManage={canManage} />}
+      {view === 'costs' && canRead && <TrainingCostsView />}
     </Stack>
   );
 }
@@ -85,6 +93,10 @@ function Catalogue({ canManage }: { canManage: boolean }) {
   const onError = useOnError();
   const [creating, setCreating] = useState<'course' | 'session' | null>(null);
   const [enrolling, setEnrolling] = useState<TrainingSession | null>(null);
+  const [dialog, setDialog] = useState<{
+    kind: 'edit' | 'cancel';
+    session: TrainingSession;
+  } | null>(null);
   const enrolled = new Set((mine.data?.items ?? []).map((e) => e.session.id));
   const today = new Date().toISOString().slice(0, 10);
   if (courses.isPending || sessions.isPending) return <TableSkeleton />;
@@ -233,10 +245,40 @@ function Catalogue({ canManage }: { canManage: boolean }) {
                           {t('staffing.training.enrolMe')}
                         </Button>
                       ))}
-                    {canManage && (
-                      <Button size="compact-xs" variant="light" onClick={() => setEnrolling(s)}>
-                        {t('staffing.training.enrolSomeone')}
-                      </Button>
+                    {canManage && s.status === 'planned' && (
+                      <>
+                        <Button size="compact-xs" variant="light" onClick={() => setEnrolling(s)}>
+                          {t('staffing.training.enrolSomeone')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          aria-label={t('skills.session.editLabel', {
+                            course: s.course.title,
+                            date: formatDate(s.start),
+                          })}
+                          onClick={() => setDialog({ kind: 'edit', session: s })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('skills.session.cancelLabel', {
+                            course: s.course.title,
+                            date: formatDate(s.start),
+                          })}
+                          onClick={() => setDialog({ kind: 'cancel', session: s })}
+                        >
+                          {t('skills.session.cancel')}
+                        </Button>
+                      </>
+                    )}
+                    {s.status === 'cancelled' && (
+                      <Badge color="gray" variant="light">
+                        {t('skills.session.cancelledBadge')}
+                      </Badge>
                     )}
                   </Group>
                 </Table.Td>
@@ -258,6 +300,24 @@ function Catalogue({ canManage }: { canManage: boolean }) {
         title={t('staffing.training.newSession')}
       >
         <SessionForm onDone={() => setCreating(null)} />
+      </Modal>
+      <Modal
+        opened={dialog?.kind === 'edit'}
+        onClose={() => setDialog(null)}
+        title={t('skills.session.editTitle')}
+      >
+        {dialog?.kind === 'edit' && (
+          <SessionEditForm session={dialog.session} onDone={() => setDialog(null)} />
+        )}
+      </Modal>
+      <Modal
+        opened={dialog?.kind === 'cancel'}
+        onClose={() => setDialog(null)}
+        title={t('skills.session.cancelTitle')}
+      >
+        {dialog?.kind === 'cancel' && (
+          <SessionCancelForm session={dialog.session} onDone={() => setDialog(null)} />
+        )}
       </Modal>
       <Modal
         opened={enrolling !== null}

@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Skill, SkillLevel } from '../../../../contracts/skills.ts';
+import { isApiError } from '../../../api/client.ts';
 import { errorMessage } from '../../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
 import {
@@ -37,6 +38,24 @@ export function SkillCatalogue({ canManage }: { canManage: boolean }) {
   const removeCategory = useSkillMutation(skillsApi.deleteCategory);
   const [editing, setEditing] = useState<Skill | 'new' | null>(null);
   const onError = (e: unknown) => notifications.show({ color: 'red', message: errorMessage(t, e) });
+  // A skill still in use: say what uses it (people, courses by code, goals, requests).
+  const onRemoveError = (e: unknown, name: string) => {
+    const uses = skillUsesOf(e);
+    if (!uses) return onError(e);
+    const parts = [
+      uses.holders > 0 ? t('skills.inUse.holders', { count: uses.holders }) : null,
+      uses.courses.length > 0
+        ? t('skills.inUse.courses', { count: uses.courses.length, codes: uses.courses.join(', ') })
+        : null,
+      uses.goals > 0 ? t('skills.inUse.goals', { count: uses.goals }) : null,
+      uses.requests > 0 ? t('skills.inUse.requests', { count: uses.requests }) : null,
+    ].filter(Boolean);
+    notifications.show({
+      color: 'red',
+      title: t('skills.inUse.title', { name }),
+      message: parts.join(' · '),
+    });
+  };
   if (categories.isPending || skills.isPending) return <TableSkeleton />;
   if (categories.isError) return <ErrorState error={categories.error} />;
   if (skills.isError) return <ErrorState error={skills.error} />;
@@ -132,7 +151,10 @@ export function SkillCatalogue({ canManage }: { canManage: boolean }) {
                                 variant="subtle"
                                 color="red"
                                 onClick={() =>
-                                  remove.mutate({ id: s.id, version: s.version }, { onError })
+                                  remove.mutate(
+                                    { id: s.id, version: s.version },
+                                    { onError: (e) => onRemoveError(e, s.name) },
+                                  )
                                 }
                                 aria-label={t('skills.catalogue.removeSkill', { name: s.name })}
                               >
@@ -356,4 +378,24 @@ function LevelCard({ level, canManage }: { level: SkillLevel; canManage: boolean
       </Button>
     </Stack>
   );
+}
+
+interface SkillUses {
+  holders: number;
+  courses: string[];
+  goals: number;
+  requests: number;
+}
+
+/** The details of a `SKILL_IN_USE` error, when the server sent them. */
+function skillUsesOf(e: unknown): SkillUses | null {
+  if (!isApiError(e) || e.code !== 'SKILL_IN_USE') return null;
+  const d = e.details as Partial<SkillUses> | null | undefined;
+  if (!d || typeof d.holders !== 'number') return null;
+  return {
+    holders: d.holders,
+    courses: Array.isArray(d.courses) ? d.courses : [],
+    goals: d.goals ?? 0,
+    requests: d.requests ?? 0,
+  };
 }

@@ -1,0 +1,30 @@
+import { NIL, READ_ALL, type Rule, SIGNED_IN } from './lib.ts';
+
+const manage = ['admin', 'pmo', 'resource_manager'] as const;
+
+/**
+ * Authorization rows of the `skills` lane: session edit and cancel (resource managers),
+ * training costs and the bench / skill-gap downloads (resource roles).
+ */
+const rows: Record<string, Rule> = {
+  'GET /api/v1/training/sessions/{id}': { allow: SIGNED_IN, params: () => ({ id: NIL }) },
+  'PATCH /api/v1/training/sessions/{id}': {
+    allow: [...manage],
+    params: () => ({ id: NIL }),
+    body: () => ({}),
+    stale: true,
+  },
+  'POST /api/v1/training/sessions/{id}/cancel': {
+    allow: [...manage],
+    params: () => ({ id: NIL }),
+    body: () => ({}),
+    stale: true,
+  },
+  'GET /api/v1/training/costs': { allow: READ_ALL, query: 'fromYear=2027&toYear=2027' },
+  'GET /api/v1/staffing/bench/export': {
+    allow: READ_ALL,
+    query: 'from=2027-03-01&to=2027-03-14',
+  },
+  'GET /api/v1/staffing/skill-gaps/export': { allow: READ_ALL, query: 'from=2027-01-01' },
+};
+export default rows;
