@@ -20,7 +20,7 @@ async function noSeriousAxeViolation(page: Page, what: string) {
 test('le PMO parcourt les rubriques d’un projet, par la souris, le clavier et les liens', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const sections = page.getByRole('tablist', { name: 'Rubriques du projet' });
   const section = (name: string) => sections.getByRole('tab', { name, exact: true });
   const pagesOf = (name: string) =>
@@ -64,9 +64,15 @@ test('le PMO parcourt les rubriques d’un projet, par la souris, le clavier et 
       'aria-selected',
       'true',
     );
-    await pagesOf('Finances').getByRole('tab', { name: 'Bénéfices' }).click();
+    // The budget grid is heavy to draw on a loaded machine: let it settle before the next click.
+    await expect(page.getByRole('heading', { name: 'Budget par ligne et par mois' })).toBeVisible({
+      timeout: 60_000,
+    });
+    await pagesOf('Finances').getByRole('tab', { name: 'Bénéfices' }).click({ timeout: 60_000 });
     await expect(page).toHaveURL(/\/benefits$/);
-    await expect(page.getByRole('heading', { name: 'Suivi des bénéfices' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Suivi des bénéfices' })).toBeVisible({
+      timeout: 60_000,
+    });
     await section('Risques').click();
     await expect(page).toHaveURL(/\/risks$/);
     await expect(pagesOf('Risques').getByRole('tab')).toHaveText([
