@@ -128,13 +128,22 @@ test('la page des portefeuilles s’utilise au clavier', async ({ page }) => {
     await expect(create).toBeFocused();
   });
 
-  await test.step('Entrée ouvre un projet, les flèches parcourent ses onglets', async () => {
+  await test.step('Entrée ouvre un projet, les flèches parcourent ses rubriques et leurs pages', async () => {
     await tabTo(page, list.getByRole('link', { name: 'Refonte du CRM' }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Refonte du CRM' })).toBeVisible();
-    await tabTo(page, page.getByRole('tab', { name: "Vue d'ensemble" }));
+    const sections = page.getByRole('tablist', { name: 'Rubriques du projet' });
+    await tabTo(page, sections.getByRole('tab', { name: 'Pilotage' }));
     await page.keyboard.press('End');
-    const history = page.getByRole('tab', { name: 'Historique' });
+    const governance = sections.getByRole('tab', { name: 'Gouvernance' });
+    await expect(governance).toBeFocused();
+    await expect(page).toHaveURL(/\/governance$/);
+    await expect(governance).toHaveAttribute('aria-selected', 'true');
+    const pages = page.getByRole('tablist', { name: 'Pages de la rubrique Gouvernance' });
+    await page.keyboard.press('Tab');
+    await expect(pages.getByRole('tab', { name: 'Phases et jalons' })).toBeFocused();
+    await page.keyboard.press('End');
+    const history = pages.getByRole('tab', { name: 'Historique' });
     await expect(history).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/history$/);

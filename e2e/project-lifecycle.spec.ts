@@ -87,6 +87,7 @@ test('le PMO crée un projet sous un programme, le modifie, voit l’historique 
   });
 
   await test.step('l’onglet Historique montre la modification (avant → après)', async () => {
+    await page.getByRole('tab', { name: 'Gouvernance', exact: true }).click();
     await page.getByRole('tab', { name: 'Historique' }).click();
     await expect(page).toHaveURL(/\/history$/);
     const update = page.getByRole('article').filter({ hasText: 'Modification' });

@@ -21,7 +21,7 @@ test('le chef de projet consigne un problème, lui ajoute une action et la retro
       .getByRole('link', { name: 'Projets' })
       .click();
     await page.getByRole('table').getByRole('link').first().click();
-    await page.getByRole('tab', { name: 'Risques' }).click();
+    await page.getByRole('tab', { name: 'Risques', exact: true }).click();
     await page.getByText('Problèmes', { exact: true }).click();
     await expect(page).toHaveURL(/\/risks\?vue=issues$/);
     await expect(page.getByRole('button', { name: 'Nouveau problème' })).toBeVisible();

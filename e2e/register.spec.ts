@@ -20,7 +20,7 @@ test('le chef de projet enregistre un risque, lui ajoute une action et le remont
       .getByRole('link', { name: 'Projets' })
       .click();
     await page.getByRole('table').getByRole('link').first().click();
-    await page.getByRole('tab', { name: 'Risques' }).click();
+    await page.getByRole('tab', { name: 'Risques', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Nouveau risque' })).toBeVisible();
     await expect(page.getByText('Évolution du registre sur 12 mois')).toBeVisible();
   });

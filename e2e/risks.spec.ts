@@ -19,7 +19,7 @@ test('le chef de projet enregistre un risque et le voit sur la carte de chaleur'
       .getByRole('link', { name: 'Projets' })
       .click();
     await page.getByRole('table').getByRole('link').first().click();
-    await page.getByRole('tab', { name: 'Risques' }).click();
+    await page.getByRole('tab', { name: 'Risques', exact: true }).click();
     await expect(page).toHaveURL(/\/risks$/);
     await expect(page.getByRole('table').first()).toBeVisible();
   });

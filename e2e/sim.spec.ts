@@ -20,6 +20,7 @@ test('le chef de projet estime une tâche, lance la simulation et lit les dates 
       .getByRole('link', { name: 'Projets' })
       .click();
     await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('tab', { name: 'Risques', exact: true }).click();
     await page.getByRole('tab', { name: 'Risque planning' }).click();
     await expect(
       page.getByRole('heading', { name: 'Analyse de risque planning et coûts (Monte Carlo)' }),

@@ -1,7 +1,7 @@
-import { Group, SegmentedControl, Stack, Table, Text, useComputedColorScheme } from '@mantine/core';
-import { useState } from 'react';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProjectBenefits } from '../../../contracts/evm.ts';
+import { ChartOrTable, moneyTick, useChartTheme, YGrid } from '../../components/chart.tsx';
 import { formatMoney } from '../../format.ts';
 
 type Row = ProjectBenefits['rows'][number];
@@ -18,73 +18,36 @@ export function BenefitsChart({
   periodLabel: (p: string) => string;
 }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  const dark = useComputedColorScheme('light') === 'dark';
-  const colors = dark ? COLORS_DARK : COLORS;
-  const width = 820;
-  const height = 260;
-  const w = width - M.left - M.right;
-  const h = height - M.top - M.bottom;
+  const { axis, pick } = useChartTheme();
+  const colors = pick(COLORS, COLORS_DARK);
   const max = Math.max(1, ...rows.flatMap((r) => [r.planned, r.realised, r.expected])) * 1.1;
-  const slot = rows.length ? w / rows.length : w;
-  const bar = Math.min(36, slot / 3);
-  const y = (v: number) => h - (v / max) * h;
-  const axis = dark ? '#adb5bd' : '#495057';
-  const grid = dark ? '#373a40' : '#e9ecef';
   const step = Math.ceil(rows.length / 12);
   return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Group gap="md" aria-hidden>
-          {(['planned', 'realised', 'expected'] as const).map((k) => (
-            <Group key={k} gap={6}>
-              <svg width="16" height="12">
-                {k === 'expected' ? (
-                  <line x1="0" y1="6" x2="16" y2="6" stroke={colors[k]} strokeWidth="2" />
-                ) : (
-                  <rect width="16" height="12" fill={colors[k]} />
-                )}
-              </svg>
-              <Text size="sm">{t(`evm.benefits.series.${k}`)}</Text>
-            </Group>
-          ))}
-        </Group>
-        <SegmentedControl
-          size="xs"
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          data={[
-            { value: 'chart', label: t('finance.evm.chart') },
-            { value: 'table', label: t('finance.evm.table') },
-          ]}
-          aria-label={t('evm.benefits.view')}
-        />
-      </Group>
-      {view === 'chart' ? (
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          width="100%"
-          role="img"
-          aria-labelledby="benefits-title"
-          style={{ maxWidth: width, display: 'block' }}
-        >
-          <title id="benefits-title">{t('evm.benefits.chartTitle')}</title>
-          <g transform={`translate(${M.left},${M.top})`}>
-            {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-              <g key={f}>
-                <line x1={0} x2={w} y1={y(f * max)} y2={y(f * max)} stroke={grid} />
-                <text
-                  x={-8}
-                  y={y(f * max)}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                  fontSize={11}
-                  fill={axis}
-                >
-                  {formatMoney(Math.round((f * max) / 100) * 100).replace(/,00\s/, ' ')}
-                </text>
-              </g>
-            ))}
+    <ChartOrTable
+      legend={(['planned', 'realised', 'expected'] as const).map((k) => ({
+        key: k,
+        label: t(`evm.benefits.series.${k}`),
+        color: colors[k],
+        mark: k === 'expected' ? 'tick' : 'box',
+      }))}
+      viewLabel={t('evm.benefits.view')}
+      title={t('evm.benefits.chartTitle')}
+      titleId="benefits-title"
+      width={820}
+      height={260}
+      margin={M}
+      chart={({ w, h }) => {
+        const slot = rows.length ? w / rows.length : w;
+        const bar = Math.min(36, slot / 3);
+        const y = (v: number) => h - (v / max) * h;
+        return (
+          <>
+            <YGrid
+              ticks={[0, 0.25, 0.5, 0.75, 1].map((f) => f * max)}
+              y={y}
+              w={w}
+              format={moneyTick}
+            />
             {rows.map((r, i) => {
               const cx = slot * i + slot / 2;
               return (
@@ -121,9 +84,10 @@ export function BenefitsChart({
                 </g>
               );
             })}
-          </g>
-        </svg>
-      ) : (
+          </>
+        );
+      }}
+      table={() => (
         <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
           <Table.Thead>
             <Table.Tr>
@@ -153,6 +117,6 @@ export function BenefitsChart({
           </Table.Tbody>
         </Table>
       )}
-    </Stack>
+    />
   );
 }

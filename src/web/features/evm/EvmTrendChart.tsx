@@ -1,16 +1,7 @@
-import {
-  Badge,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-  useComputedColorScheme,
-} from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvmTrend } from '../../../contracts/evm.ts';
+import { ChartOrTable, seriesPath, useChartTheme, YGrid } from '../../components/chart.tsx';
 import { formatMoney } from '../../format.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatIndex, formatMonth } from '../finance/finance-format.ts';
@@ -66,89 +57,45 @@ export function EvmTrendPanel({ projectId }: { projectId: string }) {
 
 export function EvmTrendChart({ trend }: { trend: EvmTrend }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  const dark = useComputedColorScheme('light') === 'dark';
-  const colors = dark ? COLORS_DARK : COLORS;
+  const { dark, axis, pick } = useChartTheme();
+  const colors = pick(COLORS, COLORS_DARK);
   const points = trend.snapshots;
-  const width = 820;
-  const height = 260;
-  const w = width - M.left - M.right;
-  const h = height - M.top - M.bottom;
   const values = points.flatMap((p) => [p.spi, p.cpi]).filter((v): v is number => v !== null);
   const th = trend.thresholds;
   const lo = Math.min(0.7, ...values, th.spi.alert, th.cpi.alert) - 0.05;
   const hi = Math.max(1.2, ...values) + 0.05;
-  const x = (i: number) => (points.length <= 1 ? w / 2 : (i * w) / (points.length - 1));
-  const y = (v: number) => h - ((v - lo) / (hi - lo)) * h;
-  const path = (key: (typeof SERIES)[number]) =>
-    points
-      .map((p, i) => [i, p[key]] as const)
-      .filter((e): e is readonly [number, number] => e[1] !== null)
-      .map(([i, v], k) => `${k === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`)
-      .join(' ');
-  const axis = dark ? '#adb5bd' : '#495057';
-  const grid = dark ? '#373a40' : '#e9ecef';
   const ticks: number[] = [];
   for (let v = Math.ceil(lo * 10) / 10; v <= hi; v += 0.1) ticks.push(Math.round(v * 10) / 10);
   const step = Math.ceil(points.length / 12);
   // The bands of the stricter of the two indices: green above watch, orange, red below alert.
   const watch = Math.max(th.spi.watch, th.cpi.watch);
   const alert = Math.max(th.spi.alert, th.cpi.alert);
-  const band = (from: number, to: number, fill: string) => (
-    <rect x={0} width={w} y={y(to)} height={Math.max(0, y(from) - y(to))} fill={fill} />
-  );
   return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Group gap="md" aria-hidden>
-          {SERIES.map((s) => (
-            <Group key={s} gap={6}>
-              <svg width="24" height="8">
-                <line x1="0" y1="4" x2="24" y2="4" stroke={colors[s]} strokeWidth="3" />
-              </svg>
-              <Text size="sm">{t(`finance.evm.${s}`)}</Text>
-            </Group>
-          ))}
-        </Group>
-        <SegmentedControl
-          size="xs"
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          data={[
-            { value: 'chart', label: t('finance.evm.chart') },
-            { value: 'table', label: t('finance.evm.table') },
-          ]}
-          aria-label={t('evm.trend.view')}
-        />
-      </Group>
-      {view === 'chart' ? (
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          width="100%"
-          role="img"
-          aria-labelledby="evm-trend-title"
-          style={{ maxWidth: width, display: 'block' }}
-        >
-          <title id="evm-trend-title">{t('evm.trend.chartTitle')}</title>
-          <g transform={`translate(${M.left},${M.top})`}>
+    <ChartOrTable
+      legend={SERIES.map((s) => ({
+        key: s,
+        label: t(`finance.evm.${s}`),
+        color: colors[s],
+        mark: 'line',
+      }))}
+      viewLabel={t('evm.trend.view')}
+      title={t('evm.trend.chartTitle')}
+      titleId="evm-trend-title"
+      width={820}
+      height={260}
+      margin={M}
+      chart={({ w, h }) => {
+        const x = (i: number) => (points.length <= 1 ? w / 2 : (i * w) / (points.length - 1));
+        const y = (v: number) => h - ((v - lo) / (hi - lo)) * h;
+        const band = (from: number, to: number, fill: string) => (
+          <rect x={0} width={w} y={y(to)} height={Math.max(0, y(from) - y(to))} fill={fill} />
+        );
+        return (
+          <>
             {band(watch, hi, dark ? 'rgba(32,201,151,0.10)' : 'rgba(32,201,151,0.08)')}
             {band(alert, watch, dark ? 'rgba(253,126,20,0.14)' : 'rgba(253,126,20,0.10)')}
             {band(lo, alert, dark ? 'rgba(250,82,82,0.14)' : 'rgba(250,82,82,0.08)')}
-            {ticks.map((v) => (
-              <g key={v}>
-                <line x1={0} x2={w} y1={y(v)} y2={y(v)} stroke={grid} />
-                <text
-                  x={-8}
-                  y={y(v)}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                  fontSize={11}
-                  fill={axis}
-                >
-                  {formatIndex(v)}
-                </text>
-              </g>
-            ))}
+            <YGrid ticks={ticks} y={y} w={w} format={formatIndex} />
             <line x1={0} x2={w} y1={y(1)} y2={y(1)} stroke={axis} strokeDasharray="4 3" />
             {points.map((p, i) =>
               i % step === 0 ? (
@@ -166,7 +113,12 @@ export function EvmTrendChart({ trend }: { trend: EvmTrend }) {
             )}
             {SERIES.map((s) => (
               <g key={s}>
-                <path d={path(s)} fill="none" stroke={colors[s]} strokeWidth={2.5} />
+                <path
+                  d={seriesPath(points, (p) => p[s], x, y)}
+                  fill="none"
+                  stroke={colors[s]}
+                  strokeWidth={2.5}
+                />
                 {points.map((p, i) =>
                   p[s] !== null ? (
                     <circle key={p.month} cx={x(i)} cy={y(p[s])} r={3.5} fill={colors[s]} />
@@ -174,9 +126,10 @@ export function EvmTrendChart({ trend }: { trend: EvmTrend }) {
                 )}
               </g>
             ))}
-          </g>
-        </svg>
-      ) : (
+          </>
+        );
+      }}
+      table={() => (
         <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
           <Table.Caption>{t('evm.trend.caption')}</Table.Caption>
           <Table.Thead>
@@ -223,6 +176,6 @@ export function EvmTrendChart({ trend }: { trend: EvmTrend }) {
           </Table.Tbody>
         </Table>
       )}
-    </Stack>
+    />
   );
 }

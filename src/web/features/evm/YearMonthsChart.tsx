@@ -1,7 +1,7 @@
-import { Group, SegmentedControl, Stack, Table, Text, useComputedColorScheme } from '@mantine/core';
-import { useState } from 'react';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioFinance } from '../../../contracts/finance.ts';
+import { ChartOrTable, moneyTick, useChartTheme, YGrid } from '../../components/chart.tsx';
 import { formatMoney } from '../../format.ts';
 import { formatMonth } from '../finance/finance-format.ts';
 
@@ -12,69 +12,36 @@ const COLORS_DARK = { budget: '#364fc7', actual: '#74c0fc' };
 /** The portfolio's year month by month: working budget vs actual cost (bars), or a table with totals. */
 export function YearMonthsChart({ months }: { months: PortfolioFinance['byMonth'] }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  const dark = useComputedColorScheme('light') === 'dark';
-  const colors = dark ? COLORS_DARK : COLORS;
-  const width = 820;
-  const height = 240;
-  const w = width - M.left - M.right;
-  const h = height - M.top - M.bottom;
+  const { axis, pick } = useChartTheme();
+  const colors = pick(COLORS, COLORS_DARK);
   const max = Math.max(1, ...months.flatMap((m) => [m.budget, m.actual])) * 1.1;
-  const slot = months.length ? w / months.length : w;
-  const bar = Math.min(22, slot / 3);
-  const y = (v: number) => h - (Math.max(0, v) / max) * h;
-  const axis = dark ? '#adb5bd' : '#495057';
-  const grid = dark ? '#373a40' : '#e9ecef';
   const total = (k: 'budget' | 'actual') => months.reduce((s, m) => s + m[k], 0);
   return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Group gap="md" aria-hidden>
-          {(['budget', 'actual'] as const).map((k) => (
-            <Group key={k} gap={6}>
-              <svg width="16" height="12">
-                <rect width="16" height="12" fill={colors[k]} />
-              </svg>
-              <Text size="sm">{t(`finance.figures.${k}`)}</Text>
-            </Group>
-          ))}
-        </Group>
-        <SegmentedControl
-          size="xs"
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          data={[
-            { value: 'chart', label: t('finance.evm.chart') },
-            { value: 'table', label: t('finance.evm.table') },
-          ]}
-          aria-label={t('evm.year.view')}
-        />
-      </Group>
-      {view === 'chart' ? (
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          width="100%"
-          role="img"
-          aria-labelledby="year-months-title"
-          style={{ maxWidth: width, display: 'block' }}
-        >
-          <title id="year-months-title">{t('evm.year.chartTitle')}</title>
-          <g transform={`translate(${M.left},${M.top})`}>
-            {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-              <g key={f}>
-                <line x1={0} x2={w} y1={y(f * max)} y2={y(f * max)} stroke={grid} />
-                <text
-                  x={-8}
-                  y={y(f * max)}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                  fontSize={11}
-                  fill={axis}
-                >
-                  {formatMoney(Math.round((f * max) / 100) * 100).replace(/,00\s/, ' ')}
-                </text>
-              </g>
-            ))}
+    <ChartOrTable
+      legend={(['budget', 'actual'] as const).map((k) => ({
+        key: k,
+        label: t(`finance.figures.${k}`),
+        color: colors[k],
+        mark: 'box',
+      }))}
+      viewLabel={t('evm.year.view')}
+      title={t('evm.year.chartTitle')}
+      titleId="year-months-title"
+      width={820}
+      height={240}
+      margin={M}
+      chart={({ w, h }) => {
+        const slot = months.length ? w / months.length : w;
+        const bar = Math.min(22, slot / 3);
+        const y = (v: number) => h - (Math.max(0, v) / max) * h;
+        return (
+          <>
+            <YGrid
+              ticks={[0, 0.25, 0.5, 0.75, 1].map((f) => f * max)}
+              y={y}
+              w={w}
+              format={moneyTick}
+            />
             {months.map((m, i) => {
               const cx = slot * i + slot / 2;
               return (
@@ -99,9 +66,10 @@ export function YearMonthsChart({ months }: { months: PortfolioFinance['byMonth'
                 </g>
               );
             })}
-          </g>
-        </svg>
-      ) : (
+          </>
+        );
+      }}
+      table={() => (
         <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
           <Table.Thead>
             <Table.Tr>
@@ -137,6 +105,6 @@ export function YearMonthsChart({ months }: { months: PortfolioFinance['byMonth'
           </Table.Tbody>
         </Table>
       )}
-    </Stack>
+    />
   );
 }

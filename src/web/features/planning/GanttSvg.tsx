@@ -65,37 +65,10 @@ interface GanttSvgProps {
 export function GanttSvg(props: GanttSvgProps) {
   const { rows, window, scale, palette: c, xFrom, xTo } = props;
   const height = rows.length * ROW_HEIGHT;
-  const top = window.first * ROW_HEIGHT;
-  const bottom = window.last * ROW_HEIGHT;
-  const dayFrom = scale.origin + Math.floor(xFrom / scale.dayWidth);
-  const dayTo = scale.origin + Math.ceil(xTo / scale.dayWidth) + 1;
-  const shade = scale.zoom === 'day' || scale.zoom === 'week';
   const extent = (task: PlanTask) => {
     if (props.preview?.taskId === task.id) return props.preview;
     return barExtent(scale, task);
   };
-
-  const shading: React.ReactNode[] = [];
-  if (shade) {
-    for (let d = Math.max(dayFrom, scale.origin); d < Math.min(dayTo, scale.end); d++) {
-      if (!props.isWorking(d)) {
-        shading.push(
-          <rect
-            key={d}
-            x={xOf(scale, d)}
-            y={top}
-            width={scale.dayWidth}
-            height={bottom - top}
-            fill={c.nonWorking}
-          />,
-        );
-      }
-    }
-  }
-  const gridUnit = TICK_UNITS[scale.zoom].minor;
-  const gridLines = ticksOf(scale, gridUnit, dayFrom, dayTo).map((tick) => (
-    <line key={tick.day} x1={tick.x} x2={tick.x} y1={top} y2={bottom} stroke={c.grid} />
-  ));
 
   const bars: React.ReactNode[] = [];
   for (let i = window.first; i < window.last; i++) {
@@ -167,8 +140,8 @@ export function GanttSvg(props: GanttSvgProps) {
         key="today"
         x1={todayX}
         x2={todayX}
-        y1={top}
-        y2={bottom}
+        y1={0}
+        y2={height}
         stroke={c.today}
         strokeWidth={1.5}
       />,
@@ -181,8 +154,8 @@ export function GanttSvg(props: GanttSvgProps) {
         key="status"
         x1={x}
         x2={x}
-        y1={top}
-        y2={bottom}
+        y1={0}
+        y2={height}
         stroke={c.statusDate}
         strokeWidth={1.5}
         strokeDasharray="6 4"
@@ -201,8 +174,14 @@ export function GanttSvg(props: GanttSvgProps) {
     >
       <title id="gantt-title">{props.title}</title>
       <desc id="gantt-desc">{props.description}</desc>
-      {shading}
-      {gridLines}
+      <Backdrop
+        scale={scale}
+        xFrom={xFrom}
+        xTo={xTo}
+        height={height}
+        palette={c}
+        isWorking={props.isWorking}
+      />
       {props.selectedId !== null && props.rowOf.has(props.selectedId) && (
         <rect
           x={xFrom}
@@ -230,6 +209,56 @@ export function GanttSvg(props: GanttSvgProps) {
     </svg>
   );
 }
+
+/**
+ * The non-working days and the grid lines of the visible horizontal range, over the whole
+ * height: they do not depend on the rows shown, so scrolling down re-renders none of them
+ * (only the bars and arrows of the rows that come into view).
+ */
+const Backdrop = memo(function Backdrop({
+  scale,
+  xFrom,
+  xTo,
+  height,
+  palette: c,
+  isWorking,
+}: {
+  scale: TimeScale;
+  xFrom: number;
+  xTo: number;
+  height: number;
+  palette: GanttPalette;
+  isWorking: WorkingDayTest;
+}) {
+  const dayFrom = scale.origin + Math.floor(xFrom / scale.dayWidth);
+  const dayTo = scale.origin + Math.ceil(xTo / scale.dayWidth) + 1;
+  const shading: React.ReactNode[] = [];
+  if (scale.zoom === 'day' || scale.zoom === 'week') {
+    for (let d = Math.max(dayFrom, scale.origin); d < Math.min(dayTo, scale.end); d++) {
+      if (!isWorking(d)) {
+        shading.push(
+          <rect
+            key={d}
+            x={xOf(scale, d)}
+            y={0}
+            width={scale.dayWidth}
+            height={height}
+            fill={c.nonWorking}
+          />,
+        );
+      }
+    }
+  }
+  const gridUnit = TICK_UNITS[scale.zoom].minor;
+  return (
+    <>
+      {shading}
+      {ticksOf(scale, gridUnit, dayFrom, dayTo).map((tick) => (
+        <line key={tick.day} x1={tick.x} x2={tick.x} y1={0} y2={height} stroke={c.grid} />
+      ))}
+    </>
+  );
+});
 
 interface TaskBarProps {
   task: PlanTask;

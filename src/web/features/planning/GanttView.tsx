@@ -72,6 +72,9 @@ import { ZOOMS, createScale, dayAt, todayEpochDay, xOf, type Zoom } from './time
 import { chunkedRows, scrollToRow, type RowWindow } from './virtual-window.ts';
 import './gantt.css';
 
+/** The timeline's header, redrawn only when the zoom or the horizontal range changes. */
+const TimelineHeader = memo(GanttHeader);
+
 type Field = 'name' | 'duration' | 'start' | 'finish' | 'percent';
 const FIELDS: Field[] = ['name', 'duration', 'start', 'finish', 'percent'];
 
@@ -570,8 +573,9 @@ export function GanttView({
     finish: formatDate(plan.projectFinish),
     critical,
   });
-  const weekLabel = (n: number) => t('planning.weekShort', { n });
-  const quarterLabel = (n: number) => t('planning.quarterShort', { n });
+  // Stable, so that the memoized header is not redrawn when only the rows shown change.
+  const weekLabel = useCallback((n: number) => t('planning.weekShort', { n }), [t]);
+  const quarterLabel = useCallback((n: number) => t('planning.quarterShort', { n }), [t]);
 
   const exportPng = () =>
     void exportGanttPng({
@@ -745,7 +749,7 @@ export function GanttView({
                 </div>
               ))}
             </div>
-            <GanttHeader
+            <TimelineHeader
               scale={scale}
               xFrom={xFrom}
               xTo={xTo}

@@ -1,6 +1,18 @@
 import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
-import { IconArchive, IconArrowsMove, IconPencil, IconRestore } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import {
+  IconAlertTriangle,
+  IconArchive,
+  IconArrowsMove,
+  IconCalendarTime,
+  IconCoinEuro,
+  IconGauge,
+  IconGavel,
+  IconPencil,
+  IconRestore,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader, type Crumb } from '../../components/PageHeader.tsx';
@@ -63,26 +75,34 @@ const ProjectRequestsTab = lazy(async () => ({
   default: (await import('../resources/skills/ProjectRequestsTab.tsx')).ProjectRequestsTab,
 }));
 
-const TABS = [
-  'overview',
-  'dashboard',
-  'planning',
-  'load',
-  'staffing',
-  'weather',
-  'budget',
-  'benefits',
-  'governance',
-  'quality',
-  'lessons',
-  'strategy',
-  'risks',
-  'schedule-risk',
-  'sub-projects',
-  'members',
-  'history',
-] as const;
-type Tab = (typeof TABS)[number];
+/**
+ * The project's pages, grouped in six sections (« Pilotage / Planning / Ressources / Finances /
+ * Risques / Gouvernance »): the first tab row picks a section, the second a page of it. The URL
+ * names the page only (`/projects/:id/budget`), so every deep link written before the grouping
+ * still lands on the same page; the section follows from the page.
+ */
+const SECTIONS = {
+  steering: ['overview', 'dashboard', 'weather', 'strategy', 'sub-projects'],
+  planning: ['planning'],
+  resources: ['members', 'load', 'staffing'],
+  finance: ['budget', 'benefits'],
+  risks: ['risks', 'schedule-risk'],
+  governance: ['governance', 'quality', 'lessons', 'history'],
+} as const;
+type Section = keyof typeof SECTIONS;
+type Tab = (typeof SECTIONS)[Section][number];
+const SECTION_OF = new Map<string, Section>(
+  (Object.keys(SECTIONS) as Section[]).flatMap((s) => SECTIONS[s].map((tab) => [tab, s] as const)),
+);
+const FINANCE_TABS: ReadonlySet<Tab> = new Set(['budget', 'benefits']);
+const SECTION_ICON: Record<Section, Icon> = {
+  steering: IconGauge,
+  planning: IconCalendarTime,
+  resources: IconUsers,
+  finance: IconCoinEuro,
+  risks: IconAlertTriangle,
+  governance: IconGavel,
+};
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -91,7 +111,9 @@ export function ProjectPage() {
   const project = useProject(id);
   const can = useCan();
   const [dialog, setDialog] = useState<'edit' | 'move' | null>(null);
-  const current: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'overview';
+  // The page last opened in each section, so coming back to a section reopens it.
+  const [lastOpened, setLastOpened] = useState<Partial<Record<Section, Tab>>>({});
+  const requested: Tab = SECTION_OF.has(tab ?? '') ? (tab as Tab) : 'overview';
 
   if (project.isPending) return <DetailSkeleton />;
   if (project.isError) {
@@ -112,6 +134,15 @@ export function ProjectPage() {
   // Finance is read by finance, PMO and executives, and by the project's managers and sponsors.
   const seesBudget =
     can('finance.read') || p.myRoles.some((r) => r === 'project_manager' || r === 'sponsor');
+  const visible = (x: Tab) => seesBudget || !FINANCE_TABS.has(x);
+  const current: Tab = visible(requested) ? requested : 'overview';
+  const section = SECTION_OF.get(current)!;
+  const sections = (Object.keys(SECTIONS) as Section[]).filter((s) => SECTIONS[s].some(visible));
+  const pages = SECTIONS[section].filter(visible);
+  const open = (next: Tab) => {
+    setLastOpened((m) => ({ ...m, [SECTION_OF.get(next)!]: next }));
+    void navigate(next === 'overview' ? `/projects/${p.id}` : `/projects/${p.id}/${next}`);
+  };
   const crumbs: Crumb[] = [
     { label: t('nav.portfolios'), to: '/portfolios' },
     { label: p.portfolio.name, to: `/portfolios?portfolio=${p.portfolio.id}` },
@@ -124,6 +155,70 @@ export function ProjectPage() {
   }
   for (const a of p.ancestors) crumbs.push({ label: a.name, to: `/projects/${a.id}` });
   crumbs.push({ label: p.name });
+
+  const label: Record<Tab, string> = {
+    overview: t('project.tabs.overview'),
+    dashboard: t('dash.project.tab'),
+    weather: t('reporting.tab'),
+    strategy: t('strategy.contributions.tab'),
+    'sub-projects': t('project.tabs.subProjects'),
+    planning: t('planning.tab'),
+    members: t('project.tabs.members'),
+    load: t('capacity.tab'),
+    staffing: t('skills.requests.tab'),
+    budget: t('finance.tab'),
+    benefits: t('evm.benefits.tab'),
+    risks: t('ux.project.pages.risks'),
+    'schedule-risk': t('sim.tab'),
+    governance: t('ux.project.pages.governance'),
+    quality: t('governance.quality.tab'),
+    lessons: t('methods.lessons.tab'),
+    history: t('project.tabs.history'),
+  };
+  const editable = p.can.update && !p.archived;
+  const content = (x: Tab): ReactNode => {
+    switch (x) {
+      case 'overview':
+        return <OverviewTab project={p} />;
+      case 'dashboard':
+        return <ProjectDashboardTab projectId={p.id} />;
+      case 'weather':
+        return <WeatherTab project={p} />;
+      case 'strategy':
+        return <ContributionsPanel kind="project" id={p.id} canEdit={editable} />;
+      case 'sub-projects':
+        return <SubProjectsTab project={p} />;
+      case 'planning':
+        return <PlanningTab project={p} />;
+      case 'members':
+        return <MembersTab project={p} />;
+      case 'load':
+        return <LevelingPanel projectId={p.id} canApply={editable} />;
+      case 'staffing':
+        return <ProjectRequestsTab project={p} />;
+      case 'budget':
+        return <BudgetTab project={p} />;
+      case 'benefits':
+        return <BenefitsPanel projectId={p.id} />;
+      case 'risks':
+        return <RisksTab project={p} />;
+      case 'schedule-risk':
+        return <SimulationTab project={p} />;
+      case 'governance':
+        return <GovernanceTab project={p} />;
+      case 'quality':
+        return <QualityTab project={p} />;
+      case 'lessons':
+        return <LessonsTab project={p} />;
+      case 'history':
+        return <HistoryTab project={p} />;
+    }
+  };
+  const page = (
+    <Suspense key={current} fallback={<TableSkeleton rows={8} />}>
+      {content(current)}
+    </Suspense>
+  );
 
   return (
     <>
@@ -181,126 +276,60 @@ export function ProjectPage() {
         }
       />
       <Tabs
-        value={current}
-        onChange={(value) =>
-          void navigate(value === 'overview' ? `/projects/${p.id}` : `/projects/${p.id}/${value}`)
-        }
+        id="project-sections"
+        value={section}
+        onChange={(value) => {
+          const s = value as Section;
+          open(lastOpened[s] ?? SECTIONS[s].find(visible)!);
+        }}
         keepMounted={false}
       >
-        <Tabs.List mb="md">
-          <Tabs.Tab value="overview">{t('project.tabs.overview')}</Tabs.Tab>
-          <Tabs.Tab value="dashboard">{t('dash.project.tab')}</Tabs.Tab>
-          <Tabs.Tab value="planning">{t('planning.tab')}</Tabs.Tab>
-          <Tabs.Tab value="load">{t('capacity.tab')}</Tabs.Tab>
-          <Tabs.Tab value="staffing">{t('skills.requests.tab')}</Tabs.Tab>
-          <Tabs.Tab value="weather">{t('reporting.tab')}</Tabs.Tab>
-          {seesBudget && <Tabs.Tab value="budget">{t('finance.tab')}</Tabs.Tab>}
-          {seesBudget && <Tabs.Tab value="benefits">{t('evm.benefits.tab')}</Tabs.Tab>}
-          <Tabs.Tab value="governance">{t('governance.tab')}</Tabs.Tab>
-          <Tabs.Tab value="quality">{t('governance.quality.tab')}</Tabs.Tab>
-          <Tabs.Tab value="lessons">{t('methods.lessons.tab')}</Tabs.Tab>
-          <Tabs.Tab value="strategy">{t('strategy.contributions.tab')}</Tabs.Tab>
-          <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
-          <Tabs.Tab value="schedule-risk">{t('sim.tab')}</Tabs.Tab>
-          <Tabs.Tab
-            value="sub-projects"
-            rightSection={
-              p.childCount > 0 ? (
-                <Badge size="xs" variant="light" circle>
-                  {p.childCount}
-                </Badge>
-              ) : undefined
-            }
-          >
-            {t('project.tabs.subProjects')}
-          </Tabs.Tab>
-          <Tabs.Tab value="members">{t('project.tabs.members')}</Tabs.Tab>
-          <Tabs.Tab value="history">{t('project.tabs.history')}</Tabs.Tab>
+        <Tabs.List mb={pages.length > 1 ? 'xs' : 'md'} aria-label={t('ux.project.sections.label')}>
+          {sections.map((s) => {
+            const Icon = SECTION_ICON[s];
+            return (
+              <Tabs.Tab key={s} value={s} leftSection={<Icon size={16} aria-hidden />}>
+                {t(`ux.project.sections.${s}`)}
+              </Tabs.Tab>
+            );
+          })}
         </Tabs.List>
-        <Tabs.Panel value="overview">
-          <OverviewTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="dashboard">
-          {current === 'dashboard' && (
-            <Suspense fallback={<TableSkeleton rows={8} />}>
-              <ProjectDashboardTab projectId={p.id} />
-            </Suspense>
+        <Tabs.Panel value={section}>
+          {pages.length === 1 ? (
+            page
+          ) : (
+            <Tabs
+              id="project-pages"
+              value={current}
+              onChange={(value) => value && open(value as Tab)}
+              variant="outline"
+              keepMounted={false}
+            >
+              <Tabs.List
+                mb="md"
+                aria-label={t('ux.project.pagesOf', {
+                  section: t(`ux.project.sections.${section}`),
+                })}
+              >
+                {pages.map((x) => (
+                  <Tabs.Tab
+                    key={x}
+                    value={x}
+                    rightSection={
+                      x === 'sub-projects' && p.childCount > 0 ? (
+                        <Badge size="xs" variant="light" circle>
+                          {p.childCount}
+                        </Badge>
+                      ) : undefined
+                    }
+                  >
+                    {label[x]}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Tabs.Panel value={current}>{page}</Tabs.Panel>
+            </Tabs>
           )}
-        </Tabs.Panel>
-        <Tabs.Panel value="planning">
-          <Suspense fallback={<TableSkeleton rows={10} />}>
-            <PlanningTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="load">
-          <Suspense fallback={<TableSkeleton rows={6} />}>
-            <LevelingPanel projectId={p.id} canApply={p.can.update && !p.archived} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="weather">
-          {current === 'weather' && (
-            <Suspense fallback={<TableSkeleton rows={6} />}>
-              <WeatherTab project={p} />
-            </Suspense>
-          )}
-        </Tabs.Panel>
-        {seesBudget && (
-          <Tabs.Panel value="budget">
-            <Suspense fallback={<TableSkeleton rows={10} />}>
-              <BudgetTab project={p} />
-            </Suspense>
-          </Tabs.Panel>
-        )}
-        {seesBudget && (
-          <Tabs.Panel value="benefits">
-            <Suspense fallback={<TableSkeleton rows={8} />}>
-              <BenefitsPanel projectId={p.id} />
-            </Suspense>
-          </Tabs.Panel>
-        )}
-        <Tabs.Panel value="governance">
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <GovernanceTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="quality">
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <QualityTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="lessons">
-          <Suspense fallback={<TableSkeleton rows={6} />}>
-            <LessonsTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="risks">
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <RisksTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="schedule-risk">
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <SimulationTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="strategy">
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <ContributionsPanel kind="project" id={p.id} canEdit={p.can.update && !p.archived} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="sub-projects">
-          <SubProjectsTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="members">
-          <MembersTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="staffing">
-          <Suspense fallback={<TableSkeleton rows={6} />}>
-            <ProjectRequestsTab project={p} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <HistoryTab project={p} />
         </Tabs.Panel>
       </Tabs>
       {dialog && (
