@@ -173,6 +173,9 @@ async function levelScenario(
       moves: [],
       overBefore: 0,
       overAfter: 0,
+      overHoursBefore: 0,
+      overHoursAfter: 0,
+      dropped: 0,
       unresolved: [],
       people: 0,
       tasks: taskCount,
@@ -314,6 +317,7 @@ async function levelScenario(
             project: projectRef(m.blockedBy.project),
             task: taskRef(m.blockedBy.project, m.blockedBy.task),
           },
+    gain: m.gain,
   }));
   // Finishes and counts per project.
   input.forEach((p, j) => {
@@ -372,6 +376,9 @@ async function levelScenario(
       moves,
       overBefore: result.overBefore,
       overAfter: result.overAfter,
+      overHoursBefore: result.overHoursBefore,
+      overHoursAfter: result.overHoursAfter,
+      dropped: result.dropped,
       unresolved: result.unresolved.map((u) => ({
         project: projectRef(u.project),
         task: taskRef(u.project, u.task),
