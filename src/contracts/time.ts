@@ -135,6 +135,7 @@ export const TimesheetViolation = z.object({
   day: z.number().int().nullable(),
   value: z.number().optional(),
   limit: z.number().optional(),
+  kind: z.string().optional(),
 });
 
 /** What a person may charge time to: their projects (with tasks) and the active activities. */

@@ -28,6 +28,11 @@ export const PortfolioLevelingMove = z.object({
   person: z.object({ id: Id, name: z.string() }).nullable(),
   /** The task (and its project) that held that person. */
   blockedBy: z.object({ project: WhatIfProjectRef, task: TaskRef }).nullable(),
+  /**
+   * What the move gains: the person-days and hours over capacity that undoing it alone would
+   * bring back (zero for a task that only follows a moved predecessor).
+   */
+  gain: z.object({ days: z.number().int(), hours: z.number() }),
 });
 export type PortfolioLevelingMove = z.infer<typeof PortfolioLevelingMove>;
 
@@ -48,6 +53,11 @@ export const PortfolioLevelingPreview = z.object({
   /** Person-days over capacity before and after (the portfolio's tasks, other loads counted). */
   overBefore: z.number().int(),
   overAfter: z.number().int(),
+  /** Hours over capacity (summed over person-days) before and after. */
+  overHoursBefore: z.number(),
+  overHoursAfter: z.number(),
+  /** Moves the scheme made that gained nothing, given back (not in `moves`). */
+  dropped: z.number().int(),
   unresolved: z.array(z.object({ project: WhatIfProjectRef, task: TaskRef })),
   people: z.number().int(),
   tasks: z.number().int(),

@@ -227,21 +227,21 @@ describe('my week', () => {
     const lock = await call(t, finance, {
       method: 'POST',
       url: '/api/v1/time/locks',
-      payload: { from: '2026-10-01', to: '2026-10-31', label: 'Clôture octobre' },
+      payload: { from: '2026-10-01', to: '2026-10-28', label: 'Clôture octobre' },
     });
     expect(lock.statusCode, lock.body).toBe(201);
     const week = await getWeek(worker.cookie, '2026-10-26');
-    expect(week.days.map((d) => d.locked)).toEqual([true, true, true, true, true, true, false]);
+    expect(week.days.map((d) => d.locked)).toEqual([true, true, true, false, false, false, false]);
     const res = await save(
       worker.cookie,
-      [line({ projectId: projectA.id }, [0, 0, 0, 0, 0, 0, 2])],
+      [line({ projectId: projectA.id }, [0, 0, 0, 2, 0, 0, 0])],
       0,
       '2026-10-26',
     );
     expect(res.statusCode).toBe(200);
     const refused = await save(
       worker.cookie,
-      [line({ projectId: projectA.id }, [1, 0, 0, 0, 0, 0, 2])],
+      [line({ projectId: projectA.id }, [1, 0, 0, 2, 0, 0, 0])],
       1,
       '2026-10-26',
     );
@@ -260,8 +260,8 @@ describe('my week', () => {
     await save(
       worker.cookie,
       [
-        line({ projectId: projectA.id }, [7, 7, 7, 0, 0, 0, 0]),
-        line({ activityId: conges }, [0, 0, 0, 7, 7, 0, 0]),
+        line({ projectId: projectA.id }, [7, 7, 0, 7, 0, 0, 0]),
+        line({ activityId: conges }, [0, 0, 0, 0, 7, 0, 0]),
       ],
       0,
       PREV,
@@ -273,7 +273,7 @@ describe('my week', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const week = Timesheet.parse(res.json());
-    expect(week.totals.total).toBe(35);
+    expect(week.totals.total).toBe(28);
     expect(week.lines.map((l) => l.activity?.code ?? l.project?.code)).toEqual([
       projectA.code,
       'CONGES',

@@ -124,6 +124,9 @@ export const VIOLATION_CODES = [
   'ACTIVITY_UNKNOWN',
   'LINE_TARGET_INVALID',
   'LINE_DUPLICATE',
+  'DAY_HOLIDAY',
+  'DAY_ABSENT',
+  'DAY_OVER_ABSENCE',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
@@ -138,6 +141,8 @@ export interface Violation {
   day: number | null;
   value?: number;
   limit?: number;
+  /** The approved absence's kind (`conges`, `rtt`…) behind `DAY_ABSENT` / `DAY_OVER_ABSENCE`. */
+  kind?: string;
 }
 
 /** The key that makes two lines the same charge target (one line per target and week). */

@@ -6,6 +6,7 @@
 // shifts them or adds a hypothetical one, then shows the load before and after.
 
 import { type LevelLink, type LevelMove, type LevelTask, level } from '../resources/leveling.ts';
+import { type MoveGain, earliestBy, pruneMoves } from '../staff/prune.ts';
 
 /** A project priority as a rank (higher is more important). */
 export const PRIORITY_RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
@@ -25,6 +26,8 @@ export interface PortfolioMove extends Omit<LevelMove, 'task' | 'blockedBy'> {
   task: number;
   /** The task that held the person, as (project, task). */
   blockedBy: { project: number; task: number } | null;
+  /** Over-allocation this move removes (undoing it alone would bring it back). */
+  gain: MoveGain;
 }
 
 export interface PortfolioLevelResult {
@@ -33,6 +36,11 @@ export interface PortfolioLevelResult {
   moves: PortfolioMove[];
   overBefore: number;
   overAfter: number;
+  /** Hours over capacity, summed over person-days, before and after. */
+  overHoursBefore: number;
+  overHoursAfter: number;
+  /** Moves of the scheme given back because they gained nothing. */
+  dropped: number;
   unresolved: { project: number; task: number }[];
 }
 
@@ -59,20 +67,31 @@ export function levelPortfolio(
     }
     for (const l of p.links) {
       if (l.from < 0 || l.to < 0 || l.from >= p.tasks.length || l.to >= p.tasks.length) continue;
-      links.push({ ...l, from: base + l.from, to: base + l.to });
+      // A link the plan's own dates already break on the common axis (another calendar, a
+      // rounding) is taken as holding where the tasks stand: a successor moves only when its
+      // predecessor's move eats the slack, never just because the axes differ.
+      const a = p.tasks[l.from]!;
+      const b = p.tasks[l.to]!;
+      const broken = Math.max(0, earliestBy(l, a.start, a.duration, b.duration) - b.start);
+      links.push({ ...l, lag: l.lag - broken, from: base + l.from, to: base + l.to });
     }
   });
   const result = level({ tasks, links, capacity, maxDelay, priorityFirst: true });
+  // Moves that do not reduce the over-allocation are given back.
+  const pruned = pruneMoves(tasks, links, capacity, result.starts, result.moves);
   const local = (i: number) => ({ project: owner[i]!, task: i - offsets[owner[i]!]! });
   return {
-    starts: projects.map((p, j) => result.starts.slice(offsets[j]!, offsets[j]! + p.tasks.length)),
-    moves: result.moves.map((m) => ({
+    starts: projects.map((p, j) => pruned.starts.slice(offsets[j]!, offsets[j]! + p.tasks.length)),
+    moves: pruned.moves.map((m) => ({
       ...m,
       ...local(m.task),
       blockedBy: m.blockedBy === null ? null : local(m.blockedBy),
     })),
     overBefore: result.overBefore,
-    overAfter: result.overAfter,
+    overAfter: pruned.overAfter,
+    overHoursBefore: pruned.overHoursBefore,
+    overHoursAfter: pruned.overHoursAfter,
+    dropped: pruned.dropped,
     unresolved: result.unresolved.map(local),
   };
 }

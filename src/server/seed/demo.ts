@@ -28,6 +28,7 @@ import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoCopil } from './demo-copil.ts';
 import { seedDemoSkills } from './demo-skills.ts';
 import { seedDemoDash } from './demo-dash.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 import { seedDemoStaffing, seedDemoTraining } from './demo-staffing.ts';
 import { seedDemoMethods } from './demo-methods.ts';
 import {
@@ -310,6 +311,7 @@ export async function seedDemo(
   await seedDemoMethods(ctx, actor, planned);
   say('ressources');
   accounts.push((await seedDemoResources(ctx, actor, planned, password)).account);
+  await seedDemoStaff(ctx, actor);
   say('compétences');
   await seedDemoSkills(ctx, actor);
   say('demandes de ressources');

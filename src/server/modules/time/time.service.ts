@@ -41,6 +41,7 @@ import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { recordAudit, recordAudits } from '../platform/audit.service.ts';
+import { absenceRuleViolations, fitLinesToAbsences } from '../staff/cra-rule.ts';
 import * as repo from './time.repository.ts';
 
 type SaveBody = z.infer<typeof SaveTimesheetBody>;
@@ -465,6 +466,16 @@ async function checkWeek(
     taskProjects: new Map(tasks.filter((t) => !t.isSummary).map((t) => [t.id, t.projectId])),
     activities: new Map(activities.map((a) => [a.id, { active: a.active }])),
   });
+  // No work on a public holiday or an approved full-day absence; partial absences cap the day.
+  violations.push(
+    ...(await absenceRuleViolations(
+      tx,
+      personId,
+      monday,
+      lines,
+      new Map(activities.map((a) => [a.id, a.kind])),
+    )),
+  );
   const before = new Map(previous.map((l) => [lineKey(l), l.centi]));
   const unchanged = (line: number, day: number | null) => {
     const l = lines[line]!;
@@ -613,7 +624,15 @@ export async function copyPreviousWeek(
         activityId: l.activityId,
         hours: l.centi.map((c, d) => (locked[d] ? 0 : fromCenti(c))),
       }));
-    await writeWeek(tx, actor, state, version, lines, 'save');
+    // Holidays and approved absences of this week are left empty (or trimmed, half days).
+    const fitted = await fitLinesToAbsences(
+      tx,
+      personId,
+      monday,
+      lines,
+      new Map(activities.map((a) => [a.id, a.kind])),
+    );
+    await writeWeek(tx, actor, state, version, fitted, 'save');
   });
   return getMyTimesheet(ctx, actor, monday);
 }

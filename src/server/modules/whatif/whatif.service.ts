@@ -28,7 +28,7 @@ import {
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { peopleDirectory } from '../org/org.service.ts';
-import { applyTaskUpdates, getPlan } from '../planning/planning.service.ts';
+import { applyTaskUpdates } from '../planning/planning.service.ts';
 import { DEFAULT_CALENDAR, calendarSpec } from '../planning/planning.schedule.ts';
 import { projects as projectsTable } from '../portfolio/portfolio.tables.ts';
 import {
@@ -43,7 +43,7 @@ import {
   toHeatMap,
   toSnapshot,
 } from '../resources/capacity.service.ts';
-import * as resourcesRepo from '../resources/resources.repository.ts';
+import { readPlans } from '../staff/portfolio-plans.ts';
 
 /** Working days a task may be pushed looking for room (about two years). */
 const MAX_DELAY = 520;
@@ -117,18 +117,22 @@ async function levelScenario(
     }
   }
   const live = all.filter((p) => !s.removed.has(p.id));
-  // Plans one project at a time (one transaction or client: never concurrently).
-  const plans: Awaited<ReturnType<typeof getPlan>>[] = [];
-  for (const p of live) plans.push(await getPlan(ctx, actor, p.id));
-  const leavesOf = plans.map((plan) => plan.tasks.filter((t) => t.kind !== 'summary'));
+  // Every live project's plan set-wise (four statements, whatever the number of projects);
+  // the projects were filtered on what the actor may see.
+  const byProject = await readPlans(
+    ctx.db,
+    live.map((p) => p.id),
+  );
+  const plans = live.map((p) => byProject.get(p.id)!);
+  const leavesOf = plans.map((plan) => plan.tasks);
   const shiftOf = live.map((p) => s.shifts.get(p.id) ?? 0);
 
   let first = Infinity;
   let last = -Infinity;
   leavesOf.forEach((leaves, j) => {
     for (const t of leaves) {
-      first = Math.min(first, toEpochDay(t.schedule.start) + shiftOf[j]!);
-      last = Math.max(last, toEpochDay(t.schedule.finish) + shiftOf[j]!);
+      first = Math.min(first, toEpochDay(t.start) + shiftOf[j]!);
+      last = Math.max(last, toEpochDay(t.finish) + shiftOf[j]!);
     }
   });
   if (s.added) {
@@ -173,6 +177,9 @@ async function levelScenario(
       moves: [],
       overBefore: 0,
       overAfter: 0,
+      overHoursBefore: 0,
+      overHoursAfter: 0,
+      dropped: 0,
       unresolved: [],
       people: 0,
       tasks: taskCount,
@@ -212,18 +219,14 @@ async function levelScenario(
     const leaves = leavesOf[j]!;
     const index = new Map(leaves.map((t, i) => [t.id, i]));
     const tasks: Omit<LevelTask, 'priority'>[] = leaves.map((t) => ({
-      start: days.indexOnOrAfter(toEpochDay(t.schedule.start) + shiftOf[j]!),
-      duration: t.kind === 'milestone' ? 0 : t.duration,
-      totalFloat: t.schedule.totalFloat,
+      start: days.indexOnOrAfter(toEpochDay(t.start) + shiftOf[j]!),
+      duration: t.milestone ? 0 : t.duration,
+      totalFloat: t.totalFloat,
       demands: [],
-      fixed:
-        t.actualStart !== null ||
-        t.percentComplete > 0 ||
-        t.constraint?.type === 'MSO' ||
-        t.constraint?.type === 'MFO',
+      fixed: t.fixed,
     }));
     const list: { personId: string; taskIndex: number; effortHours: number }[] = [];
-    for (const a of await resourcesRepo.listAssignments(ctx.db, live[j]!.id)) {
+    for (const a of plans[j]!.assignments) {
       const i = index.get(a.taskId);
       if (i === undefined) continue;
       list.push({ personId: a.personId, taskIndex: i, effortHours: a.effortHours });
@@ -236,7 +239,7 @@ async function levelScenario(
     }
     assignmentsOf.push(list);
     const links: LevelLink[] = plans[j]!.links.filter(
-      (l) => !l.fromProject && index.has(l.fromTaskId) && index.has(l.toTaskId),
+      (l) => index.has(l.fromTaskId) && index.has(l.toTaskId),
     ).map((l) => ({
       from: index.get(l.fromTaskId)!,
       to: index.get(l.toTaskId)!,
@@ -301,7 +304,7 @@ async function levelScenario(
     from: date(input[m.project]!.tasks[m.task]!.start),
     to: date(m.to),
     delay: m.delay,
-    totalFloat: m.project < live.length ? leavesOf[m.project]![m.task]!.schedule.totalFloat : null,
+    totalFloat: m.project < live.length ? leavesOf[m.project]![m.task]!.totalFloat : null,
     reason: m.reason,
     person:
       m.resource === null
@@ -314,6 +317,7 @@ async function levelScenario(
             project: projectRef(m.blockedBy.project),
             task: taskRef(m.blockedBy.project, m.blockedBy.task),
           },
+    gain: m.gain,
   }));
   // Finishes and counts per project.
   input.forEach((p, j) => {
@@ -372,6 +376,9 @@ async function levelScenario(
       moves,
       overBefore: result.overBefore,
       overAfter: result.overAfter,
+      overHoursBefore: result.overHoursBefore,
+      overHoursAfter: result.overHoursAfter,
+      dropped: result.dropped,
       unresolved: result.unresolved.map((u) => ({
         project: projectRef(u.project),
         task: taskRef(u.project, u.task),
@@ -559,11 +566,11 @@ export async function portfolioWhatIf(
   };
 }
 
-/** Task assignments of some projects by task (person and effort). */
+/** Task assignments of some projects by task (person and effort), set-wise. */
 async function assignmentsByTask(db: Executor, projectIds: readonly string[]) {
   const out = new Map<string, { personId: string; effortHours: number }[]>();
-  for (const projectId of new Set(projectIds)) {
-    for (const a of await resourcesRepo.listAssignments(db, projectId)) {
+  for (const plan of (await readPlans(db, [...new Set(projectIds)])).values()) {
+    for (const a of plan.assignments) {
       let list = out.get(a.taskId);
       if (!list) out.set(a.taskId, (list = []));
       list.push({ personId: a.personId, effortHours: a.effortHours });

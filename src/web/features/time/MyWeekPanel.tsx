@@ -51,6 +51,7 @@ interface Violation {
   day: number | null;
   value?: number;
   limit?: number;
+  kind?: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -484,6 +485,7 @@ function violationText(
     day,
     value: v.value === undefined ? '' : formatH(v.value),
     limit: v.limit === undefined ? '' : formatH(v.limit),
+    kind: v.kind ? t(`resources.absences.kinds.${v.kind}`) : '',
   });
 }
 

@@ -556,6 +556,13 @@ function LevelingSummary({ preview }: { preview: PortfolioLevelingPreview }) {
         <Figure label={t('whatif.leveling.projects')} value={preview.projects.length} />
         <Figure label={t('whatif.leveling.people')} value={preview.people} />
       </SimpleGrid>
+      <Text size="sm">
+        {t('staff.leveling.hours', {
+          before: formatNumber(preview.overHoursBefore),
+          after: formatNumber(preview.overHoursAfter),
+        })}
+        {preview.dropped > 0 && ` ${t('staff.leveling.dropped', { count: preview.dropped })}`}
+      </Text>
       <ProjectFinishes preview={preview} />
     </Stack>
   );
@@ -622,6 +629,13 @@ function MovesTable({ preview, caption }: { preview: PortfolioLevelingPreview; c
       person: m.person?.name ?? '',
       by: m.blockedBy ? `${project(m.blockedBy.project)} · ${m.blockedBy.task.name}` : '',
     });
+  const gain = (m: PortfolioLevelingPreview['moves'][number]) =>
+    m.gain.days > 0 || m.gain.hours > 0
+      ? t('staff.leveling.gainValue', {
+          count: m.gain.days,
+          hours: formatNumber(m.gain.hours),
+        })
+      : t('staff.leveling.follows');
   return (
     <Table striped withTableBorder>
       <Table.Caption>{caption}</Table.Caption>
@@ -632,6 +646,7 @@ function MovesTable({ preview, caption }: { preview: PortfolioLevelingPreview; c
           <Table.Th>{t('whatif.moves.from')}</Table.Th>
           <Table.Th>{t('whatif.moves.to')}</Table.Th>
           <Table.Th ta="right">{t('whatif.moves.delay')}</Table.Th>
+          <Table.Th>{t('staff.leveling.gain')}</Table.Th>
           <Table.Th>{t('whatif.moves.why')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -645,6 +660,7 @@ function MovesTable({ preview, caption }: { preview: PortfolioLevelingPreview; c
             <Table.Td>{formatDate(m.from)}</Table.Td>
             <Table.Td>{formatDate(m.to)}</Table.Td>
             <Table.Td ta="right">{t('whatif.moves.days', { count: m.delay })}</Table.Td>
+            <Table.Td>{gain(m)}</Table.Td>
             <Table.Td>{reason(m)}</Table.Td>
           </Table.Tr>
         ))}

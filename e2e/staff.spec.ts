@@ -1,0 +1,63 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { PMO, signIn } from './helpers.ts';
+
+/*
+ * The PMO levels a portfolio by priority, in French: Ressources › Simulation, pick the
+ * portfolio, read the preview (person-days and hours over capacity before and after, each
+ * move with what it gains and why), apply it when there is something to apply; then a what-if
+ * by priority (one project made critical) compared before and after.
+ */
+test('le PMO lisse un portefeuille par priorité puis simule un changement de priorité', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+
+  await test.step('ouvrir la simulation et l’aperçu du lissage du portefeuille', async () => {
+    await signIn(page, PMO);
+    await page.goto('/resources/whatif');
+    await expect(page.getByRole('tab', { name: 'Simulation', selected: true })).toBeVisible({
+      timeout: 90_000,
+    });
+    await page.getByRole('combobox', { name: 'Portefeuille' }).click();
+    await page.getByRole('option', { name: /^PTF-NUM/ }).click();
+    await expect(page.getByText(/^Heures en surcharge : .+ h avant, .+ h après\./)).toBeVisible({
+      timeout: 90_000,
+    });
+    await expect(page.getByText('Jours-personne en surcharge avant')).toBeVisible();
+  });
+
+  await test.step('appliquer le lissage : chaque décalage dit ce qu’il gagne', async () => {
+    const moves = page.getByRole('table', { name: 'Tâches décalées par le lissage' });
+    await expect(moves).toBeVisible();
+    await expect(moves.getByRole('columnheader', { name: 'Gain' })).toBeVisible();
+    await expect(
+      moves.getByText(/^−\d+ jours?-personne, −.+ h de surcharge$/).first(),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Appliquer le lissage' }).click();
+    await expect(page.getByText(/tâches? contraintes? dans \d+ projet/)).toBeVisible({
+      timeout: 90_000,
+    });
+  });
+
+  await test.step('et si un projet devenait critique ?', async () => {
+    const priority = page.getByRole('combobox', { name: /^Priorité de / }).first();
+    await priority.click();
+    await page.getByRole('option', { name: 'Critique' }).click();
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await expect(page.getByText('Résultat de la simulation')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText("Plan de charge simulé (écart avec l'actuel)")).toBeVisible();
+    await expect(page.getByText('Cases en surcharge après')).toBeVisible();
+  });
+
+  await test.step('accessibilité (axe)', async () => {
+    const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+      );
+    expect(serious).toEqual([]);
+  });
+});
