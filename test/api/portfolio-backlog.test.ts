@@ -203,6 +203,84 @@ describe('scenarios built from the backlog', () => {
     expect(codes).toContain(`${portal.reference}:COST_FROM_ROUGH_ESTIMATE`);
   });
 
+  it('reads an alignment criterion from the strategy map, and refuses it on a sheet', async () => {
+    const axis = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/strategy/objectives',
+      payload: { kind: 'axis', code: `AX-${uniq()}`.slice(0, 30), title: 'Client', weight: 50 },
+    });
+    expect(axis.statusCode).toBe(201);
+    const objective = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/strategy/objectives',
+      payload: {
+        kind: 'objective',
+        parentId: axis.json().id,
+        code: `OB-${uniq()}`.slice(0, 30),
+        title: 'Satisfaction client',
+        weight: 1,
+      },
+    });
+    expect(objective.statusCode).toBe(201);
+    // The CRM contributes strongly, the ERP weakly, the portal not at all.
+    for (const [r, level] of [
+      [crm, 3],
+      [erp, 1],
+    ] as const) {
+      const c = await call(t, pmo, {
+        method: 'POST',
+        url: '/api/v1/strategy/contributions',
+        payload: { objectiveId: objective.json().id, requestId: r.id, level },
+      });
+      expect(c.statusCode).toBe(201);
+    }
+    const model = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/strategy/scoring-models',
+      payload: {
+        name: `Alignement ${uniq()}`,
+        criteria: [
+          {
+            key: 'alignement',
+            label: 'Alignement stratégique',
+            weight: 1,
+            source: 'alignment',
+            levels: [0, 1, 2, 3, 4].map((value) => ({ value, description: '' })),
+          },
+        ],
+      },
+    });
+    expect(model.statusCode).toBe(201);
+    expect(model.json().criteria[0].source).toBe('alignment');
+    const modelId = model.json().id as string;
+    const ranking = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/strategy/scoring-models/${modelId}/ranking`,
+    });
+    expect(ranking.statusCode).toBe(200);
+    const items = ranking.json().items as {
+      request: { id: string };
+      total: number;
+      evaluators: unknown[];
+      criteria: { mean: number }[];
+    }[];
+    const total = (id: string) => items.find((i) => i.request.id === id)!;
+    expect(total(crm.id).total).toBe(100);
+    expect(total(crm.id).criteria[0]!.mean).toBe(4);
+    expect(total(erp.id).criteria[0]!.mean).toBe(1);
+    expect(total(erp.id).total).toBe(25);
+    expect(total(portal.id).total).toBe(0);
+    expect(total(crm.id).evaluators).toEqual([]);
+    // Nobody scores it by hand.
+    const sheet = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/strategy/scoring-models/${modelId}/evaluations`,
+      payload: { requestId: crm.id, scores: { alignement: 2 } },
+    });
+    expect(sheet.statusCode).toBe(400);
+    expect(sheet.json().error.details.issues[0].path).toEqual(['body', 'scores', 'alignement']);
+  });
+
   it('is the PMO’s: others are refused, bad input names the field', async () => {
     expect((await build(executive, { valueBasis: 'npv', monthlyBudget: null })).statusCode).toBe(
       403,
