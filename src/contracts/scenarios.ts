@@ -5,6 +5,8 @@ import { Id, Instant, Ref, Text } from './common.ts';
 
 export const SCORING_DIRECTIONS = ['higher_better', 'lower_better'] as const;
 
+export const CRITERION_SOURCES = ['evaluators', 'alignment'] as const;
+
 export const ScaleLevel = z.object({
   value: z.number().int().min(0).max(100),
   /** What the level means to evaluators ("3 — contribue fortement à un objectif"). */
@@ -23,6 +25,11 @@ export const ScoringCriterion = z.object({
   weight: z.number().min(0).max(100),
   direction: z.enum(SCORING_DIRECTIONS).default('higher_better'),
   levels: z.array(ScaleLevel).min(2).max(11),
+  /**
+   * Who gives the level: the evaluators, or the strategy map (`alignment`: the strongest
+   * contribution of the candidate to an objective, read on the scale; evaluators do not score it).
+   */
+  source: z.enum(CRITERION_SOURCES).default('evaluators'),
 });
 export type ScoringCriterion = z.infer<typeof ScoringCriterion>;
 
@@ -219,3 +226,49 @@ export const Scenario = ScenarioSummary.extend({
   runSeconds: z.number().nullable(),
 });
 export type Scenario = z.infer<typeof Scenario>;
+
+// ---------------------------------------------------------------- scenarios from the backlog
+
+export const BACKLOG_STAGES = ['submitted', 'needs_info', 'evaluation'] as const;
+export const BACKLOG_NOTE_CODES = [
+  'NO_SCORE',
+  'NO_NPV',
+  'NO_COST',
+  'AFTER_HORIZON',
+  'TRUNCATED',
+  'COST_FROM_ROUGH_ESTIMATE',
+] as const;
+
+/**
+ * A scenario built from Jalon's data: the requests at these stages become candidates (value:
+ * their score under a model, or their NPV), their business cases give the cost by month, the
+ * people's free capacity gives the hours (docs/scenarios.md).
+ */
+export const BacklogScenarioBody = z.object({
+  name: Text(120),
+  description: z.string().trim().max(4000).default(''),
+  stages: z.array(z.enum(BACKLOG_STAGES)).min(1).default(['evaluation']),
+  valueBasis: z.enum(['score', 'npv']),
+  /** Required when the value is the score. */
+  scoringModelId: Id.nullable().default(null),
+  firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  months: z.number().int().min(1).max(36).default(12),
+  /** Budget per month in minor units; null = no budget constraint. */
+  monthlyBudget: z.number().int().min(0).max(1e15).nullable(),
+  /** How many months a start may slip after the earliest. */
+  windowMonths: z.number().int().min(0).max(6).default(2),
+  /** Share of the people's free capacity given to new projects (%); null = not constrained. */
+  capacityShare: z.number().min(0).max(100).nullable().default(100),
+});
+export type BacklogScenarioBody = z.infer<typeof BacklogScenarioBody>;
+
+export const BacklogNote = z.object({
+  requestId: Id,
+  reference: z.string(),
+  code: z.enum(BACKLOG_NOTE_CODES),
+  excluded: z.boolean(),
+});
+export type BacklogNote = z.infer<typeof BacklogNote>;
+
+export const BacklogScenario = Scenario.extend({ buildNotes: z.array(BacklogNote) });
+export type BacklogScenario = z.infer<typeof BacklogScenario>;

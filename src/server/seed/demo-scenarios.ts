@@ -14,7 +14,7 @@ import { listRequests } from '../modules/strategy/strategy.service.ts';
 const levels = (...descriptions: string[]) =>
   descriptions.map((description, value) => ({ value, description }));
 
-const CRITERIA: ScoringCriterion[] = [
+const CRITERIA: Omit<ScoringCriterion, 'source'>[] = [
   {
     key: 'alignement',
     label: 'Alignement stratégique',
@@ -137,7 +137,7 @@ export async function seedDemoScenarios(ctx: Ctx): Promise<void> {
     name: 'Grille du comité d’arbitrage 2027',
     description:
       'Notation des demandes avant le comité d’arbitrage de novembre : chaque membre note seul, le PMO présente le classement et les désaccords.',
-    criteria: CRITERIA,
+    criteria: CRITERIA.map((c) => ({ ...c, source: 'evaluators' as const })),
   });
   const requests = (await listRequests(ctx, pmo)).items;
   const evaluators = new Map<string, Actor>();

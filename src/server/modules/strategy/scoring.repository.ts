@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { users } from '../platform/platform.tables.ts';
+import { contributions } from './objectives.tables.ts';
 import { scoringEvaluations, scoringModels } from './scenarios.tables.ts';
 import { projectRequests } from './strategy.tables.ts';
 
@@ -128,4 +129,21 @@ export function rankedRequests(db: Executor, modelId: string) {
       ),
     )
     .orderBy(asc(projectRequests.number));
+}
+
+/** The strongest contribution level (1–3) of each of these requests to any objective. */
+export async function strongestContributions(
+  db: Executor,
+  requestIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      requestId: contributions.requestId,
+      level: sql<number>`max(${contributions.level})::int`,
+    })
+    .from(contributions)
+    .where(inArray(contributions.requestId, [...requestIds]))
+    .groupBy(contributions.requestId);
+  return new Map(rows.map((r) => [r.requestId!, Number(r.level)]));
 }

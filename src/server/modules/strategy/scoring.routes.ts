@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, IdParams } from '../../../contracts/common.ts';
 import {
+  BacklogScenario,
+  BacklogScenarioBody,
   CreateEvaluationBody,
   CreateScenarioBody,
   RunScenarioBody,
@@ -22,6 +24,7 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { createFromBacklog } from './backlog.service.ts';
 import * as scenarios from './scenarios.service.ts';
 import * as svc from './scoring.service.ts';
 
@@ -220,6 +223,22 @@ export function scoringRoutes(app: FastifyInstance, ctx: Ctx) {
       reply
         .status(201)
         .send(withEtag(reply, await scenarios.createScenario(ctx, actorOf(req), req.body))),
+  );
+
+  r.post(
+    '/api/v1/strategy/scenarios/from-backlog',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary:
+          'Build a scenario from the requests, their business cases and the free capacity of the teams',
+        body: BacklogScenarioBody,
+        response: { 201: BacklogScenario },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(withEtag(reply, await createFromBacklog(ctx, actorOf(req), req.body))),
   );
 
   r.get(

@@ -24,12 +24,16 @@ import {
   scoreCandidates,
   validateModel,
 } from '../../../core/strategy/scoring.ts';
+import { alignmentLevel } from '../../../core/scenarios/alignment.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as repo from './scoring.repository.ts';
 import { findRequest as findRequestRow } from './strategy.repository.ts';
+
+/** The evaluator id of the levels read from the strategy map (alignment criteria). */
+export const STRATEGY_MAP = '00000000-0000-0000-0000-000000000000';
 
 const modelNotFound = (id: string) =>
   new DomainError('SCORING_MODEL_NOT_FOUND', `No scoring model ${id}`);
@@ -67,7 +71,11 @@ function toModel(row: repo.ScoringModelRow, evaluationCount: number): ScoringMod
     id: row.id,
     name: row.name,
     description: row.description,
-    criteria: row.criteria as ScoringCriterion[],
+    // Models saved before the alignment criterion existed have no source: evaluators.
+    criteria: (row.criteria as ScoringCriterion[]).map((c) => ({
+      ...c,
+      source: c.source ?? 'evaluators',
+    })),
     evaluationCount,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -211,6 +219,11 @@ function checkScores(criteria: readonly ScoringCriterion[], scores: Record<strin
   for (const [key, value] of Object.entries(scores)) {
     const c = byKey.get(key);
     if (!c) issues.push({ path: ['body', 'scores', key], message: 'Not a criterion of the model' });
+    else if (c.source === 'alignment')
+      issues.push({
+        path: ['body', 'scores', key],
+        message: 'Read from the strategy map (contributions to objectives): not scored by hand',
+      });
     else if (!c.levels.some((l) => l.value === value))
       issues.push({
         path: ['body', 'scores', key],
@@ -363,6 +376,26 @@ export async function ranking(ctx: Ctx, modelId: string): Promise<Ranking> {
         value,
       });
   }
+  // Alignment criteria: one level per request from its strongest contribution to an objective.
+  const aligned = model.criteria.filter((c) => c.source === 'alignment');
+  if (aligned.length > 0) {
+    const strongest = await repo.strongestContributions(
+      ctx.db,
+      requests.map((r) => r.id),
+    );
+    for (const r of requests)
+      for (const c of aligned) {
+        for (let i = evaluations.length - 1; i >= 0; i--)
+          if (evaluations[i]!.candidateId === r.id && evaluations[i]!.criterionId === c.key)
+            evaluations.splice(i, 1);
+        evaluations.push({
+          candidateId: r.id,
+          evaluatorId: STRATEGY_MAP,
+          criterionId: c.key,
+          value: alignmentLevel(c.levels, c.direction, strongest.get(r.id) ?? 0),
+        });
+      }
+  }
   const scores = scoreCandidates(
     toCore(model.criteria),
     requests.map((r) => r.id),
@@ -392,7 +425,8 @@ export async function ranking(ctx: Ctx, modelId: string): Promise<Ranking> {
         relativeSpread: c.relativeSpread,
         evaluations: c.evaluations,
       })),
-      evaluators: s.evaluators,
+      // The strategy map is not an evaluator: its levels show on their criterion only.
+      evaluators: s.evaluators.filter((e) => e.evaluatorId !== STRATEGY_MAP),
     })),
   };
 }

@@ -82,48 +82,57 @@ export function EvaluationModal({
         <Text size="sm" c="dimmed">
           {t('scenarios.scoring.sheetHelp')}
         </Text>
-        {model.criteria.map((c) => (
-          <Radio.Group
-            key={c.key}
-            label={`${c.label} (${t('scenarios.scoring.weightShort', { weight: c.weight })})`}
-            description={
-              [
-                c.description,
-                c.direction === 'lower_better' ? t('scenarios.scoring.lowerBetterHint') : '',
-              ]
-                .filter(Boolean)
-                .join(' — ') || undefined
-            }
-            value={scores[c.key] ?? null}
-            onChange={(v) => setScores((s) => ({ ...s, [c.key]: v }))}
-          >
-            <Stack gap={4} mt={6}>
-              {c.levels.map((l) => (
-                <Radio
-                  key={l.value}
-                  value={String(l.value)}
-                  label={l.description ? `${l.value} — ${l.description}` : String(l.value)}
-                />
-              ))}
-              {scores[c.key] !== undefined && (
-                <Button
-                  variant="subtle"
-                  size="compact-xs"
-                  w="fit-content"
-                  onClick={() =>
-                    setScores((s) => {
-                      const next = { ...s };
-                      delete next[c.key];
-                      return next;
-                    })
-                  }
-                >
-                  {t('scenarios.scoring.clearLevel', { label: c.label })}
-                </Button>
-              )}
-            </Stack>
-          </Radio.Group>
-        ))}
+        {model.criteria.map((c) =>
+          c.source === 'alignment' ? (
+            <Text key={c.key} size="sm">
+              <Text span fw={500}>
+                {c.label}
+              </Text>{' '}
+              — {t('portfolioSelection.alignment.computed')}
+            </Text>
+          ) : (
+            <Radio.Group
+              key={c.key}
+              label={`${c.label} (${t('scenarios.scoring.weightShort', { weight: c.weight })})`}
+              description={
+                [
+                  c.description,
+                  c.direction === 'lower_better' ? t('scenarios.scoring.lowerBetterHint') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' — ') || undefined
+              }
+              value={scores[c.key] ?? null}
+              onChange={(v) => setScores((s) => ({ ...s, [c.key]: v }))}
+            >
+              <Stack gap={4} mt={6}>
+                {c.levels.map((l) => (
+                  <Radio
+                    key={l.value}
+                    value={String(l.value)}
+                    label={l.description ? `${l.value} — ${l.description}` : String(l.value)}
+                  />
+                ))}
+                {scores[c.key] !== undefined && (
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    w="fit-content"
+                    onClick={() =>
+                      setScores((s) => {
+                        const next = { ...s };
+                        delete next[c.key];
+                        return next;
+                      })
+                    }
+                  >
+                    {t('scenarios.scoring.clearLevel', { label: c.label })}
+                  </Button>
+                )}
+              </Stack>
+            </Radio.Group>
+          ),
+        )}
         <Textarea
           label={t('scenarios.scoring.comment')}
           autosize

@@ -27,6 +27,7 @@ import type { SelectionResult } from '../../../core/strategy/selection.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { BacklogScenarioModal } from '../portfolio/BacklogScenarioModal.tsx';
 import { currentLocale } from '../../i18n.ts';
 import {
   createScenario,
@@ -462,6 +463,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
   const [picked, setPicked] = useState<string | null>(null);
   const [other, setOther] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [fromBacklog, setFromBacklog] = useState(false);
   const [busy, setBusy] = useState<'run' | 'frontier' | 'force' | null>(null);
   const [timeLimit, setTimeLimit] = useState<number | string>(10);
   const id = picked ?? list.data?.items[0]?.id ?? null;
@@ -472,7 +474,17 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const modal = creating ? (
     <NewScenarioModal onClose={() => setCreating(false)} onCreated={(s) => setPicked(s.id)} />
+  ) : fromBacklog ? (
+    <BacklogScenarioModal
+      onClose={() => setFromBacklog(false)}
+      onCreated={(s) => setPicked(s.id)}
+    />
   ) : null;
+  const fromBacklogButton = (
+    <Button variant="light" onClick={() => setFromBacklog(true)}>
+      {t('portfolioSelection.backlog.button')}
+    </Button>
+  );
   if (list.data.items.length === 0)
     return (
       <>
@@ -481,12 +493,15 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
           message={t('scenarios.portfolio.emptyMessage')}
           action={
             canManage ? (
-              <Button
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => setCreating(true)}
-              >
-                {t('scenarios.portfolio.new')}
-              </Button>
+              <Group>
+                {fromBacklogButton}
+                <Button
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                  onClick={() => setCreating(true)}
+                >
+                  {t('scenarios.portfolio.new')}
+                </Button>
+              </Group>
             ) : undefined
           }
         />
@@ -543,13 +558,16 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
           />
         </Group>
         {canManage && (
-          <Button
-            variant="default"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t('scenarios.portfolio.new')}
-          </Button>
+          <Group>
+            {fromBacklogButton}
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setCreating(true)}
+            >
+              {t('scenarios.portfolio.new')}
+            </Button>
+          </Group>
         )}
       </Group>
       {scenario.isPending ? (

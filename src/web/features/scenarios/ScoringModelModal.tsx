@@ -33,6 +33,7 @@ interface CriterionValues {
   description: string;
   weight: number | string;
   direction: ScoringCriterion['direction'];
+  source: ScoringCriterion['source'];
   levels: LevelValues[];
 }
 interface Values {
@@ -50,6 +51,7 @@ const toBody = (v: Values) => ({
     description: c.description.trim(),
     weight: Number(c.weight === '' ? 0 : c.weight),
     direction: c.direction,
+    source: c.source,
     levels: c.levels.map((l) => ({
       value: Number(l.value === '' ? 0 : l.value),
       description: l.description.trim(),
@@ -94,6 +96,7 @@ export function ScoringModelModal({
     description: '',
     weight: 10,
     direction: 'higher_better',
+    source: 'evaluators',
     levels: defaultLevels(),
   });
   const form = useForm<Values>({
@@ -198,6 +201,16 @@ export function ScoringModelModal({
                       label: t(`scenarios.scoring.directions.${d}`),
                     }))}
                     {...form.getInputProps(`criteria.${i}.direction`)}
+                  />
+                  <Select
+                    label={t('portfolioSelection.alignment.source')}
+                    description={t('portfolioSelection.alignment.sourceHelp')}
+                    allowDeselect={false}
+                    data={(['evaluators', 'alignment'] as const).map((v) => ({
+                      value: v,
+                      label: t(`portfolioSelection.alignment.sources.${v}`),
+                    }))}
+                    {...form.getInputProps(`criteria.${i}.source`)}
                   />
                 </SimpleGrid>
                 <Textarea

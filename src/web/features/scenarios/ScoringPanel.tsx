@@ -122,6 +122,11 @@ function Explanation({ item, ranking }: { item: RankedCandidate; ranking: Rankin
                       {t('scenarios.scoring.lowerBetterShort')}
                     </Text>
                   )}
+                  {crit?.source === 'alignment' && (
+                    <Text span size="xs" c="dimmed">
+                      {t('portfolioSelection.alignment.fromMap')}
+                    </Text>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td ta="right">{c.mean === null ? '—' : fmt(c.mean, 2)}</Table.Td>
