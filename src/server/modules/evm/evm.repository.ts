@@ -72,7 +72,6 @@ export interface SnapshotProject {
   code: string;
   name: string;
   bac: number;
-  pv: number;
   committed: number;
   /** Actual cost on no budget line through the month's end. */
   acUnassigned: number;
@@ -98,12 +97,15 @@ export interface SnapshotBaselineLine {
   projectId: string;
   lineId: string | null;
   bac: number;
+  /** The line's baseline through the month's end (its planned value there). */
+  pv: number;
 }
 
 /**
  * Everything the month-end EV snapshot of every project due needs, in three set-wise reads (no
  * query per project): the projects in flight with an approved baseline and no close for the
- * month, their PV, commitments and plan progress; their baseline per line; their working lines
+ * month, their commitments and plan progress; their baseline and PV per line (one pass over the
+ * baseline amounts); their working lines
  * with the actual cost to the month's end (from the monthly pre-aggregates) and ETC.
  */
 export async function snapshotInputs(db: Executor, month: string, statusDate: string) {
@@ -124,10 +126,6 @@ export async function snapshotInputs(db: Executor, month: string, statusDate: st
   const list = await queryRows<SnapshotProject>(
     db,
     sql`with ${due},
-    pv as (
-      select a.revision_id, sum(a.amount) as pv from budget_revision_amounts a
-      join rev on rev.id = a.revision_id where a.month <= ${monthStart} group by 1
-    ),
     committed as (
       select o.project_id, sum(o.amount_eur) as amount from purchase_orders o
       join rev on rev.project_id = o.project_id where o.order_date <= ${statusDate} group by 1
@@ -138,13 +136,12 @@ export async function snapshotInputs(db: Executor, month: string, statusDate: st
       where not t.is_summary group by 1
     )
     select due.id as "projectId", due.code, due.name, rev.total::int8 as bac,
-      coalesce(pv.pv, 0)::int8 as pv, coalesce(committed.amount, 0)::int8 as committed,
+      coalesce(committed.amount, 0)::int8 as committed,
       coalesce((select m.actual_to_date from finance_line_months m
         where m.line_key = due.id and m.month <= ${monthStart}
         order by m.month desc limit 1), 0)::int8 as "acUnassigned",
       progress.done::float8 as "doneWeight", progress.weight::float8 as weight
     from due join rev on rev.project_id = due.id
-    left join pv on pv.revision_id = rev.id
     left join committed on committed.project_id = due.id
     left join progress on progress.project_id = due.id
     order by due.code`,
@@ -153,7 +150,8 @@ export async function snapshotInputs(db: Executor, month: string, statusDate: st
   const baseline = await queryRows<SnapshotBaselineLine>(
     db,
     sql`with ${due}
-    select a.project_id as "projectId", a.line_id as "lineId", sum(a.amount)::int8 as bac
+    select a.project_id as "projectId", a.line_id as "lineId", sum(a.amount)::int8 as bac,
+      coalesce(sum(a.amount) filter (where a.month <= ${monthStart}), 0)::int8 as pv
     from budget_revision_amounts a join rev on rev.id = a.revision_id
     group by a.project_id, a.line_id`,
   );

@@ -354,8 +354,9 @@ function snapshotCloses(input: Awaited<ReturnType<typeof snapshotInputs>>) {
     const lines = linesOf.get(p.projectId) ?? [];
     const taskPercent = new Map(lines.map((l) => [l.lineId, l.taskPercent]));
     const projectPercent = p.weight ? (p.doneWeight ?? 0) / p.weight : null;
+    const base = baseOf.get(p.projectId) ?? [];
     const ev = earnedValue(
-      (baseOf.get(p.projectId) ?? []).map((b) => ({
+      base.map((b) => ({
         bac: b.bac,
         percentComplete: (b.lineId ? taskPercent.get(b.lineId) : null) ?? projectPercent ?? 0,
       })),
@@ -371,7 +372,8 @@ function snapshotCloses(input: Awaited<ReturnType<typeof snapshotInputs>>) {
     const ac = sum(lines.map((l) => l.ac)) + p.acUnassigned;
     const anyEtc = lines.some((l) => l.etc !== null);
     const etcBottomUp = anyEtc ? sum(closeLines.map((l) => l.eac - l.ac)) : null;
-    const r = evmIndicators({ bac: p.bac, pv: p.pv, ev, ac, etcBottomUp });
+    const pv = sum(base.map((b) => b.pv));
+    const r = evmIndicators({ bac: p.bac, pv, ev, ac, etcBottomUp });
     return {
       code: p.code,
       name: p.name,
