@@ -1,7 +1,7 @@
 // The portfolio finance roll-up with EV indices at a status date, and the CSV import of actual
 // costs, on a synthetic portfolio of 2,000 projects × 36 months × 10 budget lines (720,000 monthly
 // amounts, the same again in the approved baselines), 1,000,000 actual costs and 48,000
-// month-end closes. Runs on an embedded PGlite by default, on PostgreSQL when DATABASE_URL is set
+// month-end closes; and the month-end EV snapshot job over the same projects. Runs on an embedded PGlite by default, on PostgreSQL when DATABASE_URL is set
 // (a scratch database `jalon_bench_finance` is created next to it). The data is generated in SQL
 // (generate_series), the measured code is the service the API calls.
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { importActuals } from '../src/server/modules/finance/finance.import.ts';
 import { refreshAggregates } from '../src/server/modules/finance/finance.repository.ts';
 import { getRollup } from '../src/server/modules/finance/finance.service.ts';
+import { runSnapshots } from '../src/server/modules/evm/evm.service.ts';
 import { SYSTEM_ACTOR } from '../src/server/seed/demo.ts';
 import { type BenchOptions, type BenchResult, median } from './lib.ts';
 
@@ -192,6 +193,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       const content = importCsv(codes, i);
       const t = performance.now();
       const report = await importActuals(ctx, SYSTEM_ACTOR, {
+        target: 'actuals',
         format: 'csv',
         content,
         dryRun: false,
@@ -208,7 +210,31 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       if (report.accepted !== IMPORT_ROWS || !report.committed)
         throw new Error(`import rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
     }
+    // The month-end EV snapshot job for every project (set-wise), on a month with no close yet;
+    // its closes and audit events are removed after each run so the data stays reusable.
+    const snapshotMs: number[] = [];
+    const clear = () =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`delete from finance_closes where month = '2026-01-01'`);
+        await tx.execute(
+          sql`delete from audit_events where entity_type = 'finance_close' and entity_label like '%clôture 2026-01'`,
+        );
+      });
+    await clear();
+    for (let i = 0; i < (opts.quick ? 1 : Math.min(opts.runs, 3)); i++) {
+      const t = performance.now();
+      const r = await runSnapshots(ctx, null, '2026-01');
+      snapshotMs.push(performance.now() - t);
+      await clear();
+      if (r.recorded !== PROJECTS) throw new Error(`snapshot recorded ${r.recorded}`);
+    }
     return [
+      {
+        name: 'month-end EV snapshot job (set-wise)',
+        size: '2,000 projects × 10 lines',
+        median: Math.round(median(snapshotMs)),
+        unit: 'ms',
+      },
       {
         name: 'finance roll-up with EV indices',
         size: '2,000 projects × 36 months × 10 lines, 1,000,000 actuals',

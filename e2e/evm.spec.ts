@@ -81,12 +81,22 @@ test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices'
       .getByRole('button', { name: `Décider de la reprévision de ${project.code}` })
       .click();
     const dialog = page.getByRole('dialog');
+    // What changed since the last approved forecast, line by line.
+    await expect(
+      dialog.getByRole('table', { name: 'Reste à faire par ligne budgétaire' }),
+    ).toBeVisible();
     await dialog.getByRole('textbox', { name: /Commentaire de décision/ }).fill('Validé en revue');
     await dialog.getByRole('button', { name: 'Valider' }).click();
     await expect(dialog).toBeHidden();
     await expect(
       page.getByRole('button', { name: `Décider de la reprévision de ${project.code}` }),
     ).toHaveCount(0);
+    // The approved forecast is now the lines' ETC: the project's bottom-up EAC says so.
+    await page.goto(`/projects/${project.id}/budget`);
+    await expect(page.getByText(/EAC = AC \+ RAF des lignes \(prévision validée de/)).toBeVisible({
+      timeout: 90_000,
+    });
+    await page.goto('/finance');
   });
 
   await test.step('il resserre les seuils de l’entreprise', async () => {

@@ -83,7 +83,13 @@ export const SnapshotResult = z.object({
 export const ForecastStatus = z.enum(['submitted', 'approved', 'rejected']);
 export const SubmitForecastBody = z.object({
   period: Month,
-  etcByMonth: z.array(z.object({ month: Month, amount: Money })).max(120),
+  /**
+   * The estimate to complete by budget line and month (bottom-up). An entry without `lineId` is
+   * spread over the lines in proportion to their working budget still to come.
+   */
+  etcByMonth: z
+    .array(z.object({ month: Month, amount: Money, lineId: Id.nullable().optional() }))
+    .max(5000),
   comment: Text(2000),
 });
 export type SubmitForecastBody = z.infer<typeof SubmitForecastBody>;
@@ -102,6 +108,24 @@ export const Forecast = z.object({
   variancePct: z.number().nullable(),
   /** EAC − the previous approved forecast's EAC. */
   changeSincePrevious: Money.nullable(),
+  /** The month of the previous approved forecast this one is compared with. */
+  previousPeriod: Month.nullable(),
+  /** AC spent since the previous approved forecast (AC now − AC then). */
+  acSincePrevious: Money.nullable(),
+  /**
+   * What changed since last month, per budget line: the line's ETC now and in the previous
+   * approved forecast (null without one). `lineId` null: ETC on no line (no budget lines).
+   */
+  lines: z.array(
+    z.object({
+      lineId: Id.nullable(),
+      label: z.string().nullable(),
+      etc: Money,
+      previousEtc: Money.nullable(),
+    }),
+  ),
+  /** Approved and applied: the lines' ETC (and so the bottom-up EAC and the roll-up) come from it. */
+  inForce: z.boolean(),
   comment: z.string(),
   submittedBy: Ref.nullable(),
   submittedAt: Instant,
@@ -120,6 +144,16 @@ export const ForecastCycle = z.object({
     ac: Money,
     bac: Money,
     remainingBudget: z.array(z.object({ month: Month, amount: Money })),
+    /** Per budget line: its working budget still to come by month, its AC and current ETC. */
+    lines: z.array(
+      z.object({
+        lineId: Id,
+        label: z.string(),
+        ac: Money,
+        etc: Money.nullable(),
+        remainingBudget: z.array(z.object({ month: Month, amount: Money })),
+      }),
+    ),
   }),
   items: z.array(Forecast),
   can: z.object({ submit: z.boolean(), decide: z.boolean() }),

@@ -221,6 +221,8 @@ export const ACTUAL_IMPORT_FIELDS = [
 export const ActualImportField = z.enum(ACTUAL_IMPORT_FIELDS);
 
 export const ActualImportBody = z.object({
+  /** What the file holds: actual costs (invoices, other costs) or commitments (purchase orders). */
+  target: z.enum(['actuals', 'orders']).default('actuals'),
   format: z.enum(['csv', 'xlsx']),
   /** CSV text, or the XLSX file in base64. */
   content: z.string().max(48 * 1024 * 1024),
@@ -255,6 +257,7 @@ export const ImportRejection = z.object({
     'bad_source',
     'forbidden_source',
     'too_long',
+    'duplicate_reference',
     'missing_column',
   ]),
   value: z.string().nullable(),
@@ -356,6 +359,11 @@ export const ProjectEvm = z.object({
   history: z.array(FinanceClose),
   lastClose: FinanceClose.nullable(),
   changes: z.array(ForecastChange),
+  /**
+   * The approved monthly forecast in force: its per-line ETC are the lines' ETC, so the EAC
+   * "AC + bottom-up ETC" follows it. Null when none was approved.
+   */
+  forecast: z.object({ id: Id, period: Month }).nullable(),
   can: z.object({ close: z.boolean() }),
 });
 export type ProjectEvm = z.infer<typeof ProjectEvm>;
@@ -389,6 +397,10 @@ export const RollupRow = z.object({
   spiStatus: IndexStatus.nullable(),
   cpiStatus: IndexStatus.nullable(),
   vacStatus: IndexStatus.nullable(),
+  /** Projects whose ETC comes from an approved monthly forecast. */
+  forecastCount: z.number().int(),
+  /** A project row: the month of its approved forecast in force (null: none, or not a project). */
+  forecastPeriod: Month.nullable(),
 });
 export type RollupRow = z.infer<typeof RollupRow>;
 
@@ -425,6 +437,10 @@ export const PortfolioFinance = z.object({
 export type PortfolioFinance = z.infer<typeof PortfolioFinance>;
 
 export const RollupExportQuery = RollupQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export const PortfolioFinanceExportQuery = PortfolioFinanceQuery.extend({
+  format: z.enum(['csv', 'xlsx']),
+});
+export const ExportFormatQuery = z.object({ format: z.enum(['csv', 'xlsx']) });
 
 // ---------------------------------------------------------------- exchange rates
 

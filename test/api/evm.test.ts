@@ -84,7 +84,7 @@ beforeAll(async () => {
     payload: { etc: 10_300_000 },
   });
   expect(etc.statusCode, etc.body).toBe(200);
-});
+}, 600_000);
 afterAll(async () => t?.close());
 
 async function evmVacStatus() {

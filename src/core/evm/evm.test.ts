@@ -5,8 +5,12 @@ import {
   benefitsTracking,
   evmStatuses,
   evmTrend,
+  attributeToLines,
+  etcByMonthTotal,
   forecastFigures,
   isDue,
+  lineChanges,
+  spreadByWeights,
   periodAt,
   phasingIssues,
   policyInForce,
@@ -227,5 +231,114 @@ describe('benefits tracking', () => {
         },
       ),
     );
+  });
+});
+
+describe('bottom-up re-forecast', () => {
+  it.each([
+    [100, [1, 1, 1], [34, 33, 33]],
+    [100, [3, 1], [75, 25]],
+    [10, [0, 0], [5, 5]],
+    [7, [0, 5, 0], [0, 7, 0]],
+    [0, [2, 3], [0, 0]],
+    [5, [], []],
+    // Amount × weight past 2^53 stays exact.
+    [9_000_000_000_000, [7_000_000_000, 3_000_000_001], [6_299_999_999_370, 2_700_000_000_630]],
+  ])('spreads %s over %j', (amount, weights, expected) => {
+    expect(spreadByWeights(amount, weights)).toEqual(expected);
+  });
+
+  it('the parts always sum to the amount, each within 1 of its exact share', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 1, maxLength: 12 }),
+        (amount, weights) => {
+          const parts = spreadByWeights(amount, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(amount);
+          const total = weights.reduce((a, b) => a + b, 0);
+          parts.forEach((p, i) => {
+            const exact = total === 0 ? amount / weights.length : (amount * weights[i]!) / total;
+            expect(Math.abs(p - exact)).toBeLessThan(1.000001);
+          });
+        },
+      ),
+    );
+  });
+
+  const lines = [
+    {
+      lineId: 'a',
+      amounts: [
+        { month: '2026-03', amount: 100 },
+        { month: '2026-04', amount: 300 },
+      ],
+    },
+    { lineId: 'b', amounts: [{ month: '2026-04', amount: 100 }] },
+  ];
+
+  it('attributes a project-level amount by the budget still to come, keeps line amounts', () => {
+    expect(
+      attributeToLines(
+        [
+          { month: '2026-04', amount: 800 },
+          { month: '2026-04', amount: 10, lineId: 'b' },
+          { month: '2026-05', amount: 0, lineId: 'a' },
+        ],
+        lines,
+      ),
+    ).toEqual([
+      { lineId: 'a', month: '2026-04', amount: 600 },
+      { lineId: 'b', month: '2026-04', amount: 210 },
+    ]);
+    // Without lines, the entries stay on the project.
+    expect(attributeToLines([{ month: '2026-04', amount: 5 }], [])).toEqual([
+      { lineId: null, month: '2026-04', amount: 5 },
+    ]);
+  });
+
+  it('attribution keeps the total of every month', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            month: fc.constantFrom('2026-03', '2026-04', '2026-05'),
+            amount: fc.integer({ min: 0, max: 1_000_000 }),
+            lineId: fc.constantFrom(null, 'a', 'b'),
+          }),
+          { maxLength: 20 },
+        ),
+        (entries) => {
+          const out = attributeToLines(entries, lines);
+          const before = etcByMonthTotal(entries).filter((m) => m.amount > 0);
+          expect(etcByMonthTotal(out)).toEqual(before);
+          expect(out.every((e) => e.lineId !== null)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('what changed per line since the previous approved forecast', () => {
+    expect(
+      lineChanges(
+        [
+          { lineId: 'b', month: '2026-05', amount: 40 },
+          { lineId: 'a', month: '2026-05', amount: 10 },
+          { lineId: 'a', month: '2026-06', amount: 5 },
+        ],
+        [
+          { lineId: 'a', month: '2026-04', amount: 20 },
+          { lineId: 'c', month: '2026-04', amount: 7 },
+        ],
+        ['a', 'b', 'c'],
+      ),
+    ).toEqual([
+      { lineId: 'a', etc: 15, previousEtc: 20 },
+      { lineId: 'b', etc: 40, previousEtc: 0 },
+      { lineId: 'c', etc: 0, previousEtc: 7 },
+    ]);
+    expect(lineChanges([{ lineId: 'a', month: '2026-05', amount: 1 }], null)).toEqual([
+      { lineId: 'a', etc: 1, previousEtc: null },
+    ]);
   });
 });

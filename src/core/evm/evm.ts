@@ -168,17 +168,21 @@ export function forecastFigures(input: {
   };
 }
 
-/** Issues of an ETC phasing: months unique, from the forecast period on, amounts ≥ 0. */
+/**
+ * Issues of an ETC phasing: each (line, month) once, from the forecast period on, amounts ≥ 0.
+ * An entry without a line is the project's ETC not yet attributed to a line.
+ */
 export function phasingIssues(
   period: string,
-  etcByMonth: readonly { month: string; amount: number }[],
+  etcByMonth: readonly { month: string; amount: number; lineId?: string | null }[],
 ): ThresholdIssue[] {
   const issues: ThresholdIssue[] = [];
   const seen = new Set<string>();
   etcByMonth.forEach((m, i) => {
-    if (seen.has(m.month))
+    const key = `${m.lineId ?? ''}|${m.month}`;
+    if (seen.has(key))
       issues.push({ path: ['etcByMonth', String(i), 'month'], message: 'month given twice' });
-    seen.add(m.month);
+    seen.add(key);
     if (m.month < period)
       issues.push({
         path: ['etcByMonth', String(i), 'month'],
@@ -188,6 +192,115 @@ export function phasingIssues(
       issues.push({ path: ['etcByMonth', String(i), 'amount'], message: 'must be 0 or more' });
   });
   return issues;
+}
+
+/**
+ * Splits an amount over weights exactly (largest remainder, ties to the first): the parts sum
+ * to the amount. Equal weights when every weight is 0; an empty list gets nothing.
+ */
+export function spreadByWeights(amount: number, weights: readonly number[]): number[] {
+  if (weights.length === 0) return [];
+  // BigInt: amount × weight can pass 2^53 for large budgets in cents.
+  const w = weights.map((x) => BigInt(Math.max(0, x)));
+  const total = w.reduce((a, b) => a + b, 0n);
+  const base = total === 0n ? w.map(() => 1n) : w;
+  const denom = total === 0n ? BigInt(base.length) : total;
+  const a = BigInt(amount);
+  const parts = base.map((x) => Number((a * x) / denom));
+  let left = amount - sum(parts);
+  const order = base
+    .map((x, i) => ({ i, r: (a * x) % denom }))
+    .sort((p, q) => (q.r > p.r ? 1 : q.r < p.r ? -1 : p.i - q.i));
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k]!.i]! += 1;
+  return parts;
+}
+
+export interface EtcEntry {
+  month: string;
+  amount: number;
+  lineId?: string | null;
+}
+
+/**
+ * A re-forecast made bottom-up: every entry attributed to a budget line. An entry without a line
+ * is spread over the lines in proportion to their working budget still to come from that month
+ * (equally when none is left). Entries of the same line and month are merged; zeros dropped.
+ * Without any line, the entries stay as they are.
+ */
+export function attributeToLines(
+  entries: readonly EtcEntry[],
+  lines: readonly { lineId: string; amounts: readonly { month: string; amount: number }[] }[],
+): { month: string; amount: number; lineId: string | null }[] {
+  const out = new Map<string, { month: string; amount: number; lineId: string | null }>();
+  const add = (lineId: string | null, month: string, amount: number) => {
+    if (amount === 0) return;
+    const key = `${lineId ?? ''}|${month}`;
+    const cur = out.get(key);
+    if (cur) cur.amount += amount;
+    else out.set(key, { month, amount, lineId });
+  };
+  for (const e of entries) {
+    if (e.lineId || lines.length === 0) {
+      add(e.lineId ?? null, e.month, e.amount);
+      continue;
+    }
+    const weights = lines.map((l) =>
+      sum(l.amounts.filter((a) => a.month >= e.month).map((a) => a.amount)),
+    );
+    spreadByWeights(e.amount, weights).forEach((part, i) => add(lines[i]!.lineId, e.month, part));
+  }
+  return [...out.values()].sort(
+    (a, b) => (a.lineId ?? '').localeCompare(b.lineId ?? '') || a.month.localeCompare(b.month),
+  );
+}
+
+/** Each line's ETC in a re-forecast: the sum of its months. */
+export function etcByLine(entries: readonly EtcEntry[]): Map<string | null, number> {
+  const m = new Map<string | null, number>();
+  for (const e of entries) m.set(e.lineId ?? null, (m.get(e.lineId ?? null) ?? 0) + e.amount);
+  return m;
+}
+
+/** The ETC by month of a re-forecast, lines merged, in month order. */
+export function etcByMonthTotal(entries: readonly EtcEntry[]): { month: string; amount: number }[] {
+  const m = new Map<string, number>();
+  for (const e of entries) m.set(e.month, (m.get(e.month) ?? 0) + e.amount);
+  return [...m]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, amount]) => ({ month, amount }));
+}
+
+export interface ForecastLineChange {
+  lineId: string | null;
+  etc: number;
+  /** The line's ETC in the previous approved forecast; null without one. */
+  previousEtc: number | null;
+}
+
+/**
+ * What changed per line since the previous approved forecast: every line of either, the lines
+ * of the current one first in `order`; a line missing from one side counts 0 there.
+ */
+export function lineChanges(
+  current: readonly EtcEntry[],
+  previous: readonly EtcEntry[] | null,
+  order: readonly string[] = [],
+): ForecastLineChange[] {
+  const now = etcByLine(current);
+  const before = previous ? etcByLine(previous) : null;
+  const keys = new Set<string | null>([...now.keys(), ...(before?.keys() ?? [])]);
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return [...keys]
+    .sort(
+      (a, b) =>
+        (a === null ? 1e9 : (rank.get(a) ?? 1e8)) - (b === null ? 1e9 : (rank.get(b) ?? 1e8)) ||
+        (a ?? '').localeCompare(b ?? ''),
+    )
+    .map((lineId) => ({
+      lineId,
+      etc: now.get(lineId) ?? 0,
+      previousEtc: before ? (before.get(lineId) ?? 0) : null,
+    }));
 }
 
 // ---------------------------------------------------------------- discount-rate policy

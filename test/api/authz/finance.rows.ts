@@ -64,6 +64,11 @@ const rows: Record<string, Rule> = {
   'GET /api/v1/finance/rollup': { allow: PORTFOLIO_READERS },
   'GET /api/v1/finance/rollup/export': { allow: PORTFOLIO_READERS, query: 'format=csv' },
   'GET /api/v1/finance/portfolio': { allow: PORTFOLIO_READERS, query: 'year=2026' },
+  'GET /api/v1/finance/portfolio/export': {
+    allow: PORTFOLIO_READERS,
+    query: 'year=2026&format=csv',
+  },
+  'GET /api/v1/projects/{id}/budget/export': { allow: READERS, query: 'format=csv' },
   'GET /api/v1/finance/exchange-rates': { allow: PORTFOLIO_READERS },
   'POST /api/v1/finance/exchange-rates': { allow: MANAGERS, body: () => ({}) },
 };

@@ -20,13 +20,18 @@ import {
   benefitsTracking,
   evmStatuses,
   evmTrend,
+  attributeToLines,
+  etcByLine,
+  etcByMonthTotal,
   forecastFigures,
+  lineChanges,
   phasingIssues,
   policyInForce,
   snapshotMonthFor,
   thresholdIssues,
 } from '../../../core/evm/evm.ts';
 import { DomainError, validationError } from '../../../core/errors.ts';
+import { earnedValue, evmIndicators } from '../../../core/finance/evm.ts';
 import { sum } from '../../../core/finance/money.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { projectGrants, roleGrants } from '../../../core/platform/permissions.ts';
@@ -36,7 +41,8 @@ import { queryRows } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import * as finance from '../finance/finance.service.ts';
 import * as financeRepo from '../finance/finance.repository.ts';
-import { recordAudit } from '../platform/audit.service.ts';
+import { budgetLines, financeCloses } from '../finance/finance.tables.ts';
+import { recordAudit, recordAudits } from '../platform/audit.service.ts';
 import { today } from '../planning/planning.service.ts';
 import { portfolios, projects } from '../portfolio/portfolio.tables.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
@@ -46,6 +52,7 @@ import {
   companyThresholdRow,
   listThresholdRows,
   portfolioThresholdRow,
+  snapshotInputs,
   thresholdResolver,
   thresholdsOf,
 } from './evm.repository.ts';
@@ -257,7 +264,9 @@ const JOB_ACTOR: Actor = {
 /**
  * The EV snapshot of a month's end for every project in flight with an approved baseline and no
  * close for that month yet (a close recorded by hand is kept). Run monthly by the job, or on
- * demand by finance. One project at a time: each snapshot reads the plan's progress.
+ * demand by finance. Set-wise: three reads for all the projects due, the figures computed by the
+ * same pure functions as the project's EVM, then one insert and one batch of audit events, in
+ * one transaction.
  */
 export async function runSnapshots(
   ctx: Ctx,
@@ -266,25 +275,121 @@ export async function runSnapshots(
 ): Promise<{ month: string; statusDate: string; recorded: number; skipped: number }> {
   if (actor) requireRole(actor, 'finance.manage');
   const { month: m, statusDate } = month ? monthEnd(month) : snapshotMonthFor(today());
-  const due = await queryRows<{ id: string }>(
-    ctx.db,
-    sql`select p.id from projects p
-        where p.status in ('active', 'on_hold') and p.archived_at is null
-          and exists (select 1 from budget_revisions r where r.project_id = p.id and r.status = 'approved')
-          and not exists (select 1 from finance_closes c where c.project_id = p.id and c.month = ${`${m}-01`})
-        order by p.code`,
-  );
   const runAs = actor ?? JOB_ACTOR;
-  let recorded = 0;
-  for (const p of due) {
-    await finance.recordClose(ctx, runAs, p.id, statusDate, '');
-    recorded++;
-  }
+  const recorded = await ctx.db.transaction(async (tx) => {
+    const input = await snapshotInputs(tx, m, statusDate);
+    const closes = snapshotCloses(input);
+    if (closes.length === 0) return 0;
+    const recordedAt = new Date();
+    const rows = closes.map((c) => ({
+      ...c.values,
+      month: `${m}-01`,
+      statusDate,
+      comment: '',
+      recordedById: userOf(runAs),
+      recordedByName: runAs.name,
+      recordedAt,
+    }));
+    let inserted: { projectId: string }[] = [];
+    for (let i = 0; i < rows.length; i += 1000)
+      inserted = inserted.concat(
+        await tx
+          .insert(financeCloses)
+          .values(rows.slice(i, i + 1000))
+          .onConflictDoNothing({ target: [financeCloses.projectId, financeCloses.month] })
+          .returning({ projectId: financeCloses.projectId }),
+      );
+    const done = new Set(inserted.map((r) => r.projectId));
+    await recordAudits(
+      tx,
+      runAs,
+      closes
+        .filter((c) => done.has(c.values.projectId))
+        .map((c) => ({
+          entityType: 'finance_close' as const,
+          entityId: c.values.projectId,
+          entityLabel: `${c.code} — clôture ${m}`,
+          projectId: c.values.projectId,
+          action: 'create' as const,
+          after: {
+            statusDate,
+            bac: c.values.bac,
+            pv: c.values.pv,
+            ev: c.values.ev,
+            ac: c.values.ac,
+            eac: c.values.eac,
+            comment: '',
+          },
+        })),
+    );
+    return done.size;
+  });
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
     ctx.db,
     sql`select count(*)::int as n from finance_closes where month = ${`${m}-01`}`,
   );
   return { month: m, statusDate, recorded, skipped: n - recorded };
+}
+
+/**
+ * The closes of the projects due, as `finance.recordClose` computes one project's: PV from the
+ * baseline to the month's end, EV from each baseline line's budget × the progress of its WBS
+ * task (else the plan's duration-weighted progress), AC to the month's end, EAC by the standard
+ * rule (bottom-up when a line has an ETC).
+ */
+function snapshotCloses(input: Awaited<ReturnType<typeof snapshotInputs>>) {
+  const linesOf = new Map<string, typeof input.lines>();
+  for (const l of input.lines) {
+    const list = linesOf.get(l.projectId) ?? [];
+    list.push(l);
+    linesOf.set(l.projectId, list);
+  }
+  const baseOf = new Map<string, typeof input.baseline>();
+  for (const b of input.baseline) {
+    const list = baseOf.get(b.projectId) ?? [];
+    list.push(b);
+    baseOf.set(b.projectId, list);
+  }
+  return input.projects.map((p) => {
+    const lines = linesOf.get(p.projectId) ?? [];
+    const taskPercent = new Map(lines.map((l) => [l.lineId, l.taskPercent]));
+    const projectPercent = p.weight ? (p.doneWeight ?? 0) / p.weight : null;
+    const base = baseOf.get(p.projectId) ?? [];
+    const ev = earnedValue(
+      base.map((b) => ({
+        bac: b.bac,
+        percentComplete: (b.lineId ? taskPercent.get(b.lineId) : null) ?? projectPercent ?? 0,
+      })),
+    );
+    const closeLines = lines.map((l) => ({
+      lineId: l.lineId,
+      label: l.label,
+      budget: l.budget,
+      ac: l.ac,
+      etc: l.etc,
+      eac: l.ac + (l.etc ?? Math.max(0, l.budget - l.ac)),
+    }));
+    const ac = sum(lines.map((l) => l.ac)) + p.acUnassigned;
+    const anyEtc = lines.some((l) => l.etc !== null);
+    const etcBottomUp = anyEtc ? sum(closeLines.map((l) => l.eac - l.ac)) : null;
+    const pv = sum(base.map((b) => b.pv));
+    const r = evmIndicators({ bac: p.bac, pv, ev, ac, etcBottomUp });
+    return {
+      code: p.code,
+      name: p.name,
+      values: {
+        projectId: p.projectId,
+        bac: r.bac,
+        pv: r.pv,
+        ev: r.ev,
+        ac: r.ac,
+        committed: p.committed,
+        etc: etcBottomUp,
+        eac: r.eac,
+        lines: closeLines,
+      },
+    };
+  });
 }
 
 function monthEnd(month: string) {
@@ -297,10 +402,28 @@ function monthEnd(month: string) {
 // ---------------------------------------------------------------- forecast cycle
 
 type ForecastRow = typeof financeForecasts.$inferSelect;
+type Entry = { month: string; amount: number; lineId?: string | null };
 
-function toForecast(r: ForecastRow, previousEac: number | null): Forecast {
-  const etcByMonth = r.etcByMonth as { month: string; amount: number }[];
-  const f = forecastFigures({ ac: r.ac, bac: r.bac, etcByMonth, previousEac });
+const entriesOf = (r: ForecastRow) => r.etcByMonth as Entry[];
+
+/**
+ * A forecast as the API shows it, compared with the previous approved one (null: none): the
+ * change of EAC and AC, and what changed per budget line.
+ */
+function toForecast(
+  r: ForecastRow,
+  previous: ForecastRow | null,
+  labels: ReadonlyMap<string, string> = new Map(),
+  inForce = false,
+): Forecast {
+  const entries = entriesOf(r);
+  const etcByMonth = etcByMonthTotal(entries);
+  const f = forecastFigures({
+    ac: r.ac,
+    bac: r.bac,
+    etcByMonth,
+    previousEac: previous?.eac ?? null,
+  });
   return {
     id: r.id,
     period: r.period.slice(0, 7),
@@ -313,6 +436,12 @@ function toForecast(r: ForecastRow, previousEac: number | null): Forecast {
     variance: f.variance,
     variancePct: f.variancePct,
     changeSincePrevious: f.changeSincePrevious,
+    previousPeriod: previous ? previous.period.slice(0, 7) : null,
+    acSincePrevious: previous ? r.ac - previous.ac : null,
+    lines: lineChanges(entries, previous ? entriesOf(previous) : null, [...labels.keys()]).map(
+      (l) => ({ ...l, label: l.lineId ? (labels.get(l.lineId) ?? null) : null }),
+    ),
+    inForce,
     comment: r.comment,
     submittedBy: ref(r.submittedById, r.submittedByName),
     submittedAt: r.createdAt.toISOString(),
@@ -323,21 +452,53 @@ function toForecast(r: ForecastRow, previousEac: number | null): Forecast {
   };
 }
 
-/** Forecasts oldest first, each compared with the approved one before it; returned newest first. */
-function withPrevious(rows: readonly ForecastRow[]): Forecast[] {
+/**
+ * One project's forecasts oldest first, each compared with the approved one before it; returned
+ * newest first. The latest approved one is in force.
+ */
+function withPrevious(
+  rows: readonly ForecastRow[],
+  labels: ReadonlyMap<string, string>,
+): Forecast[] {
   const sorted = [...rows].sort(
     (a, b) => a.period.localeCompare(b.period) || a.createdAt.getTime() - b.createdAt.getTime(),
   );
-  let lastApproved: number | null = null;
+  const latest = sorted.filter((r) => r.status === 'approved').at(-1)?.id;
+  let lastApproved: ForecastRow | null = null;
   const out: Forecast[] = [];
   for (const r of sorted) {
-    out.push(toForecast(r, lastApproved));
-    if (r.status === 'approved') lastApproved = r.eac;
+    out.push(toForecast(r, lastApproved, labels, r.id === latest));
+    if (r.status === 'approved') lastApproved = r;
   }
   return out.reverse();
 }
 
-/** A project's forecast cycle: where a new forecast starts from, and the history. */
+/** Budget line labels of projects, in grid order (position). */
+async function lineLabels(db: Executor, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return new Map<string, Map<string, string>>();
+  const rows = await db
+    .select({ id: budgetLines.id, projectId: budgetLines.projectId, label: budgetLines.label })
+    .from(budgetLines)
+    .where(inArray(budgetLines.projectId, [...projectIds]))
+    .orderBy(asc(budgetLines.position));
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    const m = out.get(r.projectId) ?? new Map<string, string>();
+    m.set(r.id, r.label);
+    out.set(r.projectId, m);
+  }
+  return out;
+}
+
+async function projectForecasts(db: Executor, projectId: string) {
+  const [rows, labels] = [
+    await db.select().from(financeForecasts).where(eq(financeForecasts.projectId, projectId)),
+    await lineLabels(db, [projectId]),
+  ];
+  return withPrevious(rows, labels.get(projectId) ?? new Map());
+}
+
+/** A project's forecast cycle: where a new forecast starts from (per line), and the history. */
 export async function getForecasts(
   ctx: Ctx,
   actor: Actor,
@@ -345,10 +506,6 @@ export async function getForecasts(
 ): Promise<ForecastCycle> {
   const budget = await finance.getBudget(ctx, actor, projectId);
   const period = today().slice(0, 7);
-  const rows = await ctx.db
-    .select()
-    .from(financeForecasts)
-    .where(eq(financeForecasts.projectId, projectId));
   const remaining = new Map<string, number>();
   for (const l of budget.lines)
     for (const a of l.amounts)
@@ -362,13 +519,25 @@ export async function getForecasts(
       remainingBudget: [...remaining]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([month, amount]) => ({ month, amount })),
+      lines: budget.lines.map((l) => ({
+        lineId: l.id,
+        label: l.label,
+        ac: l.actual,
+        etc: l.etc,
+        remainingBudget: l.amounts
+          .filter((a) => a.month >= period && a.amount !== 0)
+          .sort((a, b) => a.month.localeCompare(b.month)),
+      })),
     },
-    items: withPrevious(rows),
+    items: await projectForecasts(ctx.db, projectId),
     can: { submit: budget.can.edit, decide: budget.can.approve },
   };
 }
 
-/** The project manager submits the re-forecast of a period (one live forecast per period). */
+/**
+ * The project manager submits the re-forecast of a period (one live forecast per period), by
+ * budget line and month; an amount given for the project as a whole is spread over the lines.
+ */
 export async function submitForecast(
   ctx: Ctx,
   actor: Actor,
@@ -380,9 +549,17 @@ export async function submitForecast(
   if (issues.length)
     throw validationError(issues.map((i) => ({ ...i, path: ['body', ...i.path] })));
   const budget = await finance.getBudget(ctx, actor, projectId);
-  const etcByMonth = [...body.etcByMonth]
-    .filter((m) => m.amount > 0)
-    .sort((a, b) => a.month.localeCompare(b.month));
+  const known = new Set(budget.lines.map((l) => l.id));
+  body.etcByMonth.forEach((e, i) => {
+    if (e.lineId && !known.has(e.lineId))
+      throw new DomainError('BUDGET_LINE_NOT_FOUND', `No budget line ${e.lineId} in this project`, {
+        path: ['body', 'etcByMonth', String(i), 'lineId'],
+      });
+  });
+  const etcByMonth = attributeToLines(
+    body.etcByMonth,
+    budget.lines.map((l) => ({ lineId: l.id, amounts: l.amounts })),
+  );
   const etc = sum(etcByMonth.map((m) => m.amount));
   const row = await ctx.db.transaction(async (tx) => {
     const { project } = await authorizeProject(tx, actor, projectId, 'budget.edit');
@@ -421,11 +598,36 @@ export async function submitForecast(
     });
     return inserted!;
   });
-  const all = await ctx.db
-    .select()
-    .from(financeForecasts)
-    .where(eq(financeForecasts.projectId, projectId));
-  return withPrevious(all).find((f) => f.id === row.id)!;
+  return (await projectForecasts(ctx.db, projectId)).find((f) => f.id === row.id)!;
+}
+
+/**
+ * An approved forecast becomes the lines' estimate to complete: each line's ETC is its sum in
+ * the forecast (0 for a line it leaves out), so the bottom-up EAC (AC + Σ ETC) of the project's
+ * EVM and of the programme/portfolio roll-up follow it. Lines' versions are bumped (a grid open
+ * on the old ETC gets 412). In the caller's transaction.
+ */
+async function applyToLines(tx: Executor, projectId: string, f: ForecastRow) {
+  const perLine = etcByLine(entriesOf(f));
+  const lines = await tx
+    .select({ id: budgetLines.id, etc: budgetLines.etc, label: budgetLines.label })
+    .from(budgetLines)
+    .where(eq(budgetLines.projectId, projectId))
+    .for('update');
+  if (lines.length === 0) return [];
+  const changes = lines.map((l) => ({
+    lineId: l.id,
+    label: l.label,
+    before: l.etc,
+    after: perLine.get(l.id) ?? 0,
+  }));
+  const payload = JSON.stringify(changes.map((c) => ({ id: c.lineId, etc: c.after })));
+  await tx.execute(sql`
+    update ${budgetLines} l set etc = x.etc, forecast_comment = ${f.comment},
+      version = l.version + 1, updated_at = now()
+    from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, etc int8)
+    where l.id = x.id`);
+  return changes;
 }
 
 /** Finance approves or rejects a submitted forecast, with a comment (If-Match). */
@@ -466,21 +668,38 @@ export async function decideForecast(
         updatedAt: new Date(),
       })
       .where(eq(financeForecasts.id, forecastId));
+    // An older period approved late does not replace a newer approved forecast.
+    const [newer] = await tx
+      .select({ id: financeForecasts.id })
+      .from(financeForecasts)
+      .where(
+        and(
+          eq(financeForecasts.projectId, projectId),
+          eq(financeForecasts.status, 'approved'),
+          sql`${financeForecasts.period} > ${current.period}`,
+        ),
+      )
+      .limit(1);
+    const applied =
+      status === 'approved' && !newer ? await applyToLines(tx, projectId, current) : [];
     await recordAudit(tx, actor, {
       entityType: 'finance_forecast',
       entityId: forecastId,
       entityLabel: `${project.code} — prévision ${current.period.slice(0, 7)}`,
       projectId,
       action: 'update',
-      before: { status: current.status },
-      after: { status, comment },
+      before: {
+        status: current.status,
+        ...(applied.length && { lineEtc: applied.map((c) => ({ line: c.label, etc: c.before })) }),
+      },
+      after: {
+        status,
+        comment,
+        ...(applied.length && { lineEtc: applied.map((c) => ({ line: c.label, etc: c.after })) }),
+      },
     });
   });
-  const all = await ctx.db
-    .select()
-    .from(financeForecasts)
-    .where(eq(financeForecasts.projectId, projectId));
-  return withPrevious(all).find((f) => f.id === forecastId)!;
+  return (await projectForecasts(ctx.db, projectId)).find((f) => f.id === forecastId)!;
 }
 
 /** Forecasts waiting for a decision, across every project (finance's inbox). */
@@ -493,25 +712,23 @@ export async function pendingForecasts(ctx: Ctx, actor: Actor) {
     .where(eq(financeForecasts.status, 'submitted'))
     .orderBy(asc(financeForecasts.createdAt));
   const ids = [...new Set(rows.map((r) => r.f.projectId))];
-  // The previous approved EAC of each project, for the change since last month.
+  // Every approved forecast of those projects, for what changed since last month.
   const approved = ids.length
     ? await ctx.db
-        .select({
-          projectId: financeForecasts.projectId,
-          eac: financeForecasts.eac,
-          period: financeForecasts.period,
-        })
+        .select()
         .from(financeForecasts)
         .where(
           and(inArray(financeForecasts.projectId, ids), eq(financeForecasts.status, 'approved')),
         )
         .orderBy(desc(financeForecasts.period), desc(financeForecasts.createdAt))
     : [];
+  const labels = await lineLabels(ctx.db, ids);
   return {
     items: rows.map((r) => {
-      const prev = approved.find((a) => a.projectId === r.f.projectId && a.period <= r.f.period);
+      const prev =
+        approved.find((a) => a.projectId === r.f.projectId && a.period <= r.f.period) ?? null;
       return {
-        ...toForecast(r.f, prev?.eac ?? null),
+        ...toForecast(r.f, prev, labels.get(r.f.projectId) ?? new Map()),
         project: { id: r.f.projectId, code: r.code, name: r.name },
       };
     }),

@@ -60,7 +60,8 @@ interface Row {
 }
 
 /**
- * Imports actual costs from a CSV or XLSX file with a column mapping. Every row is checked
+ * Imports actual costs, or commitments (purchase orders: supplier and a reference unique in the
+ * project required), from a CSV or XLSX file with a column mapping. Every row is checked
  * first; the report lists each rejected row (line, column, why). Nothing is written on a dry
  * run or when any row is rejected; otherwise every row is written in one transaction.
  */
@@ -129,6 +130,18 @@ export async function importActuals(
   }
   const name = (field: keyof ActualImportBody['mapping']) => body.mapping[field] ?? field;
 
+  const orders = body.target === 'orders';
+  // A purchase order's reference is unique in its project: in the file and in the database.
+  const taken = new Set(
+    orders
+      ? (
+          await repo.orderReferences(
+            ctx.db,
+            projects.map((p) => p.id),
+          )
+        ).map((o) => `${o.projectId}|${o.reference.toLowerCase()}`)
+      : [],
+  );
   const accepted: Row[] = [];
   for (const { line, cells } of data) {
     let ok = true;
@@ -154,7 +167,7 @@ export async function importActuals(
     else if (amount === null) bad('amount', 'bad_amount', amountText);
     const currency = (cell(cells, 'currency') || 'EUR').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) bad('currency', 'bad_currency', currency);
-    const sourceText = cell(cells, 'source').toLowerCase();
+    const sourceText = orders ? '' : cell(cells, 'source').toLowerCase();
     const source = sourceText ? SOURCES[sourceText] : 'invoice';
     if (!source) bad('source', 'bad_source', sourceText);
     else if (source === 'labour') bad('source', 'forbidden_source', sourceText);
@@ -170,6 +183,15 @@ export async function importActuals(
     if (supplier.length > 200) bad('supplier', 'too_long', supplier.slice(0, 50));
     if (reference.length > 100) bad('reference', 'too_long', reference.slice(0, 50));
     if (description.length > 2000) bad('description', 'too_long', description.slice(0, 50));
+    if (orders) {
+      if (!supplier) bad('supplier', 'required', null);
+      if (!reference) bad('reference', 'required', null);
+      else if (project) {
+        const key = `${project.id}|${reference.toLowerCase()}`;
+        if (taken.has(key)) bad('reference', 'duplicate_reference', reference);
+        taken.add(key);
+      }
+    }
     let amountEur = amount ?? 0;
     if (ok && currency !== 'EUR' && date) {
       const rate = (rates.get(currency) ?? []).filter((r) => r.validFrom <= date).at(-1);
@@ -194,6 +216,47 @@ export async function importActuals(
     return report(body, data.length, accepted, rejected, rejectedCount, null, projects);
 
   const importId = crypto.randomUUID();
+  if (orders) {
+    await ctx.db.transaction(async (tx) => {
+      for (let i = 0; i < accepted.length; i += BATCH) {
+        const batch = JSON.stringify(
+          accepted.slice(i, i + BATCH).map((r) => ({
+            project_id: r.projectId,
+            line_id: r.lineId,
+            supplier: r.supplier,
+            reference: r.reference,
+            description: r.description,
+            order_date: r.date,
+            amount: r.amount,
+            currency: r.currency,
+            amount_eur: r.amountEur,
+          })),
+        );
+        await tx.execute(sql`
+          insert into purchase_orders (project_id, line_id, supplier, reference, description,
+            order_date, amount, currency, amount_eur)
+          select x.project_id, x.line_id, x.supplier, x.reference, x.description, x.order_date,
+            x.amount, x.currency, x.amount_eur
+          from jsonb_to_recordset(${batch}::jsonb) as x(project_id uuid, line_id uuid,
+            supplier text, reference text, description text, order_date date, amount int8,
+            currency text, amount_eur int8)`);
+      }
+      await recordAudit(tx, actor, {
+        entityType: 'actual_import',
+        entityId: importId,
+        entityLabel: `${accepted.length} bons de commande`,
+        action: 'create',
+        after: {
+          target: 'orders',
+          format: body.format,
+          rows: accepted.length,
+          total: accepted.reduce((s, r) => s + r.amountEur, 0),
+          projects: [...new Set(accepted.map((r) => r.projectId))].length,
+        },
+      });
+    });
+    return report(body, data.length, accepted, rejected, rejectedCount, importId, projects);
+  }
   await ctx.db.transaction(async (tx) => {
     // One JSON parameter per batch, expanded by jsonb_to_recordset: one statement and one
     // parameter whatever the batch size, on both drivers.
@@ -221,7 +284,7 @@ export async function importActuals(
           source text, date date, supplier text, reference text, description text,
           amount int8, currency text, amount_eur int8)`);
     }
-    await repo.refreshAggregates(tx, [...new Set(accepted.map((r) => r.projectId))]);
+    await repo.addActualsToAggregates(tx, accepted);
     await recordAudit(tx, actor, {
       entityType: 'actual_import',
       entityId: importId,

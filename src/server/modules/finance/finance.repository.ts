@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { financeForecasts } from '../evm/evm.tables.ts';
 import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 import {
   actualCosts,
@@ -264,6 +265,45 @@ export async function refreshAggregates(db: Executor, projectIds: readonly strin
     ) m`);
 }
 
+/**
+ * Adds newly inserted actual costs to the monthly pre-aggregates without reading `actual_costs`:
+ * each (line or project, month) gets its delta, then the running totals of the keys touched are
+ * recomputed from the aggregate rows themselves (a few dozen months per key). Exact, and far
+ * cheaper than `refreshAggregates` for an import into projects that already have many costs.
+ */
+export async function addActualsToAggregates(
+  db: Executor,
+  rows: readonly { projectId: string; lineId: string | null; date: string; amountEur: number }[],
+) {
+  if (rows.length === 0) return;
+  const deltas = new Map<
+    string,
+    { line_key: string; project_id: string; month: string; amount: number }
+  >();
+  for (const r of rows) {
+    const key = r.lineId ?? r.projectId;
+    const month = `${r.date.slice(0, 7)}-01`;
+    const k = `${key}|${month}`;
+    const d = deltas.get(k);
+    if (d) d.amount += r.amountEur;
+    else deltas.set(k, { line_key: key, project_id: r.projectId, month, amount: r.amountEur });
+  }
+  const payload = JSON.stringify([...deltas.values()]);
+  await db.execute(sql`
+    insert into finance_line_months as m (line_key, project_id, month, actual, actual_to_date)
+    select x.line_key, x.project_id, x.month, x.amount, 0
+    from jsonb_to_recordset(${payload}::jsonb) as x(line_key uuid, project_id uuid, month date, amount int8)
+    on conflict (line_key, month) do update set actual = m.actual + excluded.actual`);
+  await db.execute(sql`
+    update finance_line_months m set actual_to_date = r.running
+    from (
+      select line_key, month, (sum(actual) over (partition by line_key order by month))::int8 as running
+      from finance_line_months
+      where line_key in (select distinct (e->>'line_key')::uuid from jsonb_array_elements(${payload}::jsonb) e)
+    ) r
+    where m.line_key = r.line_key and m.month = r.month and m.actual_to_date <> r.running`);
+}
+
 /** Whether the pre-aggregates are missing while there are amounts (a database seeded before them). */
 export async function aggregatesMissing(db: Executor): Promise<boolean> {
   const [row] = await queryRows<{ missing: boolean }>(
@@ -294,6 +334,8 @@ export interface RollupProjectRow {
   pv: number;
   ev: number;
   closeAc: number;
+  /** First day of the month of the approved forecast in force; null without one. */
+  forecastPeriod: string | null;
 }
 
 /**
@@ -304,6 +346,11 @@ export interface RollupProjectRow {
  */
 export function rollupByProject(db: Executor, date: string, portfolioId?: string) {
   const monthStart = `${date.slice(0, 7)}-01`;
+  // At a month's last day (month-end reporting) the whole month is in the running totals: no
+  // raw rows to read. Otherwise the totals up to the month before, plus that month's raw rows.
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
+  const cut = monthEnd ? sql`m.month <= ${monthStart}` : sql`m.month < ${monthStart}`;
   return queryRows<RollupProjectRow>(
     db,
     sql`
@@ -320,18 +367,19 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
       select p.id, p.id, null, 0, false from p
     ),
     -- Actual cost through the end of the month before the status date's, from the running
-    -- totals (one index probe per line), plus that month up to the date from the raw rows.
-    before as (
+    -- totals (one index probe per line, materialized so it runs once), plus that month up to
+    -- the date from the raw rows (none at a month end).
+    before as materialized (
       select k.line_key, k.project_id, k.etc, k.budget, k.is_line,
         coalesce((select m.actual_to_date from finance_line_months m
-          where m.line_key = k.line_key and m.month < ${monthStart}
+          where m.line_key = k.line_key and ${cut}
           order by m.month desc limit 1), 0) as spent
       from keys k
     ),
     partial as (
       select coalesce(c.line_id, c.project_id) as line_key, sum(c.amount_eur) as amount
       from actual_costs c
-      where c.date >= ${monthStart} and c.date <= ${date}
+      where ${monthEnd ? sql`false` : sql`c.date >= ${monthStart} and c.date <= ${date}`}
       group by 1
     ),
     spent as (
@@ -354,10 +402,17 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
       join p on p.id = r.project_id where r.status = 'approved'
       order by r.project_id, r.number desc
     ),
+    -- The latest close on or before the date: one backward index probe per project.
     closes as (
-      select distinct on (f.project_id) f.project_id, f.pv, f.ev, f.ac from finance_closes f
-      join p on p.id = f.project_id where f.status_date <= ${date}
-      order by f.project_id, f.month desc
+      select p.id as project_id, f.pv, f.ev, f.ac from p cross join lateral (
+        select f.pv, f.ev, f.ac from finance_closes f
+        where f.project_id = p.id and f.status_date <= ${date}
+        order by f.month desc limit 1) f
+    ),
+    forecast as (
+      select distinct on (f.project_id) f.project_id, f.period from ${financeForecasts} f
+      join p on p.id = f.project_id where f.status = 'approved'
+      order by f.project_id, f.period desc
     )
     select p.id as "projectId", p.code, p.name,
       p.portfolio_id as "portfolioId", pf.code as "portfolioCode", pf.name as "portfolioName",
@@ -369,7 +424,8 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
       coalesce(totals.etc, 0)::int8 as etc,
       coalesce(closes.pv, 0)::int8 as pv,
       coalesce(closes.ev, 0)::int8 as ev,
-      coalesce(closes.ac, 0)::int8 as "closeAc"
+      coalesce(closes.ac, 0)::int8 as "closeAc",
+      forecast.period::text as "forecastPeriod"
     from p
     join ${portfolios} pf on pf.id = p.portfolio_id
     left join ${programs} pg on pg.id = p.program_id
@@ -377,6 +433,7 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
     left join committed on committed.project_id = p.id
     left join baseline on baseline.project_id = p.id
     left join closes on closes.project_id = p.id
+    left join forecast on forecast.project_id = p.id
     order by pf.code, pg.code nulls first, p.code`,
   );
 }
@@ -433,4 +490,13 @@ export async function portfolioYear(db: Executor, year: number, portfolioId?: st
     from b full join c on c.m = b.m order by 1`,
   );
   return { cells, months };
+}
+
+/** The purchase-order references of projects (the import refuses a reference already used). */
+export function orderReferences(db: Executor, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ projectId: purchaseOrders.projectId, reference: purchaseOrders.reference })
+    .from(purchaseOrders)
+    .where(inArray(purchaseOrders.projectId, [...projectIds]));
 }

@@ -27,6 +27,8 @@ import {
   RevisionParams,
   Rollup,
   RollupExportQuery,
+  PortfolioFinanceExportQuery,
+  ExportFormatQuery,
   RollupQuery,
   SubmitRevisionBody,
   UpdateBudgetLineBody,
@@ -35,7 +37,7 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
-import { exportRollup } from './finance.export.ts';
+import { exportBudget, exportPortfolioYear, exportRollup } from './finance.export.ts';
 import { importActuals } from './finance.import.ts';
 import { syncLabourActuals } from './finance.labour.ts';
 import * as svc from './finance.service.ts';
@@ -388,6 +390,45 @@ export function financeRoutes(app: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       const file = await exportRollup(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  r.get(
+    '/api/v1/finance/portfolio/export',
+    {
+      config: { access: 'finance.read' },
+      schema: {
+        tags,
+        summary: 'A year by nature and category as CSV or XLSX',
+        querystring: PortfolioFinanceExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportPortfolioYear(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  r.get(
+    '/api/v1/projects/:id/budget/export',
+    {
+      config: { access: 'finance.read' },
+      schema: {
+        tags,
+        summary: "A project's budget grid with commitments, actuals and forecasts as CSV or XLSX",
+        params: IdParams,
+        querystring: ExportFormatQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportBudget(ctx, actorOf(req), req.params.id, req.query.format);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type {
   ActualCost,
   Budget,
@@ -39,6 +39,7 @@ import { getPlan, today } from '../planning/planning.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { evmStatuses, type EvmThresholds } from '../../../core/evm/evm.ts';
 import { thresholdResolver } from '../evm/evm.repository.ts';
+import { financeForecasts } from '../evm/evm.tables.ts';
 import * as repo from './finance.repository.ts';
 import {
   actualCosts,
@@ -1013,6 +1014,12 @@ export async function getEvm(
     repo.actualsByMonth(ctx.db, projectId),
     repo.closeBefore(ctx.db, projectId, `${statusMonth}-01`),
   ]);
+  const [forecast] = await ctx.db
+    .select({ id: financeForecasts.id, period: financeForecasts.period })
+    .from(financeForecasts)
+    .where(and(eq(financeForecasts.projectId, projectId), eq(financeForecasts.status, 'approved')))
+    .orderBy(desc(financeForecasts.period))
+    .limit(1);
   const known = [
     ...state.baselinePhased.map((p) => p.month),
     ...actualMonths.map((a) => a.month),
@@ -1054,6 +1061,7 @@ export async function getEvm(
         };
       })
       .filter((c) => c.eacBefore !== c.eacNow || c.acBefore !== c.acNow),
+    forecast: forecast ? { id: forecast.id, period: month(forecast.period) } : null,
     can: { close: can.edit },
   };
 }
@@ -1154,6 +1162,9 @@ function totalsOf(rows: readonly repo.RollupProjectRow[], thresholds: EvmThresho
     cpi,
     vac: baseline - eac,
     projectCount: rows.length,
+    forecastCount: rows.filter((r) => r.forecastPeriod !== null).length,
+    forecastPeriod:
+      rows.length === 1 && rows[0]!.forecastPeriod ? month(rows[0]!.forecastPeriod) : null,
   };
 }
 
@@ -1191,6 +1202,7 @@ export async function getRollup(
       name: first.portfolioName,
       parentId: null,
       ...totalsOf(list, thresholdsOf(portfolioId)),
+      forecastPeriod: null,
     });
     const byProgram = new Map<string | null, repo.RollupProjectRow[]>();
     for (const r of list) {
@@ -1208,6 +1220,7 @@ export async function getRollup(
           name: p0.programName ?? '',
           parentId: portfolioId,
           ...totalsOf(plist, thresholdsOf(portfolioId)),
+          forecastPeriod: null,
         });
       for (const r of plist)
         out.push({
@@ -1223,7 +1236,7 @@ export async function getRollup(
   return {
     statusDate,
     rows: out,
-    total: totalsOf(rows, thresholdsOf(query.portfolioId ?? null)),
+    total: { ...totalsOf(rows, thresholdsOf(query.portfolioId ?? null)), forecastPeriod: null },
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -13,8 +14,8 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconChevronDown, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forecast, ForecastCycle } from '../../../contracts/evm.ts';
 import { addMonths } from '../../../core/finance/months.ts';
@@ -82,7 +83,7 @@ export function ForecastPanel({ projectId }: { projectId: string }) {
         opened={open}
         onClose={() => setOpen(false)}
         title={t('evm.forecast.formTitle', { month: formatMonth(c.current.period) })}
-        size="lg"
+        size="auto"
       >
         {open && <ForecastForm projectId={projectId} cycle={c} onDone={() => setOpen(false)} />}
       </Modal>
@@ -101,6 +102,8 @@ export function ForecastTable({
 }) {
   const { t } = useTranslation();
   const [deciding, setDeciding] = useState<Forecast | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const cols = canDecide ? 8 : 7;
   return (
     <>
       <Table withTableBorder striped style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -131,54 +134,89 @@ export function ForecastTable({
         </Table.Thead>
         <Table.Tbody>
           {items.map((f) => (
-            <Table.Tr key={f.id}>
-              <Table.Th scope="row">{formatMonth(f.period)}</Table.Th>
-              <Table.Td>
-                <Badge variant="light" color={FORECAST_COLOR[f.status]}>
-                  {t(`evm.forecast.statuses.${f.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td ta="right">{formatMoney(f.etc)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(f.eac)}</Table.Td>
-              <Table.Td ta="right" c={f.variance < 0 ? 'red.9' : undefined}>
-                {formatMoney(f.variance)} ({formatPct(f.variancePct)})
-              </Table.Td>
-              <Table.Td
-                ta="right"
-                c={
-                  f.changeSincePrevious !== null && f.changeSincePrevious > 0 ? 'red.9' : undefined
-                }
-              >
-                {f.changeSincePrevious === null ? '—' : formatMoney(f.changeSincePrevious)}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{f.comment}</Text>
-                <Text size="xs" c="dimmed">
-                  {t('evm.forecast.by', {
-                    name: f.submittedBy?.name ?? '—',
-                    at: formatDateTime(f.submittedAt),
-                  })}
-                </Text>
-                {f.decidedAt && (
+            <Fragment key={f.id}>
+              <Table.Tr>
+                <Table.Th scope="row">
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      size="sm"
+                      aria-expanded={open === f.id}
+                      aria-label={t('evm.forecast.details', { month: formatMonth(f.period) })}
+                      onClick={() => setOpen(open === f.id ? null : f.id)}
+                    >
+                      {open === f.id ? (
+                        <IconChevronDown size={14} aria-hidden />
+                      ) : (
+                        <IconChevronRight size={14} aria-hidden />
+                      )}
+                    </ActionIcon>
+                    {formatMonth(f.period)}
+                  </Group>
+                </Table.Th>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="light" color={FORECAST_COLOR[f.status]}>
+                      {t(`evm.forecast.statuses.${f.status}`)}
+                    </Badge>
+                    {f.inForce && (
+                      <Badge variant="outline" color="teal.9">
+                        {t('evm.forecast.inForce')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td ta="right">{formatMoney(f.etc)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(f.eac)}</Table.Td>
+                <Table.Td ta="right" c={f.variance < 0 ? 'red.9' : undefined}>
+                  {formatMoney(f.variance)} ({formatPct(f.variancePct)})
+                </Table.Td>
+                <Table.Td
+                  ta="right"
+                  c={
+                    f.changeSincePrevious !== null && f.changeSincePrevious > 0
+                      ? 'red.9'
+                      : undefined
+                  }
+                >
+                  {f.changeSincePrevious === null ? '—' : formatMoney(f.changeSincePrevious)}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{f.comment}</Text>
                   <Text size="xs" c="dimmed">
-                    {t('evm.forecast.decided', {
-                      name: f.decidedBy?.name ?? '—',
-                      at: formatDateTime(f.decidedAt),
-                      comment: f.decisionComment || '—',
+                    {t('evm.forecast.by', {
+                      name: f.submittedBy?.name ?? '—',
+                      at: formatDateTime(f.submittedAt),
                     })}
                   </Text>
-                )}
-              </Table.Td>
-              {canDecide && (
-                <Table.Td>
-                  {f.status === 'submitted' && (
-                    <Button size="xs" variant="light" onClick={() => setDeciding(f)}>
-                      {t('evm.forecast.decide')}
-                    </Button>
+                  {f.decidedAt && (
+                    <Text size="xs" c="dimmed">
+                      {t('evm.forecast.decided', {
+                        name: f.decidedBy?.name ?? '—',
+                        at: formatDateTime(f.decidedAt),
+                        comment: f.decisionComment || '—',
+                      })}
+                    </Text>
                   )}
                 </Table.Td>
+                {canDecide && (
+                  <Table.Td>
+                    {f.status === 'submitted' && (
+                      <Button size="xs" variant="light" onClick={() => setDeciding(f)}>
+                        {t('evm.forecast.decide')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+              {open === f.id && (
+                <Table.Tr>
+                  <Table.Td colSpan={cols}>
+                    <ForecastChanges forecast={f} />
+                  </Table.Td>
+                </Table.Tr>
               )}
-            </Table.Tr>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>
@@ -226,6 +264,7 @@ export function DecideForm({
         />
       </SimpleGrid>
       <Text size="sm">{forecast.comment}</Text>
+      <ForecastChanges forecast={forecast} />
       <Textarea
         label={t('evm.forecast.decisionComment')}
         description={t('evm.forecast.decisionHelp')}
@@ -252,6 +291,75 @@ export function DecideForm({
   );
 }
 
+/** What changed since the previous approved forecast, line by line (ETC then and now). */
+export function ForecastChanges({ forecast: f }: { forecast: Forecast }) {
+  const { t } = useTranslation();
+  if (f.lines.length === 0) return null;
+  const before = f.previousPeriod ? formatMonth(f.previousPeriod) : null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {before
+          ? t('evm.forecast.changesSince', { month: before })
+          : t('evm.forecast.changesFirst')}
+      </Text>
+      {f.acSincePrevious !== null && (
+        <Text size="sm" c="dimmed">
+          {t('evm.forecast.acSince', { amount: formatMoney(f.acSincePrevious), month: before })}
+        </Text>
+      )}
+      <Table withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Table.Caption>{t('evm.forecast.linesCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('evm.forecast.line')}</Table.Th>
+            {before && (
+              <Table.Th scope="col" ta="right">
+                {t('evm.forecast.etcBefore', { month: before })}
+              </Table.Th>
+            )}
+            <Table.Th scope="col" ta="right">
+              {t('evm.forecast.etc')}
+            </Table.Th>
+            {before && (
+              <Table.Th scope="col" ta="right">
+                {t('evm.forecast.delta')}
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {f.lines.map((l) => {
+            const delta = l.previousEtc === null ? null : l.etc - l.previousEtc;
+            return (
+              <Table.Tr key={l.lineId ?? 'none'}>
+                <Table.Th scope="row" fw={400}>
+                  {l.lineId === null
+                    ? t('evm.forecast.unassigned')
+                    : (l.label ?? t('evm.forecast.deletedLine'))}
+                </Table.Th>
+                {before && (
+                  <Table.Td ta="right">
+                    {l.previousEtc === null ? '—' : formatMoney(l.previousEtc)}
+                  </Table.Td>
+                )}
+                <Table.Td ta="right">{formatMoney(l.etc)}</Table.Td>
+                {before && (
+                  <Table.Td ta="right" c={delta !== null && delta > 0 ? 'red.9' : undefined}>
+                    {delta === null ? '—' : formatSigned(delta)}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+const formatSigned = (v: number) => (v > 0 ? `+${formatMoney(v)}` : formatMoney(v));
+
 function Figure({ label, value }: { label: string; value: string }) {
   return (
     <Paper withBorder p="xs">
@@ -277,32 +385,58 @@ function ForecastForm({
   const { t } = useTranslation();
   const m = useForecastMutations(projectId);
   const period = cycle.current.period;
-  // Starts from what is left of the working budget, month by month (or the next three months).
-  const [rows, setRows] = useState(() =>
-    cycle.current.remainingBudget.length
-      ? cycle.current.remainingBudget.map((r) => ({ month: r.month, text: minorToInput(r.amount) }))
-      : [0, 1, 2].map((i) => ({ month: addMonths(period, i), text: '' })),
-  );
+  // One row per budget line (or one for the project when it has none), one column per month
+  // from the period to the last month with budget left (three at least). Each cell starts from
+  // what is left of the line's working budget that month.
+  const rowsOf = cycle.current.lines.length
+    ? cycle.current.lines.map((l) => ({ id: l.lineId as string | null, label: l.label, ac: l.ac }))
+    : [{ id: null, label: t('evm.forecast.unassigned'), ac: cycle.current.ac }];
+  const lastBudget = cycle.current.remainingBudget.at(-1)?.month ?? period;
+  const [months, setMonths] = useState(() => {
+    const last = lastBudget > addMonths(period, 2) ? lastBudget : addMonths(period, 2);
+    const list: string[] = [];
+    for (let mo = period; mo <= last; mo = addMonths(mo, 1)) list.push(mo);
+    return list;
+  });
+  const [cells, setCells] = useState<Record<string, string>>(() => {
+    const init: Record<string, string> = {};
+    for (const l of cycle.current.lines)
+      for (const a of l.remainingBudget) init[`${l.lineId}|${a.month}`] = minorToInput(a.amount);
+    if (!cycle.current.lines.length)
+      for (const a of cycle.current.remainingBudget)
+        init[`null|${a.month}`] = minorToInput(a.amount);
+    return init;
+  });
   const [comment, setComment] = useState('');
-  const parsed = rows.map((r) => (r.text.trim() === '' ? 0 : parseMinorUnits(r.text)));
-  const bad = parsed.map((v) => v === null || v < 0);
-  const etc = parsed.reduce<number>((s, v) => s + (v ?? 0), 0);
+  const key = (line: string | null, month: string) => `${line}|${month}`;
+  const value = (k: string) => {
+    const text = cells[k]?.trim() ?? '';
+    return text === '' ? 0 : parseMinorUnits(text);
+  };
+  const bad = (k: string) => {
+    const v = value(k);
+    return v === null || v < 0;
+  };
+  const lineEtc = (line: string | null) =>
+    months.reduce<number>((s, mo) => s + (value(key(line, mo)) ?? 0), 0);
+  const monthEtc = (mo: string) =>
+    rowsOf.reduce<number>((s, r) => s + (value(key(r.id, mo)) ?? 0), 0);
+  const etc = rowsOf.reduce<number>((s, r) => s + lineEtc(r.id), 0);
   const eac = cycle.current.ac + etc;
   const variance = cycle.current.bac - eac;
-  const ok = !bad.some(Boolean) && comment.trim() !== '';
+  const anyBad = rowsOf.some((r) => months.some((mo) => bad(key(r.id, mo))));
+  const ok = !anyBad && comment.trim() !== '';
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         if (!ok) return;
-        m.submit.mutate(
-          {
-            period,
-            etcByMonth: rows.map((r, i) => ({ month: r.month, amount: parsed[i] ?? 0 })),
-            comment,
-          },
-          { onSuccess: onDone },
+        const etcByMonth = rowsOf.flatMap((r) =>
+          months
+            .map((mo) => ({ lineId: r.id, month: mo, amount: value(key(r.id, mo)) ?? 0 }))
+            .filter((x) => x.amount > 0),
         );
+        m.submit.mutate({ period, etcByMonth, comment }, { onSuccess: onDone });
       }}
     >
       <Stack gap="sm">
@@ -326,39 +460,82 @@ function ForecastForm({
             {t('evm.forecast.noBaseline')}
           </Text>
         )}
-        <SimpleGrid cols={{ base: 2, sm: 3 }}>
-          {rows.map((r, i) => (
-            <TextInput
-              key={r.month}
-              label={formatMonth(r.month)}
-              value={r.text}
-              inputMode="decimal"
-              rightSection="€"
-              error={bad[i] ? t('evm.forecast.badAmount') : undefined}
-              onChange={(e) => {
-                const text = e.currentTarget.value;
-                setRows((list) => list.map((x, k) => (k === i ? { ...x, text } : x)));
-              }}
-            />
-          ))}
-        </SimpleGrid>
+        <Table.ScrollContainer minWidth={400}>
+          <Table withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Table.Caption>{t('evm.forecast.gridCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('evm.forecast.line')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('evm.forecast.acShort')}
+                </Table.Th>
+                {months.map((mo) => (
+                  <Table.Th key={mo} scope="col" ta="right">
+                    {formatMonth(mo)}
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col" ta="right">
+                  {t('evm.forecast.etc')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rowsOf.map((r) => (
+                <Table.Tr key={r.id ?? 'none'}>
+                  <Table.Th scope="row" fw={500}>
+                    {r.label}
+                  </Table.Th>
+                  <Table.Td ta="right">{formatMoney(r.ac)}</Table.Td>
+                  {months.map((mo) => {
+                    const k = key(r.id, mo);
+                    return (
+                      <Table.Td key={mo} miw={120}>
+                        <TextInput
+                          size="xs"
+                          value={cells[k] ?? ''}
+                          inputMode="decimal"
+                          aria-label={t('evm.forecast.cell', {
+                            line: r.label,
+                            month: formatMonth(mo),
+                          })}
+                          error={bad(k) ? t('evm.forecast.badAmount') : undefined}
+                          styles={{ input: { textAlign: 'right' } }}
+                          onChange={(e) => {
+                            const text = e.currentTarget.value;
+                            setCells((c) => ({ ...c, [k]: text }));
+                          }}
+                        />
+                      </Table.Td>
+                    );
+                  })}
+                  <Table.Td ta="right" fw={600}>
+                    {formatMoney(lineEtc(r.id))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th scope="row">{t('evm.forecast.total')}</Table.Th>
+                <Table.Td ta="right">{formatMoney(cycle.current.ac)}</Table.Td>
+                {months.map((mo) => (
+                  <Table.Td key={mo} ta="right" fw={600}>
+                    {formatMoney(monthEtc(mo))}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right" fw={700}>
+                  {formatMoney(etc)}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </Table.ScrollContainer>
         <Group>
           <Button
             variant="subtle"
             size="xs"
             leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() =>
-              setRows((list) => [
-                ...list,
-                {
-                  month: addMonths(
-                    list.length ? list[list.length - 1]!.month : period,
-                    list.length ? 1 : 0,
-                  ),
-                  text: '',
-                },
-              ])
-            }
+            onClick={() => setMonths((list) => [...list, addMonths(list.at(-1) ?? period, 1)])}
           >
             {t('evm.forecast.addMonth')}
           </Button>

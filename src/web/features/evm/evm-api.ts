@@ -153,12 +153,16 @@ export function useForecastMutations(projectId: string) {
   const refresh = () => {
     void client.invalidateQueries({ queryKey: evmKeys.forecasts(projectId) });
     void client.invalidateQueries({ queryKey: evmKeys.pending });
+    // An approved forecast becomes the lines' ETC: the budget, EVM and roll-up change too.
+    void client.invalidateQueries({ queryKey: ['budget', projectId] });
+    void client.invalidateQueries({ queryKey: ['evm', projectId] });
+    void client.invalidateQueries({ queryKey: ['finance-rollup'] });
   };
   return {
     submit: useMutation({
       mutationFn: (body: {
         period: string;
-        etcByMonth: { month: string; amount: number }[];
+        etcByMonth: { month: string; amount: number; lineId?: string | null }[];
         comment: string;
       }) => api.post(`/projects/${projectId}/forecasts`, Forecast, body),
       onSuccess: refresh,

@@ -14,7 +14,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconPlus, IconSend } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -27,6 +27,7 @@ import {
 } from '../../../contracts/finance.ts';
 import type { Project } from '../../../contracts/portfolio.ts';
 import { parseMinorUnits } from '../../../core/tabular/csv.ts';
+import { API_BASE } from '../../api/client.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { BudgetGrid } from './BudgetGrid.tsx';
@@ -82,16 +83,31 @@ export function BudgetTab({ project }: { project: Project }) {
           <Title order={2} size="h4">
             {t('finance.grid.title')}
           </Title>
-          {b.can.edit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => setAdding(true)}
-            >
-              {t('finance.line.add')}
-            </Button>
-          )}
+          <Group gap="xs">
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <Button
+                key={format}
+                size="xs"
+                component="a"
+                variant="default"
+                href={`${API_BASE}/projects/${project.id}/budget/export?format=${format}`}
+                leftSection={<IconDownload size={14} aria-hidden />}
+                aria-label={t('finance.grid.export', { format: format.toUpperCase() })}
+              >
+                {format.toUpperCase()}
+              </Button>
+            ))}
+            {b.can.edit && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                onClick={() => setAdding(true)}
+              >
+                {t('finance.line.add')}
+              </Button>
+            )}
+          </Group>
         </Group>
         {b.lines.length === 0 ? (
           <EmptyState

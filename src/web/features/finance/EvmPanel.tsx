@@ -135,7 +135,14 @@ export function EvmPanel({ projectId }: { projectId: string }) {
                 {money(t('finance.evm.eacCpi'), f.eacs.cpi)}
                 {money(t('finance.evm.eacBudgetRate'), f.eacs.budgetRate)}
                 {money(t('finance.evm.eacCpiSpi'), f.eacs.cpiSpi)}
-                {money(t('finance.evm.eacBottomUp'), f.eacs.bottomUp)}
+                {money(
+                  e.forecast
+                    ? t('finance.evm.eacBottomUpForecast', {
+                        month: formatMonth(e.forecast.period),
+                      })
+                    : t('finance.evm.eacBottomUp'),
+                  f.eacs.bottomUp,
+                )}
                 {money(t('finance.evm.etc'), f.etc)}
               </Table.Tbody>
             </Table>

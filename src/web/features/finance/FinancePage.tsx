@@ -7,6 +7,7 @@ import {
   Group,
   NumberInput,
   Paper,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -34,7 +35,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
-import { formatIndex } from './finance-format.ts';
+import { formatIndex, formatMonth } from './finance-format.ts';
 import { DiscountRatesPanel } from '../evm/DiscountRatesPanel.tsx';
 import { STATUS_COLOR } from '../evm/EvmTrendChart.tsx';
 import { PendingForecastsPanel } from '../evm/PendingForecastsPanel.tsx';
@@ -253,7 +254,19 @@ function RollupPanel() {
                 <Table.Td ta="right">{formatMoney(row.budget)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.committed)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.actual)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(row.eac)}</Table.Td>
+                <Table.Td ta="right">
+                  {formatMoney(row.eac)}
+                  <Text size="xs" c="dimmed">
+                    {row.level === 'project'
+                      ? row.forecastPeriod
+                        ? t('finance.page.forecastOf', { month: formatMonth(row.forecastPeriod) })
+                        : t('finance.page.noForecast')
+                      : t('finance.page.forecastCount', {
+                          count: row.forecastCount,
+                          total: row.projectCount,
+                        })}
+                  </Text>
+                </Table.Td>
                 <Table.Td ta="right" c={statusColor(row.vacStatus)}>
                   {formatMoney(row.vac)}
                 </Table.Td>
@@ -281,14 +294,29 @@ function YearPanel() {
   const data = usePortfolioFinance(year);
   return (
     <Stack gap="sm">
-      <NumberInput
-        label={t('finance.page.yearLabel')}
-        value={year}
-        min={2000}
-        max={2100}
-        w={160}
-        onChange={(v) => typeof v === 'number' && setYear(v)}
-      />
+      <Group justify="space-between" align="flex-end">
+        <NumberInput
+          label={t('finance.page.yearLabel')}
+          value={year}
+          min={2000}
+          max={2100}
+          w={160}
+          onChange={(v) => typeof v === 'number' && setYear(v)}
+        />
+        <Group>
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <Button
+              key={format}
+              component="a"
+              variant="default"
+              href={`${API_BASE}/finance/portfolio/export?format=${format}&year=${year}`}
+              leftSection={<IconDownload size={14} aria-hidden />}
+            >
+              {format.toUpperCase()}
+            </Button>
+          ))}
+        </Group>
+      </Group>
       {data.isPending ? (
         <TableSkeleton rows={6} />
       ) : data.isError ? (
@@ -405,6 +433,7 @@ function ImportPanel() {
   const [headers, setHeaders] = useState<string[]>([]);
   const [mapping, setMapping] = useState<Partial<Mapping>>({});
   const [report, setReport] = useState<ActualImportReport | null>(null);
+  const [target, setTarget] = useState<ActualImportBody['target']>('actuals');
 
   const load = async (f: File | null) => {
     setFile(f);
@@ -449,7 +478,7 @@ function ImportPanel() {
   const run = (dryRun: boolean) => {
     if (!ready) return;
     mutation.mutate(
-      { ...content, mapping: mapping as Mapping, dryRun },
+      { ...content, target, mapping: mapping as Mapping, dryRun },
       { onSuccess: (r) => setReport(r) },
     );
   };
@@ -479,6 +508,25 @@ function ImportPanel() {
   return (
     <Stack gap="sm" maw={960}>
       <Text size="sm">{t('finance.import.help')}</Text>
+      <Radio.Group
+        label={t('finance.import.target')}
+        value={target}
+        onChange={(v) => {
+          setTarget(v as ActualImportBody['target']);
+          setReport(null);
+        }}
+      >
+        <Group mt={4}>
+          {(['actuals', 'orders'] as const).map((v) => (
+            <Radio key={v} value={v} label={t(`finance.import.targets.${v}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+      {target === 'orders' && (
+        <Text size="sm" c="dimmed">
+          {t('finance.import.ordersHelp')}
+        </Text>
+      )}
       <FileInput
         label={t('finance.import.file')}
         accept=".csv,.xlsx,text/csv"
@@ -493,7 +541,9 @@ function ImportPanel() {
       )}
       {content && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {ACTUAL_IMPORT_FIELDS.map((f) => select(f))}
+          {ACTUAL_IMPORT_FIELDS.filter((f) => target === 'actuals' || f !== 'source').map((f) =>
+            select(f),
+          )}
         </SimpleGrid>
       )}
       <Group>
