@@ -5,7 +5,9 @@
 // portfolio (with its KPI history). Also the snapshot refresh (what the hourly dash-snapshot job
 // runs) that the dashboard reads instead of the raw rows. PGlite by default (in memory); on
 // PostgreSQL when DATABASE_URL is set (a fresh database next to the one it names; with
-// JALON_BENCH_IN_PLACE=1, the named database itself, emptied first — for a user without CREATEDB).
+// JALON_BENCH_IN_PLACE=1, the named database itself, emptied first — for a user without CREATEDB;
+// with JALON_BENCH_REUSE=1, the bench database of a previous run, kept with its data when it
+// already holds the 2,000 projects — to re-measure after a change without seeding again).
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
@@ -34,6 +36,8 @@ const TARGET_MS = 300;
 const AS_OF = '2026-11-18';
 const SIZE = '2k projects, 200k tasks, 1M timesheet entries, 50k risks';
 
+let reused = false;
+
 async function open(opts: BenchOptions): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -52,8 +56,14 @@ async function open(opts: BenchOptions): Promise<Database> {
       await admin.query('create schema public');
       return openDatabase({ url });
     }
-    await admin.query(`drop database if exists ${DATABASE} with (force)`);
-    await admin.query(`create database ${DATABASE}`);
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (process.env.JALON_BENCH_REUSE === '1' && exists.rowCount) {
+      opts.note('database', `${DATABASE} (reused)`);
+      reused = true;
+    } else {
+      await admin.query(`drop database if exists ${DATABASE} with (force)`);
+      await admin.query(`create database ${DATABASE}`);
+    }
   } finally {
     await admin.end();
   }
@@ -72,11 +82,16 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
   const ctx = { db: database.db, config };
-  log(`seeding ${SIZE}…`);
   let t0 = performance.now();
-  await seedSynthetic(ctx, { projects: PROJECTS });
-  await seed(ctx.db);
-  log(`seeded in ${Math.round(performance.now() - t0)} ms`);
+  const [seeded] = reused
+    ? await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from projects`)
+    : [{ n: 0 }];
+  if (seeded!.n < PROJECTS) {
+    log(`seeding ${SIZE}…`);
+    await seedSynthetic(ctx, { projects: PROJECTS });
+    await seed(ctx.db);
+    log(`seeded in ${Math.round(performance.now() - t0)} ms`);
+  }
   const counts = await queryRows<{ tasks: number; entries: number; risks: number }>(
     ctx.db,
     sql`select (select count(*)::int from plan_tasks) as tasks,
@@ -84,15 +99,16 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
                (select count(*)::int from risks) as risks`,
   );
   opts.note('rows', JSON.stringify(counts[0]));
+  const email = `bench.dash.${Date.now()}@exemple.test`; // a reused database keeps older ones
   await createUser(ctx, SYSTEM_ACTOR, {
-    email: 'bench.dash@exemple.test',
+    email,
     name: 'PMO Bench',
     role: 'pmo',
     password: 'bench-password-123',
     personId: null,
   });
   const session = await login(ctx, {
-    email: 'bench.dash@exemple.test',
+    email,
     password: 'bench-password-123',
     ip: '10.9.9.8',
   });

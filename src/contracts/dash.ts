@@ -107,7 +107,33 @@ export const DashPortfolio = z.object({
     managers: z.array(Ref),
     phases: z.array(z.object({ key: z.string(), name: z.string() })),
   }),
-  projects: z.array(DashProject),
+  /** The figures at the top of the page, over every filtered project. */
+  headline: z.object({
+    projects: z.number().int(),
+    /** Projects in rain or storm. */
+    red: z.number().int(),
+    exposureCents: z.number().int(),
+    milestonesLate: z.number().int(),
+  }),
+  /**
+   * Planned vs realised benefits of the filtered projects' business cases (null: none has a
+   * business case with benefits, or the caller sees no money). `rate` = realised / planned to date.
+   */
+  benefits: z
+    .object({
+      projects: z.number().int(),
+      plannedCents: z.number().int(),
+      plannedToDateCents: z.number().int(),
+      realisedCents: z.number().int(),
+      ratePct: z.number().int().nullable(),
+    })
+    .nullable(),
+  /** The bubbles the value × risk chart draws: the largest budgets, at most BUBBLES. */
+  bubbles: z.object({ items: z.array(DashProject), total: z.number().int() }),
+  /** The roadmap strip's rows (largest budgets, in start order) and how many projects are dated. */
+  roadmap: z.object({ items: z.array(DashProject), total: z.number().int() }),
+  /** The projects to watch, worst first (at most ATTENTION), and how many there are. */
+  attention: z.object({ items: z.array(DashProject), total: z.number().int() }),
   phaseMix: Mix,
   weatherMix: Mix,
   statusMix: Mix,
@@ -126,6 +152,29 @@ export const DashPortfolio = z.object({
   canRefresh: z.boolean(),
 });
 export type DashPortfolio = z.infer<typeof DashPortfolio>;
+
+/** Which rows of the filtered projects a drill-down lists. */
+export const DashRowsView = z.enum(['all', 'dated', 'attention']);
+
+export const DashProjectsQuery = DashPortfolioQuery.extend({
+  view: DashRowsView.default('all'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A page of the filtered projects, for the charts' table views (drill-down, on demand). */
+export const DashProjectsPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(DashProject),
+});
+export type DashProjectsPage = z.infer<typeof DashProjectsPage>;
+
+export const DashExportQuery = DashPortfolioQuery.extend({
+  format: z.enum(['xlsx', 'pdf']),
+  /** The language of the document's labels. */
+  locale: z.enum(['fr', 'en']).default('fr'),
+});
 
 export const DashRefreshBody = z.object({ asOf: IsoDate.optional() });
 export const DashRefreshResult = z.object({

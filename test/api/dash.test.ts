@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DashPortfolio, DashProjectView } from '../../src/contracts/dash.ts';
+import type {
+  DashPortfolio,
+  DashProject,
+  DashProjectsPage,
+  DashProjectView,
+} from '../../src/contracts/dash.ts';
 import { queryRows } from '../../src/server/db/client.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import {
@@ -28,6 +33,7 @@ let orgUnitId: string;
 let a: string;
 let b: string;
 let other: string;
+let rhId: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -76,6 +82,39 @@ beforeAll(async () => {
     (${a}, '2026-09-01', '2026-09-30', 'monthly', 'reviewed', 'cloud', 'Test'),
     (${a}, '2026-10-01', '2026-10-31', 'monthly', 'submitted', 'sun', 'Test'),
     (${a}, '2026-11-01', '2026-11-30', 'monthly', 'draft', 'storm', 'Test')`);
+  // Capacity by the people's department: a person of RH (35 h a week by default) allocated
+  // 17.5 h a week on A and on B, off five working days (approved) in the four weeks from
+  // 2026-11-18, with a requested absence that does not count.
+  rhId = (await buildOrgUnit(t, { name: 'RH' })).id;
+  const hr = await buildPerson(t, { orgUnitId: rhId });
+  await db.execute(sql`insert into resource_allocations (person_id, project_id, start, finish, unit, amount) values
+    (${hr.id}, ${a}, '2026-01-01', '2026-12-31', 'hours', 17.5),
+    (${hr.id}, ${b}, '2026-01-01', '2026-12-31', 'hours', 17.5)`);
+  await db.execute(sql`insert into resource_absences (person_id, kind, start, finish, status) values
+    (${hr.id}, 'conges', '2026-11-21', '2026-11-29', 'approved'),
+    (${hr.id}, 'rtt', '2026-12-01', '2026-12-02', 'requested')`);
+  // Benefits: A's business case plans 50 000 € of savings in 2026 and in 2027; 20 000 € realised.
+  await db.execute(sql`insert into strategy_project_requests (number, title, problem, business_case, project_id) values
+    (9001, 'Demande A', 'Problème', ${JSON.stringify({
+      periodicity: 'year',
+      firstPeriod: '2026',
+      discountRate: '0.08',
+      lines: [{ kind: 'saving', amounts: [5_000_000, 5_000_000] }],
+    })}::jsonb, ${a})`);
+  await db.execute(sql`insert into benefit_realisations (project_id, period, kind, amount) values
+    (${a}, '2026', 'saving', 2000000)`);
+  // Milestones of A: one passed and not done (late), one slipped past its baseline but still
+  // ahead (not late), one passed and done.
+  await db.execute(sql`insert into plan_tasks (project_id, position, name, duration, span, percent_complete, wbs, start, finish, is_summary) values
+    (${a}, 1, 'Jalon passé', 0, 0, 0, '1', '2026-11-02', '2026-11-02', false),
+    (${a}, 2, 'Jalon glissé', 0, 0, 0, '2', '2026-12-20', '2026-12-20', false),
+    (${a}, 3, 'Jalon atteint', 0, 0, 100, '3', '2026-10-01', '2026-10-01', false)`);
+  await db.execute(
+    sql`insert into plan_baselines (project_id, name, task_count) values (${a}, 'Initiale', 3)`,
+  );
+  await db.execute(sql`insert into plan_baseline_tasks (baseline_id, task_id, name, is_summary, start, finish, span)
+    select b.id, t.id, t.name, false, date '2026-12-01', date '2026-12-01', 0
+    from plan_baselines b join plan_tasks t on t.project_id = b.project_id where b.project_id = ${a}`);
 });
 
 afterAll(async () => {
@@ -89,15 +128,27 @@ const get = async <T>(cookie: string, url: string, status = 200) => {
 };
 const dashboard = (cookie: string, query = `portfolioId=${portfolioId}`) =>
   get<DashPortfolio>(cookie, `/api/v1/dashboards/portfolio?${query}`);
+const rows = async (cookie: string, query = `portfolioId=${portfolioId}`, view = 'all') =>
+  (
+    await get<DashProjectsPage>(
+      cookie,
+      `/api/v1/dashboards/portfolio/projects?${query}&view=${view}&limit=200`,
+    )
+  ).items;
+const ids = (list: DashProject[]) => list.map((p) => p.id);
 const refresh = (cookie: string, asOf = '2026-11-18') =>
   call(t, cookie, { method: 'POST', url: '/api/v1/dashboards/refresh', payload: { asOf } });
 
 describe('portfolio dashboard', () => {
   it('shows projects without a snapshot as missing until a refresh, which members may not run', async () => {
     const d = await dashboard(pmo);
-    expect(d.projects.map((p) => p.id).sort()).toEqual([a, b].sort());
+    expect(ids(await rows(pmo)).sort()).toEqual([a, b].sort());
+    expect(d.headline.projects).toBe(2);
     expect(d.freshness).toMatchObject({ computedAt: null, missing: 2 });
-    expect(d.projects.find((p) => p.id === a)).toMatchObject({ budgetCents: null, weather: 'sun' });
+    expect((await rows(pmo)).find((p) => p.id === a)).toMatchObject({
+      budgetCents: null,
+      weather: 'sun',
+    });
     expect(d.canRefresh).toBe(true);
     expect((await refresh(pmCookie)).statusCode).toBe(403);
   });
@@ -110,7 +161,8 @@ describe('portfolio dashboard', () => {
     expect(d.freshness.missing).toBe(0);
     expect(d.freshness.computedAt).toBe(res.json().computedAt);
     expect(d.freshness.asOf).toBe('2026-11-18');
-    const pa = d.projects.find((p) => p.id === a)!;
+    const list = await rows(pmo);
+    const pa = list.find((p) => p.id === a)!;
     expect(pa).toMatchObject({
       program: { id: programId, name: 'Usine numérique' },
       orgUnit: { id: orgUnitId, name: 'DSI' },
@@ -124,7 +176,7 @@ describe('portfolio dashboard', () => {
       start: '2026-01-05',
       finish: '2026-12-18',
     });
-    expect(d.projects.find((p) => p.id === b)).toMatchObject({
+    expect(list.find((p) => p.id === b)).toMatchObject({
       weather: null,
       trend: null,
       exposureCents: 100_000,
@@ -152,10 +204,10 @@ describe('portfolio dashboard', () => {
   });
 
   it('filters by programme, department and weather', async () => {
-    expect((await dashboard(pmo, `programId=${programId}`)).projects.map((p) => p.id)).toEqual([a]);
-    expect((await dashboard(pmo, `orgUnitId=${orgUnitId}`)).projects.map((p) => p.id)).toEqual([a]);
-    const none = await dashboard(pmo, `portfolioId=${portfolioId}&weather=_none`);
-    expect(none.projects.map((p) => p.id)).toEqual([b]);
+    expect(ids(await rows(pmo, `programId=${programId}`))).toEqual([a]);
+    expect((await dashboard(pmo, `programId=${programId}`)).headline.projects).toBe(1);
+    expect(ids(await rows(pmo, `orgUnitId=${orgUnitId}`))).toEqual([a]);
+    expect(ids(await rows(pmo, `portfolioId=${portfolioId}&weather=_none`))).toEqual([b]);
     const bad = await call(t, pmo, {
       method: 'GET',
       url: '/api/v1/dashboards/portfolio?weather=snow',
@@ -165,20 +217,116 @@ describe('portfolio dashboard', () => {
 
   it('a member sees only their projects, and money only where they manage', async () => {
     const pm = await dashboard(pmCookie, '');
-    expect(pm.projects.map((p) => p.id)).toEqual([a]);
-    expect(pm.projects[0]!.budgetCents).toBe(10_000_000);
+    const pmRows = await rows(pmCookie, '');
+    expect(ids(pmRows)).toEqual([a]);
+    expect(pmRows[0]!.budgetCents).toBe(10_000_000);
+    expect(pm.benefits).toMatchObject({ plannedCents: 10_000_000 });
     expect(pm.canRefresh).toBe(false);
     const c = await dashboard(contributorCookie, '');
-    expect(c.projects.map((p) => p.id)).toEqual([b]);
-    expect(c.projects[0]).toMatchObject({
+    const cRows = await rows(contributorCookie, '');
+    expect(ids(cRows)).toEqual([b]);
+    expect(c.benefits).toBeNull();
+    expect(cRows[0]).toMatchObject({
       budgetCents: null,
       actualCents: null,
       exposureCents: 100_000,
     });
     expect(c.budget.total.budgetCents).toBe(0);
     expect(c.kpis).toEqual([]);
-    expect((await dashboard(strangerCookie, '')).projects).toEqual([]);
-    expect((await dashboard(strangerCookie)).projects.map((p) => p.id)).not.toContain(other);
+    expect(await rows(strangerCookie, '')).toEqual([]);
+    expect((await dashboard(strangerCookie, '')).headline.projects).toBe(0);
+    expect(ids(await rows(strangerCookie))).not.toContain(other);
+  });
+
+  it("counts capacity by the people's department, net of approved absences", async () => {
+    const d = await dashboard(pmo);
+    // 4 weeks × 17.5 h on each project = 140 h; capacity 4 × 35 h − 5 days off × 7 h = 105 h.
+    expect(d.capacity.groups).toEqual([
+      {
+        key: rhId,
+        name: 'RH',
+        allocatedHours: 140,
+        capacityHours: 105,
+        loadPct: 133,
+        level: 'over',
+      },
+    ]);
+    // One project takes its share of the person: half the hours, half the capacity.
+    const one = await dashboard(pmo, `programId=${programId}`);
+    expect(one.capacity.groups[0]).toMatchObject({
+      allocatedHours: 70,
+      capacityHours: 52.5,
+      loadPct: 133,
+    });
+  });
+
+  it('shows planned vs realised benefits of the business cases', async () => {
+    const d = await dashboard(pmo);
+    expect(d.benefits).toEqual({
+      projects: 1,
+      plannedCents: 10_000_000,
+      plannedToDateCents: 5_000_000,
+      realisedCents: 2_000_000,
+      ratePct: 40,
+    });
+  });
+
+  it('counts a milestone late when its date passed and it is not done, not when it slipped', async () => {
+    const d = await dashboard(pmo);
+    expect(d.headline.milestonesLate).toBe(1);
+    const pa = (await rows(pmo)).find((p) => p.id === a)!;
+    expect(pa.milestonesLate).toBe(1);
+    const view = await get<DashProjectView>(pmo, `/api/v1/projects/${a}/dashboard`);
+    expect(Object.fromEntries(view.milestones.map((m) => [m.name, m.late]))).toMatchObject({
+      'Jalon passé': true,
+      'Jalon glissé': false,
+      'Jalon atteint': false,
+    });
+    expect(view.schedule.milestonesLate).toBe(1);
+  });
+
+  it('sends only the rows the charts draw, and pages the rest on demand', async () => {
+    const d = await dashboard(pmo);
+    expect(d.attention).toMatchObject({ total: 1 });
+    expect(ids(d.attention.items)).toEqual([a]);
+    expect(d.roadmap.total).toBe(2);
+    expect(d.bubbles.total).toBe(2);
+    const page = await get<DashProjectsPage>(
+      pmo,
+      `/api/v1/dashboards/portfolio/projects?portfolioId=${portfolioId}&view=dated&limit=1&offset=1`,
+    );
+    expect(page).toMatchObject({ total: 2, offset: 1 });
+    expect(ids(page.items)).toEqual([b]);
+    expect(ids(await rows(pmo, `portfolioId=${portfolioId}`, 'attention'))).toEqual([a]);
+  });
+
+  it('exports the filtered dashboard as XLSX and PDF', async () => {
+    const x = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/dashboards/portfolio/export?portfolioId=${portfolioId}&format=xlsx`,
+    });
+    expect(x.statusCode, x.body).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const { readXlsx } = await import('../../src/server/tabular/xlsx.ts');
+    const sheet = await readXlsx(x.rawPayload, 'Projets');
+    const cells = sheet.map((r) => r.cells.join('|')).join('\n');
+    expect(cells).toContain('Usine numérique');
+    const summary = await readXlsx(x.rawPayload, 'Synthèse');
+    expect(summary.map((r) => r.cells.join('|')).join('\n')).toContain(
+      'Portefeuille : Transformation',
+    );
+    const p = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/dashboards/portfolio/export?weather=sun&format=pdf`,
+    });
+    expect(p.statusCode, p.body).toBe(200);
+    expect(p.headers['content-type']).toBe('application/pdf');
+    expect(p.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const bad = await call(t, pmo, {
+      method: 'GET',
+      url: '/api/v1/dashboards/portfolio/export?format=docx',
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('shows the KPI trends of the selected portfolio once KPIs are computed', async () => {

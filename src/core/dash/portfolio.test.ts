@@ -4,7 +4,11 @@ import { WEATHERS } from '../reporting/weather.ts';
 import {
   applyFilter,
   budgetByProgram,
+  attentionRows,
+  benefitsTotal,
+  bubbleRows,
   capacityByDepartment,
+  isMilestoneLate,
   capacityLevel,
   type DashProjectInput,
   NONE,
@@ -124,23 +128,93 @@ describe('capacity pressure', () => {
     [101, 'over'],
   ] as const)('load %s %% is %s', (load, level) => expect(capacityLevel(load)).toBe(level));
 
-  it('groups by department, most loaded first, and skips projects without allocation', () => {
+  it("groups by the people's department, most loaded first, and skips projects without allocation", () => {
     const r = capacityByDepartment(
       [
-        row({ id: 'a', orgUnit: it1, allocatedHours: 120, capacityHours: 100 }),
-        row({ id: 'b', allocatedHours: 50, capacityHours: 100 }),
-        row({ id: 'c', orgUnit: it1, allocatedHours: 30, capacityHours: 50 }),
-        row({ id: 'd' }),
+        // A project staffed from two departments: each share goes to its own department.
+        {
+          capacity: [
+            { o: 'dsi', a: 120, c: 100 },
+            { o: null, a: 20, c: 40 },
+          ],
+        },
+        { capacity: [{ o: null, a: 30, c: 60 }] },
+        { capacity: [{ o: 'dsi', a: 30, c: 50 }] },
+        { capacity: null },
+        {},
       ],
+      new Map([['dsi', 'DSI']]),
       'Sans direction',
     );
     expect(
-      r.groups.map((g) => [g.key, g.allocatedHours, g.capacityHours, g.loadPct, g.level]),
+      r.groups.map((g) => [g.key, g.name, g.allocatedHours, g.capacityHours, g.loadPct, g.level]),
     ).toEqual([
-      ['dsi', 150, 150, 100, 'tight'],
-      [NONE, 50, 100, 50, 'ok'],
+      ['dsi', 'DSI', 150, 150, 100, 'tight'],
+      [NONE, 'Sans direction', 50, 100, 50, 'ok'],
     ]);
     expect(r.total).toEqual({ allocatedHours: 200, capacityHours: 250, loadPct: 80, level: 'ok' });
+  });
+  it("a shared person's capacity, split by allocation, adds up to their capacity", () => {
+    // 140 h of capacity over four weeks net of absences, allocated 60 h + 20 h on two projects.
+    const p1 = { capacity: [{ o: 'dsi', a: 60, c: 105 }] };
+    const p2 = { capacity: [{ o: 'dsi', a: 20, c: 35 }] };
+    const both = capacityByDepartment([p1, p2], new Map(), '-');
+    expect(both.total).toMatchObject({ allocatedHours: 80, capacityHours: 140, loadPct: 57 });
+    expect(capacityByDepartment([p1], new Map(), '-').groups[0]!.name).toBe('dsi');
+  });
+});
+
+describe('late milestones (issue 8 rule)', () => {
+  it.each([
+    [{ done: false, date: '2026-11-20' }, true, 'date passed, not done'],
+    [{ done: true, date: '2026-11-20' }, false, 'done'],
+    [{ done: false, date: '2026-11-26' }, false, 'due today'],
+    [{ done: false, date: '2026-12-15' }, false, 'slipped but still ahead'],
+    [{ done: false, date: null }, false, 'no date'],
+  ] as const)('%j is late: %s (%s)', (m, late, _why) =>
+    expect(isMilestoneLate(m, '2026-11-26')).toBe(late),
+  );
+});
+
+describe('attention, bubbles and benefits', () => {
+  const rows = [
+    { ...row({ id: 'a', weather: 'sun', exposureCents: 900 }), milestonesLate: 0 },
+    { ...row({ id: 'b', weather: 'rain', exposureCents: 100 }), milestonesLate: 0 },
+    { ...row({ id: 'c', weather: 'storm', exposureCents: 50 }), milestonesLate: 0 },
+    { ...row({ id: 'd', weather: 'sun', exposureCents: 500 }), milestonesLate: 2 },
+    { ...row({ id: 'e', weather: null, exposureCents: 800 }), milestonesLate: null },
+  ];
+  it('lists storm, rain and late-milestone projects, worst first', () => {
+    expect(attentionRows(rows).map((r) => r.id)).toEqual(['c', 'b', 'd']);
+  });
+  it('draws the largest budgets among projects with a value or an exposure', () => {
+    const b = bubbleRows(
+      [
+        row({ id: 'x', budgetCents: 10, value: 5 }),
+        row({ id: 'y', budgetCents: 30, exposureCents: 1 }),
+        row({ id: 'z', budgetCents: 20, value: 1 }),
+        row({ id: 'w', budgetCents: 99 }),
+      ],
+      2,
+    );
+    expect(b).toMatchObject({ total: 3 });
+    expect(b.items.map((r) => r.id)).toEqual(['y', 'z']);
+  });
+  it('sums benefits of the projects with a case, rate against planned to date', () => {
+    expect(benefitsTotal([null, null])).toBeNull();
+    expect(
+      benefitsTotal([
+        { plannedCents: 1000, plannedToDateCents: 400, realisedCents: 300 },
+        null,
+        { plannedCents: 500, plannedToDateCents: 100, realisedCents: 0 },
+      ]),
+    ).toEqual({
+      projects: 2,
+      plannedCents: 1500,
+      plannedToDateCents: 500,
+      realisedCents: 300,
+      ratePct: 60,
+    });
   });
 });
 
@@ -196,8 +270,15 @@ describe('properties', () => {
         const b = budgetByProgram(rows, '-');
         expect(b.total.budgetCents).toBe(rows.reduce((s, r) => s + (r.budgetCents ?? 0), 0));
         expect(b.total.actualCents).toBe(rows.reduce((s, r) => s + (r.actualCents ?? 0), 0));
-        const c = capacityByDepartment(rows, '-');
+        const c = capacityByDepartment(
+          rows.map((r) => ({
+            capacity: [{ o: r.orgUnit?.id ?? null, a: r.allocatedHours ?? 0, c: 1 }],
+          })),
+          new Map(),
+          '-',
+        );
         expect(c.total.allocatedHours).toBe(rows.reduce((s, r) => s + (r.allocatedHours ?? 0), 0));
+        expect(c.groups.reduce((s, g) => s + g.capacityHours, 0)).toBe(rows.length);
       }),
     );
   });

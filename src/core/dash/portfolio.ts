@@ -141,21 +141,39 @@ export function budgetByProgram(rows: readonly DashProjectInput[], noneName: str
   return { groups, total: { ...total, consumedPct: pct(total.actualCents, total.budgetCents) } };
 }
 
+/** One department's share of a project's load: hours allocated (`a`) and capacity (`c`). */
+export interface CapacityShare {
+  /** The people's org unit (null: people without one). */
+  o: string | null;
+  a: number;
+  c: number;
+}
+
 /**
- * Capacity pressure by department (the project's org unit): hours allocated over the next four
- * weeks against the capacity of the people allocated (each person's capacity shared among their
- * projects, so the ratio adds up at any level). Most loaded first.
+ * Capacity pressure by the people's department: for the given projects, the hours allocated over
+ * the next four weeks to people of each department, against those people's capacity net of
+ * absences (each person's capacity shared among their projects, so the figures add up at any
+ * level and a person shared by two projects is counted once). Most loaded first.
  */
-export function capacityByDepartment(rows: readonly DashProjectInput[], noneName: string) {
+export function capacityByDepartment(
+  rows: readonly { capacity?: readonly CapacityShare[] | null }[],
+  names: ReadonlyMap<string, string>,
+  noneName: string,
+) {
   const by = new Map<string, { key: string; name: string; a: number; c: number }>();
-  for (const r of rows) {
-    if (r.allocatedHours === null && r.capacityHours === null) continue;
-    const key = r.orgUnit?.id ?? NONE;
-    const g = by.get(key) ?? { key, name: r.orgUnit?.name ?? noneName, a: 0, c: 0 };
-    g.a += r.allocatedHours ?? 0;
-    g.c += r.capacityHours ?? 0;
-    by.set(key, g);
-  }
+  for (const r of rows)
+    for (const s of r.capacity ?? []) {
+      const key = s.o ?? NONE;
+      const g = by.get(key) ?? {
+        key,
+        name: s.o === null ? noneName : (names.get(s.o) ?? s.o),
+        a: 0,
+        c: 0,
+      };
+      g.a += s.a;
+      g.c += s.c;
+      by.set(key, g);
+    }
   const round = (h: number) => Math.round(h * 10) / 10;
   const groups: CapacityGroup[] = [...by.values()].map((g) => {
     const loadPct = pct(g.a, g.c);
@@ -169,8 +187,8 @@ export function capacityByDepartment(rows: readonly DashProjectInput[], noneName
     };
   });
   groups.sort((x, y) => (y.loadPct ?? -1) - (x.loadPct ?? -1) || x.name.localeCompare(y.name));
-  const a = groups.reduce((s, g) => s + g.allocatedHours, 0);
-  const c = groups.reduce((s, g) => s + g.capacityHours, 0);
+  const a = [...by.values()].reduce((s, g) => s + g.a, 0);
+  const c = [...by.values()].reduce((s, g) => s + g.c, 0);
   const loadPct = pct(a, c);
   return {
     groups,
@@ -180,6 +198,73 @@ export function capacityByDepartment(rows: readonly DashProjectInput[], noneName
       loadPct,
       level: capacityLevel(loadPct),
     },
+  };
+}
+
+const WEATHER_ORDER = ['storm', 'rain', 'cloud', 'sun'];
+
+/** Whether a project needs attention: rain, storm or a late milestone. */
+export function needsAttention(r: { weather: Weather | null; milestonesLate: number | null }) {
+  return r.weather === 'rain' || r.weather === 'storm' || (r.milestonesLate ?? 0) > 0;
+}
+
+/** The projects to watch, worst first: storm, rain, then by exposure, then by code. */
+export function attentionRows<T extends DashProjectInput & { milestonesLate: number | null }>(
+  rows: readonly T[],
+): T[] {
+  const rank = (w: Weather | null) => WEATHER_ORDER.indexOf(w ?? 'sun');
+  return rows
+    .filter(needsAttention)
+    .sort(
+      (a, b) =>
+        rank(a.weather) - rank(b.weather) ||
+        (b.exposureCents ?? 0) - (a.exposureCents ?? 0) ||
+        a.code.localeCompare(b.code),
+    );
+}
+
+/**
+ * The bubbles of the value × risk chart: projects with a value or an exposure, the `limit`
+ * largest budgets (then exposures) — a chart of 2,000 bubbles is unreadable; the table view pages
+ * through every project.
+ */
+export function bubbleRows<T extends DashProjectInput>(rows: readonly T[], limit: number) {
+  const points = rows.filter((p) => p.value !== null || p.exposureCents !== null);
+  return {
+    total: points.length,
+    items: [...points]
+      .sort(
+        (a, b) =>
+          (b.budgetCents ?? 0) - (a.budgetCents ?? 0) ||
+          (b.exposureCents ?? 0) - (a.exposureCents ?? 0) ||
+          a.code.localeCompare(b.code),
+      )
+      .slice(0, limit),
+  };
+}
+
+export interface BenefitFigures {
+  plannedCents: number;
+  plannedToDateCents: number;
+  realisedCents: number;
+}
+
+/** Benefits of several projects: sums, and realised / planned to date in whole percent. */
+export function benefitsTotal(rows: readonly (BenefitFigures | null)[]) {
+  const withCase = rows.filter((r): r is BenefitFigures => r !== null);
+  if (withCase.length === 0) return null;
+  const t = withCase.reduce(
+    (s, r) => ({
+      plannedCents: s.plannedCents + r.plannedCents,
+      plannedToDateCents: s.plannedToDateCents + r.plannedToDateCents,
+      realisedCents: s.realisedCents + r.realisedCents,
+    }),
+    { plannedCents: 0, plannedToDateCents: 0, realisedCents: 0 },
+  );
+  return {
+    projects: withCase.length,
+    ...t,
+    ratePct: pct(t.realisedCents, t.plannedToDateCents),
   };
 }
 
@@ -221,4 +306,14 @@ export function applyFilter<T extends DashProjectInput>(rows: readonly T[], f: D
       (f.phase === undefined || (r.phase?.key ?? NONE) === f.phase) &&
       (f.weather === undefined || (r.weather ?? NONE) === f.weather),
   );
+}
+
+/**
+ * The one "late milestone" rule (issue 8): a milestone is late when its date has passed and it
+ * is not done. A forecast that slipped past its baseline but is still ahead is not late (its
+ * slippage shows that); a milestone due today is not late yet. The metric registry's
+ * `milestones_late` counts the same thing in SQL (`not done and start < asOf`).
+ */
+export function isMilestoneLate(m: { done: boolean; date: string | null }, today: string) {
+  return !m.done && m.date !== null && m.date < today;
 }

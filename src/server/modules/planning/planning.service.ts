@@ -27,6 +27,7 @@ import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
+import { isMilestoneLate } from '../../../core/dash/portfolio.ts';
 import { authorizeProject, listProjects } from '../portfolio/portfolio.service.ts';
 import * as repo from './planning.repository.ts';
 import {
@@ -1154,8 +1155,8 @@ export async function roadmap(
 
 /**
  * Milestones across the visible projects. A milestone is `done` when it has an actual finish
- * or 100 %; otherwise `late` when its date is before today, or after its baseline date (latest
- * baseline of the project), or after its deadline; otherwise `due`.
+ * or 100 %; otherwise `late` when its date has passed (core/dash isMilestoneLate: a forecast
+ * that slipped into the future is not late, its slippage says so); otherwise `due`.
  */
 export async function listMilestones(
   ctx: Ctx,
@@ -1194,11 +1195,7 @@ export async function listMilestones(
     if ((query.from && date < query.from) || (query.to && date > query.to)) continue;
     const baselineDate = baseDate.get(t.id) ?? null;
     const done = t.actual_finish !== null || t.percent_complete >= 100;
-    const late =
-      !done &&
-      (date < now ||
-        (baselineDate !== null && date > baselineDate) ||
-        (t.deadline !== null && date > t.deadline));
+    const late = isMilestoneLate({ done, date }, now);
     const status = done ? ('done' as const) : late ? ('late' as const) : ('due' as const);
     if (query.status && status !== query.status) continue;
     let slippage: number | null = null;

@@ -24,7 +24,17 @@ const DASH_METRICS = [
   'ac_eur',
   'allocated_hours',
   'team_capacity_hours',
+  'benefits_planned_cents',
+  'benefits_due_cents',
+  'benefits_realised_cents',
 ] as const;
+
+/** One department's share of a project's 4-week load (see dash.tables.ts `capacity`). */
+export interface CapacityShare {
+  o: string | null;
+  a: number;
+  c: number;
+}
 
 export interface DashRow {
   id: string;
@@ -49,6 +59,7 @@ export interface DashRow {
   previous_weather: string | null;
   metrics: MetricRow | null;
   alignment: number | null;
+  capacity: CapacityShare[] | null;
   computed_at: string | Date | null;
   as_of: string | null;
   sees_money: boolean;
@@ -79,8 +90,15 @@ export async function dashboardRows(
   >(
     db,
     sql`with scoped as (
-          select projects.*, ${sees} as sees_money from projects
+          select projects.id, projects.code, projects.name, projects.status, projects.planned_start,
+                 projects.planned_end, projects.portfolio_id, projects.program_id,
+                 projects.org_unit_id, projects.manager_id, ${sees} as sees_money from projects
           where projects.archived_at is null ${visible ? sql`and ${visible}` : sql``}
+        ),
+        phases as (
+          select distinct v.id as version_id, ph->>'key' as key, ph->>'name' as name
+          from gov_methodology_versions v, jsonb_array_elements(v.content->'phases') ph
+          where v.id in (select methodology_version_id from gov_project_lifecycles)
         ),
         reports as (
           select project_id, overall, row_number() over (partition by project_id order by period_start desc) as rn
@@ -94,12 +112,12 @@ export async function dashboardRows(
                p.org_unit_id, o.name as org_unit_name, p.manager_id,
                m.first_name || ' ' || m.last_name as manager_name,
                lc.current_phase_key as phase_key,
-               (select ph->>'name' from jsonb_array_elements(v.content->'phases') ph
-                 where ph->>'key' = lc.current_phase_key limit 1) as phase_name,
+               (select min(ph.name) from phases ph
+                 where ph.version_id = lc.methodology_version_id and ph.key = lc.current_phase_key) as phase_name,
                r1.overall as weather, r2.overall as previous_weather,
                ${sql.raw(DASH_METRICS.map((k) => `(s.metrics->>'${k}')::float8 as "m_${k}"`).join(', '))},
                s.project_id is not null as has_snapshot,
-               s.alignment, s.computed_at, s.as_of::text as as_of, p.sees_money
+               s.alignment, s.capacity, s.computed_at, s.as_of::text as as_of, p.sees_money
         from scoped p
         join portfolios pf on pf.id = p.portfolio_id
         left join programs g on g.id = p.program_id
@@ -107,7 +125,6 @@ export async function dashboardRows(
         left join people m on m.id = p.manager_id
         left join plan_settings ps on ps.project_id = p.id
         left join gov_project_lifecycles lc on lc.project_id = p.id
-        left join gov_methodology_versions v on v.id = lc.methodology_version_id
         left join reports r1 on r1.project_id = p.id and r1.rn = 1
         left join reports r2 on r2.project_id = p.id and r2.rn = 2
         left join dash_project_snapshots s on s.project_id = p.id
@@ -191,7 +208,7 @@ export async function saveSnapshots(
   tx: Executor,
   asOf: string,
   computedAt: Date,
-  rows: { id: string; m: MetricRow; a: number | null }[],
+  rows: { id: string; m: MetricRow; a: number | null; c: CapacityShare[] }[],
 ) {
   await tx.execute(
     sql`delete from dash_project_snapshots s where not exists (
@@ -200,15 +217,90 @@ export async function saveSnapshots(
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = JSON.stringify(rows.slice(i, i + 5000));
     await tx.execute(
-      sql`insert into dash_project_snapshots (project_id, as_of, computed_at, metrics, alignment)
+      sql`insert into dash_project_snapshots (project_id, as_of, computed_at, metrics, alignment, capacity)
           select (x->>'id')::uuid, ${asOf}::date, ${computedAt.toISOString()}::timestamptz, x->'m',
-                 (x->>'a')::float8
+                 (x->>'a')::float8, x->'c'
           from jsonb_array_elements(${chunk}::jsonb) x
           on conflict (project_id) do update set as_of = excluded.as_of,
             computed_at = excluded.computed_at, metrics = excluded.metrics,
-            alignment = excluded.alignment`,
+            alignment = excluded.alignment, capacity = excluded.capacity`,
     );
   }
+}
+
+/**
+ * Capacity pressure by the people's department over the four weeks from `asOf`, for every
+ * project at once: each allocation's hours in the window (as the resources metric counts them),
+ * and each person's capacity net of their approved absences on working days (a half day counts
+ * half), shared among their projects in proportion to their allocated hours — so that summing
+ * the shares of any set of projects by department never counts a person twice. One statement.
+ */
+export async function capacityByPeopleDepartment(db: Executor, asOf: string) {
+  return queryRows<{ project_id: string; org_unit_id: string | null; a: number; c: number }>(
+    db,
+    sql`with span as (select ${asOf}::date as s, (${asOf}::date + 27) as f),
+        cap as (
+          select p.person_id, coalesce((select sum(x::float8) from jsonb_array_elements_text(p.week_hours) x), 35) as week
+          from resource_profiles p
+        ),
+        alloc as (
+          select a.person_id, a.project_id,
+            (least(a.finish, span.f) - greatest(a.start, span.s) + 1)::float8 / 7
+              * case when a.unit = 'hours' then a.amount else a.amount / 100 * coalesce(cap.week, 35) end as hours
+          from resource_allocations a cross join span
+          left join cap on cap.person_id = a.person_id
+          join projects pr on pr.id = a.project_id and pr.archived_at is null
+          where a.start <= span.f and a.finish >= span.s
+        ),
+        off_days as (
+          select x.person_id, sum(x.fraction)::float8 as days from (
+            select ab.person_id, d::date as day, least(1, sum(ab.day_fraction)) as fraction
+            from resource_absences ab cross join span
+            cross join lateral generate_series(greatest(ab.start, span.s), least(ab.finish, span.f), interval '1 day') d
+            where ab.status = 'approved' and ab.start <= span.f and ab.finish >= span.s
+              and extract(isodow from d) < 6
+              and ab.person_id in (select person_id from alloc)
+            group by ab.person_id, d::date) x
+          group by x.person_id
+        ),
+        person as (
+          select alloc.person_id, sum(alloc.hours) as total,
+                 greatest(0, coalesce(max(cap.week), 35) * 4
+                   - coalesce(max(off_days.days), 0) * coalesce(max(cap.week), 35) / 5) as capacity
+          from alloc left join cap on cap.person_id = alloc.person_id
+          left join off_days on off_days.person_id = alloc.person_id
+          group by alloc.person_id
+        )
+        select alloc.project_id, pe.org_unit_id, sum(alloc.hours)::float8 as a,
+               sum(case when person.total > 0 then person.capacity * alloc.hours / person.total else 0 end)::float8 as c
+        from alloc join person on person.person_id = alloc.person_id
+        join people pe on pe.id = alloc.person_id
+        group by alloc.project_id, pe.org_unit_id`,
+  );
+}
+
+/** Names of org units by id. */
+export async function orgUnitNames(db: Executor, ids: string[]) {
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from org_units where id in ${ids}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The latest business case of each project (its benefit lines) and the realised benefits. */
+export async function benefitsOf(db: Executor) {
+  const cases = await queryRows<{ project_id: string; bc: unknown }>(
+    db,
+    sql`select distinct on (project_id) project_id, business_case as bc from strategy_project_requests
+        where project_id is not null and business_case is not null
+        order by project_id, number desc`,
+  );
+  const realised = await queryRows<{ project_id: string; period: string; amount: number }>(
+    db,
+    sql`select project_id, period, amount::float8 as amount from benefit_realisations`,
+  );
+  return { cases, realised };
 }
 
 // ---------------------------------------------------------------- project dashboard

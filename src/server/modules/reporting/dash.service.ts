@@ -4,18 +4,29 @@ import type {
   DashPortfolio,
   DashPortfolioQuery,
   DashProject,
+  DashProjectsPage,
+  DashProjectsQuery,
   DashProjectView,
 } from '../../../contracts/dash.ts';
 import {
   applyFilter,
+  attentionRows,
+  type BenefitFigures,
+  benefitsTotal,
+  bubbleRows,
   budgetByProgram,
+  type CapacityShare,
   capacityByDepartment,
   type DashProjectInput,
+  isMilestoneLate,
   NONE,
   phaseMix,
+  roadmapRows,
   statusMix,
   weatherMix,
 } from '../../../core/dash/portfolio.ts';
+import { benefitsTracking } from '../../../core/evm/evm.ts';
+import { BENEFIT_KINDS } from '../../../core/strategy/business-case.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { roleGrants, seesAllProjects } from '../../../core/platform/permissions.ts';
 import { trendOf, type Weather } from '../../../core/reporting/weather.ts';
@@ -44,8 +55,18 @@ const iso = (v: string | Date | null) =>
 
 /** How many dated KPI values a trend shows. */
 const KPI_POINTS = 12;
+/** Bubbles drawn, roadmap rows drawn, projects to watch listed: the rest is paged on demand. */
+export const BUBBLES = 120;
+export const ROADMAP_ROWS = 25;
+export const ATTENTION = 10;
 
-function toProject(r: repo.DashRow): DashProject {
+/** A dashboard row as the service sees it: the project sent, plus what only aggregates use. */
+interface Row extends DashProject {
+  capacity: CapacityShare[] | null;
+  benefits: BenefitFigures | null;
+}
+
+function toProject(r: repo.DashRow): Row {
   const m: MetricRow = r.metrics ?? {};
   const money = r.sees_money;
   const weather = (r.weather as Weather | null) ?? null;
@@ -77,7 +98,22 @@ function toProject(r: repo.DashRow): DashProject {
     allocatedHours: m.allocated_hours ?? null,
     capacityHours: m.team_capacity_hours ?? null,
     computedAt: iso(r.computed_at),
+    capacity: r.capacity,
+    benefits:
+      money && m.benefits_planned_cents != null
+        ? {
+            plannedCents: m.benefits_planned_cents,
+            plannedToDateCents: m.benefits_due_cents ?? 0,
+            realisedCents: m.benefits_realised_cents ?? 0,
+          }
+        : null,
   };
+}
+
+/** What leaves the server of a row (the aggregates-only fields stay behind). */
+function sent(r: Row): DashProject {
+  const { capacity: _c, benefits: _b, ...p } = r;
+  return p;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -88,16 +124,40 @@ function uniqueRefs<T extends { id: string }>(items: (T | null)[]): T[] {
   return [...out.values()];
 }
 
-/** The portfolio dashboard for the caller's visible projects, filtered. */
+/**
+ * The caller's visible, non-archived projects as dashboard rows (one set-wise query over the
+ * snapshots) and those the filters keep.
+ */
+async function loadRows(ctx: Ctx, actor: Actor, query: z.infer<typeof DashPortfolioQuery>) {
+  const money = roleGrants(actor.role, 'finance.read') ? true : { personId: actor.personId };
+  const rows = await repo.dashboardRows(ctx.db, visibleProjectsCondition(actor), money);
+  const all = rows.map(toProject);
+  const scoped = all.filter(
+    (p) =>
+      (!query.portfolioId || p.portfolio.id === query.portfolioId) &&
+      (!query.programId || p.program?.id === query.programId) &&
+      (!query.orgUnitId || p.orgUnit?.id === query.orgUnitId) &&
+      (!query.managerId || p.manager?.id === query.managerId),
+  );
+  return {
+    rows,
+    all,
+    projects: applyFilter(scoped, { phase: query.phase, weather: query.weather }),
+  };
+}
+
+/**
+ * The portfolio dashboard for the caller's visible projects, filtered: aggregates, and only the
+ * rows the charts draw (the largest bubbles, the roadmap strip, the worst projects to watch);
+ * `portfolioProjects` pages through the rest on demand.
+ */
 export async function portfolioDashboard(
   ctx: Ctx,
   actor: Actor,
   query: z.infer<typeof DashPortfolioQuery>,
   now = today(),
 ): Promise<DashPortfolio> {
-  const money = roleGrants(actor.role, 'finance.read') ? true : { personId: actor.personId };
-  const rows = await repo.dashboardRows(ctx.db, visibleProjectsCondition(actor), money);
-  const all = rows.map(toProject);
+  const { rows, all, projects } = await loadRows(ctx, actor, query);
   const options = {
     portfolios: uniqueRefs(all.map((p) => p.portfolio)).sort(byName),
     programs: uniqueRefs(
@@ -109,14 +169,6 @@ export async function portfolioDashboard(
       ...new Map(all.flatMap((p) => (p.phase ? [[p.phase.key, p.phase] as const] : []))).values(),
     ].sort(byName),
   };
-  const scoped = all.filter(
-    (p) =>
-      (!query.portfolioId || p.portfolio.id === query.portfolioId) &&
-      (!query.programId || p.program?.id === query.programId) &&
-      (!query.orgUnitId || p.orgUnit?.id === query.orgUnitId) &&
-      (!query.managerId || p.manager?.id === query.managerId),
-  );
-  const projects = applyFilter(scoped, { phase: query.phase, weather: query.weather });
   const inputs: DashProjectInput[] = projects;
   const dates = projects.flatMap((p) => (p.computedAt ? [p.computedAt] : [])).sort();
   const asOfs = rows.flatMap((r) => (r.as_of ? [r.as_of] : [])).sort();
@@ -151,15 +203,75 @@ export async function portfolioDashboard(
       missing: projects.filter((p) => p.computedAt === null).length,
     },
     options,
-    projects,
+    headline: {
+      projects: projects.length,
+      red: projects.filter((p) => p.weather === 'rain' || p.weather === 'storm').length,
+      exposureCents: projects.reduce((sum, p) => sum + (p.exposureCents ?? 0), 0),
+      milestonesLate: projects.reduce((sum, p) => sum + (p.milestonesLate ?? 0), 0),
+    },
+    benefits: benefitsTotal(projects.map((p) => p.benefits)),
+    bubbles: (({ items, total }) => ({ items: items.map(sent), total }))(
+      bubbleRows(projects, BUBBLES),
+    ),
+    roadmap: {
+      items: roadmapRows(projects, ROADMAP_ROWS).map(sent),
+      total: projects.filter((p) => p.start && p.finish).length,
+    },
+    attention: (() => {
+      const watch = attentionRows(projects);
+      return { items: watch.slice(0, ATTENTION).map(sent), total: watch.length };
+    })(),
     phaseMix: phaseMix(inputs, NONE),
     weatherMix: weatherMix(inputs),
     statusMix: statusMix(inputs),
     budget: budgetByProgram(inputs, NONE),
-    capacity: capacityByDepartment(inputs, NONE),
+    capacity: capacityByDepartment(projects, await departmentNames(ctx, projects), NONE),
     kpis,
     canRefresh: roleGrants(actor.role, 'kpi.manage'),
   };
+}
+
+/** The names of the people's departments the capacity shares name. */
+async function departmentNames(ctx: Ctx, rows: readonly Row[]) {
+  const ids = new Set<string>();
+  for (const r of rows) for (const c of r.capacity ?? []) if (c.o) ids.add(c.o);
+  return ids.size === 0 ? new Map<string, string>() : repo.orgUnitNames(ctx.db, [...ids]);
+}
+
+/**
+ * A page of the filtered projects (the drill-down behind the charts' table views): `all` by
+ * code, `dated` (the roadmap's table) by start, `attention` worst first.
+ */
+export async function portfolioProjects(
+  ctx: Ctx,
+  actor: Actor,
+  query: z.infer<typeof DashProjectsQuery>,
+): Promise<DashProjectsPage> {
+  const { projects } = await loadRows(ctx, actor, query);
+  const list =
+    query.view === 'attention'
+      ? attentionRows(projects)
+      : query.view === 'dated'
+        ? projects
+            .filter((p) => p.start && p.finish)
+            .sort((a, b) => a.start!.localeCompare(b.start!) || a.code.localeCompare(b.code))
+        : projects;
+  return {
+    total: list.length,
+    offset: query.offset,
+    items: list.slice(query.offset, query.offset + query.limit).map(sent),
+  };
+}
+
+/** The whole filtered dashboard for an export: the aggregates and every filtered project. */
+export async function dashboardForExport(
+  ctx: Ctx,
+  actor: Actor,
+  query: z.infer<typeof DashPortfolioQuery>,
+) {
+  const data = await portfolioDashboard(ctx, actor, query);
+  const { projects } = await loadRows(ctx, actor, query);
+  return { data, projects: projects.map(sent) };
 }
 
 /**
@@ -190,13 +302,27 @@ export async function refreshSnapshots(ctx: Ctx, asOf = today()) {
             level: c.level,
           })),
         ).alignment;
+  const capacity = new Map<string, CapacityShare[]>();
+  for (const c of await repo.capacityByPeopleDepartment(ctx.db, asOf)) {
+    const list = capacity.get(c.project_id) ?? [];
+    list.push({ o: c.org_unit_id, a: round1(c.a), c: round1(c.c) });
+    capacity.set(c.project_id, list);
+  }
+  const benefits = await benefitFigures(ctx, asOf);
   const computedAt = new Date();
   const rows = ids.map((id) => {
     const a = alignment?.get(id);
+    const b = benefits.get(id);
     return {
       id,
-      m: metrics.get(id) ?? {},
+      m: {
+        ...(metrics.get(id) ?? {}),
+        benefits_planned_cents: b?.plannedCents ?? null,
+        benefits_due_cents: b?.plannedToDateCents ?? null,
+        benefits_realised_cents: b?.realisedCents ?? null,
+      },
       a: a === undefined ? null : Math.min(100, Math.max(0, a * 100)),
+      c: capacity.get(id) ?? [],
     };
   });
   await ctx.db.transaction((tx) => repo.saveSnapshots(tx, asOf, computedAt, rows));
@@ -206,6 +332,47 @@ export async function refreshSnapshots(ctx: Ctx, asOf = today()) {
     durationMs: Date.now() - started,
     computedAt: computedAt.toISOString(),
   };
+}
+
+const round1 = (h: number) => Math.round(h * 10) / 10;
+
+/**
+ * Planned (the latest business case's benefit lines) vs realised benefits of every project with
+ * a case or a realisation, at `asOf`'s month (core/evm benefitsTracking, as the Benefits tab).
+ */
+async function benefitFigures(ctx: Ctx, asOf: string) {
+  const { cases, realised } = await repo.benefitsOf(ctx.db);
+  interface Case {
+    firstPeriod?: string;
+    lines?: { kind: string; amounts: number[]; confidence?: number }[];
+  }
+  const byProject = new Map<string, { period: string; amount: number }[]>();
+  for (const r of realised) {
+    const list = byProject.get(r.project_id) ?? [];
+    list.push({ period: r.period, amount: Number(r.amount) });
+    byProject.set(r.project_id, list);
+  }
+  const caseOf = new Map(cases.map((c) => [c.project_id, c.bc as Case]));
+  const out = new Map<string, BenefitFigures>();
+  for (const id of new Set([...caseOf.keys(), ...byProject.keys()])) {
+    const bc = caseOf.get(id);
+    const planned = (bc?.lines ?? []).filter((l) =>
+      (BENEFIT_KINDS as readonly string[]).includes(l.kind),
+    );
+    if (planned.length === 0 && !byProject.has(id)) continue;
+    const t = benefitsTracking({
+      firstPeriod: bc?.firstPeriod ?? null,
+      planned,
+      realised: byProject.get(id) ?? [],
+      asOf: asOf.slice(0, 7),
+    });
+    out.set(id, {
+      plannedCents: t.totals.planned,
+      plannedToDateCents: t.totals.plannedToDate,
+      realisedCents: t.totals.realised,
+    });
+  }
+  return out;
 }
 
 /** One project at a glance: schedule, cost, risks, weather, milestones (computed live). */
@@ -274,10 +441,7 @@ export async function projectDashboard(
       date: x.date,
       baseline: x.baseline,
       done: x.done,
-      late:
-        !x.done &&
-        ((x.date !== null && x.date < now) ||
-          (x.baseline !== null && x.date !== null && x.date > x.baseline)),
+      late: isMilestoneLate(x, now),
     })),
     risks: {
       open: int(m.risks_open) ?? 0,

@@ -21,6 +21,12 @@ export const dashProjectSnapshots = pgTable(
     metrics: jsonb('metrics').notNull(),
     /** Strategic alignment 0–100 (src/core/strategy/objectives.ts); null without objectives. */
     alignment: doublePrecision('alignment'),
+    /**
+     * Capacity pressure by the people's department over the four weeks from `as_of`: per org unit
+     * of the people allocated (`o`, null: none), the hours allocated to this project (`a`) and
+     * their capacity net of approved absences, shared by their allocations (`c`).
+     */
+    capacity: jsonb('capacity'),
   },
   (t) => [
     index('dash_project_snapshots_computed_idx').on(t.computedAt),

@@ -86,8 +86,8 @@ const planningSource: MetricSource = {
       'milestones_late',
       '',
       'sum',
-      'Jalons en retard (dépassés ou glissés par rapport à la référence)',
-      'Late milestones (overdue or slipped against the baseline)',
+      'Jalons en retard (date passée et non atteints)',
+      'Late milestones (date passed and not done)',
     ),
     def(
       'planning',
@@ -161,8 +161,7 @@ const planningSource: MetricSource = {
               sum(span * percent_complete / 100.0)::float8 as work_earned,
               count(*) filter (where duration = 0)::int as milestones_total,
               count(*) filter (where duration = 0 and done)::int as milestones_done,
-              count(*) filter (where duration = 0 and not done
-                and (start < ${asOf}::date or (b_start is not null and start > b_start)))::int as milestones_late,
+              count(*) filter (where duration = 0 and not done and start < ${asOf}::date)::int as milestones_late,
               count(*) filter (where duration = 0 and b_start <= ${asOf}::date)::int as milestones_due,
               count(*) filter (where duration = 0 and b_start <= ${asOf}::date and done
                 and done_on <= b_start)::int as milestones_on_time,

@@ -82,7 +82,7 @@ export const STANDARD_KPIS = [
     nameFr: 'Jalons en retard',
     nameEn: 'Late milestones',
     description:
-      'Jalons non atteints dont la date est passée ou a glissé par rapport à la référence.',
+      'Jalons non atteints dont la date est passée (un jalon qui glisse dans le futur n’est pas en retard).',
     formula: 'milestones_late',
     unit: '',
     direction: 'down',

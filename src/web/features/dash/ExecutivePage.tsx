@@ -117,8 +117,8 @@ export function ExecutivePage() {
             </Card>
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="sm">
-            <BubbleCard data={data!} />
-            <RoadmapCard data={data!} rows={15} />
+            <BubbleCard data={data!} filters={filters} />
+            <RoadmapCard data={data!} filters={filters} rows={15} />
           </SimpleGrid>
           <Card
             withBorder
@@ -134,7 +134,7 @@ export function ExecutivePage() {
           </Card>
           <Text size="xs" c="dimmed">
             {t('dash.executive.footer', {
-              n: data!.projects.length,
+              n: data!.headline.projects,
               budget: compactMoney(data!.budget.total.budgetCents),
             })}
           </Text>

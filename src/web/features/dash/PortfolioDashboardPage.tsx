@@ -4,17 +4,20 @@ import {
   Button,
   Card,
   Group,
+  Pagination,
   Select,
   SimpleGrid,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
-import { IconPrinter, IconRefresh } from '@tabler/icons-react';
+import { IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { DashPortfolio } from '../../../contracts/dash.ts';
-import { roadmapRows, roadmapWindow } from '../../../core/dash/portfolio.ts';
+import type { DashPortfolio, DashProject } from '../../../contracts/dash.ts';
+import { roadmapWindow } from '../../../core/dash/portfolio.ts';
+import { toQueryString } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { errorMessage } from '../../components/errors.ts';
@@ -33,10 +36,16 @@ import {
   StackBar,
   WEATHER_FILL,
 } from './charts.tsx';
-import { type DashFilters, usePortfolioDashboard, useRefreshDashboards } from './dash-api.ts';
+import {
+  type DashFilters,
+  type DashRowsView,
+  useDashProjects,
+  usePortfolioDashboard,
+  useRefreshDashboards,
+} from './dash-api.ts';
 
-/** Projects the roadmap strip draws (largest budgets); the table lists them all. */
-const ROADMAP_ROWS = 25;
+/** Rows of a drill-down page. */
+const PAGE = 25;
 const FILTER_KEYS = [
   'portfolioId',
   'programId',
@@ -110,14 +119,11 @@ function Stat({ label, value, sub }: { label: string; value: string; sub?: strin
 /** The headline figures of the filtered projects (also on the one-pager). */
 export function Headline({ data }: { data: DashPortfolio }) {
   const { t } = useTranslation();
-  const red = data.weatherMix
-    .filter((m) => m.key === 'rain' || m.key === 'storm')
-    .reduce((s, m) => s + m.count, 0);
-  const exposure = data.projects.reduce((s, p) => s + (p.exposureCents ?? 0), 0);
-  const late = data.projects.reduce((s, p) => s + (p.milestonesLate ?? 0), 0);
+  const red = data.headline.red;
+  const h = data.headline;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
-      <Stat label={t('dash.stat.projects')} value={formatNumber(data.projects.length)} />
+    <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+      <Stat label={t('dash.stat.projects')} value={formatNumber(h.projects)} />
       <Stat label={t('dash.stat.red')} value={formatNumber(red)} sub={t('dash.stat.redSub')} />
       <Stat label={t('dash.stat.budget')} value={compactMoney(data.budget.total.budgetCents)} />
       <Stat
@@ -125,8 +131,21 @@ export function Headline({ data }: { data: DashPortfolio }) {
         value={compactMoney(data.budget.total.actualCents)}
         sub={t('dash.stat.consumed', { pct: pct(data.budget.total.consumedPct) })}
       />
-      <Stat label={t('dash.stat.exposure')} value={compactMoney(exposure)} />
-      <Stat label={t('dash.stat.lateMilestones')} value={formatNumber(late)} />
+      <Stat label={t('dash.stat.exposure')} value={compactMoney(h.exposureCents)} />
+      <Stat
+        label={t('dash.stat.lateMilestones')}
+        value={formatNumber(h.milestonesLate)}
+        sub={t('dash.stat.lateSub')}
+      />
+      <Stat
+        label={t('dash.stat.benefits')}
+        value={data.benefits ? compactMoney(data.benefits.realisedCents) : '—'}
+        sub={
+          data.benefits
+            ? t('dash.stat.benefitsSub', { pct: pct(data.benefits.ratePct) })
+            : t('dash.stat.benefitsNone')
+        }
+      />
     </SimpleGrid>
   );
 }
@@ -155,7 +174,7 @@ export function WeatherMixCard({ data }: { data: DashPortfolio }) {
           rows={items.map((i) => [i.label, i.value])}
         />
       }
-      empty={data.projects.length === 0 ? t('dash.emptyFilter') : null}
+      empty={data.headline.projects === 0 ? t('dash.emptyFilter') : null}
     >
       <StackBar items={items} label={t('dash.weatherMix')} />
     </ChartCard>
@@ -201,7 +220,7 @@ function PhaseMixCard({ data }: { data: DashPortfolio }) {
           />
         </Stack>
       }
-      empty={data.projects.length === 0 ? t('dash.emptyFilter') : null}
+      empty={data.headline.projects === 0 ? t('dash.emptyFilter') : null}
     >
       <BarList items={items} label={t('dash.phaseMix')} />
       <Text size="xs" fw={600} mt="xs">
@@ -212,11 +231,57 @@ function PhaseMixCard({ data }: { data: DashPortfolio }) {
   );
 }
 
-export function BubbleCard({ data }: { data: DashPortfolio }) {
+/**
+ * A page of the filtered projects, fetched on demand (the dashboard itself sends only what its
+ * charts draw): the table view behind the bubble chart, the roadmap and the projects to watch.
+ */
+export function PagedProjects({
+  filters,
+  view,
+  head,
+  row,
+}: {
+  filters: DashFilters;
+  view: DashRowsView;
+  head: string[];
+  row: (p: DashProject) => React.ReactNode[];
+}) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const q = useDashProjects(filters, view, (page - 1) * PAGE, PAGE);
+  if (q.isPending) return <TableSkeleton rows={5} />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const pages = Math.max(1, Math.ceil(q.data.total / PAGE));
+  return (
+    <Stack gap="xs">
+      <DataTable head={head} rows={q.data.items.map(row)} />
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {t('dash.pageOf', {
+              from: formatNumber(q.data.offset + 1),
+              to: formatNumber(q.data.offset + q.data.items.length),
+              total: formatNumber(q.data.total),
+            })}
+          </Text>
+          <Pagination
+            size="sm"
+            total={pages}
+            value={page}
+            onChange={setPage}
+            getControlProps={(c) => ({ 'aria-label': t('dash.pageLabel', { n: c }) })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function BubbleCard({ data, filters }: { data: DashPortfolio; filters: DashFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const l = useLabels();
-  const points = data.projects.filter((p) => p.value !== null || p.exposureCents !== null);
+  const points = data.bubbles.items;
   const head = [
     t('dash.col.code'),
     t('dash.col.project'),
@@ -225,16 +290,21 @@ export function BubbleCard({ data }: { data: DashPortfolio }) {
     t('dash.col.budget'),
     t('dash.col.weather'),
   ];
-  const noStrategy = data.projects.length > 0 && data.projects.every((p) => p.value === null);
+  const noStrategy = points.length > 0 && points.every((p) => p.value === null);
+  const hint = noStrategy ? t('dash.bubbleNoStrategy') : t('dash.bubbleHint');
   return (
     <ChartCard
       id="dash-bubble"
       title={t('dash.bubble')}
-      hint={noStrategy ? t('dash.bubbleNoStrategy') : t('dash.bubbleHint')}
+      hint={
+        data.bubbles.total > points.length
+          ? `${hint} ${t('dash.bubbleShown', { n: points.length, total: data.bubbles.total })}`
+          : hint
+      }
       csvName="valeur-risque.csv"
       csvRows={[
         head,
-        ...data.projects.map((p) => [
+        ...points.map((p) => [
           p.code,
           p.name,
           p.value,
@@ -244,16 +314,18 @@ export function BubbleCard({ data }: { data: DashPortfolio }) {
         ]),
       ]}
       table={
-        <DataTable
+        <PagedProjects
+          filters={filters}
+          view="all"
           head={head}
-          rows={data.projects.map((p) => [
+          row={(p) => [
             p.code,
             p.name,
             pct(p.value),
             money(p.exposureCents),
             money(p.budgetCents),
             <WeatherBadge key="w" weather={p.weather} size="sm" />,
-          ])}
+          ]}
         />
       }
       empty={points.length === 0 ? t('dash.emptyFilter') : null}
@@ -278,12 +350,20 @@ export function BubbleCard({ data }: { data: DashPortfolio }) {
   );
 }
 
-export function RoadmapCard({ data, rows = ROADMAP_ROWS }: { data: DashPortfolio; rows?: number }) {
+export function RoadmapCard({
+  data,
+  filters,
+  rows,
+}: {
+  data: DashPortfolio;
+  filters: DashFilters;
+  rows?: number;
+}) {
   const { t } = useTranslation();
   const l = useLabels();
-  const shown = roadmapRows(data.projects, rows);
+  const shown = rows ? data.roadmap.items.slice(0, rows) : data.roadmap.items;
   const win = roadmapWindow(shown);
-  const dated = data.projects.filter((p) => p.start && p.finish);
+  const dated = { length: data.roadmap.total };
   const head = [
     t('dash.col.code'),
     t('dash.col.project'),
@@ -304,7 +384,7 @@ export function RoadmapCard({ data, rows = ROADMAP_ROWS }: { data: DashPortfolio
       csvName="feuille-de-route.csv"
       csvRows={[
         head,
-        ...dated.map((p) => [
+        ...shown.map((p) => [
           p.code,
           p.name,
           p.start,
@@ -314,16 +394,18 @@ export function RoadmapCard({ data, rows = ROADMAP_ROWS }: { data: DashPortfolio
         ]),
       ]}
       table={
-        <DataTable
+        <PagedProjects
+          filters={filters}
+          view="dated"
           head={head}
-          rows={dated.map((p) => [
+          row={(p) => [
             p.code,
             p.name,
             formatDate(p.start),
             formatDate(p.finish),
             p.slippageDays === null ? '—' : t('dash.days', { n: p.slippageDays }),
             <WeatherBadge key="w" weather={p.weather} size="sm" />,
-          ])}
+          ]}
         />
       }
       empty={!win ? t('dash.roadmapEmpty') : null}
@@ -342,6 +424,55 @@ export function RoadmapCard({ data, rows = ROADMAP_ROWS }: { data: DashPortfolio
             color: WEATHER_FILL[p.weather ?? '_none']!,
             title: `${p.code} ${p.name} : ${formatDate(p.start)} → ${formatDate(p.finish)}`,
           }))}
+        />
+      )}
+    </ChartCard>
+  );
+}
+
+/** Planned vs realised benefits of the filtered projects' business cases (issue 8 KPI). */
+export function BenefitsCard({ data }: { data: DashPortfolio }) {
+  const { t } = useTranslation();
+  const b = data.benefits;
+  const head = [t('dash.col.benefit'), t('dash.col.amount')];
+  const rows: [string, number | null][] = b
+    ? [
+        [t('dash.benefits.planned'), b.plannedCents],
+        [t('dash.benefits.plannedToDate'), b.plannedToDateCents],
+        [t('dash.benefits.realised'), b.realisedCents],
+      ]
+    : [];
+  return (
+    <ChartCard
+      id="dash-benefits"
+      title={t('dash.benefits.title')}
+      hint={b ? t('dash.benefits.hint', { n: b.projects, pct: pct(b.ratePct) }) : undefined}
+      csvName="benefices.csv"
+      csvRows={[head, ...rows.map(([k, v]) => [k, v === null ? null : v / 100])]}
+      table={<DataTable head={head} rows={rows.map(([k, v]) => [k, money(v)])} />}
+      empty={b ? null : t('dash.benefits.empty')}
+    >
+      {b && (
+        <PairBars
+          label={t('dash.benefits.title')}
+          refLabel={t('dash.benefits.plannedToDate')}
+          valueLabel={t('dash.benefits.realised')}
+          format={compactMoney}
+          over="#2f9e44"
+          groups={[
+            {
+              key: 'due',
+              label: `${t('dash.benefits.toDate')} (${pct(b.ratePct)})`,
+              ref: b.plannedToDateCents,
+              value: b.realisedCents,
+            },
+            {
+              key: 'all',
+              label: t('dash.benefits.whole'),
+              ref: b.plannedCents,
+              value: b.realisedCents,
+            },
+          ]}
         />
       )}
     </ChartCard>
@@ -391,7 +522,7 @@ export function BudgetCard({ data }: { data: DashPortfolio }) {
             ]),
             [
               <b key="t">{t('dash.total')}</b>,
-              data.projects.length,
+              data.headline.projects,
               money(data.budget.total.budgetCents),
               money(data.budget.total.actualCents),
               money(data.budget.total.committedCents),
@@ -627,50 +758,59 @@ function Filters({
 }
 
 /** The projects needing attention (rain, storm or late milestones), worst first. */
-export function AttentionTable({ data, limit }: { data: DashPortfolio; limit?: number }) {
+export function AttentionTable({
+  data,
+  filters,
+  limit,
+}: {
+  data: DashPortfolio;
+  filters?: DashFilters;
+  limit?: number;
+}) {
   const { t } = useTranslation();
-  const order = ['storm', 'rain', 'cloud', 'sun'];
-  const rows = data.projects
-    .filter((p) => p.weather === 'rain' || p.weather === 'storm' || (p.milestonesLate ?? 0) > 0)
-    .sort(
-      (a, b) =>
-        order.indexOf(a.weather ?? 'sun') - order.indexOf(b.weather ?? 'sun') ||
-        (b.exposureCents ?? 0) - (a.exposureCents ?? 0),
-    );
-  const shown = limit ? rows.slice(0, limit) : rows;
-  if (rows.length === 0)
+  const [all, setAll] = useState(false);
+  const shown = limit ? data.attention.items.slice(0, limit) : data.attention.items;
+  if (data.attention.total === 0)
     return (
       <Text size="sm" c="dimmed">
         {t('dash.attentionEmpty')}
       </Text>
     );
+  const head = [
+    t('dash.col.project'),
+    t('dash.col.weather'),
+    t('dash.col.lateMilestones'),
+    t('dash.col.exposure'),
+    t('dash.col.manager'),
+  ];
+  const row = (p: DashProject) => [
+    <Anchor key="a" component={Link} to={`/projects/${p.id}/dashboard`} size="sm">
+      {p.code} {p.name}
+    </Anchor>,
+    <Group key="w" gap={4} wrap="nowrap">
+      <WeatherBadge weather={p.weather} size="sm" />
+      <TrendArrow trend={p.trend} />
+    </Group>,
+    p.milestonesLate ?? '—',
+    money(p.exposureCents),
+    p.manager?.name ?? '—',
+  ];
+  if (all && filters)
+    return <PagedProjects filters={filters} view="attention" head={head} row={row} />;
   return (
-    <DataTable
-      head={[
-        t('dash.col.project'),
-        t('dash.col.weather'),
-        t('dash.col.lateMilestones'),
-        t('dash.col.exposure'),
-        t('dash.col.manager'),
-      ]}
-      rows={shown.map((p) => [
-        <Anchor key="a" component={Link} to={`/projects/${p.id}/dashboard`} size="sm">
-          {p.code} {p.name}
-        </Anchor>,
-        <Group key="w" gap={4} wrap="nowrap">
-          <WeatherBadge weather={p.weather} size="sm" />
-          <TrendArrow trend={p.trend} />
-        </Group>,
-        p.milestonesLate ?? '—',
-        money(p.exposureCents),
-        p.manager?.name ?? '—',
-      ])}
-    />
+    <Stack gap="xs">
+      <DataTable head={head} rows={shown.map(row)} />
+      {filters && data.attention.total > shown.length && (
+        <Button variant="subtle" size="xs" onClick={() => setAll(true)} w="fit-content">
+          {t('dash.attentionAll', { n: data.attention.total })}
+        </Button>
+      )}
+    </Stack>
   );
 }
 
 export function PortfolioDashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, set] = useDashFilters();
   const query = usePortfolioDashboard(filters);
   const refresh = useRefreshDashboards();
@@ -683,6 +823,22 @@ export function PortfolioDashboardPage() {
         breadcrumbs={[{ label: t('dash.nav') }]}
         actions={
           <Group gap="xs">
+            {(['xlsx', 'pdf'] as const).map((f) => (
+              <Button
+                key={f}
+                component="a"
+                href={`/api/v1/dashboards/portfolio/export${toQueryString({
+                  ...filters,
+                  format: f,
+                  locale: i18n.language.startsWith('en') ? 'en' : 'fr',
+                })}`}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
+                {t(`dash.export.${f}`)}
+              </Button>
+            ))}
             <Button
               component={Link}
               to={`/dashboards/executive${search ? `?${search}` : ''}`}
@@ -738,10 +894,13 @@ export function PortfolioDashboardPage() {
             <>
               <Headline data={data!} />
               <SimpleGrid cols={{ base: 1, lg: 2 }}>
-                <WeatherMixCard data={data!} />
+                <Stack gap="md">
+                  <WeatherMixCard data={data!} />
+                  <BenefitsCard data={data!} />
+                </Stack>
                 <PhaseMixCard data={data!} />
-                <BubbleCard data={data!} />
-                <RoadmapCard data={data!} />
+                <BubbleCard data={data!} filters={filters} />
+                <RoadmapCard data={data!} filters={filters} />
                 <BudgetCard data={data!} />
                 <CapacityCard data={data!} />
               </SimpleGrid>
@@ -756,7 +915,7 @@ export function PortfolioDashboardPage() {
                 <Title order={2} size="h4" id="dash-attention" mb="xs">
                   {t('dash.attention')}
                 </Title>
-                <AttentionTable data={data!} />
+                <AttentionTable data={data!} filters={filters} />
               </Card>
             </>
           )}

@@ -3,12 +3,15 @@ import type { z } from 'zod';
 import {
   DashPortfolio,
   type DashPortfolioQuery,
+  DashProjectsPage,
+  type DashRowsView as DashRowsViewSchema,
   DashProjectView,
   DashRefreshResult,
 } from '../../../contracts/dash.ts';
 import { api } from '../../api/client.ts';
 
 export type DashFilters = z.infer<typeof DashPortfolioQuery>;
+export type DashRowsView = z.infer<typeof DashRowsViewSchema>;
 
 export const dashKeys = {
   all: ['dashboards'] as const,
@@ -22,6 +25,24 @@ export function usePortfolioDashboard(filters: DashFilters) {
     queryKey: dashKeys.portfolio(filters),
     queryFn: ({ signal }) =>
       api.get('/dashboards/portfolio', DashPortfolio, { signal, query: { ...filters } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page of the filtered projects (the charts' table views), fetched when shown. */
+export function useDashProjects(
+  filters: DashFilters,
+  view: DashRowsView,
+  offset: number,
+  limit: number,
+) {
+  return useQuery({
+    queryKey: ['dashboards', 'rows', filters, view, offset, limit] as const,
+    queryFn: ({ signal }) =>
+      api.get('/dashboards/portfolio/projects', DashProjectsPage, {
+        signal,
+        query: { ...filters, view, offset: String(offset), limit: String(limit) },
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -22,7 +22,7 @@ import { DIMENSIONS, WEATHERS } from '../../../core/reporting/weather.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { formatDateTime, formatMoney, formatNumber } from '../../format.ts';
 import { headline, periodLabel } from './report-format.ts';
 import { useReportMutations, useStatusReports } from './reporting-api.ts';
 import { ExportMenu } from './copil/ExportMenu.tsx';
@@ -414,7 +414,7 @@ function ReportCard({ report, projectId }: { report: StatusReport; projectId: st
           <Text fw={600} size="sm" mb="xs">
             {t('reporting.snapshot', { date: report.metricsAsOf ?? '' })}
           </Text>
-          <SimpleGrid cols={{ base: 2, md: 5 }}>
+          <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
             <Figure
               label={t('reporting.metric.spi')}
               value={m.spi === null ? '—' : formatNumber(Math.round(m.spi * 100) / 100)}
@@ -434,6 +434,22 @@ function ReportCard({ report, projectId }: { report: StatusReport; projectId: st
             <Figure
               label={t('reporting.metric.slippage')}
               value={m.slippage === null ? '—' : t('reporting.days', { count: m.slippage })}
+            />
+            <Figure
+              label={t('dash.weatherTab.cpi')}
+              value={m.cpi === null ? '—' : formatNumber(Math.round(m.cpi * 100) / 100)}
+            />
+            <Figure
+              label={t('dash.weatherTab.exposure')}
+              value={m.exposureEur === null ? '—' : formatMoney(Math.round(m.exposureEur * 100))}
+            />
+            <Figure
+              label={t('dash.weatherTab.risksHigh')}
+              value={m.risksHigh === null ? '—' : formatNumber(m.risksHigh)}
+            />
+            <Figure
+              label={t('dash.weatherTab.load')}
+              value={m.loadPct === null ? '—' : `${formatNumber(Math.round(m.loadPct))} %`}
             />
           </SimpleGrid>
         </Paper>

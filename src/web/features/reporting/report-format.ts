@@ -31,5 +31,13 @@ export function headline(m: Record<string, number | null> | null | undefined) {
     milestonesLate: get('milestones_late'),
     slippage: get('finish_slippage_days'),
     criticalLate: get('critical_tasks_late'),
+    // Issue 8: cost performance, risk exposure and team load (registry metrics of the snapshot).
+    cpi: get('ev_eur') !== null && get('ac_eur') ? get('ev_eur')! / get('ac_eur')! : null,
+    exposureEur: get('risk_exposure_eur'),
+    risksHigh: get('risks_high'),
+    loadPct:
+      get('allocated_hours') !== null && get('team_capacity_hours')
+        ? (get('allocated_hours')! / get('team_capacity_hours')!) * 100
+        : null,
   };
 }
