@@ -132,6 +132,9 @@ export const ERROR_CODES = [
   'SIM_RUN_BUSY',
   'RISK_CATEGORY_IN_USE',
   'ISSUE_NOT_ESCALATABLE',
+  'STANDARD_MILESTONE_NOT_FOUND',
+  'LESSONS_REQUIRED',
+  'METHOD_VERSION_NOT_NEWER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,6 +20,7 @@ import {
 } from '../modules/governance/governance.tables.ts';
 import { DEMO_GLOSSARY, DEMO_METHODOLOGIES } from './demo-governance-data.ts';
 import { seedDemoQuality } from './demo-governance-quality.ts';
+import { seedDemoClosureLessons } from './demo-methods.ts';
 import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 
 // The demo's governance: the three methodologies, the glossary, and every top-level demo
@@ -118,6 +119,7 @@ export async function seedDemoGovernance(
     );
     if (checks.length > 0) await ctx.db.insert(gateChecks).values(checks);
     let version = 1;
+    if (p.status === 'closed') await seedDemoClosureLessons(ctx, pmo, p);
     for (let i = 0; i < passed; i++) {
       const at = isoOf(start + ((i + 1) * span) / phases.length - 3);
       if (i === 0 && k % 5 === 1) {
