@@ -20,6 +20,7 @@ import {
 } from '../modules/governance/governance.tables.ts';
 import { DEMO_GLOSSARY, DEMO_METHODOLOGIES } from './demo-governance-data.ts';
 import { seedDemoQuality } from './demo-governance-quality.ts';
+import { seedDemoStandards } from './demo-method.ts';
 import { seedDemoClosureLessons } from './demo-methods.ts';
 import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 
@@ -40,6 +41,7 @@ export async function seedDemoGovernance(
   const pmo = claireUser ? toActor(claireUser) : system;
 
   const methods = [];
+  await seedDemoStandards(ctx, pmo);
   for (const m of DEMO_METHODOLOGIES)
     methods.push(await createMethodology(ctx, system, CreateMethodologyBody.parse(m)));
   await createTerms(
