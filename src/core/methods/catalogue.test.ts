@@ -146,7 +146,7 @@ describe('resolveMilestones', () => {
 describe('migrationPlan', () => {
   const from = method('J0', ['SPI']);
   it('keeps the phase and the deliverables, adds the new ones, makes dropped ones optional', () => {
-    const to = structuredClone(from);
+    const to = JSON.parse(JSON.stringify(from)) as MethodologyContent;
     to.phases[0]!.deliverables = [{ key: 'charte', name: 'Charte', required: true }];
     to.phases[1]!.deliverables[0]!.required = false;
     to.kpis = ['SPI', 'CPI'];
@@ -166,7 +166,7 @@ describe('migrationPlan', () => {
   });
 
   it('asks for a phase when the current one is gone, suggesting the one at its position', () => {
-    const to = structuredClone(from);
+    const to = JSON.parse(JSON.stringify(from)) as MethodologyContent;
     to.phases[1]!.key = 'build';
     const plan = migrationPlan(from, to, 'realisation', []);
     expect([plan.phaseKept, plan.phaseKey, plan.suggestedPhaseKey]).toEqual([false, null, 'build']);
