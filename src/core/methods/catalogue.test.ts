@@ -71,7 +71,7 @@ describe('unknownCodes', () => {
         path: ['phases', 1, 'wbs', 0, 'milestone'],
         message: 'Only a milestone (duration 0, no sub-task) may stand for a standard one',
       },
-      { path: ['kpis', 1], message: 'No KPI NOPE' },
+      { path: ['kpis', 1], message: 'No project-level KPI NOPE' },
     ]);
   });
 });

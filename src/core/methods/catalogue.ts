@@ -61,7 +61,8 @@ export function unknownCodes(
     walk(p.wbs, ['phases', pi, 'wbs']);
   });
   (content.kpis ?? []).forEach((code, i) => {
-    if (!kpis.has(code)) issues.push({ path: ['kpis', i], message: `No KPI ${code}` });
+    if (!kpis.has(code))
+      issues.push({ path: ['kpis', i], message: `No project-level KPI ${code}` });
   });
   return issues;
 }

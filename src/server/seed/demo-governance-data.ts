@@ -168,7 +168,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
         'Plan de bascule',
         'Bilan de projet',
       ],
-      kpis: ['SPI', 'CPI', 'PROGRESS'],
+      kpis: ['SPI', 'PROGRESS', 'SLIPPAGE'],
       ceremonies: [
         {
           name: 'COPIL',
@@ -357,7 +357,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
         { name: 'Product Owner', description: 'Priorise le backlog de la réalisation itérative.' },
       ],
       documents: ['Note de cadrage', 'Spécifications générales', 'Backlog', 'PV de recette', 'REX'],
-      kpis: ['SPI', 'CPI', 'PROGRESS'],
+      kpis: ['SPI', 'PROGRESS', 'SLIPPAGE'],
       ceremonies: [
         { name: 'COPIL', frequency: 'Mensuel', description: 'Décisions de jalon et arbitrages.' },
         {

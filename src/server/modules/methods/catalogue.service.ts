@@ -266,7 +266,8 @@ export async function assertStandardCodes(
       : await db
           .select({ code: kpiDefinitions.code })
           .from(kpiDefinitions)
-          .where(inArray(kpiDefinitions.code, kpiCodes));
+          // A method's projects follow project-level KPIs (programme/portfolio ones roll up).
+          .where(and(inArray(kpiDefinitions.code, kpiCodes), eq(kpiDefinitions.level, 'project')));
   const issues = unknownCodes(
     content,
     new Set(ms.map((m) => m.code)),

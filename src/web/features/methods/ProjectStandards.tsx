@@ -262,7 +262,7 @@ function MigrationModal({
         `/projects/${projectId}/method-migration`,
         ProjectGovernance,
         { version: p.toVersion, phaseKey: p.phaseKey ?? undefined },
-        g.version,
+        { ifMatch: g.version },
       );
       setGovernance(next);
       void client.invalidateQueries({ queryKey: ['standards', 'project', projectId] });
