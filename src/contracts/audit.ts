@@ -95,6 +95,7 @@ export const AUDIT_ENTITIES = [
   'sim_risk_event',
   'sim_cost_range',
   'sim_run',
+  'standard_milestone',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

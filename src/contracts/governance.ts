@@ -43,6 +43,7 @@ export const WbsTemplateTask: z.ZodType<CoreWbsTask> = z.lazy(() =>
     name: Text(200),
     duration: z.number().int().min(0).max(2000),
     children: z.array(WbsTemplateTask).max(100).default([]),
+    milestone: z.string().trim().min(1).max(30).nullable().optional(),
   }),
 ) as z.ZodType<CoreWbsTask>;
 
@@ -85,6 +86,8 @@ export const MethodologyContent = z.object({
     )
     .max(50)
     .default([]),
+  /** Codes of the company's KPI definitions that projects on this method follow. */
+  kpis: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
 });
 export type MethodologyContent = z.infer<typeof MethodologyContent>;
 
@@ -300,6 +303,8 @@ export const ProjectGovernance = z.object({
   roles: MethodologyContent.shape.roles,
   documents: MethodologyContent.shape.documents,
   ceremonies: MethodologyContent.shape.ceremonies,
+  /** The current gate closes the project (last phase): it needs lessons learned (REX) first. */
+  closure: z.object({ closureGate: z.boolean(), lessonCount: z.number().int() }),
   can: z.object({ prepare: z.boolean(), decide: z.boolean(), approve: z.boolean() }),
   version: z.number().int(),
 });

@@ -204,3 +204,132 @@ export const MyCorrectiveAction = z.object({
 });
 export type MyCorrectiveAction = z.infer<typeof MyCorrectiveAction>;
 export const MyCorrectiveActionList = z.object({ items: z.array(MyCorrectiveAction) });
+
+// ---------------------------------------------------------------- standard milestones and KPIs
+
+const MethodRef = z.object({ id: Id, code: z.string(), name: z.string() });
+
+export const StandardMilestone = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  definition: z.string(),
+  definitionEn: z.string(),
+  evidence: z.string(),
+  /** Methods whose latest version names this milestone. */
+  usedBy: z.array(MethodRef),
+  version: z.number().int(),
+});
+export type StandardMilestone = z.infer<typeof StandardMilestone>;
+
+/** A KPI definition of the company catalogue (reporting) as methods see it. */
+export const StandardKpi = z.object({
+  id: Id,
+  code: z.string(),
+  nameFr: z.string(),
+  nameEn: z.string(),
+  description: z.string(),
+  unit: z.string(),
+  level: z.enum(['project', 'program', 'portfolio']),
+  direction: z.enum(['up', 'down']),
+  target: z.number().nullable(),
+  standard: z.boolean(),
+  usedBy: z.array(MethodRef),
+});
+export type StandardKpi = z.infer<typeof StandardKpi>;
+
+export const Standards = z.object({
+  milestones: z.array(StandardMilestone),
+  kpis: z.array(StandardKpi),
+});
+export type Standards = z.infer<typeof Standards>;
+
+export const StandardMilestoneBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,29}$/, 'Capitals, digits and dashes (1 to 30)'),
+  name: Text(120),
+  nameEn: z.string().trim().max(120).default(''),
+  definition: z.string().trim().max(2000).default(''),
+  definitionEn: z.string().trim().max(2000).default(''),
+  evidence: z.string().trim().max(2000).default(''),
+});
+export const UpdateStandardMilestoneBody = StandardMilestoneBody.partial();
+
+export const MILESTONE_STATE_VALUES = ['reached', 'late', 'planned', 'missing'] as const;
+
+export const ProjectStandards = z.object({
+  methodology: z.object({ id: Id, name: z.string(), version: z.number().int() }).nullable(),
+  milestones: z.array(
+    z.object({
+      milestone: StandardMilestone.omit({ usedBy: true, version: true }),
+      phaseName: z.string().nullable(),
+      task: z
+        .object({ id: Id, name: z.string(), date: IsoDate.nullable(), percentComplete: z.number() })
+        .nullable(),
+      how: z.enum(['linked', 'matched']).nullable(),
+      state: z.enum(MILESTONE_STATE_VALUES),
+    }),
+  ),
+  kpis: z.array(
+    StandardKpi.omit({ usedBy: true }).extend({
+      latest: z
+        .object({ asOf: IsoDate, value: z.number().nullable(), status: z.string().nullable() })
+        .nullable(),
+    }),
+  ),
+  /** The plan's milestones, to link one by hand. */
+  planMilestones: z.array(z.object({ id: Id, name: z.string(), date: IsoDate.nullable() })),
+  canLink: z.boolean(),
+});
+export type ProjectStandards = z.infer<typeof ProjectStandards>;
+
+export const LinkMilestoneBody = z.object({
+  milestoneId: Id,
+  /** The plan milestone standing for it (null: remove the link, matching by name again). */
+  taskId: Id.nullable(),
+});
+
+// ---------------------------------------------------------------- moving to a newer method version
+
+export const MigrationQuery = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+  phaseKey: z.string().max(40).optional(),
+});
+
+const DelivStatus = z.enum(['draft', 'submitted', 'approved']);
+export const MigrationPreview = z.object({
+  methodology: z.object({ id: Id, name: z.string() }),
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+  changes: z.array(z.record(z.string(), z.unknown())),
+  phases: z.array(z.object({ key: z.string(), name: z.string() })),
+  currentPhaseKey: z.string(),
+  phaseKey: z.string().nullable(),
+  phaseKept: z.boolean(),
+  suggestedPhaseKey: z.string(),
+  added: z.array(
+    z.object({ phaseKey: z.string(), key: z.string(), name: z.string(), required: z.boolean() }),
+  ),
+  kept: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      status: DelivStatus,
+      required: z.boolean(),
+      was: z.boolean(),
+    }),
+  ),
+  outside: z.array(z.object({ key: z.string(), name: z.string(), status: DelivStatus })),
+  milestones: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  kpis: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+});
+export type MigrationPreview = z.infer<typeof MigrationPreview>;
+
+export const MigrateBody = z.object({
+  version: z.number().int().min(1),
+  /** Required when the new version no longer has the project's phase. */
+  phaseKey: z.string().max(40).optional(),
+});

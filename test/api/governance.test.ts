@@ -370,6 +370,22 @@ describe('gate review', () => {
       payload: { decision: 'go' },
     });
     const v3 = ProjectGovernance.parse(g2.json());
+    // The closure gate needs the lessons learned (REX) first.
+    expect(v3.closure).toEqual({ closureGate: true, lessonCount: 0 });
+    const noRex = await call(t, pmo, {
+      method: 'POST',
+      url: `${base}/gate-decisions`,
+      headers: { 'if-match': `"${v3.version}"` },
+      payload: { decision: 'go' },
+    });
+    expect(noRex.statusCode).toBe(409);
+    expect(noRex.json().error.code).toBe('LESSONS_REQUIRED');
+    const lesson = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/lessons`,
+      payload: { kind: 'worked', category: 'governance', title: 'Jalons tenus grâce au COPIL' },
+    });
+    expect(lesson.statusCode, lesson.body).toBe(201);
     const g3 = await call(t, pmo, {
       method: 'POST',
       url: `${base}/gate-decisions`,

@@ -44,6 +44,8 @@ export interface WbsTemplateTask {
   name: string;
   duration: number;
   children: WbsTemplateTask[];
+  /** A milestone (duration 0) may stand for a standard milestone of the catalogue (its code). */
+  milestone?: string | null;
 }
 
 export interface PhaseTemplate {
@@ -73,4 +75,6 @@ export interface MethodologyContent {
   roles: MethodologyRole[];
   documents: string[];
   ceremonies: Ceremony[];
+  /** The codes of the catalogue's KPIs (reporting's definitions) projects on this method follow. */
+  kpis?: string[];
 }

@@ -140,6 +140,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RISK_CATEGORY_IN_USE: 409,
   ISSUE_NOT_ESCALATABLE: 409,
   SESSION_SEATS_BELOW_TAKEN: 409,
+  STANDARD_MILESTONE_NOT_FOUND: 404,
+  LESSONS_REQUIRED: 409,
+  METHOD_VERSION_NOT_NEWER: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -6,6 +6,8 @@ import type { CreateGlossaryTermBody, CreateMethodologyBody } from '../../contra
 type MethodologyInput = z.input<typeof CreateMethodologyBody>;
 
 const t = (name: string, duration: number) => ({ name, duration, children: [] });
+/** A milestone standing for a standard milestone of the catalogue (demo-method.ts). */
+const j = (name: string, milestone: string) => ({ name, duration: 0, children: [], milestone });
 
 const ROLES_V = [
   {
@@ -72,7 +74,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
           wbs: [
             t('Note de cadrage', 10),
             t('Ateliers de lancement', 5),
-            t('COPIL de lancement', 0),
+            j('COPIL de lancement', 'J1'),
           ],
         },
         {
@@ -113,7 +115,11 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
               { key: 'formation', label: 'Utilisateurs clés formés' },
             ],
           },
-          wbs: [t('Développements', 40), t('Recette fonctionnelle', 15), t('PV de recette', 0)],
+          wbs: [
+            t('Développements', 40),
+            t('Recette fonctionnelle', 15),
+            j('PV de recette', 'RECETTE'),
+          ],
         },
         {
           key: 'deploiement',
@@ -127,7 +133,11 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
             approvers: ['sponsor', 'pmo'],
             criteria: [{ key: 'vsr', label: 'Vérification de service régulier prononcée' }],
           },
-          wbs: [t('Bascule', 3), t('Accompagnement au démarrage', 10), t('Mise en production', 0)],
+          wbs: [
+            t('Bascule', 3),
+            t('Accompagnement au démarrage', 10),
+            j('Mise en production', 'MEP'),
+          ],
         },
         {
           key: 'cloture',
@@ -144,7 +154,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
               { key: 'archivage', label: 'Documentation archivée dans la GED' },
             ],
           },
-          wbs: [t('Bilan et REX', 5), t('COPIL de clôture', 0)],
+          wbs: [t('Bilan et REX', 5), j('COPIL de clôture', 'CLOTURE')],
         },
       ],
       roles: ROLES_V,
@@ -158,6 +168,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
         'Plan de bascule',
         'Bilan de projet',
       ],
+      kpis: ['SPI', 'PROGRESS', 'SLIPPAGE'],
       ceremonies: [
         {
           name: 'COPIL',
@@ -229,7 +240,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
             approvers: ['pmo'],
             criteria: [{ key: 'retro', label: 'Rétrospective de release tenue' }],
           },
-          wbs: [t('Déploiement', 2), t('Mise en production', 0)],
+          wbs: [t('Déploiement', 2), j('Mise en production', 'MEP')],
         },
       ],
       roles: [
@@ -244,6 +255,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
         },
       ],
       documents: ['Vision produit', 'Backlog produit', 'Definition of Done', 'Notes de version'],
+      kpis: ['PROGRESS'],
       ceremonies: [
         {
           name: 'Sprint planning',
@@ -287,7 +299,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
               { key: 'budget', label: 'Budget engagé' },
             ],
           },
-          wbs: [t('Note de cadrage', 10), t('COPIL de lancement', 0)],
+          wbs: [t('Note de cadrage', 10), j('COPIL de lancement', 'J1')],
         },
         {
           key: 'conception',
@@ -322,7 +334,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
             t('Itération 1', 15),
             t('Itération 2', 15),
             t('Itération 3', 15),
-            t('PV de recette', 0),
+            j('PV de recette', 'RECETTE'),
           ],
         },
         {
@@ -345,6 +357,7 @@ export const DEMO_METHODOLOGIES: MethodologyInput[] = [
         { name: 'Product Owner', description: 'Priorise le backlog de la réalisation itérative.' },
       ],
       documents: ['Note de cadrage', 'Spécifications générales', 'Backlog', 'PV de recette', 'REX'],
+      kpis: ['SPI', 'PROGRESS', 'SLIPPAGE'],
       ceremonies: [
         { name: 'COPIL', frequency: 'Mensuel', description: 'Décisions de jalon et arbitrages.' },
         {

@@ -20,6 +20,8 @@ import {
 } from '../modules/governance/governance.tables.ts';
 import { DEMO_GLOSSARY, DEMO_METHODOLOGIES } from './demo-governance-data.ts';
 import { seedDemoQuality } from './demo-governance-quality.ts';
+import { seedDemoStandards } from './demo-method.ts';
+import { seedDemoClosureLessons } from './demo-methods.ts';
 import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 
 // The demo's governance: the three methodologies, the glossary, and every top-level demo
@@ -39,6 +41,7 @@ export async function seedDemoGovernance(
   const pmo = claireUser ? toActor(claireUser) : system;
 
   const methods = [];
+  await seedDemoStandards(ctx, pmo);
   for (const m of DEMO_METHODOLOGIES)
     methods.push(await createMethodology(ctx, system, CreateMethodologyBody.parse(m)));
   await createTerms(
@@ -118,6 +121,7 @@ export async function seedDemoGovernance(
     );
     if (checks.length > 0) await ctx.db.insert(gateChecks).values(checks);
     let version = 1;
+    if (p.status === 'closed') await seedDemoClosureLessons(ctx, pmo, p);
     for (let i = 0; i < passed; i++) {
       const at = isoOf(start + ((i + 1) * span) / phases.length - 3);
       if (i === 0 && k % 5 === 1) {

@@ -346,7 +346,8 @@ export async function seedDemoMethods(ctx: Ctx, system: Actor, projects: DemoPla
   const byCode = new Map(projects.map((p) => [p.code, p]));
   for (const [code, lessons] of Object.entries(LESSONS)) {
     const project = byCode.get(code);
-    if (!project) continue;
+    // Closed projects recorded theirs before their closure gate (seedDemoClosureLessons).
+    if (!project || project.status === 'closed') continue;
     await createLessons(
       ctx,
       pmo,
@@ -354,4 +355,19 @@ export async function seedDemoMethods(ctx: Ctx, system: Actor, projects: DemoPla
       lessons.map((l) => CreateLessonBody.parse(l)),
     );
   }
+}
+
+/**
+ * The lessons a closed demo project recorded before its closure gate (the gate needs them):
+ * called by the governance demo just before that gate's decision.
+ */
+export async function seedDemoClosureLessons(ctx: Ctx, pmo: Actor, project: DemoPlanProject) {
+  const lessons = LESSONS[project.code as keyof typeof LESSONS];
+  if (!lessons) return;
+  await createLessons(
+    ctx,
+    pmo,
+    project.id,
+    lessons.map((l) => CreateLessonBody.parse(l)),
+  );
 }

@@ -31,6 +31,22 @@ const rows: Record<string, Rule> = {
   'DELETE /api/v1/projects/{id}/lessons/{lessonId}': { allow: PROJECT_EDITORS, stale: true },
   'GET /api/v1/quality/findings/export': { allow: SIGNED_IN },
   'GET /api/v1/my/corrective-actions': { allow: SIGNED_IN },
+  'GET /api/v1/standards': { allow: SIGNED_IN },
+  'POST /api/v1/standard-milestones': { allow: PMO, body: () => ({}) },
+  'GET /api/v1/standard-milestones/{id}': { allow: SIGNED_IN },
+  'PATCH /api/v1/standard-milestones/{id}': { allow: PMO, body: () => ({}), stale: true },
+  'DELETE /api/v1/standard-milestones/{id}': { allow: PMO, stale: true },
+  'GET /api/v1/projects/{id}/standards': { allow: PROJECT_READERS },
+  'POST /api/v1/projects/{id}/standards/links': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ milestoneId: NIL, taskId: null }),
+  },
+  'GET /api/v1/projects/{id}/method-migration': { allow: PROJECT_READERS },
+  'POST /api/v1/projects/{id}/method-migration': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ version: 2 }),
+    stale: true,
+  },
 };
 
 export default rows;

@@ -48,6 +48,8 @@ import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { appendTaskTreeInTx } from '../planning/planning.service.ts';
 import { authorizeProject, visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
+import { assertStandardCodes } from '../methods/catalogue.service.ts';
+import { countLessons } from '../methods/methods.repository.ts';
 import * as repo from './governance.repository.ts';
 
 type Content = z.infer<typeof MethodologyContent>;
@@ -129,6 +131,7 @@ export async function createMethodology(
   assertContent(input.content);
   try {
     const id = await ctx.db.transaction(async (tx) => {
+      await assertStandardCodes(tx, input.content);
       const m = await repo.insertMethodology(tx, {
         code: input.code,
         name: input.name,
@@ -173,6 +176,7 @@ export async function publishVersion(
 ): Promise<Methodology> {
   assertContent(input.content);
   await ctx.db.transaction(async (tx) => {
+    await assertStandardCodes(tx, input.content);
     const before = await repo.findMethodology(tx, id);
     if (!before) throw notFound(id);
     const next = before.latestVersion + 1;
@@ -309,6 +313,8 @@ export async function getProjectGovernance(
     checks.filter((c) => c.phaseKey === lc.phase.key).map((c) => c.criterionKey),
   );
   const ended = status === 'completed' || status === 'stopped';
+  const closureGate = !ended && lc.phaseIndex === lc.content.phases.length - 1;
+  const lessonCount = closureGate ? await countLessons(ctx.db, projectId) : 0;
   const approvers = lc.phase.gate?.approvers ?? [];
   const prepare = projectGrants(actor.role, roles, 'project.update');
   return {
@@ -343,6 +349,7 @@ export async function getProjectGovernance(
     roles: lc.content.roles,
     documents: lc.content.documents,
     ceremonies: lc.content.ceremonies,
+    closure: { closureGate, lessonCount },
     can: {
       prepare,
       decide:
@@ -611,13 +618,20 @@ export async function decideGate(
       input.decision,
       input.conditions.length,
     );
+    // The gate that closes the project needs the lessons learned (REX) first.
+    if (next.status === 'completed' && (await countLessons(tx, projectId)) === 0) {
+      throw new DomainError(
+        'LESSONS_REQUIRED',
+        `Record at least one lesson learned on ${project.code} before its closure gate`,
+        { projectId },
+      );
+    }
     await assertPeopleExist(tx, {
       ...Object.fromEntries(input.conditions.map((c, i) => [`conditions.${i}.ownerId`, c.ownerId])),
     });
-    const [deliverableRows, checks] = await Promise.all([
-      repo.listDeliverables(tx, projectId),
-      repo.listChecks(tx, projectId),
-    ]);
+    // One query at a time on a transaction (never concurrent on one client).
+    const deliverableRows = await repo.listDeliverables(tx, projectId);
+    const checks = await repo.listChecks(tx, projectId);
     const readiness = gateReadiness(
       { ...lc.phase, gate },
       states(deliverableRows),

@@ -368,3 +368,12 @@ export async function correctiveActionsOf(
     .orderBy(asc(correctiveActions.dueDate), asc(correctiveActions.id))
     .limit(500);
 }
+
+/** How many lessons learned a project recorded (its closure gate needs one). */
+export async function countLessons(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(lessons)
+    .where(eq(lessons.projectId, projectId));
+  return Number(row?.n ?? 0);
+}

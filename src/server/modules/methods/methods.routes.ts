@@ -26,6 +26,7 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { catalogueRoutes } from './catalogue.routes.ts';
 import { exportFindings } from './findings.export.ts';
 import * as svc from './methods.service.ts';
 
@@ -33,6 +34,7 @@ import * as svc from './methods.service.ts';
 export function methodsRoutes(app: FastifyInstance, ctx: Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['methods'];
+  catalogueRoutes(app, ctx);
 
   // ------------------------------------------------------------ policies
 

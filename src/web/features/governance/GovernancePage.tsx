@@ -21,6 +21,7 @@ import { formatDateTime } from '../../format.ts';
 import { LessonsPanel } from '../methods/Lessons.tsx';
 import { PoliciesPanel } from '../methods/PoliciesPanel.tsx';
 import { RolesPanel } from '../methods/RolesPanel.tsx';
+import { StandardsPanel } from '../methods/StandardsPanel.tsx';
 import { PortfolioSelect } from '../portfolio/pickers.tsx';
 import { DecisionBadge, isOverdue, LifecycleBadge, ScoreBadge } from './governance-badges.tsx';
 import { type DecisionFilters, useCompliance, useGateDecisions } from './governance-api.ts';
@@ -36,6 +37,7 @@ const TABS = [
   'policies',
   'roles',
   'lessons',
+  'standards',
   'glossary',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -87,6 +89,9 @@ export function GovernancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="lessons">
           <LessonsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="standards">
+          <StandardsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="glossary">
           <GlossaryPanel />

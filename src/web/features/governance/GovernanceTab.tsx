@@ -40,6 +40,11 @@ import {
   useMethodology,
   useProjectGovernance,
 } from './governance-api.ts';
+import {
+  ClosureRexAlert,
+  MethodMigrationButton,
+  ProjectStandardsPanel,
+} from '../methods/ProjectStandards.tsx';
 import { PhaseRibbon } from './PhaseRibbon.tsx';
 import { RaciPanel } from './RaciPanel.tsx';
 
@@ -184,6 +189,7 @@ function GovernanceView({ project, g }: { project: Project; g: ProjectGovernance
                 {t('governance.newerVersion', { version: g.latestVersion })}
               </Text>
             )}
+            {g.can.prepare && !ended && <MethodMigrationButton projectId={project.id} g={g} />}
             <LifecycleBadge status={g.status} />
           </Group>
         </div>
@@ -267,6 +273,7 @@ function GovernanceView({ project, g }: { project: Project; g: ProjectGovernance
                     aria-label={t('governance.review.readinessLabel')}
                   />
                   <Checklist project={project} g={g} />
+                  <ClosureRexAlert projectId={project.id} g={g} />
                   {g.readiness.missing.length > 0 && (
                     <Alert
                       color="orange"
@@ -317,6 +324,7 @@ function GovernanceView({ project, g }: { project: Project; g: ProjectGovernance
       </Grid>
 
       <DeliverablesTable project={project} g={g} />
+      <ProjectStandardsPanel projectId={project.id} />
       <DecisionHistory project={project} g={g} />
       <RaciPanel projectId={project.id} canEdit={g.can.prepare} />
       <MethodReference g={g} />

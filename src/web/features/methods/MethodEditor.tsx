@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus, IconSubtask, IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GATE_APPROVERS, METHODOLOGY_KINDS } from '../../../core/governance/model.ts';
@@ -29,11 +29,13 @@ import type {
   MethodologyContent as Content,
   MethodologyKind,
   PhaseTemplate,
+  WbsTemplateTask,
 } from '../../../core/governance/model.ts';
 import { assignKeys, type VersionChange, versionChanges } from '../../../core/methods/editor.ts';
 import { Methodology, MethodologyContent } from '../../../contracts/governance.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { useStandards } from './methods-api.ts';
 
 type Mode = { kind: 'create' } | { kind: 'publish'; methodology: Methodology };
 
@@ -129,6 +131,118 @@ function Section({
   );
 }
 
+/** How deep the default WBS may go under a phase (phase › task › sub-task › sub-sub-task). */
+const MAX_WBS_DEPTH = 3;
+
+/**
+ * The default WBS of a phase as an outline: each task with its duration (0 = milestone; a task
+ * with sub-tasks is a summary, its duration comes from them), the standard milestone a
+ * milestone stands for, sub-tasks added, moved, removed at any level.
+ */
+function WbsRows({
+  tasks,
+  path,
+  phaseLabel,
+  milestones,
+  onChange,
+}: {
+  tasks: WbsTemplateTask[];
+  path: number[];
+  phaseLabel: string;
+  milestones: { value: string; label: string }[];
+  onChange: (tasks: WbsTemplateTask[]) => void;
+}) {
+  const { t } = useTranslation();
+  const depth = path.length;
+  const update = (j: number, patch: Partial<WbsTemplateTask>) =>
+    onChange(tasks.map((x, k) => (k === j ? { ...x, ...patch } : x)));
+  return (
+    <>
+      {tasks.map((w, j) => {
+        const n = [...path, j + 1].join('.');
+        const summary = w.children.length > 0;
+        return (
+          <Stack key={j} gap={6}>
+            <Group gap="xs" wrap="nowrap" pl={depth * 24} data-testid={`wbs-${n}`}>
+              <Text size="xs" c="dimmed" w={36} ta="right">
+                {n}
+              </Text>
+              <TextInput
+                aria-label={t('methods.editor.taskName', { phase: phaseLabel, n })}
+                value={w.name}
+                onChange={(e) => update(j, { name: e.currentTarget.value })}
+                style={{ flex: 1 }}
+                fw={summary ? 600 : undefined}
+              />
+              {summary ? (
+                <Text size="xs" c="dimmed" w={110}>
+                  {t('methods.editor.summaryTask')}
+                </Text>
+              ) : (
+                <NumberInput
+                  aria-label={t('methods.editor.taskDuration', { phase: phaseLabel, n })}
+                  value={w.duration}
+                  min={0}
+                  max={2000}
+                  allowDecimal={false}
+                  suffix={` ${t('methods.editor.daysSuffix')}`}
+                  onChange={(v) => {
+                    const duration = typeof v === 'number' ? v : 0;
+                    update(j, { duration, milestone: duration === 0 ? w.milestone : null });
+                  }}
+                  w={110}
+                />
+              )}
+              {!summary && w.duration === 0 && (
+                <Select
+                  aria-label={t('methods.editor.standardMilestone', { phase: phaseLabel, n })}
+                  placeholder={t('methods.editor.standardMilestonePlaceholder')}
+                  data={milestones}
+                  value={w.milestone ?? null}
+                  onChange={(v) => update(j, { milestone: v })}
+                  clearable
+                  searchable
+                  w={220}
+                />
+              )}
+              {depth < MAX_WBS_DEPTH - 1 && (
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('methods.editor.addSubtask', { name: w.name || n })}
+                  onClick={() =>
+                    update(j, {
+                      milestone: null,
+                      children: [...w.children, { name: '', duration: 5, children: [] }],
+                    })
+                  }
+                >
+                  <IconSubtask size={16} />
+                </ActionIcon>
+              )}
+              <RowTools
+                index={j}
+                count={tasks.length}
+                label={w.name || n}
+                onMove={(delta) => onChange(move(tasks, j, delta))}
+                onRemove={() => onChange(tasks.filter((_, k) => k !== j))}
+              />
+            </Group>
+            {summary && (
+              <WbsRows
+                tasks={w.children}
+                path={[...path, j]}
+                phaseLabel={phaseLabel}
+                milestones={milestones}
+                onChange={(children) => update(j, { children })}
+              />
+            )}
+          </Stack>
+        );
+      })}
+    </>
+  );
+}
+
 /** One phase: its name, deliverables, exit gate (criteria, approvers) and default WBS. */
 function PhaseEditor({
   phase,
@@ -137,6 +251,7 @@ function PhaseEditor({
   onChange,
   onMove,
   onRemove,
+  milestones,
 }: {
   phase: PhaseTemplate;
   index: number;
@@ -144,6 +259,7 @@ function PhaseEditor({
   onChange: (p: PhaseTemplate) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
+  milestones: { value: string; label: string }[];
 }) {
   const { t } = useTranslation();
   const label = phase.name || t('methods.editor.phaseN', { n: index + 1 });
@@ -288,46 +404,13 @@ function PhaseEditor({
           addLabel={t('methods.editor.addTask')}
           onAdd={() => set({ wbs: [...phase.wbs, { name: '', duration: 5, children: [] }] })}
         >
-          {phase.wbs.map((w, j) => (
-            <Group key={j} gap="xs" wrap="nowrap">
-              <TextInput
-                aria-label={t('methods.editor.taskName', { phase: label, n: j + 1 })}
-                value={w.name}
-                onChange={(e) => {
-                  const wbs = [...phase.wbs];
-                  wbs[j] = { ...w, name: e.currentTarget.value };
-                  set({ wbs });
-                }}
-                style={{ flex: 1 }}
-              />
-              <NumberInput
-                aria-label={t('methods.editor.taskDuration', { phase: label, n: j + 1 })}
-                value={w.duration}
-                min={0}
-                max={2000}
-                allowDecimal={false}
-                suffix={` ${t('methods.editor.daysSuffix')}`}
-                onChange={(v) => {
-                  const wbs = [...phase.wbs];
-                  wbs[j] = { ...w, duration: typeof v === 'number' ? v : 0 };
-                  set({ wbs });
-                }}
-                w={110}
-              />
-              {w.children.length > 0 && (
-                <Text size="xs" c="dimmed">
-                  {t('methods.editor.subtasks', { count: w.children.length })}
-                </Text>
-              )}
-              <RowTools
-                index={j}
-                count={phase.wbs.length}
-                label={w.name || String(j + 1)}
-                onMove={(delta) => set({ wbs: move(phase.wbs, j, delta) })}
-                onRemove={() => set({ wbs: phase.wbs.filter((_, k) => k !== j) })}
-              />
-            </Group>
-          ))}
+          <WbsRows
+            tasks={phase.wbs}
+            path={[]}
+            phaseLabel={label}
+            milestones={milestones}
+            onChange={(wbs) => set({ wbs })}
+          />
           <Text size="xs" c="dimmed">
             {t('methods.editor.wbsHelp')}
           </Text>
@@ -373,6 +456,22 @@ export function MethodEditor({
   const changes = useMemo(
     () => (source ? versionChanges(source.content, assignKeys(content)) : []),
     [source, content],
+  );
+  const standards = useStandards();
+  const milestoneOptions = useMemo(
+    () =>
+      (standards.data?.milestones ?? []).map((m) => ({
+        value: m.code,
+        label: `${m.code} — ${m.name}`,
+      })),
+    [standards.data],
+  );
+  const kpiOptions = useMemo(
+    () =>
+      (standards.data?.kpis ?? [])
+        .filter((k) => k.level === 'project')
+        .map((k) => ({ value: k.code, label: `${k.code} — ${k.nameFr}` })),
+    [standards.data],
   );
   const setPhase = (i: number, p: PhaseTemplate) =>
     setContent((c) => ({ ...c, phases: c.phases.map((x, k) => (k === i ? p : x)) }));
@@ -471,6 +570,15 @@ export function MethodEditor({
           autosize
           minRows={2}
         />
+        <MultiSelect
+          label={t('methods.editor.kpis')}
+          description={t('methods.editor.kpisHelp')}
+          data={kpiOptions}
+          value={content.kpis ?? []}
+          onChange={(kpis) => setContent((c) => ({ ...c, kpis }))}
+          searchable
+          clearable
+        />
         <Tabs defaultValue="lifecycle" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="lifecycle">
@@ -495,6 +603,7 @@ export function MethodEditor({
                   index={i}
                   count={content.phases.length}
                   onChange={(np) => setPhase(i, np)}
+                  milestones={milestoneOptions}
                   onMove={(delta) =>
                     setContent((c) => ({ ...c, phases: move(c.phases, i, delta) }))
                   }

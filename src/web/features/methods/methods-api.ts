@@ -2,9 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   LessonList,
   LessonSuggestionList,
+  MigrationPreview,
   Policy,
   PolicyList,
+  ProjectStandards,
   RoleDescriptionList,
+  Standards,
 } from '../../../contracts/methods.ts';
 import { api, toQueryString } from '../../api/client.ts';
 
@@ -79,5 +82,33 @@ export function useMethodSuggestions(methodologyId: string | null) {
         signal,
       }),
     enabled: Boolean(methodologyId),
+  });
+}
+
+export function useStandards() {
+  return useQuery({
+    queryKey: ['standards'],
+    queryFn: ({ signal }) => api.get('/standards', Standards, { signal }),
+  });
+}
+
+export function useProjectStandards(projectId: string) {
+  return useQuery({
+    queryKey: ['standards', 'project', projectId],
+    queryFn: ({ signal }) =>
+      api.get(`/projects/${projectId}/standards`, ProjectStandards, { signal }),
+  });
+}
+
+export function useMigrationPreview(projectId: string, enabled: boolean, phaseKey: string | null) {
+  return useQuery({
+    queryKey: ['method-migration', projectId, phaseKey],
+    queryFn: ({ signal }) =>
+      api.get(
+        `/projects/${projectId}/method-migration${toQueryString({ phaseKey: phaseKey ?? undefined })}`,
+        MigrationPreview,
+        { signal },
+      ),
+    enabled,
   });
 }

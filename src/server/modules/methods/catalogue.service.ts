@@ -1,0 +1,483 @@
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  LinkMilestoneBody,
+  ProjectStandards,
+  StandardKpi,
+  StandardMilestone,
+  StandardMilestoneBody,
+  Standards,
+  UpdateStandardMilestoneBody,
+} from '../../../contracts/methods.ts';
+import { DomainError, validationError } from '../../../core/errors.ts';
+import type { MethodologyContent } from '../../../core/governance/model.ts';
+import { milestoneRefs, resolveMilestones, unknownCodes } from '../../../core/methods/catalogue.ts';
+import type { Actor } from '../../../core/platform/actor.ts';
+import { projectGrants } from '../../../core/platform/permissions.ts';
+import type { Ctx } from '../../context.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import {
+  methodologies,
+  methodologyVersions,
+  projectLifecycles,
+} from '../governance/governance.tables.ts';
+import { recordAudit } from '../platform/audit.service.ts';
+import { planTasks } from '../planning/planning.tables.ts';
+import { authorizeProject } from '../portfolio/portfolio.service.ts';
+import { kpiDefinitions } from '../reporting/reporting.tables.ts';
+import { projectMilestoneLinks, standardMilestones } from './method.tables.ts';
+import { today } from './methods.service.ts';
+
+/**
+ * The company's common language of milestones and KPIs: the standard milestone catalogue
+ * (here), the KPI catalogue (reporting's definitions, read here), which methods name them, and
+ * what a project's method asks of it (its standard milestones found in its plan, its KPIs).
+ */
+
+type MilestoneRow = typeof standardMilestones.$inferSelect;
+
+const notFound = (id: string) =>
+  new DomainError('STANDARD_MILESTONE_NOT_FOUND', `No standard milestone ${id}`);
+
+const duplicate = (code: string | undefined) =>
+  new DomainError('DUPLICATE_CODE', `The milestone code ${code} is already used`, {
+    issues: [{ path: ['body', 'code'], message: 'Already used' }],
+  });
+
+function stale(current: unknown) {
+  return new DomainError('VERSION_MISMATCH', 'Someone else changed this milestone; reload it', {
+    current,
+  });
+}
+
+/** Every version of every method (content only): who names which code. */
+async function methodContents(db: Executor, latestOnly: boolean) {
+  const rows = await db
+    .select({
+      id: methodologies.id,
+      code: methodologies.code,
+      name: methodologies.name,
+      content: methodologyVersions.content,
+    })
+    .from(methodologyVersions)
+    .innerJoin(methodologies, eq(methodologies.id, methodologyVersions.methodologyId))
+    .where(latestOnly ? eq(methodologyVersions.number, methodologies.latestVersion) : undefined)
+    .orderBy(asc(methodologies.name), asc(methodologyVersions.number));
+  return rows.map((r) => ({ ...r, content: r.content as MethodologyContent }));
+}
+
+type MethodRef = { id: string; code: string; name: string };
+
+function usage(methods: Awaited<ReturnType<typeof methodContents>>) {
+  const milestones = new Map<string, MethodRef[]>();
+  const kpis = new Map<string, MethodRef[]>();
+  const add = (map: Map<string, MethodRef[]>, code: string, m: MethodRef) => {
+    const list = map.get(code) ?? [];
+    if (!list.some((x) => x.id === m.id)) list.push(m);
+    map.set(code, list);
+  };
+  for (const m of methods) {
+    const ref = { id: m.id, code: m.code, name: m.name };
+    for (const r of milestoneRefs(m.content)) add(milestones, r.code, ref);
+    for (const k of m.content.kpis ?? []) add(kpis, k, ref);
+  }
+  return { milestones, kpis };
+}
+
+function toMilestone(r: MilestoneRow, usedBy: MethodRef[]): StandardMilestone {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    nameEn: r.nameEn,
+    definition: r.definition,
+    definitionEn: r.definitionEn,
+    evidence: r.evidence,
+    usedBy,
+    version: r.version,
+  };
+}
+
+type KpiRow = typeof kpiDefinitions.$inferSelect;
+const toKpi = (k: KpiRow, usedBy: MethodRef[]): StandardKpi => ({
+  id: k.id,
+  code: k.code,
+  nameFr: k.nameFr,
+  nameEn: k.nameEn,
+  description: k.description,
+  unit: k.unit,
+  level: k.level as StandardKpi['level'],
+  direction: k.direction as StandardKpi['direction'],
+  target: k.target,
+  standard: k.standard,
+  usedBy,
+});
+
+/** The catalogue: standard milestones and active KPI definitions, with the methods using each. */
+export async function listStandards(ctx: Ctx): Promise<Standards> {
+  const milestones = await ctx.db
+    .select()
+    .from(standardMilestones)
+    .where(isNull(standardMilestones.archivedAt))
+    .orderBy(asc(standardMilestones.code));
+  const kpis = await ctx.db
+    .select()
+    .from(kpiDefinitions)
+    .where(isNull(kpiDefinitions.archivedAt))
+    .orderBy(asc(kpiDefinitions.code));
+  const used = usage(await methodContents(ctx.db, true));
+  return {
+    milestones: milestones.map((m) => toMilestone(m, used.milestones.get(m.code) ?? [])),
+    kpis: kpis.map((k) => toKpi(k, used.kpis.get(k.code) ?? [])),
+  };
+}
+
+async function findMilestone(db: Executor, id: string) {
+  const [row] = await db.select().from(standardMilestones).where(eq(standardMilestones.id, id));
+  return row;
+}
+
+export async function getMilestone(ctx: Ctx, id: string): Promise<StandardMilestone> {
+  const row = await findMilestone(ctx.db, id);
+  if (!row) throw notFound(id);
+  const used = usage(await methodContents(ctx.db, true));
+  return toMilestone(row, used.milestones.get(row.code) ?? []);
+}
+
+export async function createMilestone(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.infer<typeof StandardMilestoneBody>,
+): Promise<StandardMilestone> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.insert(standardMilestones).values(input).returning();
+      await recordAudit(tx, actor, {
+        entityType: 'standard_milestone',
+        entityId: row!.id,
+        entityLabel: `${row!.code} — ${row!.name}`,
+        action: 'create',
+        after: input,
+      });
+      return toMilestone(row!, []);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'gov_standard_milestones_code_key')) throw duplicate(input.code);
+    throw err;
+  }
+}
+
+/** Methods (any version) naming this code: a code cannot change or go while they do. */
+async function methodsNaming(db: Executor, code: string) {
+  return usage(await methodContents(db, false)).milestones.get(code) ?? [];
+}
+
+function inUse(code: string, methods: MethodRef[]) {
+  return new DomainError(
+    'IN_USE',
+    `The standard milestone ${code} is named by ${methods.map((m) => m.code).join(', ')}`,
+    { methods: methods.map((m) => ({ code: m.code, name: m.name })) },
+  );
+}
+
+export async function updateMilestone(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: z.infer<typeof UpdateStandardMilestoneBody>,
+): Promise<StandardMilestone> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const before = await findMilestone(tx, id);
+      if (!before) throw notFound(id);
+      if (input.code !== undefined && input.code !== before.code) {
+        const users = await methodsNaming(tx, before.code);
+        if (users.length > 0) throw inUse(before.code, users);
+      }
+      const [after] = await tx
+        .update(standardMilestones)
+        .set({ ...input, version: sql`${standardMilestones.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(standardMilestones.id, id), eq(standardMilestones.version, version)))
+        .returning();
+      if (!after) throw stale(toMilestone(before, []));
+      await recordAudit(tx, actor, {
+        entityType: 'standard_milestone',
+        entityId: id,
+        entityLabel: `${after.code} — ${after.name}`,
+        action: 'update',
+        before: toMilestone(before, []),
+        after: toMilestone(after, []),
+      });
+      const used = usage(await methodContents(tx, true));
+      return toMilestone(after, used.milestones.get(after.code) ?? []);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'gov_standard_milestones_code_key')) throw duplicate(input.code);
+    throw err;
+  }
+}
+
+/** Deletes a milestone no method names (else IN_USE naming the methods); its project links go. */
+export async function deleteMilestone(ctx: Ctx, actor: Actor, id: string, version: number) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await findMilestone(tx, id);
+    if (!before) throw notFound(id);
+    const users = await methodsNaming(tx, before.code);
+    if (users.length > 0) throw inUse(before.code, users);
+    const rows = await tx
+      .delete(standardMilestones)
+      .where(and(eq(standardMilestones.id, id), eq(standardMilestones.version, version)))
+      .returning({ id: standardMilestones.id });
+    if (rows.length === 0) throw stale(toMilestone(before, []));
+    await recordAudit(tx, actor, {
+      entityType: 'standard_milestone',
+      entityId: id,
+      entityLabel: `${before.code} — ${before.name}`,
+      action: 'delete',
+      before: { code: before.code, name: before.name },
+    });
+  });
+}
+
+/**
+ * Refuses a method whose content names a standard milestone or a KPI the catalogue does not
+ * have (a validation error at the field's path under `at`).
+ */
+export async function assertStandardCodes(
+  db: Executor,
+  content: MethodologyContent,
+  at: string[] = ['body', 'content'],
+) {
+  const codes = milestoneRefs(content).map((r) => r.code);
+  const kpiCodes = content.kpis ?? [];
+  if (codes.length === 0 && kpiCodes.length === 0) return;
+  const ms =
+    codes.length === 0
+      ? []
+      : await db
+          .select({ code: standardMilestones.code })
+          .from(standardMilestones)
+          .where(inArray(standardMilestones.code, codes));
+  const ks =
+    kpiCodes.length === 0
+      ? []
+      : await db
+          .select({ code: kpiDefinitions.code })
+          .from(kpiDefinitions)
+          // A method's projects follow project-level KPIs (programme/portfolio ones roll up).
+          .where(and(inArray(kpiDefinitions.code, kpiCodes), eq(kpiDefinitions.level, 'project')));
+  const issues = unknownCodes(
+    content,
+    new Set(ms.map((m) => m.code)),
+    new Set(ks.map((k) => k.code)),
+  );
+  if (issues.length > 0)
+    throw validationError(issues.map((i) => ({ ...i, path: [...at, ...i.path] })));
+}
+
+// ---------------------------------------------------------------- a project's standards
+
+/** What its method asks of a project: its standard milestones in its plan, and its KPIs. */
+export async function getProjectStandards(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+): Promise<ProjectStandards> {
+  const { roles } = await authorizeProject(ctx.db, actor, projectId, 'project.read');
+  const [lc] = await ctx.db
+    .select({
+      id: methodologies.id,
+      name: methodologies.name,
+      number: methodologyVersions.number,
+      content: methodologyVersions.content,
+    })
+    .from(projectLifecycles)
+    .innerJoin(
+      methodologyVersions,
+      eq(methodologyVersions.id, projectLifecycles.methodologyVersionId),
+    )
+    .innerJoin(methodologies, eq(methodologies.id, methodologyVersions.methodologyId))
+    .where(eq(projectLifecycles.projectId, projectId));
+  const content = lc ? (lc.content as MethodologyContent) : null;
+  const refs = content ? milestoneRefs(content) : [];
+  const links = await ctx.db
+    .select()
+    .from(projectMilestoneLinks)
+    .where(eq(projectMilestoneLinks.projectId, projectId));
+  const wantedIds = links.map((l) => l.milestoneId);
+  const codes = refs.map((r) => r.code);
+  const catalogue =
+    codes.length + wantedIds.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(standardMilestones)
+          .where(
+            or(
+              codes.length ? inArray(standardMilestones.code, codes) : undefined,
+              wantedIds.length ? inArray(standardMilestones.id, wantedIds) : undefined,
+            ),
+          );
+  const byCode = new Map(catalogue.map((m) => [m.code, m]));
+  const byId = new Map(catalogue.map((m) => [m.id, m]));
+  // The method's milestones first (in outline order), then ones linked by hand beyond it.
+  const wanted: { m: MilestoneRow; phaseName: string | null; names: string[] }[] = [];
+  for (const r of refs) {
+    const m = byCode.get(r.code);
+    if (m) wanted.push({ m, phaseName: r.phaseName, names: [r.taskName, m.name] });
+  }
+  for (const l of links) {
+    const m = byId.get(l.milestoneId);
+    if (m && !wanted.some((w) => w.m.id === m.id)) wanted.push({ m, phaseName: null, names: [] });
+  }
+  const tasks = await ctx.db
+    .select({
+      id: planTasks.id,
+      name: planTasks.name,
+      date: planTasks.finish,
+      percentComplete: planTasks.percentComplete,
+      actualFinish: planTasks.actualFinish,
+    })
+    .from(planTasks)
+    .where(
+      and(
+        eq(planTasks.projectId, projectId),
+        eq(planTasks.duration, 0),
+        eq(planTasks.isSummary, false),
+      ),
+    )
+    .orderBy(asc(planTasks.wbs));
+  const resolved = resolveMilestones(
+    wanted.map((w) => ({ code: w.m.code, names: w.names })),
+    new Map(
+      links.flatMap((l) => {
+        const m = byId.get(l.milestoneId);
+        return m ? [[m.code, l.taskId] as const] : [];
+      }),
+    ),
+    tasks,
+    today(),
+  );
+  const kpiCodes = content?.kpis ?? [];
+  const kpis =
+    kpiCodes.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(kpiDefinitions)
+          .where(inArray(kpiDefinitions.code, kpiCodes))
+          .orderBy(asc(kpiDefinitions.code));
+  const latest =
+    kpis.length === 0
+      ? []
+      : await queryRows<{
+          kpi_id: string;
+          as_of: string;
+          value: number | null;
+          status: string | null;
+        }>(
+          ctx.db,
+          sql`select distinct on (kpi_id) kpi_id, as_of::text as as_of, value, status
+            from kpi_values
+            where scope_type = 'project' and scope_id = ${projectId}
+              and kpi_id in ${kpis.map((k) => k.id)}
+            order by kpi_id, as_of desc`,
+        );
+  const latestBy = new Map(latest.map((v) => [v.kpi_id, v]));
+  return {
+    methodology: lc ? { id: lc.id, name: lc.name, version: lc.number } : null,
+    milestones: wanted.map((w, i) => {
+      const r = resolved[i]!;
+      const { usedBy: _u, version: _v, ...m } = toMilestone(w.m, []);
+      return {
+        milestone: m,
+        phaseName: w.phaseName,
+        task: r.task
+          ? {
+              id: r.task.id,
+              name: r.task.name,
+              date: r.task.date,
+              percentComplete: r.task.percentComplete,
+            }
+          : null,
+        how: r.how,
+        state: r.state,
+      };
+    }),
+    kpis: kpis.map((k) => {
+      const { usedBy: _u, ...kpi } = toKpi(k, []);
+      const v = latestBy.get(k.id);
+      return {
+        ...kpi,
+        latest: v
+          ? {
+              asOf: v.as_of,
+              value: v.value === null ? null : Number(v.value),
+              status: v.status,
+            }
+          : null,
+      };
+    }),
+    planMilestones: tasks.map((t) => ({ id: t.id, name: t.name, date: t.date })),
+    canLink: projectGrants(actor.role, roles, 'project.update'),
+  };
+}
+
+/** Links a plan milestone to a standard milestone (or removes the link), audited. */
+export async function linkMilestone(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  input: z.infer<typeof LinkMilestoneBody>,
+): Promise<ProjectStandards> {
+  await ctx.db.transaction(async (tx) => {
+    const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
+    const m = await findMilestone(tx, input.milestoneId);
+    if (!m) throw notFound(input.milestoneId);
+    let taskName: string | null = null;
+    if (input.taskId) {
+      const [task] = await tx
+        .select({
+          name: planTasks.name,
+          duration: planTasks.duration,
+          summary: planTasks.isSummary,
+        })
+        .from(planTasks)
+        .where(and(eq(planTasks.id, input.taskId), eq(planTasks.projectId, projectId)));
+      if (!task)
+        throw validationError([{ path: ['body', 'taskId'], message: 'No such task in this plan' }]);
+      if (task.duration !== 0 || task.summary)
+        throw validationError([
+          { path: ['body', 'taskId'], message: 'Not a milestone (duration 0)' },
+        ]);
+      taskName = task.name;
+      await tx
+        .insert(projectMilestoneLinks)
+        .values({ projectId, milestoneId: m.id, taskId: input.taskId, linkedBy: actor.name })
+        .onConflictDoUpdate({
+          target: [projectMilestoneLinks.projectId, projectMilestoneLinks.milestoneId],
+          set: { taskId: input.taskId, linkedBy: actor.name, linkedAt: new Date() },
+        });
+    } else {
+      await tx
+        .delete(projectMilestoneLinks)
+        .where(
+          and(
+            eq(projectMilestoneLinks.projectId, projectId),
+            eq(projectMilestoneLinks.milestoneId, m.id),
+          ),
+        );
+    }
+    await recordAudit(tx, actor, {
+      entityType: 'standard_milestone',
+      entityId: m.id,
+      entityLabel: `${project.code} — ${m.code}`,
+      projectId,
+      action: 'update',
+      after: { project: project.code, milestone: m.code, task: taskName },
+    });
+  });
+  return getProjectStandards(ctx, actor, projectId);
+}

@@ -1,0 +1,167 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ProjectGovernance } from '../../../contracts/governance.ts';
+import { MethodologyContent as ContentSchema } from '../../../contracts/governance.ts';
+import type { MigrateBody, MigrationPreview } from '../../../contracts/methods.ts';
+import { DomainError, validationError } from '../../../core/errors.ts';
+import type { DeliverableStatus, MethodologyContent } from '../../../core/governance/model.ts';
+import { migrationPlan } from '../../../core/methods/migration.ts';
+import type { Actor } from '../../../core/platform/actor.ts';
+import type { Ctx } from '../../context.ts';
+import type { Executor } from '../../db/client.ts';
+import * as govRepo from '../governance/governance.repository.ts';
+import { getProjectGovernance } from '../governance/governance.service.ts';
+import { deliverables } from '../governance/governance.tables.ts';
+import { recordAudit } from '../platform/audit.service.ts';
+import { authorizeProject } from '../portfolio/portfolio.service.ts';
+
+/**
+ * Moving a project to a newer version of its method: a preview (what the version changes, what
+ * happens to the project's phase and deliverables) and the move itself (If-Match: the
+ * lifecycle's version), in one transaction with its audit event.
+ */
+
+const contentOf = (raw: unknown): MethodologyContent => ContentSchema.parse(raw);
+
+async function planFor(db: Executor, projectId: string, version?: number, phaseKey?: string) {
+  const lc = await govRepo.findLifecycle(db, projectId);
+  if (!lc)
+    throw new DomainError('LIFECYCLE_NOT_SET', `Project ${projectId} follows no methodology yet`);
+  const target = version ?? lc.m.latestVersion;
+  if (target <= lc.v.number) {
+    throw new DomainError(
+      'METHOD_VERSION_NOT_NEWER',
+      `Project ${projectId} already follows version ${lc.v.number} of ${lc.m.code}`,
+      { current: lc.v.number, latest: lc.m.latestVersion },
+    );
+  }
+  const to = await govRepo.findVersion(db, lc.m.id, target);
+  if (!to) throw validationError([{ path: ['version'], message: 'No such version' }]);
+  const from = contentOf(lc.v.content);
+  const next = contentOf(to.content);
+  const rows = await govRepo.listDeliverables(db, projectId);
+  const plan = migrationPlan(
+    from,
+    next,
+    lc.l.currentPhaseKey,
+    rows.map((r) => ({
+      key: r.d.key,
+      name: r.d.name,
+      phaseKey: r.d.phaseKey,
+      required: r.d.required,
+      status: r.d.status as DeliverableStatus,
+    })),
+    phaseKey,
+  );
+  return { lc, to, next, rows, plan };
+}
+
+export async function previewMigration(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  version?: number,
+  phaseKey?: string,
+): Promise<MigrationPreview> {
+  await authorizeProject(ctx.db, actor, projectId, 'project.read');
+  const { lc, to, next, plan } = await planFor(ctx.db, projectId, version, phaseKey);
+  return {
+    methodology: { id: lc.m.id, name: lc.m.name },
+    fromVersion: lc.v.number,
+    toVersion: to.number,
+    phases: next.phases.map((p) => ({ key: p.key, name: p.name })),
+    currentPhaseKey: lc.l.currentPhaseKey,
+    ...plan,
+    changes: plan.changes as unknown as Record<string, unknown>[],
+  };
+}
+
+export async function migrateProject(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  expected: number,
+  input: z.infer<typeof MigrateBody>,
+): Promise<ProjectGovernance> {
+  await ctx.db.transaction(async (tx) => {
+    const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
+    const { lc, to, rows, plan } = await planFor(tx, projectId, input.version, input.phaseKey);
+    if (lc.l.status === 'completed' || lc.l.status === 'stopped') {
+      throw new DomainError('LIFECYCLE_ENDED', `Project ${projectId}'s lifecycle has ended`);
+    }
+    if (!plan.phaseKey) {
+      throw validationError([
+        {
+          path: ['body', 'phaseKey'],
+          message: `Phase ${lc.l.currentPhaseKey} is not in version ${to.number}: name the phase the project is in`,
+        },
+      ]);
+    }
+    const after = await govRepo.updateLifecycle(tx, projectId, expected, {
+      methodologyVersionId: to.id,
+      currentPhaseKey: plan.phaseKey,
+    });
+    if (!after) {
+      throw new DomainError('VERSION_MISMATCH', 'Someone else changed this lifecycle; reload it', {
+        current: {
+          version: lc.l.version,
+          methodologyVersion: lc.v.number,
+          currentPhaseKey: lc.l.currentPhaseKey,
+        },
+      });
+    }
+    await govRepo.insertDeliverables(
+      tx,
+      plan.added.map((d) => ({ projectId, ...d, ownerId: project.managerId })),
+    );
+    // Deliverables the new version still lists take its phase and required flag; the ones it
+    // dropped stay, optional, so they no longer hold a gate.
+    const byKey = new Map(rows.map((r) => [r.d.key, r.d]));
+    const phaseOf = new Map(planPhases(to.content));
+    for (const k of plan.kept) {
+      const d = byKey.get(k.key)!;
+      const phaseKey = phaseOf.get(k.key) ?? d.phaseKey;
+      if (d.required !== k.required || d.phaseKey !== phaseKey) {
+        await tx
+          .update(deliverables)
+          .set({
+            required: k.required,
+            phaseKey,
+            version: sql`${deliverables.version} + 1`,
+            updatedAt: new Date(),
+          })
+          .where(eq(deliverables.id, d.id));
+      }
+    }
+    const dropped = plan.outside.map((d) => d.key);
+    if (dropped.length > 0)
+      await tx
+        .update(deliverables)
+        .set({ required: false, version: sql`${deliverables.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(deliverables.projectId, projectId), inArray(deliverables.key, dropped)));
+    await recordAudit(tx, actor, {
+      entityType: 'project_lifecycle',
+      entityId: projectId,
+      entityLabel: `${project.code} — ${lc.m.name} v${lc.v.number} → v${to.number}`,
+      projectId,
+      action: 'update',
+      before: { methodology: lc.m.code, version: lc.v.number, phase: lc.l.currentPhaseKey },
+      after: {
+        methodology: lc.m.code,
+        version: to.number,
+        phase: plan.phaseKey,
+        deliverablesAdded: plan.added.map((d) => d.key),
+        deliverablesKept: plan.kept.length,
+        deliverablesNowOptional: dropped,
+      },
+    });
+  });
+  return getProjectGovernance(ctx, actor, projectId);
+}
+
+/** Deliverable key → its phase key in a version's content. */
+function planPhases(raw: unknown): [string, string][] {
+  return contentOf(raw).phases.flatMap((p) =>
+    p.deliverables.map((d) => [d.key, p.key] as [string, string]),
+  );
+}

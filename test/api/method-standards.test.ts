@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Methodology, ProjectGovernance } from '../../src/contracts/governance.ts';
+import {
+  MigrationPreview,
+  ProjectStandards,
+  StandardMilestone,
+  Standards,
+} from '../../src/contracts/methods.ts';
+import { Plan } from '../../src/contracts/planning.ts';
+import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
+import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+
+let t: TestApp;
+let pmo: string;
+let manager: string;
+let outsider: string;
+let managerPersonId: string;
+let portfolioId: string;
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const tag = () =>
+  uniq()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(-8);
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  portfolioId = (await buildPortfolio(t)).id;
+  managerPersonId = (await buildPerson(t)).id;
+  pmo = (await signIn(t, 'pmo')).cookie;
+  manager = (await signIn(t, 'member', { personId: managerPersonId })).cookie;
+  outsider = (await signIn(t, 'member', { personId: (await buildPerson(t)).id })).cookie;
+});
+afterAll(async () => t?.close());
+
+async function milestone(code: string, name: string) {
+  const res = await call(t, pmo, {
+    method: 'POST',
+    url: '/api/v1/standard-milestones',
+    payload: { code, name, definition: `Définition de ${name}`, evidence: 'PV signé' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return StandardMilestone.parse(res.json());
+}
+
+async function kpi(code: string) {
+  const res = await call(t, pmo, {
+    method: 'POST',
+    url: '/api/v1/kpis',
+    payload: {
+      code,
+      nameFr: 'Écart de valeur',
+      nameEn: 'Schedule variance',
+      formula: 'work_earned - work_planned',
+      direction: 'up',
+      green: 0,
+      amber: -10,
+      level: 'project',
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+const content = (j0: string, mep: string, kpis: string[], extraPhase = false) => ({
+  phases: [
+    {
+      key: 'cadrage',
+      name: 'Cadrage',
+      deliverables: [{ key: 'note', name: 'Note de cadrage', required: true }],
+      gate: { name: 'J1', approvers: ['pmo'], criteria: [] },
+      wbs: [
+        {
+          name: 'Cadrage détaillé',
+          duration: 1,
+          children: [
+            { name: 'Note de cadrage', duration: 5 },
+            { name: 'Lancement validé', duration: 0, milestone: j0 },
+          ],
+        },
+      ],
+    },
+    ...(extraPhase
+      ? [
+          {
+            key: 'conception',
+            name: 'Conception',
+            deliverables: [{ key: 'dat', name: 'Dossier d’architecture', required: true }],
+            gate: null,
+            wbs: [],
+          },
+        ]
+      : []),
+    {
+      key: 'realisation',
+      name: 'Réalisation',
+      deliverables: [{ key: 'pv', name: 'PV de recette', required: true }],
+      gate: { name: 'J2', approvers: ['pmo'], criteria: [] },
+      wbs: [
+        { name: 'Développements', duration: 10 },
+        { name: 'Mise en production', duration: 0, milestone: mep },
+      ],
+    },
+  ],
+  roles: [],
+  documents: [],
+  ceremonies: [],
+  kpis,
+});
+
+describe('standard milestones and KPIs', () => {
+  it('keeps a catalogue that methods and projects refer to', async () => {
+    const s = tag();
+    const j0 = await milestone(`J0-${s}`, 'Lancement');
+    const mep = await milestone(`MEP-${s}`, 'Mise en production');
+    const kpiCode = `SV_${s}`;
+    await kpi(kpiCode);
+
+    // Only the PMO manages the catalogue; a code is unique.
+    const forbidden = await call(t, manager, {
+      method: 'POST',
+      url: '/api/v1/standard-milestones',
+      payload: { code: `X-${s}`, name: 'X' },
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const dup = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/standard-milestones',
+      payload: { code: j0.code, name: 'Autre' },
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('DUPLICATE_CODE');
+
+    // A method naming an unknown milestone or KPI is refused, with the field's path.
+    const bad = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/methodologies',
+      payload: {
+        code: `M-${s}`,
+        name: 'Méthode',
+        kind: 'waterfall',
+        content: content('NOPE', mep.code, ['NOPE_KPI']),
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = JSON.stringify(bad.json());
+    expect(paths).toContain('milestone');
+    expect(paths).toContain('kpis');
+
+    const created = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/methodologies',
+      payload: {
+        code: `M-${s}`,
+        name: 'Méthode standard',
+        kind: 'waterfall',
+        content: content(j0.code, mep.code, [kpiCode]),
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const m = Methodology.parse(created.json());
+    expect(m.content.kpis).toEqual([kpiCode]);
+
+    // The catalogue says which methods use what.
+    const std = Standards.parse(
+      (await call(t, outsider, { method: 'GET', url: '/api/v1/standards' })).json(),
+    );
+    expect(std.milestones.find((x) => x.code === j0.code)?.usedBy.map((u) => u.id)).toEqual([m.id]);
+    expect(std.kpis.find((k) => k.code === kpiCode)?.usedBy.map((u) => u.id)).toEqual([m.id]);
+
+    // A milestone a method names cannot be deleted nor recoded: 409 naming the method.
+    const del = await call(t, pmo, {
+      method: 'DELETE',
+      url: `/api/v1/standard-milestones/${j0.id}`,
+      headers: ifMatch(j0.version),
+    });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('IN_USE');
+    expect(JSON.stringify(del.json())).toContain(`M-${s}`);
+    const stale = await call(t, pmo, {
+      method: 'PATCH',
+      url: `/api/v1/standard-milestones/${j0.id}`,
+      headers: ifMatch(j0.version + 5),
+      payload: { definition: 'Nouvelle définition' },
+    });
+    expect(stale.statusCode).toBe(412);
+
+    // A project on the method: its standard milestones are found in its plan by name.
+    const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
+    const applied = await call(t, manager, {
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/governance`,
+      payload: { methodologyId: m.id },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const url = `/api/v1/projects/${project.id}/standards`;
+    const ps = ProjectStandards.parse((await call(t, manager, { method: 'GET', url })).json());
+    expect(ps.methodology?.id).toBe(m.id);
+    expect(ps.milestones.map((x) => [x.milestone.code, x.how, x.task?.name])).toEqual([
+      [j0.code, 'matched', 'Lancement validé'],
+      [mep.code, 'matched', 'Mise en production'],
+    ]);
+    expect(ps.milestones.every((x) => x.state === 'planned' || x.state === 'late')).toBe(true);
+    expect(ps.kpis.map((k) => k.code)).toEqual([kpiCode]);
+    expect(ps.canLink).toBe(true);
+
+    // An outsider does not see the project.
+    const hidden = await call(t, outsider, { method: 'GET', url });
+    expect(hidden.json().error.code).toBe('PROJECT_NOT_FOUND');
+
+    // Linking by hand: only a milestone of this plan.
+    const plan = Plan.parse(
+      (
+        await call(t, manager, { method: 'GET', url: `/api/v1/projects/${project.id}/plan` })
+      ).json(),
+    );
+    const notMilestone = plan.tasks.find((x) => x.name === 'Développements')!;
+    const refused = await call(t, manager, {
+      method: 'POST',
+      url: `${url}/links`,
+      payload: { milestoneId: mep.id, taskId: notMilestone.id },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toContain('taskId');
+    const lancement = plan.tasks.find((x) => x.name === 'Lancement validé')!;
+    const linked = await call(t, manager, {
+      method: 'POST',
+      url: `${url}/links`,
+      payload: { milestoneId: mep.id, taskId: lancement.id },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const after = ProjectStandards.parse(linked.json());
+    const mepRow = after.milestones.find((x) => x.milestone.code === mep.code)!;
+    expect([mepRow.how, mepRow.task?.id]).toEqual(['linked', lancement.id]);
+    // The linked task is no longer matched to J0 by name: J0 finds no other milestone.
+    expect(after.milestones.find((x) => x.milestone.code === j0.code)?.state).toBe('missing');
+    const outsiderLink = await call(t, outsider, {
+      method: 'POST',
+      url: `${url}/links`,
+      payload: { milestoneId: mep.id, taskId: null },
+    });
+    expect(outsiderLink.json().error.code).toBe('PROJECT_NOT_FOUND');
+    const history = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/projects/${project.id}/history`,
+    });
+    expect(
+      (history.json().items as { entityType: string }[]).some(
+        (e) => e.entityType === 'standard_milestone',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('moving a project to a newer method version', () => {
+  it('previews what changes, then moves keeping what the project did', async () => {
+    const s = tag();
+    const j0 = await milestone(`J0-${s}`, 'Lancement');
+    const mep = await milestone(`MEP-${s}`, 'Mise en production');
+    const created = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/methodologies',
+      payload: {
+        code: `MV-${s}`,
+        name: 'Méthode versionnée',
+        kind: 'waterfall',
+        content: content(j0.code, mep.code, []),
+      },
+    });
+    const m = Methodology.parse(created.json());
+    const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
+    const applied = ProjectGovernance.parse(
+      (
+        await call(t, manager, {
+          method: 'POST',
+          url: `/api/v1/projects/${project.id}/governance`,
+          payload: { methodologyId: m.id, createWbs: false },
+        })
+      ).json(),
+    );
+    const url = `/api/v1/projects/${project.id}/method-migration`;
+
+    // Already on the latest version: nothing newer.
+    const none = await call(t, manager, { method: 'GET', url });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.code).toBe('METHOD_VERSION_NOT_NEWER');
+
+    // Version 2 adds a phase with a deliverable and drops the note de cadrage.
+    const v2 = content(j0.code, mep.code, [], true);
+    v2.phases[0]!.deliverables = [{ key: 'charte', name: 'Charte projet', required: true }];
+    const published = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/methodologies/${m.id}/versions`,
+      headers: ifMatch(m.version),
+      payload: { notes: 'Ajout de la conception', content: v2 },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+
+    const preview = MigrationPreview.parse((await call(t, manager, { method: 'GET', url })).json());
+    expect([preview.fromVersion, preview.toVersion]).toEqual([1, 2]);
+    expect(preview.phaseKept).toBe(true);
+    expect(preview.phaseKey).toBe('cadrage');
+    expect(preview.added.map((d) => d.key).sort()).toEqual(['charte', 'dat']);
+    expect(preview.kept.map((d) => d.key)).toEqual(['pv']);
+    expect(preview.outside.map((d) => d.key)).toEqual(['note']);
+    expect(preview.changes.some((c) => c.kind === 'phase_added')).toBe(true);
+
+    // An outsider sees nothing; a stale lifecycle version is refused with the current state.
+    const hidden = await call(t, outsider, { method: 'GET', url });
+    expect(hidden.json().error.code).toBe('PROJECT_NOT_FOUND');
+    const stale = await call(t, manager, {
+      method: 'POST',
+      url,
+      headers: ifMatch(applied.version + 3),
+      payload: { version: 2 },
+    });
+    expect(stale.statusCode).toBe(412);
+
+    const moved = await call(t, manager, {
+      method: 'POST',
+      url,
+      headers: ifMatch(applied.version),
+      payload: { version: 2 },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const g = ProjectGovernance.parse(moved.json());
+    expect(g.methodologyVersion).toBe(2);
+    expect(g.phases.map((p) => p.key)).toEqual(['cadrage', 'conception', 'realisation']);
+    const byKey = new Map(g.deliverables.map((d) => [d.key, d]));
+    expect(byKey.get('charte')?.required).toBe(true);
+    expect(byKey.get('dat')?.phaseKey).toBe('conception');
+    // The note the project wrote stays, now optional.
+    expect(byKey.get('note')?.required).toBe(false);
+    const history = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/projects/${project.id}/history`,
+    });
+    const audit = (history.json().items as { entityType: string }[]).filter(
+      (e) => e.entityType === 'project_lifecycle' && JSON.stringify(e).includes('charte'),
+    );
+    expect(audit).toHaveLength(1);
+  });
+});
