@@ -382,7 +382,7 @@ export async function updateIssue(
   body: UpdateIssueBody,
 ) {
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
-  await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'ISSUE_NOT_FOUND', id);
+  await authorizeIssue(ctx, actor, checked, 'risk.manage');
   let conflict = false;
   await ctx.db.transaction(async (tx) => {
     const before = (await repo.findIssue(tx, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
@@ -420,7 +420,7 @@ export async function updateIssue(
 
 export async function deleteIssue(ctx: Ctx, actor: Actor, id: string, version: number) {
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
-  await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'ISSUE_NOT_FOUND', id);
+  await authorizeIssue(ctx, actor, checked, 'risk.manage');
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(raidIssues)
