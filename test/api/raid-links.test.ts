@@ -216,7 +216,7 @@ describe('issue escalation', () => {
     expect(
       (await call(t, outsider, { url: `/api/v1/issues?programId=${programId}&escalated=true` }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
 
     const toPortfolio = await post(
       manager,
