@@ -18,6 +18,7 @@ import {
 import { loadConfig } from '../src/server/config.ts';
 import type { RiskListQuery } from '../src/contracts/risks.ts';
 import { heatmap, listRisks } from '../src/server/modules/risks/risks.service.ts';
+import { trend } from '../src/server/modules/risks/register.service.ts';
 import { SYSTEM_ACTOR } from '../src/server/seed/demo.ts';
 import { type BenchOptions, type BenchResult, median, quantile, round } from './lib.ts';
 
@@ -107,6 +108,17 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     opts.log(`risks: generating ${total.toLocaleString('en')} risks over ${PROJECTS} projects…`);
     const t0 = performance.now();
     await generate(database);
+    // The dated history the trend reads: each risk assessed twice (first rating, a re-rating).
+    await database.db.execute(sql`
+      insert into risk_assessments (risk_id, assessed_on, probability, impact,
+        residual_probability, residual_impact, emv_cents, status, note)
+      select id, date '2026-01-05' + (abs(hashtext(id::text)) % 120), greatest(1, probability - 1),
+        impact, residual_probability, residual_impact, emv_cents, 'open', 'Première cotation'
+      from risks
+      union all
+      select id, date '2026-05-04' + (abs(hashtext(id::text || 'b')) % 150), probability, impact,
+        residual_probability, residual_impact, emv_cents, status, 'Revue mensuelle'
+      from risks`);
     opts.log(`risks: generated in ${Math.round((performance.now() - t0) / 1000)} s`);
     const ctx = {
       db: database.db,
@@ -185,6 +197,19 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       await heat(i % 2 === 1, portfolio);
       heatPortfolioMs.push(performance.now() - t);
     }
+    // The 12-month trend (open risks by criticality and exposure at each month end).
+    const trendQuery = { portfolioId: portfolio, from: '2026-01-01', to: '2026-12-31' };
+    await trend(ctx, SYSTEM_ACTOR, trendQuery);
+    const trendMs: number[] = [];
+    for (let i = 0; i < Math.max(opts.runs, 5); i++) {
+      const t = performance.now();
+      const points = await trend(ctx, SYSTEM_ACTOR, trendQuery);
+      trendMs.push(performance.now() - t);
+      if (points.periods.length !== 12) throw new Error('the trend lost months');
+    }
+    opts.log(
+      `risks: trend median ${round(median(trendMs))} ms, p95 ${round(quantile(trendMs, 0.95))} ms`,
+    );
     const size = `${total.toLocaleString('en')} risks, ${PROJECTS.toLocaleString('en')} projects`;
     return [
       {
@@ -210,6 +235,13 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
         median: round(median(heatPortfolioMs)),
         unit: 'ms',
         target: '< 200 ms',
+      },
+      {
+        name: 'risk trend, one portfolio, 12 month ends (100,000 assessments)',
+        size,
+        median: round(median(trendMs)),
+        p95: round(quantile(trendMs, 0.95)),
+        unit: 'ms',
       },
     ];
   } finally {

@@ -34,12 +34,22 @@ export const RaidListQuery = z
   .object({
     projectId: Id.optional(),
     programId: Id.optional(),
+    /** Issues only: the portfolio's escalated issues (PMO and global roles). */
+    portfolioId: Id.optional(),
+    /**
+     * Issues only, with `programId` or `portfolioId`: only the issues escalated to that
+     * programme or portfolio.
+     */
+    escalated: z.enum(['true', 'false']).optional(),
     status: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string())).optional(),
   })
-  .refine((q) => q.projectId !== undefined || q.programId !== undefined, {
-    message: 'projectId or programId is required',
-    path: ['projectId'],
-  });
+  .refine(
+    (q) => q.projectId !== undefined || q.programId !== undefined || q.portfolioId !== undefined,
+    {
+      message: 'projectId, programId or portfolioId is required',
+      path: ['projectId'],
+    },
+  );
 export type RaidListQuery = z.infer<typeof RaidListQuery>;
 
 // ---------------------------------------------------------------- issues
@@ -61,6 +71,14 @@ export const Issue = z.object({
   resolvedOn: IsoDate.nullable(),
   /** The risk that occurred, when the issue comes from the register. */
   risk: Ref.nullable(),
+  /** The WBS task the issue affects: `{ id, name: "1.2.3 Recette" }`. */
+  task: Ref.nullable(),
+  /** Escalated: the programme and/or portfolio it was raised to, when and why. */
+  program: Ref.nullable(),
+  portfolio: Ref.nullable(),
+  escalatedTo: z.enum(['program', 'portfolio']).nullable(),
+  escalatedAt: Instant.nullable(),
+  escalationReason: z.string(),
   openActions: z.number().int(),
   version: z.number().int(),
   createdAt: Instant,
@@ -80,6 +98,7 @@ export const CreateIssueBody = z.object({
   dueDate: IsoDate.nullable().default(null),
   resolution: LongText().default(''),
   riskId: Id.nullable().default(null),
+  taskId: Id.nullable().default(null),
 });
 export type CreateIssueBody = z.infer<typeof CreateIssueBody>;
 export const UpdateIssueBody = z.object({
@@ -93,9 +112,17 @@ export const UpdateIssueBody = z.object({
   dueDate: IsoDate.nullable().optional(),
   resolution: LongText().optional(),
   riskId: Id.nullable().optional(),
+  taskId: Id.nullable().optional(),
 });
 export type UpdateIssueBody = z.infer<typeof UpdateIssueBody>;
 export const IssueParams = z.object({ issueId: Id });
+
+/** Raises an issue to the project's programme (default) or portfolio, with the reason. */
+export const EscalateIssueBody = z.object({
+  to: z.enum(['program', 'portfolio']).default('program'),
+  reason: z.string().trim().min(1).max(1000),
+});
+export type EscalateIssueBody = z.infer<typeof EscalateIssueBody>;
 
 // ---------------------------------------------------------------- decisions
 
@@ -283,6 +310,8 @@ export const RaidAction = z.object({
   dueDate: IsoDate.nullable(),
   status: ActionStatus,
   doneOn: IsoDate.nullable(),
+  /** The WBS task the action serves. */
+  task: Ref.nullable(),
   overdue: z.boolean(),
   version: z.number().int(),
   createdAt: Instant,
@@ -304,6 +333,7 @@ export const CreateActionBody = z.object({
   title: Text(300),
   ownerId: Id.nullable().default(null),
   dueDate: IsoDate.nullable().default(null),
+  taskId: Id.nullable().default(null),
 });
 export type CreateActionBody = z.infer<typeof CreateActionBody>;
 export const UpdateActionBody = z.object({
@@ -311,6 +341,48 @@ export const UpdateActionBody = z.object({
   ownerId: Id.nullable().optional(),
   dueDate: IsoDate.nullable().optional(),
   status: ActionStatus.optional(),
+  taskId: Id.nullable().optional(),
 });
 export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
 export const ActionParams = z.object({ actionId: Id });
+
+// ---------------------------------------------------------------- task pickers and impacts
+
+/** A task of the project's WBS, for the searchable task pickers of the RAID forms. */
+export const RaidTaskOption = z.object({
+  id: Id,
+  wbs: z.string(),
+  name: z.string(),
+  isSummary: z.boolean(),
+  milestone: z.boolean(),
+  finish: IsoDate.nullable(),
+});
+export type RaidTaskOption = z.infer<typeof RaidTaskOption>;
+export const RaidTaskOptionList = z.object({ items: z.array(RaidTaskOption) });
+export const RaidTaskQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  /** Leaves only (risk impacts: summaries take no delay). */
+  leaves: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** A register risk's schedule impact: the working days it adds to each leaf task it hits. */
+export const RiskTaskImpact = z.object({
+  taskId: Id,
+  days: z.number().positive().max(1000),
+});
+export const RiskTaskImpacts = z.object({
+  riskId: Id,
+  /** The risk as a simulation event: probability (the PMO's % for its level), cost in cents. */
+  probability: z.number().min(0).max(1),
+  costImpactCents: z.number().int(),
+  impacts: z.array(RiskTaskImpact.extend({ wbs: z.string(), name: z.string() })),
+  /** Counted by the project's schedule risk simulation (open or monitored threat with impacts). */
+  inSimulation: z.boolean(),
+  version: z.number().int(),
+});
+export type RiskTaskImpacts = z.infer<typeof RiskTaskImpacts>;
+export const PutRiskTaskImpactsBody = z.object({
+  impacts: z.array(RiskTaskImpact).max(200),
+});
+export type PutRiskTaskImpactsBody = z.infer<typeof PutRiskTaskImpactsBody>;

@@ -95,7 +95,10 @@ export const SimModel = z.object({
   projectId: Id,
   planned: z.object({ start: IsoDate.nullable(), finish: IsoDate.nullable() }),
   tasks: z.array(SimTask),
-  events: z.array(RiskEvent),
+  /** Events entered here; `superseded` when the linked register risk names its own tasks or is no longer a threat to come. */
+  events: z.array(RiskEvent.extend({ superseded: z.boolean() })),
+  /** Register risks that name the tasks they delay: run as events, read-only here. */
+  registerEvents: z.array(RiskEvent),
   /** Null when the caller may not see the budget. */
   cost: z
     .object({

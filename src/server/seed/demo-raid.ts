@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/platform/actor.ts';
 import { addDays, costImpact, slipThrough } from '../../core/risks/raid.ts';
 import type { Ctx } from '../context.ts';
@@ -9,6 +9,7 @@ import {
   raidDecisions,
   raidIssues,
 } from '../modules/risks/raid.tables.ts';
+import { risks } from '../modules/risks/risks.tables.ts';
 import type { DemoPlanProject } from './demo-planning.ts';
 
 // The demo RAID logs: for every active project two issues, two decisions, one change request
@@ -200,4 +201,164 @@ export async function seedDemoRaid(ctx: Ctx, _actor: Actor, projects: DemoPlanPr
     })),
   );
   if (actionRows.length > 0) await ctx.db.insert(raidActions).values(actionRows);
+  await seedDemoEscalations(ctx, ids);
+}
+
+/** Portfolio-level risks of the demo: what threatens the whole portfolio, not one project. */
+const PORTFOLIO_RISKS = [
+  {
+    title: 'Tension sur les profils data et cybersécurité',
+    cause: 'Marché de l’emploi tendu sur les profils data et sécurité',
+    event: 'Plusieurs projets ne trouvent pas les compétences à temps',
+    effect: 'Glissement simultané de projets du portefeuille',
+    probability: 4,
+    impactSchedule: 4,
+    impactCost: 3,
+    costImpactCents: 45_000_000,
+  },
+  {
+    title: 'Gel budgétaire au second semestre',
+    cause: 'Résultats financiers du groupe en retrait',
+    event: 'La direction financière gèle les engagements non signés',
+    effect: 'Projets en attente d’engagement reportés à l’exercice suivant',
+    probability: 3,
+    impactSchedule: 3,
+    impactCost: 5,
+    costImpactCents: 120_000_000,
+  },
+  {
+    title: 'Évolution réglementaire NIS 2',
+    cause: 'Transposition de la directive NIS 2',
+    event: 'Nouvelles exigences de sécurité sur les systèmes critiques',
+    effect: 'Travaux de mise en conformité ajoutés à plusieurs projets',
+    probability: 4,
+    impactSchedule: 2,
+    impactCost: 4,
+    costImpactCents: 30_000_000,
+  },
+];
+/** The default scale's percentages (demo risks use the default 5 × 5 settings). */
+const PERCENT = [5, 20, 40, 60, 85];
+
+/**
+ * The demo's escalations and links (issue 7), set-wise: the worst open risk of three projects
+ * that belong to a programme escalated to it (one of them on to its portfolio), the
+ * high-priority open issues of those projects escalated the same way, portfolio-level risks,
+ * issues and actions linked to the plan's first critical task, and one register risk per
+ * planned project that names the task it would delay (so the schedule risk simulation reads it).
+ */
+async function seedDemoEscalations(ctx: Ctx, ids: SQL) {
+  const inProgram = await queryRows<{
+    project_id: string;
+    program_id: string;
+    portfolio_id: string;
+  }>(
+    ctx.db,
+    sql`select id as project_id, program_id, portfolio_id from projects
+        where id in (${ids}) and program_id is not null order by code limit 3`,
+  );
+  if (inProgram.length > 0) {
+    const list = sql.join(
+      inProgram.map((p) => sql`${p.project_id}::uuid`),
+      sql`, `,
+    );
+    const first = sql`${inProgram[0]!.project_id}::uuid`;
+    await ctx.db.execute(sql`
+      with worst as (
+        select distinct on (r.project_id) r.id, r.project_id
+        from risks r where r.project_id in (${list}) and r.status = 'open' and r.kind = 'threat'
+        order by r.project_id, r.score desc, r.number
+      )
+      update risks r set
+        program_id = p.program_id,
+        portfolio_id = case when r.project_id = ${first} then p.portfolio_id end,
+        escalated_at = now() - interval '9 days',
+        escalation_reason = case when r.project_id = ${first}
+          then 'Exposition au-delà de la délégation du programme : arbitrage du comité de portefeuille'
+          else 'Risque partagé avec les autres projets du programme : réponse à coordonner' end,
+        version = r.version + 1
+      from worst w join projects p on p.id = w.project_id
+      where r.id = w.id`);
+    await ctx.db.execute(sql`
+      insert into risk_assessments (risk_id, assessed_on, probability, impact, residual_probability,
+        residual_impact, emv_cents, status, note)
+      select r.id, (now() - interval '9 days')::date, r.probability, r.impact, r.residual_probability,
+        r.residual_impact, r.emv_cents, r.status, 'Remonté au programme : ' || r.escalation_reason
+      from risks r where r.project_id in (${list}) and r.escalated_at is not null`);
+    await ctx.db.execute(sql`
+      update raid_issues i set
+        program_id = p.program_id,
+        portfolio_id = case when i.project_id = ${first} and i.priority = 'critical'
+          then p.portfolio_id end,
+        escalated_at = now() - interval '4 days',
+        escalation_reason = 'Blocage hors de portée du projet : décision du directeur de programme attendue',
+        version = i.version + 1
+      from projects p
+      where p.id = i.project_id and i.project_id in (${list})
+        and i.priority in ('high', 'critical')`);
+  }
+  // Portfolio-level risks, in the first portfolio of the demo projects.
+  const [portfolio] = await queryRows<{ portfolio_id: string }>(
+    ctx.db,
+    sql`select portfolio_id from projects where id in (${ids}) order by code limit 1`,
+  );
+  if (portfolio) {
+    await ctx.db.insert(risks).values(
+      PORTFOLIO_RISKS.map((r, k) => {
+        const impact = Math.max(r.impactSchedule, r.impactCost);
+        return {
+          portfolioId: portfolio.portfolio_id,
+          number: k + 1,
+          kind: 'threat',
+          title: r.title,
+          cause: r.cause,
+          event: r.event,
+          effect: r.effect,
+          probability: r.probability,
+          impactSchedule: r.impactSchedule,
+          impactCost: r.impactCost,
+          impact,
+          score: r.probability * impact,
+          costImpactCents: r.costImpactCents,
+          emvCents: Math.round((r.costImpactCents * PERCENT[r.probability - 1]!) / 100),
+          strategy: 'reduce',
+          status: 'open',
+        };
+      }),
+    );
+  }
+  // Issues and open actions name the task they concern: the plan's first critical task.
+  await ctx.db.execute(sql`
+    with first_task as (
+      select distinct on (project_id) project_id, id from plan_tasks
+      where project_id in (${ids}) and not is_summary and critical
+      order by project_id, start, id
+    )
+    update raid_issues i set task_id = f.id from first_task f
+    where f.project_id = i.project_id and i.status <> 'resolved'`);
+  await ctx.db.execute(sql`
+    with first_task as (
+      select distinct on (project_id) project_id, id from plan_tasks
+      where project_id in (${ids}) and not is_summary and critical
+      order by project_id, start, id
+    )
+    update raid_actions a set task_id = f.id from first_task f
+    where f.project_id = a.project_id and a.source_type = 'issue'`);
+  // The fourth worst open threat of each planned project delays its first critical task that
+  // is not done (the top three are quantified by the simulation's own demo events).
+  await ctx.db.execute(sql`
+    insert into risk_task_impacts (risk_id, task_id, days)
+    select r.id, t.id, greatest(3, least(15, round(t.duration * 0.3)))::float8
+    from (
+      select id, project_id, row_number() over (
+        partition by project_id order by score desc nulls last, number) as rank
+      from risks where project_id in (${ids}) and status = 'open' and kind = 'threat'
+    ) r
+    join lateral (
+      select id, duration from plan_tasks t
+      where t.project_id = r.project_id and not t.is_summary and t.critical
+        and t.duration > 0 and t.percent_complete < 100
+      order by t.start, t.id limit 1
+    ) t on true
+    where r.rank = 4`);
 }

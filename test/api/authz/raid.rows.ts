@@ -1,4 +1,4 @@
-import { type Rule, SIGNED_IN } from './lib.ts';
+import { PROJECT_READERS, type Rule, SIGNED_IN } from './lib.ts';
 
 // RAID routes by id (`{issueId}`, `{decisionId}`, `{changeId}`, `{actionId}`) are called with an
 // unknown id: every signed-in caller gets the record's NOT_FOUND, so they show as allowed here;
@@ -16,6 +16,18 @@ const rows: Record<string, Rule> = {
   'GET /api/v1/issues/{issueId}': { allow: SIGNED_IN },
   'PATCH /api/v1/issues/{issueId}': { allow: SIGNED_IN, body: () => ({}), stale: true },
   'DELETE /api/v1/issues/{issueId}': { allow: SIGNED_IN, stale: true },
+  'POST /api/v1/issues/{issueId}/escalate': {
+    allow: SIGNED_IN,
+    body: () => ({ to: 'program', reason: 'Arbitrage nécessaire' }),
+    stale: true,
+  },
+  'GET /api/v1/projects/{id}/raid-tasks': { allow: PROJECT_READERS },
+  'GET /api/v1/risks/{riskId}/task-impacts': { allow: SIGNED_IN },
+  'PUT /api/v1/risks/{riskId}/task-impacts': {
+    allow: SIGNED_IN,
+    body: () => ({ impacts: [] }),
+    stale: true,
+  },
   'GET /api/v1/decisions': { allow: SIGNED_IN },
   'POST /api/v1/projects/{id}/decisions': {
     allow: [...RAID_EDITORS],

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { people } from '../org/org.tables.ts';
-import { programs, projects } from '../portfolio/portfolio.tables.ts';
+import { planTasks } from '../planning/planning.tables.ts';
+import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 import { raidActions, raidChangeRequests, raidDecisions, raidIssues } from './raid.tables.ts';
 import { risks } from './risks.tables.ts';
 
@@ -18,6 +19,10 @@ const projectName = sql<string>`${projects.code} || ' — ' || ${projects.name}`
 const openActions = (type: string, id: SQL | unknown) =>
   sql<number>`(select count(*)::int from ${raidActions} a
     where a.source_type = ${type} and a.source_id = ${id} and a.status = 'open')`;
+
+/** `1.2.3 Recette` of a task id column, as a scalar subquery (null when none). */
+const taskLabel = (column: SQL | unknown) =>
+  sql<string | null>`(select t.wbs || ' ' || t.name from ${planTasks} t where t.id = ${column})`;
 
 /** The next number of a log (I-n, D-n, DC-n) in a project. */
 export async function nextNumber(
@@ -42,6 +47,13 @@ function selectIssues(db: Executor) {
       ownerName: personName,
       riskNumber: risks.number,
       riskTitle: risks.title,
+      taskName: taskLabel(raidIssues.taskId),
+      programName: sql<
+        string | null
+      >`(select p.name from ${programs} p where p.id = ${raidIssues.programId})`,
+      portfolioName: sql<
+        string | null
+      >`(select p.name from ${portfolios} p where p.id = ${raidIssues.portfolioId})`,
       openActions: openActions('issue', raidIssues.id),
     })
     .from(raidIssues)
@@ -208,6 +220,7 @@ function selectActions(db: Executor) {
       projectName: sql<string | null>`${projects.code} || ' — ' || ${projects.name}`,
       programName: programs.name,
       ownerName: personName,
+      taskName: taskLabel(raidActions.taskId),
       sourceCode: sql<string>`coalesce('R-' || ${ri}.number, 'I-' || ${is}.number,
         'D-' || ${de}.number, 'DC-' || ${cr}.number, '')`,
       sourceTitle: sql<string>`coalesce(${ri}.title, ${is}.title, ${de}.title, ${cr}.title, '')`,
@@ -266,4 +279,51 @@ export function actionsToRemind(db: Executor, until: string) {
       ),
     )
     .limit(10_000);
+}
+
+// ---------------------------------------------------------------- tasks
+
+/** The WBS of a project for the task pickers: filtered by WBS code or name, in WBS order. */
+export function searchTasks(
+  db: Executor,
+  projectId: string,
+  q: { text?: string | undefined; leaves: boolean; limit: number },
+) {
+  const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return (
+    db
+      .select({
+        id: planTasks.id,
+        wbs: planTasks.wbs,
+        name: planTasks.name,
+        isSummary: planTasks.isSummary,
+        duration: planTasks.duration,
+        finish: planTasks.finish,
+      })
+      .from(planTasks)
+      .where(
+        and(
+          eq(planTasks.projectId, projectId),
+          q.leaves ? eq(planTasks.isSummary, false) : undefined,
+          like
+            ? sql`(${planTasks.name} ilike ${like} or ${planTasks.wbs} ilike ${like})`
+            : undefined,
+        ),
+      )
+      // WBS order: "1.10" after "1.9" (each segment padded, so any text is safe).
+      .orderBy(
+        sql`array(select lpad(x, 8, '0') from unnest(string_to_array(${planTasks.wbs}, '.')) x)`,
+        asc(planTasks.position),
+      )
+      .limit(q.limit)
+  );
+}
+
+/** The tasks among `ids` that belong to the project (with whether they are summaries). */
+export function tasksOfProject(db: Executor, projectId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: planTasks.id, isSummary: planTasks.isSummary })
+    .from(planTasks)
+    .where(and(eq(planTasks.projectId, projectId), inArray(planTasks.id, [...ids])));
 }

@@ -15,12 +15,17 @@ import {
   Decision,
   DecisionList,
   DecisionParams,
+  EscalateIssueBody,
   Issue,
   IssueList,
   IssueParams,
   RaidAction,
   RaidActionList,
+  PutRiskTaskImpactsBody,
   RaidListQuery,
+  RaidTaskOptionList,
+  RaidTaskQuery,
+  RiskTaskImpacts,
   UpdateActionBody,
   UpdateChangeRequestBody,
   UpdateDecisionBody,
@@ -29,7 +34,9 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { RiskParams } from '../../../contracts/risks.ts';
 import * as svc from './raid.service.ts';
+import * as impacts from './risk-impacts.service.ts';
 
 /** The RAID logs: issues, decisions, change requests (with their workflow) and actions. */
 export function raidRoutes(app: FastifyInstance, ctx: Ctx) {
@@ -108,6 +115,87 @@ export function raidRoutes(app: FastifyInstance, ctx: Ctx) {
       await svc.deleteIssue(ctx, actorOf(req), req.params.issueId, expectedVersion(req));
       return reply.status(204).send();
     },
+  );
+
+  r.post(
+    '/api/v1/issues/:issueId/escalate',
+    {
+      config: { access: 'risk.manage' },
+      schema: {
+        tags,
+        summary:
+          "Escalate an issue to its project's programme or portfolio, with the reason (If-Match)",
+        params: IssueParams,
+        body: EscalateIssueBody,
+        response: { 200: Issue },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await svc.escalateIssue(
+          ctx,
+          actorOf(req),
+          req.params.issueId,
+          expectedVersion(req),
+          req.body,
+        ),
+      ),
+  );
+
+  // ---------------------------------------------------------------- task pickers and impacts
+  r.get(
+    '/api/v1/projects/:id/raid-tasks',
+    {
+      config: { access: 'risk.read' },
+      schema: {
+        tags,
+        summary: "Search the project's WBS tasks (by WBS code or name) for the RAID task pickers",
+        params: IdParams,
+        querystring: RaidTaskQuery,
+        response: { 200: RaidTaskOptionList },
+      },
+    },
+    async (req) => svc.searchTasks(ctx, actorOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/v1/risks/:riskId/task-impacts',
+    {
+      config: { access: 'risk.read' },
+      schema: {
+        tags,
+        summary: 'The tasks a risk delays and how the schedule risk simulation reads it',
+        params: RiskParams,
+        response: { 200: RiskTaskImpacts },
+      },
+    },
+    async (req, reply) =>
+      withEtag(reply, await impacts.getRiskTaskImpacts(ctx, actorOf(req), req.params.riskId)),
+  );
+  r.put(
+    '/api/v1/risks/:riskId/task-impacts',
+    {
+      config: { access: 'risk.manage' },
+      schema: {
+        tags,
+        summary:
+          'Set the tasks a project risk delays, in working days (If-Match: the risk version)',
+        params: RiskParams,
+        body: PutRiskTaskImpactsBody,
+        response: { 200: RiskTaskImpacts },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await impacts.putRiskTaskImpacts(
+          ctx,
+          actorOf(req),
+          req.params.riskId,
+          expectedVersion(req),
+          req.body,
+        ),
+      ),
   );
 
   // ---------------------------------------------------------------- decisions

@@ -9,9 +9,11 @@ import type {
   CreateIssueBody,
   Decision,
   DecideChangeBody,
+  EscalateIssueBody,
   Issue,
   RaidAction,
   RaidListQuery,
+  RaidTaskOption,
   UpdateActionBody,
   UpdateChangeRequestBody,
   UpdateDecisionBody,
@@ -19,7 +21,7 @@ import type {
 } from '../../../contracts/raid.ts';
 import { DomainError, type ErrorCode } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
-import type { Permission } from '../../../core/platform/permissions.ts';
+import { roleGrants, type Permission } from '../../../core/platform/permissions.ts';
 import {
   actionOverdue,
   changedDuration,
@@ -39,7 +41,7 @@ import * as finance from '../finance/finance.service.ts';
 import { assertPeopleExist } from '../org/org.service.ts';
 import * as planning from '../planning/planning.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
-import { authorizeProject } from '../portfolio/portfolio.service.ts';
+import { authorizeProject, getProject } from '../portfolio/portfolio.service.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
 import * as repo from './raid.repository.ts';
 import { raidActions, raidChangeRequests, raidDecisions, raidIssues } from './raid.tables.ts';
@@ -87,7 +89,12 @@ async function listScope(ctx: Ctx, actor: Actor, q: RaidListQuery, column: SQL):
     await authorizeProject(ctx.db, actor, q.projectId, 'risk.read');
     return sql`${column} = ${q.projectId}`;
   }
-  await authorizeProgram(ctx, actor, q.programId!, 'risk.read');
+  if (!q.programId) {
+    throw new DomainError('VALIDATION_FAILED', 'projectId or programId is required', {
+      issues: [{ path: ['querystring', 'programId'], message: 'Required for this log' }],
+    });
+  }
+  await authorizeProgram(ctx, actor, q.programId, 'risk.read');
   const scope = await readScope(ctx, actor);
   const inProgram = sql`${column} in (select ${projects.id} from ${projects} where ${projects.programId} = ${q.programId})`;
   if (scope.all) return inProgram;
@@ -137,6 +144,12 @@ function toIssue(v: repo.IssueView): Issue {
     resolution: i.resolution,
     resolvedOn: i.resolvedOn,
     risk: i.riskId ? { id: i.riskId, name: `R-${v.riskNumber} ${v.riskTitle ?? ''}` } : null,
+    task: i.taskId ? { id: i.taskId, name: v.taskName ?? '' } : null,
+    program: i.programId ? { id: i.programId, name: v.programName ?? '' } : null,
+    portfolio: i.portfolioId ? { id: i.portfolioId, name: v.portfolioName ?? '' } : null,
+    escalatedTo: i.escalatedAt === null ? null : i.portfolioId !== null ? 'portfolio' : 'program',
+    escalatedAt: iso(i.escalatedAt),
+    escalationReason: i.escalationReason,
     openActions: Number(v.openActions),
     version: i.version,
     createdAt: i.createdAt.toISOString(),
@@ -156,6 +169,10 @@ const issueAudit = (i: repo.IssueRow) => ({
   resolution: i.resolution,
   resolvedOn: i.resolvedOn,
   riskId: i.riskId,
+  taskId: i.taskId,
+  programId: i.programId,
+  portfolioId: i.portfolioId,
+  escalationReason: i.escalationReason,
 });
 
 async function assertProjectRisk(tx: Executor, projectId: string, riskId: string | null) {
@@ -168,18 +185,156 @@ async function assertProjectRisk(tx: Executor, projectId: string, riskId: string
   }
 }
 
+/**
+ * Checks a WBS task named by a RAID record: it must be a task of the record's project
+ * (`path` names the field on failure).
+ */
+async function assertProjectTask(
+  tx: Executor,
+  projectId: string | null,
+  taskId: string | null | undefined,
+  path: string[],
+) {
+  if (!taskId) return;
+  const found = projectId ? await repo.tasksOfProject(tx, projectId, [taskId]) : [];
+  if (found.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', 'Not a task of this project', {
+      issues: [{ path, message: 'Not a task of this project' }],
+    });
+  }
+}
+
+/**
+ * The issues escalated to a programme or portfolio: the programme's readers (its manager,
+ * global roles, members of its projects) see them all; a portfolio's are for global roles.
+ */
+async function escalatedScope(ctx: Ctx, actor: Actor, q: RaidListQuery): Promise<SQL> {
+  if (q.programId) {
+    await authorizeProgram(ctx, actor, q.programId, 'risk.read');
+    return sql`${raidIssues.programId} = ${q.programId}`;
+  }
+  if (!roleGrants(actor.role, 'risk.read')) {
+    throw new DomainError('FORBIDDEN', 'The portfolio register is for global roles', {
+      permission: 'risk.read',
+    });
+  }
+  return sql`${raidIssues.portfolioId} = ${q.portfolioId}`;
+}
+
 export async function listIssues(ctx: Ctx, actor: Actor, q: RaidListQuery) {
-  const where = and(
-    await listScope(ctx, actor, q, sql`${raidIssues.projectId}`),
-    statusIn(sql`${raidIssues.status}`, q.status),
-  );
+  const scope =
+    q.escalated === 'true' || (q.portfolioId && !q.projectId && !q.programId)
+      ? await escalatedScope(ctx, actor, q)
+      : await listScope(ctx, actor, q, sql`${raidIssues.projectId}`);
+  const where = and(scope, statusIn(sql`${raidIssues.status}`, q.status));
   return { items: (await repo.listIssues(ctx.db, where)).map(toIssue) };
+}
+
+/**
+ * Loads an issue the actor may act on. An escalated issue is also readable from its programme
+ * (or, for global roles, its portfolio); writing stays with the project's managers.
+ */
+async function authorizeIssue(ctx: Ctx, actor: Actor, row: repo.IssueRow, permission: Permission) {
+  try {
+    await authorizeIn(ctx.db, actor, row.projectId, permission, 'ISSUE_NOT_FOUND', row.id);
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'ISSUE_NOT_FOUND') throw err;
+    if (row.programId) {
+      try {
+        await authorizeProgram(ctx, actor, row.programId, 'risk.read');
+      } catch (e) {
+        if (e instanceof DomainError) throw err;
+        throw e;
+      }
+    } else throw err;
+    if (permission !== 'risk.read') {
+      throw new DomainError('FORBIDDEN', `You may not ${permission} on this issue`, {
+        permission,
+      });
+    }
+  }
 }
 
 export async function getIssue(ctx: Ctx, actor: Actor, id: string): Promise<Issue> {
   const row = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
-  await authorizeIn(ctx.db, actor, row.projectId, 'risk.read', 'ISSUE_NOT_FOUND', id);
+  await authorizeIssue(ctx, actor, row, 'risk.read');
   return toIssue((await repo.findIssueView(ctx.db, id))!);
+}
+
+/**
+ * Raises an issue to its project's programme or portfolio with the reason, as risks are: it
+ * stays in its project's log and is listed by the programme (or portfolio) as escalated.
+ */
+export async function escalateIssue(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  body: EscalateIssueBody,
+) {
+  const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
+  await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'ISSUE_NOT_FOUND', id);
+  const project = await getProject(ctx, actor, checked.projectId);
+  let conflict = false;
+  await ctx.db.transaction(async (tx) => {
+    const before = (await repo.findIssue(tx, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
+    let change: { programId: string } | { portfolioId: string };
+    if (body.to === 'program') {
+      if (before.programId) {
+        throw new DomainError(
+          'ISSUE_NOT_ESCALATABLE',
+          'This issue is already escalated to its programme',
+          { to: 'program' },
+        );
+      }
+      if (!project.program) {
+        throw new DomainError('ISSUE_NOT_ESCALATABLE', 'This project belongs to no programme', {
+          to: 'program',
+        });
+      }
+      change = { programId: project.program.id };
+    } else {
+      if (before.portfolioId) {
+        throw new DomainError(
+          'ISSUE_NOT_ESCALATABLE',
+          'This issue is already escalated to its portfolio',
+          { to: 'portfolio' },
+        );
+      }
+      if (!project.portfolio) {
+        throw new DomainError('ISSUE_NOT_ESCALATABLE', 'No portfolio to escalate to', {
+          to: 'portfolio',
+        });
+      }
+      change = { portfolioId: project.portfolio.id };
+    }
+    const [after] = await tx
+      .update(raidIssues)
+      .set({
+        ...change,
+        escalatedAt: new Date(),
+        escalationReason: body.reason,
+        version: sql`${raidIssues.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(raidIssues.id, id), eq(raidIssues.version, version)))
+      .returning();
+    if (!after) {
+      conflict = true;
+      return;
+    }
+    await recordAudit(tx, actor, {
+      entityType: 'raid_issue',
+      entityId: id,
+      entityLabel: `${project.code} — I-${after.number} ${after.title}`,
+      projectId: after.projectId,
+      action: 'update',
+      before: issueAudit(before),
+      after: issueAudit(after),
+    });
+  });
+  if (conflict) throw stale('issue', await getIssue(ctx, actor, id));
+  return getIssue(ctx, actor, id);
 }
 
 export async function createIssue(
@@ -193,6 +348,7 @@ export async function createIssue(
       const { project } = await authorizeProject(tx, actor, projectId, 'risk.manage');
       await assertPeopleExist(tx, { ownerId: body.ownerId });
       await assertProjectRisk(tx, projectId, body.riskId);
+      await assertProjectTask(tx, projectId, body.taskId, ['body', 'taskId']);
       const raisedOn = body.raisedOn ?? today();
       const [row] = await tx
         .insert(raidIssues)
@@ -226,12 +382,13 @@ export async function updateIssue(
   body: UpdateIssueBody,
 ) {
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
-  await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'ISSUE_NOT_FOUND', id);
+  await authorizeIssue(ctx, actor, checked, 'risk.manage');
   let conflict = false;
   await ctx.db.transaction(async (tx) => {
     const before = (await repo.findIssue(tx, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
     if (body.ownerId) await assertPeopleExist(tx, { ownerId: body.ownerId });
     if (body.riskId) await assertProjectRisk(tx, before.projectId, body.riskId);
+    await assertProjectTask(tx, before.projectId, body.taskId, ['body', 'taskId']);
     const status = (body.status ?? before.status) as Issue['status'];
     const [after] = await tx
       .update(raidIssues)
@@ -263,7 +420,7 @@ export async function updateIssue(
 
 export async function deleteIssue(ctx: Ctx, actor: Actor, id: string, version: number) {
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
-  await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'ISSUE_NOT_FOUND', id);
+  await authorizeIssue(ctx, actor, checked, 'risk.manage');
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(raidIssues)
@@ -986,6 +1143,7 @@ function toAction(v: repo.ActionView, on = today()): RaidAction {
     dueDate: a.dueDate,
     status: a.status as RaidAction['status'],
     doneOn: a.doneOn,
+    task: a.taskId ? { id: a.taskId, name: v.taskName ?? '' } : null,
     overdue: actionOverdue(a, on),
     version: a.version,
     createdAt: a.createdAt.toISOString(),
@@ -1000,6 +1158,7 @@ const actionAudit = (a: repo.ActionRow) => ({
   ownerId: a.ownerId,
   dueDate: a.dueDate,
   status: a.status,
+  taskId: a.taskId,
 });
 
 async function deleteActionsOf(tx: Executor, type: SourceType, id: string) {
@@ -1108,6 +1267,7 @@ export async function createAction(ctx: Ctx, actor: Actor, body: CreateActionBod
   const where = await authorizeSource(ctx, actor, body.sourceType, body.sourceId, 'risk.manage');
   const id = await ctx.db.transaction(async (tx) => {
     await assertPeopleExist(tx, { ownerId: body.ownerId });
+    await assertProjectTask(tx, where.projectId, body.taskId, ['body', 'taskId']);
     const [row] = await tx
       .insert(raidActions)
       .values({ ...body, ...where, status: 'open' })
@@ -1152,6 +1312,7 @@ export async function updateAction(
   await ctx.db.transaction(async (tx) => {
     const before = (await repo.findAction(tx, id)) ?? notFound('ACTION_NOT_FOUND', 'action', id);
     if (body.ownerId) await assertPeopleExist(tx, { ownerId: body.ownerId });
+    await assertProjectTask(tx, before.projectId, body.taskId, ['body', 'taskId']);
     const status = body.status ?? before.status;
     const [after] = await tx
       .update(raidActions)
@@ -1205,4 +1366,31 @@ export async function deleteAction(ctx: Ctx, actor: Actor, id: string, version: 
       before: actionAudit(gone),
     });
   });
+}
+
+// ---------------------------------------------------------------- task pickers
+
+/** The project's WBS tasks matching a search, for the task pickers of the RAID forms. */
+export async function searchTasks(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  q: { q?: string | undefined; leaves?: 'true' | 'false' | undefined; limit: number },
+): Promise<{ items: RaidTaskOption[] }> {
+  await authorizeProject(ctx.db, actor, projectId, 'risk.read');
+  const rows = await repo.searchTasks(ctx.db, projectId, {
+    text: q.q,
+    leaves: q.leaves === 'true',
+    limit: q.limit,
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      wbs: r.wbs,
+      name: r.name,
+      isSummary: r.isSummary,
+      milestone: !r.isSummary && r.duration === 0,
+      finish: r.finish,
+    })),
+  };
 }

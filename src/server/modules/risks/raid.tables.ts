@@ -4,17 +4,20 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { instant, recordColumns } from '../../db/columns.ts';
 import { people } from '../org/org.tables.ts';
-import { programs, projects } from '../portfolio/portfolio.tables.ts';
+import { planTasks } from '../planning/planning.tables.ts';
+import { portfolios, programs, projects } from '../portfolio/portfolio.tables.ts';
 import { risks } from './risks.tables.ts';
 
 /** The issues log of a project: what happened, its impact, who handles it, how it was resolved. */
@@ -37,10 +40,22 @@ export const raidIssues = pgTable(
     resolution: text('resolution').notNull().default(''),
     resolvedOn: date('resolved_on', { mode: 'string' }),
     riskId: uuid('risk_id').references(() => risks.id, { onDelete: 'set null' }),
+    /** The WBS task the issue affects (a task of the same project). */
+    taskId: uuid('task_id').references(() => planTasks.id, { onDelete: 'set null' }),
+    /** Escalated to the project's programme: that programme (as risks do). */
+    programId: uuid('program_id').references(() => programs.id, { onDelete: 'set null' }),
+    /** Escalated to the portfolio: that portfolio. */
+    portfolioId: uuid('portfolio_id').references(() => portfolios.id, { onDelete: 'set null' }),
+    escalatedAt: instant('escalated_at'),
+    /** Why the issue was raised (the last escalation). */
+    escalationReason: text('escalation_reason').notNull().default(''),
   },
   (t) => [
     uniqueIndex('raid_issues_number_key').on(t.projectId, t.number),
     index('raid_issues_owner_idx').on(t.ownerId),
+    index('raid_issues_program_idx').on(t.programId),
+    index('raid_issues_portfolio_idx').on(t.portfolioId),
+    index('raid_issues_task_idx').on(t.taskId),
     check(
       'raid_issues_priority_check',
       sql`${t.priority} in ('low', 'medium', 'high', 'critical')`,
@@ -138,6 +153,8 @@ export const raidActions = pgTable(
     dueDate: date('due_date', { mode: 'string' }),
     status: text('status').notNull().default('open'),
     doneOn: date('done_on', { mode: 'string' }),
+    /** The WBS task the action serves (a task of the source's project). */
+    taskId: uuid('task_id').references(() => planTasks.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('raid_actions_source_idx').on(t.sourceType, t.sourceId),
@@ -149,5 +166,29 @@ export const raidActions = pgTable(
       sql`${t.sourceType} in ('risk', 'issue', 'decision', 'change_request')`,
     ),
     check('raid_actions_status_check', sql`${t.status} in ('open', 'done', 'cancelled')`),
+  ],
+);
+
+/**
+ * The schedule impact of a register risk on the WBS: the working days it adds to each task it
+ * hits when it occurs. With the risk's probability (the PMO's percentage for its level) and its
+ * cost impact, this makes the register risk a risk event of the project's simulation: one
+ * source of truth.
+ */
+export const riskTaskImpacts = pgTable(
+  'risk_task_impacts',
+  {
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => planTasks.id, { onDelete: 'cascade' }),
+    days: doublePrecision('days').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.riskId, t.taskId] }),
+    index('risk_task_impacts_task_idx').on(t.taskId),
+    check('risk_task_impacts_days_check', sql`${t.days} > 0 and ${t.days} <= 1000`),
   ],
 );

@@ -36,6 +36,7 @@ import { planTasks } from '../planning/planning.tables.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { findProject } from '../portfolio/portfolio.repository.ts';
+import { simulationEvents } from '../risks/risk-impacts.service.ts';
 import { risks } from '../risks/risks.tables.ts';
 import { simulateOffThread } from './sim.worker-run.ts';
 import {
@@ -194,7 +195,15 @@ export async function getModel(ctx: Ctx, actor: Actor, projectId: string): Promi
     .where(eq(simEstimates.projectId, projectId));
   const byTask = new Map(estimates.map((e) => [e.taskId, e]));
   const settings = await planRepo.findSettings(ctx.db, projectId);
-  const events = await eventsOf(ctx.db, projectId);
+  const merged = await simulationEvents(ctx.db, projectId, await eventsOf(ctx.db, projectId));
+  const superseded = new Set(merged.superseded);
+  const byEvent = new Map(merged.events.map((e) => [e.id, e]));
+  // Entered events show what the run will use (a linked risk's probability and cost).
+  const entered = (await eventsOf(ctx.db, projectId)).map((e) => ({
+    ...(byEvent.get(e.id) ?? e),
+    superseded: superseded.has(e.id),
+  }));
+  const events = entered;
   let cost: SimModel['cost'] = null;
   if (canCost) {
     const lines = await lineAmounts(ctx.db, projectId);
@@ -259,7 +268,10 @@ export async function getModel(ctx: Ctx, actor: Actor, projectId: string): Promi
             : null,
       };
     }),
-    events: canCost ? events : events.map(withoutMoney),
+    events: canCost
+      ? events
+      : events.map((e) => ({ ...withoutMoney(e), superseded: e.superseded })),
+    registerEvents: canCost ? merged.fromRegister : merged.fromRegister.map(withoutMoney),
     cost,
     registerRisks: registerRisks.map((r) => ({ id: r.id, code: `R-${r.number}`, title: r.title })),
     can: { edit: canEdit, run: canEdit, cost: canCost },
@@ -863,7 +875,9 @@ export async function projectInput(db: Executor, project: Project) {
     .where(eq(simEstimates.projectId, project.id));
   const estimates = new Map<string, ThreePointEstimate>();
   for (const e of estimateRows) if (leaves.has(e.taskId)) estimates.set(e.taskId, pick(e));
-  const events = await eventsOf(db, project.id);
+  // The register is the one source of truth: its risks that name tasks are events, and an
+  // event linked to a register risk takes that risk's probability and cost.
+  const { events } = await simulationEvents(db, project.id, await eventsOf(db, project.id));
   const riskEvents: CoreRiskEvent[] = events.map((e) => ({
     id: e.id,
     name: e.name,

@@ -18,6 +18,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { useActionsOf, useCreateAction, useUpdateAction } from './raid-api.ts';
+import { TaskSelect } from './TaskSelect.tsx';
 
 /** The due date of an action, red when overdue. */
 export function DueDate({ action }: { action: RaidAction }) {
@@ -69,10 +70,13 @@ export function DoneBox({ action, disabled }: { action: RaidAction; disabled?: b
 export function ActionsPanel({
   sourceType,
   sourceId,
+  projectId = null,
   canEdit,
 }: {
   sourceType: RaidAction['source']['type'];
   sourceId: string;
+  /** The source's project: its actions may then name the WBS task they serve. */
+  projectId?: string | null;
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
@@ -81,6 +85,7 @@ export function ActionsPanel({
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
   const items = actions.data?.items ?? [];
   return (
     <Stack gap="xs">
@@ -107,7 +112,14 @@ export function ActionsPanel({
                 <Table.Td>
                   <DoneBox action={a} disabled={!canEdit} />
                 </Table.Td>
-                <Table.Td td={a.status === 'done' ? 'line-through' : undefined}>{a.title}</Table.Td>
+                <Table.Td td={a.status === 'done' ? 'line-through' : undefined}>
+                  {a.title}
+                  {a.task && (
+                    <Text size="xs" c="dimmed">
+                      {t('raid.tasks.affects', { task: a.task.name })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{a.owner?.name ?? '—'}</Table.Td>
                 <Table.Td>
                   <DueDate action={a} />
@@ -132,6 +144,15 @@ export function ActionsPanel({
             style={{ flex: 1, minWidth: 180 }}
           />
           <DateField label={t('raid.dueDate')} value={dueDate} onChange={setDueDate} w={150} />
+          {projectId && (
+            <TaskSelect
+              projectId={projectId}
+              label={t('raid.tasks.label')}
+              value={taskId}
+              onChange={setTaskId}
+              style={{ flex: 1, minWidth: 200 }}
+            />
+          )}
           <ActionIcon
             size="lg"
             aria-label={t('raid.actions.add')}
@@ -139,11 +160,12 @@ export function ActionsPanel({
             loading={create.isPending}
             onClick={() =>
               create.mutate(
-                { sourceType, sourceId, title: title.trim(), ownerId, dueDate },
+                { sourceType, sourceId, title: title.trim(), ownerId, dueDate, taskId },
                 {
                   onSuccess: () => {
                     setTitle('');
                     setDueDate(null);
+                    setTaskId(null);
                   },
                 },
               )

@@ -187,7 +187,12 @@ function ChangeModal({
           <Analysis c={c} />
           <Workflow c={c} rights={rights} />
           <Divider />
-          <ActionsPanel sourceType="change_request" sourceId={c.id} canEdit={rights.edit} />
+          <ActionsPanel
+            sourceType="change_request"
+            sourceId={c.id}
+            projectId={c.project.id}
+            canEdit={rights.edit}
+          />
         </Stack>
       )}
     </Modal>
@@ -669,7 +674,12 @@ function ChangeForm({
       {change && (
         <>
           <Divider my="md" />
-          <ActionsPanel sourceType="change_request" sourceId={change.id} canEdit />
+          <ActionsPanel
+            sourceType="change_request"
+            sourceId={change.id}
+            projectId={change.project.id}
+            canEdit
+          />
         </>
       )}
     </Modal>

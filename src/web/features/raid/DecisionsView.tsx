@@ -287,7 +287,12 @@ function DecisionForm({
       {decision && (
         <>
           <Divider my="md" />
-          <ActionsPanel sourceType="decision" sourceId={decision.id} canEdit={canEdit} />
+          <ActionsPanel
+            sourceType="decision"
+            sourceId={decision.id}
+            projectId={projectId}
+            canEdit={canEdit}
+          />
         </>
       )}
     </Modal>

@@ -11,8 +11,9 @@ import {
   Text,
   Textarea,
   TextInput,
+  Tooltip,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconArrowUpRight, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../contracts/raid.ts';
@@ -24,8 +25,22 @@ import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { useRisks } from '../risks/risks-api.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
-import { type LogScope, useIssues, useSaveIssue } from './raid-api.ts';
+import { type LogScope, useEscalateIssue, useIssues, useSaveIssue } from './raid-api.ts';
 import { OpenButton } from './OpenButton.tsx';
+import { TaskSelect } from './TaskSelect.tsx';
+
+/** "Remonté au programme" / "au portefeuille", with the reason as a tooltip. */
+export function EscalatedBadge({ issue }: { issue: Issue }) {
+  const { t } = useTranslation();
+  if (!issue.escalatedTo) return null;
+  return (
+    <Tooltip label={issue.escalationReason || '—'} multiline maw={320} withArrow>
+      <Badge color="grape" variant="light" size="sm" tabIndex={0}>
+        {t(`raid.escalation.badge.${issue.escalatedTo}`)}
+      </Badge>
+    </Tooltip>
+  );
+}
 
 export const PRIORITY_COLOR: Record<Issue['priority'], string> = {
   low: 'gray',
@@ -35,7 +50,16 @@ export const PRIORITY_COLOR: Record<Issue['priority'], string> = {
 };
 
 /** The issues log of a project (or of a programme, read-only, with the project column). */
-export function IssuesView({ scope, canEdit }: { scope: LogScope; canEdit: boolean }) {
+export function IssuesView({
+  scope,
+  canEdit,
+  empty,
+}: {
+  scope: LogScope;
+  canEdit: boolean;
+  /** The empty state's words when the default ("no open issue") does not fit. */
+  empty?: { title: string; message: string };
+}) {
   const { t } = useTranslation();
   const issues = useIssues(scope);
   const [editing, setEditing] = useState<Issue | 'new' | null>(null);
@@ -59,8 +83,8 @@ export function IssuesView({ scope, canEdit }: { scope: LogScope; canEdit: boole
       )}
       {items.length === 0 ? (
         <EmptyState
-          title={t('raid.issues.emptyTitle')}
-          message={t('raid.issues.emptyMessage')}
+          title={empty?.title ?? t('raid.issues.emptyTitle')}
+          message={empty?.message ?? t('raid.issues.emptyMessage')}
           action={
             canEdit && projectId ? (
               <Button onClick={() => setEditing('new')}>{t('raid.issues.new')}</Button>
@@ -88,7 +112,15 @@ export function IssuesView({ scope, canEdit }: { scope: LogScope; canEdit: boole
                 <Table.Tr key={i.id}>
                   <Table.Td>{i.code}</Table.Td>
                   <Table.Td>
-                    <OpenButton onClick={() => setEditing(i)}>{i.title}</OpenButton>
+                    <Group gap={6} wrap="nowrap">
+                      <OpenButton onClick={() => setEditing(i)}>{i.title}</OpenButton>
+                      <EscalatedBadge issue={i} />
+                    </Group>
+                    {i.task && (
+                      <Text size="xs" c="dimmed">
+                        {t('raid.tasks.affects', { task: i.task.name })}
+                      </Text>
+                    )}
                   </Table.Td>
                   {!projectId && <Table.Td>{i.project.name}</Table.Td>}
                   <Table.Td>
@@ -144,7 +176,9 @@ function IssueForm({
     dueDate: issue?.dueDate ?? null,
     resolution: issue?.resolution ?? '',
     riskId: issue?.risk?.id ?? null,
+    taskId: issue?.task?.id ?? null,
   });
+  const [escalating, setEscalating] = useState(false);
   const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
   const submit = () => {
     const { raisedOn, ...rest } = v;
@@ -241,6 +275,14 @@ function IssueForm({
                 onChange={(x) => set({ riskId: x })}
               />
             </SimpleGrid>
+            <TaskSelect
+              projectId={projectId}
+              label={t('raid.tasks.label')}
+              description={t('raid.tasks.issueHelp')}
+              initial={issue?.task ?? null}
+              value={v.taskId}
+              onChange={(x) => set({ taskId: x })}
+            />
             <Textarea
               label={t('raid.issues.resolution')}
               autosize
@@ -258,25 +300,117 @@ function IssueForm({
                 {errorMessage(t, save.error)}
               </Text>
             )}
+            {issue?.escalatedTo && (
+              <Text size="sm" c="dimmed">
+                {t(`raid.escalation.done.${issue.escalatedTo}`, {
+                  name: (issue.escalatedTo === 'portfolio' ? issue.portfolio : issue.program)?.name,
+                  date: formatDate(issue.escalatedAt?.slice(0, 10) ?? null),
+                  reason: issue.escalationReason,
+                })}
+              </Text>
+            )}
             {canEdit && (
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
+              <Group justify="space-between">
+                <div>
+                  {issue && issueTargets(issue).length > 0 && (
+                    <Button
+                      variant="default"
+                      leftSection={<IconArrowUpRight size={16} aria-hidden />}
+                      onClick={() => setEscalating(true)}
+                    >
+                      {t('raid.escalation.open')}
+                    </Button>
+                  )}
+                </div>
+                <Group>
+                  <Button variant="default" onClick={onClose}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button type="submit" loading={save.isPending}>
+                    {t('common.save')}
+                  </Button>
+                </Group>
               </Group>
             )}
           </Stack>
         </fieldset>
       </form>
+      {issue && escalating && (
+        <EscalateIssueModal issue={issue} onClose={() => setEscalating(false)} />
+      )}
       {issue && (
         <>
           <Divider my="md" />
-          <ActionsPanel sourceType="issue" sourceId={issue.id} canEdit={canEdit} />
+          <ActionsPanel
+            sourceType="issue"
+            sourceId={issue.id}
+            projectId={projectId}
+            canEdit={canEdit}
+          />
         </>
       )}
+    </Modal>
+  );
+}
+
+/** Where an issue can still be raised: its project's programme, then its portfolio. */
+function issueTargets(issue: Issue): ('program' | 'portfolio')[] {
+  const targets: ('program' | 'portfolio')[] = [];
+  if (!issue.program) targets.push('program');
+  if (!issue.portfolio) targets.push('portfolio');
+  return targets;
+}
+
+/** Raises an issue to its programme or portfolio, with the reason written down. */
+function EscalateIssueModal({ issue, onClose }: { issue: Issue; onClose: () => void }) {
+  const { t } = useTranslation();
+  const escalate = useEscalateIssue();
+  const targets = issueTargets(issue);
+  const [to, setTo] = useState<'program' | 'portfolio'>(targets[0] ?? 'program');
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened onClose={onClose} title={t('raid.escalation.title', { code: issue.code })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          escalate.mutate({ issue, body: { to, reason: reason.trim() } }, { onSuccess: onClose });
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('raid.escalation.help')}
+          </Text>
+          <Select
+            label={t('raid.escalation.to')}
+            data={targets.map((x) => ({ value: x, label: t(`raid.escalation.target.${x}`) }))}
+            value={to}
+            allowDeselect={false}
+            onChange={(x) => setTo((x ?? 'program') as 'program')}
+          />
+          <Textarea
+            label={t('raid.escalation.reason')}
+            description={t('raid.escalation.reasonHelp')}
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          {escalate.error && (
+            <Text size="sm" c="red.9" role="alert">
+              {errorMessage(t, escalate.error)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" disabled={!reason.trim()} loading={escalate.isPending}>
+              {t('raid.escalation.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -7,6 +7,8 @@ import type {
   CreateDecisionBody,
   CreateIssueBody,
   DecideChangeBody,
+  EscalateIssueBody,
+  PutRiskTaskImpactsBody,
   UpdateActionBody,
   UpdateChangeRequestBody,
   UpdateDecisionBody,
@@ -21,12 +23,17 @@ import {
   IssueList,
   RaidAction,
   RaidActionList,
+  RaidTaskOptionList,
+  RiskTaskImpacts,
 } from '../../../contracts/raid.ts';
 import { Budget } from '../../../contracts/finance.ts';
-import { api } from '../../api/client.ts';
+import { api, apiRequest } from '../../api/client.ts';
 
 /** Where a log is read: one project, or the visible projects of a programme. */
-export type LogScope = { projectId: string } | { programId: string };
+export type LogScope =
+  | { projectId: string }
+  | { programId: string; escalated?: 'true' }
+  | { portfolioId: string; escalated: 'true' };
 
 export const raidKeys = {
   issues: (scope: LogScope) => ['raid-issues', scope] as const,
@@ -96,6 +103,10 @@ function useSaved() {
         'raid-change',
         'raid-actions',
         'raid-my-actions',
+        'raid-task-impacts',
+        'risks',
+        'risk',
+        'sim-model',
       ])
         void client.invalidateQueries({ queryKey: [key] });
       notifications.show({ color: 'green', message: t('raid.saved') });
@@ -188,5 +199,48 @@ export function useProjectBudget(projectId: string, enabled: boolean) {
     queryKey: ['raid-budget', projectId],
     enabled,
     queryFn: ({ signal }) => api.get(`/projects/${projectId}/budget`, Budget, { signal }),
+  });
+}
+
+/** The project's WBS tasks matching `q` (WBS code or name), for the task pickers. */
+export function useRaidTasks(projectId: string | null, q: string, leaves = false) {
+  return useQuery({
+    queryKey: ['raid-tasks', projectId, q, leaves],
+    enabled: projectId !== null,
+    staleTime: 30_000,
+    queryFn: ({ signal }) =>
+      api.get(`/projects/${projectId}/raid-tasks`, RaidTaskOptionList, {
+        signal,
+        query: { ...(q ? { q } : {}), ...(leaves ? { leaves: 'true' } : {}), limit: '50' },
+      }),
+  });
+}
+
+export function useEscalateIssue() {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: (a: { issue: Issue; body: EscalateIssueBody }) =>
+      api.post(`/issues/${a.issue.id}/escalate`, Issue, a.body, { ifMatch: a.issue.version }),
+    ...saved,
+  });
+}
+
+export function useRiskTaskImpacts(riskId: string | null) {
+  return useQuery({
+    queryKey: ['raid-task-impacts', riskId],
+    enabled: riskId !== null,
+    queryFn: ({ signal }) => api.get(`/risks/${riskId}/task-impacts`, RiskTaskImpacts, { signal }),
+  });
+}
+
+export function useSaveRiskTaskImpacts() {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: (a: { riskId: string; version: number; body: PutRiskTaskImpactsBody }) =>
+      apiRequest('PUT', `/risks/${a.riskId}/task-impacts`, RiskTaskImpacts, {
+        body: a.body,
+        ifMatch: a.version,
+      }),
+    ...saved,
   });
 }

@@ -11,7 +11,7 @@ import { useCan, useCurrentUser } from '../auth/auth-api.ts';
 import { usePortfolio, useProgram } from '../portfolio/portfolio-api.ts';
 import { ChangeRequestsView } from '../raid/ChangeRequestsView.tsx';
 import { DecisionsView } from '../raid/DecisionsView.tsx';
-import { IssuesView } from '../raid/IssuesView.tsx';
+import { EscalatedIssuesView } from '../raid/EscalatedIssuesView.tsx';
 import { HeatMap, type Cell } from '../risks/HeatMap.tsx';
 import { RiskForm } from '../risks/RiskForm.tsx';
 import { RiskTable } from '../risks/RiskTable.tsx';
@@ -20,6 +20,8 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { RiskTrend } from './RiskTrend.tsx';
 
 const VIEWS = ['risks', 'issues', 'decisions', 'changes'] as const;
+/** A portfolio's register: its risks, and the issues escalated to it. */
+const PORTFOLIO_VIEWS = ['risks', 'issues'] as const;
 
 /**
  * The RAID of a programme (its own risks, the project risks escalated to it, and its projects'
@@ -33,10 +35,8 @@ export function RegisterPage() {
   const program = useProgram(isProgram ? (id ?? null) : null);
   const portfolio = usePortfolio(isProgram ? null : (id ?? null));
   const [params, setParams] = useSearchParams();
-  const view =
-    isProgram && (VIEWS as readonly string[]).includes(params.get('vue') ?? '')
-      ? params.get('vue')!
-      : 'risks';
+  const views: readonly string[] = isProgram ? VIEWS : PORTFOLIO_VIEWS;
+  const view = views.includes(params.get('vue') ?? '') ? params.get('vue')! : 'risks';
   const container = isProgram ? { programId: id! } : { portfolioId: id! };
   const name = isProgram ? program.data?.name : portfolio.data?.name;
   const error = program.error ?? portfolio.error;
@@ -47,26 +47,28 @@ export function RegisterPage() {
           name ? t(`register.page.title.${isProgram ? 'program' : 'portfolio'}`, { name }) : '…'
         }
         breadcrumbs={[{ label: t('risks.page.title'), to: '/risks' }, { label: name ?? '…' }]}
-        actions={<ExportMenu scope={container} register={view} />}
+        actions={
+          isProgram || view === 'risks' ? (
+            <ExportMenu scope={container} register={view} />
+          ) : undefined
+        }
       />
       {error ? (
         <ErrorState error={error} />
       ) : (
         <>
-          {isProgram && (
-            <SegmentedControl
-              w="fit-content"
-              value={view}
-              onChange={(v) => {
-                const next = new URLSearchParams(params);
-                if (v === 'risks') next.delete('vue');
-                else next.set('vue', v);
-                setParams(next, { replace: true });
-              }}
-              data={VIEWS.map((v) => ({ value: v, label: t(`raid.views.${v}`) }))}
-              aria-label={t('raid.views.label')}
-            />
-          )}
+          <SegmentedControl
+            w="fit-content"
+            value={view}
+            onChange={(v) => {
+              const next = new URLSearchParams(params);
+              if (v === 'risks') next.delete('vue');
+              else next.set('vue', v);
+              setParams(next, { replace: true });
+            }}
+            data={views.map((v) => ({ value: v, label: t(`raid.views.${v}`) }))}
+            aria-label={t('raid.views.label')}
+          />
           {view === 'risks' && (
             <RegisterRisks
               container={container}
@@ -74,7 +76,7 @@ export function RegisterPage() {
               managerId={program.data?.manager?.id ?? null}
             />
           )}
-          {view === 'issues' && <IssuesView scope={{ programId: id! }} canEdit={false} />}
+          {view === 'issues' && <EscalatedIssuesView container={container} />}
           {view === 'decisions' && <DecisionsView scope={{ programId: id! }} canEdit={false} />}
           {view === 'changes' && (
             <ChangeRequestsView

@@ -19,6 +19,7 @@ import type { Risk, RiskSettingsView } from '../../../contracts/risks.ts';
 import { strategiesFor } from '../../../core/risks/register.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { ActionsPanel } from '../raid/ActionsPanel.tsx';
+import { RiskTaskImpactsPanel } from '../raid/RiskTaskImpactsPanel.tsx';
 import { PersonSelect } from '../org/pickers.tsx';
 import { EscalateModal, escalationTargets } from '../register/EscalateModal.tsx';
 import { useRiskCategories } from '../register/register-api.ts';
@@ -288,8 +289,19 @@ export function RiskForm({
           </Group>
           {risk && (
             <>
+              {risk.project && (
+                <>
+                  <Divider />
+                  <RiskTaskImpactsPanel risk={risk} canEdit={canEdit} />
+                </>
+              )}
               <Divider />
-              <ActionsPanel sourceType="risk" sourceId={risk.id} canEdit={canEdit} />
+              <ActionsPanel
+                sourceType="risk"
+                sourceId={risk.id}
+                projectId={risk.project?.id ?? null}
+                canEdit={canEdit}
+              />
             </>
           )}
         </Stack>

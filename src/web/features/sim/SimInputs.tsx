@@ -45,7 +45,7 @@ export function SimInputs({ model }: { model: SimModel }) {
         <Tabs.Tab value="events">
           {t('sim.inputs.events')}{' '}
           <Badge size="sm" variant="light" ml={4}>
-            {model.events.length}
+            {model.events.filter((e) => !e.superseded).length + model.registerEvents.length}
           </Badge>
         </Tabs.Tab>
         {model.cost && <Tabs.Tab value="costs">{t('sim.inputs.costs')}</Tabs.Tab>}
@@ -314,7 +314,10 @@ function EventsTable({ model }: { model: SimModel }) {
           </Button>
         )}
       </Group>
-      {model.events.length === 0 ? (
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('raid.simLink.help')}
+      </Text>
+      {model.events.length === 0 && model.registerEvents.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('sim.event.empty')}
         </Text>
@@ -334,9 +337,45 @@ function EventsTable({ model }: { model: SimModel }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {model.events.map((e) => (
+              {model.registerEvents.map((e) => (
                 <Table.Tr key={e.id}>
-                  <Table.Td>{e.name}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {e.name}
+                      <Badge size="sm" variant="light" color="teal">
+                        {t('raid.simLink.fromRegister')}
+                      </Badge>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{e.risk ? `${e.risk.code} ${e.risk.title}` : '—'}</Table.Td>
+                  <Table.Td ta="right">{`${formatNumber(Math.round(e.probability * 1000) / 10)} %`}</Table.Td>
+                  <Table.Td>
+                    {e.impacts
+                      .map((i) => `${taskName.get(i.taskId) ?? '?'} +${days(i.days)}`)
+                      .join(' ; ')}
+                  </Table.Td>
+                  {model.cost && (
+                    <Table.Td ta="right">{e.costImpact ? formatMoney(e.costImpact) : '—'}</Table.Td>
+                  )}
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {t('raid.simLink.editInRegister')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {model.events.map((e) => (
+                <Table.Tr key={e.id} c={e.superseded ? 'dimmed' : undefined}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {e.name}
+                      {e.superseded && (
+                        <Badge size="sm" variant="light" color="gray">
+                          {t('raid.simLink.superseded')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{e.risk ? `${e.risk.code} ${e.risk.title}` : '—'}</Table.Td>
                   <Table.Td ta="right">{`${formatNumber(Math.round(e.probability * 1000) / 10)} %`}</Table.Td>
                   <Table.Td>

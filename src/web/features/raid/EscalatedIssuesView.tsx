@@ -1,0 +1,56 @@
+import { SegmentedControl, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IssuesView } from './IssuesView.tsx';
+
+/**
+ * The issues of a programme's RAID: those escalated to the programme (by default), or every
+ * issue of its projects; of a portfolio: the issues escalated to it.
+ */
+export function EscalatedIssuesView({
+  container,
+}: {
+  container: { programId: string } | { portfolioId: string };
+}) {
+  const { t } = useTranslation();
+  const [which, setWhich] = useState<'escalated' | 'all'>('escalated');
+  if ('portfolioId' in container) {
+    return (
+      <IssuesView
+        scope={{ portfolioId: container.portfolioId, escalated: 'true' }}
+        canEdit={false}
+        empty={{
+          title: t('raid.escalation.emptyTitle'),
+          message: t('raid.escalation.emptyPortfolio'),
+        }}
+      />
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        w="fit-content"
+        size="xs"
+        value={which}
+        onChange={(v) => setWhich(v as 'escalated' | 'all')}
+        aria-label={t('raid.escalation.filter')}
+        data={[
+          { value: 'escalated', label: t('raid.escalation.escalatedOnly') },
+          { value: 'all', label: t('raid.escalation.allIssues') },
+        ]}
+      />
+      {which === 'escalated' ? (
+        <IssuesView
+          scope={{ programId: container.programId, escalated: 'true' }}
+          canEdit={false}
+          empty={{
+            title: t('raid.escalation.emptyTitle'),
+            message: t('raid.escalation.emptyProgram'),
+          }}
+        />
+      ) : (
+        <IssuesView scope={{ programId: container.programId }} canEdit={false} />
+      )}
+    </Stack>
+  );
+}
