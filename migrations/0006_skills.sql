@@ -1,2 +1,0 @@
-ALTER TABLE "training_enrolments" ADD COLUMN "absence_id" uuid;--> statement-breakpoint
-ALTER TABLE "training_enrolments" ADD CONSTRAINT "training_enrolments_absence_id_resource_absences_id_fk" FOREIGN KEY ("absence_id") REFERENCES "public"."resource_absences"("id") ON DELETE set null ON UPDATE no action;
