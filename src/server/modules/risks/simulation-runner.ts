@@ -114,6 +114,8 @@ export interface RunOptions {
 
 /** Below this many link-and-task visits, starting a worker costs more than it saves. */
 const PARALLEL_THRESHOLD = 4_000_000;
+/** Chunks a worker holds at once: the one it runs and the next. */
+const WORKER_QUEUE = 2;
 /** Chunks per thread: enough to balance uneven threads, few enough to keep messages rare. */
 const CHUNKS_PER_THREAD = 4;
 
@@ -191,11 +193,15 @@ export async function runSimulation(
         }
         settle();
       };
+      // A worker keeps one chunk queued behind the one it runs: it hears of its next chunk only
+      // when the calling thread yields, which is after a whole chunk of its own.
+      const start = (): void => {
+        for (let k = 0; k < WORKER_QUEUE; k++) feed();
+      };
       worker.on('message', (message: BlockResult | 'ready') => {
-        if (message !== 'ready') {
-          inFlight--;
-          record(message);
-        }
+        if (message === 'ready') return start();
+        inFlight--;
+        record(message);
         feed();
       });
       worker.once('error', (error) => {
@@ -208,7 +214,7 @@ export async function runSimulation(
         failure ??= new Error(`simulation worker exited with ${code}`);
         settle();
       });
-      if (ready) feed();
+      if (ready) start();
     }
     // The calling thread works too, yielding between chunks so worker messages get through.
     for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {

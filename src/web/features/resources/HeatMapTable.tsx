@@ -26,14 +26,8 @@ export function band(c: CapacityCell): 'empty' | 'low' | 'ok' | 'full' | 'over' 
 }
 
 /** In a group's cell with room overall, how many of its people are over-allocated. */
-function overMark(c: CapacityCell) {
-  if (band(c) !== 'someover') return null;
-  return (
-    <span className="heatmap-over-count" aria-hidden>
-      {' '}
-      ⚠ {c.overPeople}
-    </span>
-  );
+function overMark(c: CapacityCell): string {
+  return band(c) === 'someover' ? `⚠ ${c.overPeople}` : '';
 }
 
 function bucketLabel(map: HeatMap, i: number) {
@@ -127,17 +121,21 @@ export function HeatMapTable({
                         <UnstyledButton
                           className="heatmap-button"
                           // The accessible name starts with the visible text (WCAG 2.5.3).
-                          aria-label={`${text} — ${description}`}
+                          aria-label={`${overMark(c) ? `${text} ${overMark(c)}` : text} — ${description}`}
                           title={description}
                           onClick={() => onOpen(row, i)}
                         >
                           {text}
-                          {overMark(c)}
+                          {overMark(c) && (
+                            <span className="heatmap-over-count"> {overMark(c)}</span>
+                          )}
                         </UnstyledButton>
                       ) : (
                         <span title={description}>
                           {text}
-                          {overMark(c)}
+                          {overMark(c) && (
+                            <span className="heatmap-over-count"> {overMark(c)}</span>
+                          )}
                         </span>
                       )}
                     </Table.Td>
