@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Risk, RiskSettingsView } from '../../../contracts/risks.ts';
 import { strategiesFor } from '../../../core/risks/register.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { ActionsPanel } from '../raid/ActionsPanel.tsx';
 import { RiskTaskImpactsPanel } from '../raid/RiskTaskImpactsPanel.tsx';
@@ -216,11 +217,10 @@ export function RiskForm({
               value={v.costImpact}
               onChange={(x) => set({ costImpact: Number(x) || 0 })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('risks.proximity')}
-              value={v.proximity}
-              onChange={(e) => set({ proximity: e.currentTarget.value })}
+              value={v.proximity || null}
+              onChange={(d) => set({ proximity: d ?? '' })}
             />
           </SimpleGrid>
           <Select

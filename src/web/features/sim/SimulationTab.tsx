@@ -20,6 +20,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../contracts/portfolio.ts';
 import type { SimModel, SimRun, SimRunSummary } from '../../../contracts/sim.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format.ts';
 import { ChartOrTable, DistributionChart, FiguresTable, TornadoChart } from './SimCharts.tsx';
@@ -128,12 +129,11 @@ function RunForm({ model, busy }: { model: SimModel; busy: boolean }) {
             onChange={(e) => setSeed(e.currentTarget.value)}
             w={200}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('sim.run.target')}
             description={t('sim.run.targetHelp')}
-            value={target}
-            onChange={(e) => setTarget(e.currentTarget.value)}
+            value={target || null}
+            onChange={(d) => setTarget(d ?? '')}
             error={validTarget ? undefined : t('sim.run.badDate')}
             w={190}
           />
