@@ -73,7 +73,7 @@ describe('pruneMoves', () => {
     expect(p.overAfter).toBe(0);
   });
 
-  it('never makes things worse than the scheme, keeps links, and every kept move gains or follows', () => {
+  it('never makes things worse than the scheme, keeps the links it kept, and every kept move gains or follows', () => {
     const arb = fc.record({
       tasks: fc.array(
         fc.record({
@@ -111,7 +111,11 @@ describe('pruneMoves', () => {
           expect(p.starts[i]).toBeGreaterThanOrEqual(t.start);
           expect(p.starts[i]).toBeLessThanOrEqual(r.starts[i]!);
         });
+        // Every link the scheme kept is kept. (The scheme itself may delay the predecessor of a
+        // fixed task past it, a move "beyond float" it reports; pruning does not undo a move
+        // that gains.)
         for (const l of links) {
+          if (r.starts[l.to]! < r.starts[l.from]! + tasks[l.from]!.duration) continue;
           expect(p.starts[l.to]!).toBeGreaterThanOrEqual(
             p.starts[l.from]! + tasks[l.from]!.duration,
           );

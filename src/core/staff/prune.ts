@@ -161,8 +161,11 @@ export function pruneMoves(
   })();
 
   // Undo, predecessors first (moves in order of their original start), until a fixpoint.
-  const order = moves.map((m) => m.task).sort((a, b) => tasks[a]!.start - tasks[b]!.start || a - b);
-  for (let pass = 0, changed = true; changed && pass < 8; pass++) {
+  // Every task the scheme moved, listed as a move or not (a successor it dragged along).
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => starts[i] !== tasks[i]!.start)
+    .sort((a, b) => tasks[a]!.start - tasks[b]!.start || a - b);
+  for (let pass = 0, changed = true; changed && pass < 2 * n + 8; pass++) {
     changed = false;
     for (const i of order) {
       const from = tasks[i]!.start;
@@ -191,10 +194,15 @@ export function pruneMoves(
     const t = tasks[i]!;
     if (starts[i] === t.start) continue;
     const m = byTask.get(i);
-    // What undoing this move alone would cost, when its predecessors allow it.
+    // What undoing this move alone would cost: back to its first start, or to the earliest
+    // start its predecessors now allow (the part of the delay they force gains nothing).
+    let base = t.start;
+    for (const l of preds[i]!) {
+      base = Math.max(base, earliestBy(l, starts[l.from]!, tasks[l.from]!.duration, t.duration));
+    }
     let gain: MoveGain = { days: 0, hours: 0 };
-    if (allowed(i, t.start)) {
-      const d = delta(i, starts[i]!, t.start);
+    if (base < starts[i]!) {
+      const d = delta(i, starts[i]!, base);
       gain = { days: Math.max(0, d.days), hours: Math.max(0, Math.round(d.hours * 100) / 100) };
     }
     const stillResource = m && m.reason !== 'predecessor' && starts[i] === m.to;
