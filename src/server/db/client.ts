@@ -127,6 +127,12 @@ export async function openDatabase(opts: {
       // seconds compiling a capacity query it then ran in milliseconds.
       options: '-c jit=off',
     });
+    // An idle connection closed by the server (a restart, a terminated backend, a dropped
+    // database) is dropped from the pool, which opens a new one when needed; without a
+    // listener its error would end the process.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL closed an idle connection (${error.message}); it will be reopened`);
+    });
     const db = drizzlePg(pool) as unknown as Executor;
     return {
       db,
