@@ -31,6 +31,7 @@ import { evmRoutes } from './modules/evm/evm.routes.ts';
 import { governanceRoutes } from './modules/governance/governance.routes.ts';
 import { methodsRoutes } from './modules/methods/methods.routes.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
+import { listenForProjectViewChanges } from './modules/portfolio/project-view-cache.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { timeRoutes } from './modules/time/time.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
@@ -180,6 +181,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+
+  // Project views cached in memory, forgotten on every change notified by any instance.
+  const stopListening = await listenForProjectViewChanges(database);
+  app.addHook('onClose', stopListening);
 
   platformRoutes(app, ctx);
   orgRoutes(app, ctx);

@@ -25,6 +25,9 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError('--demo and --scale do not go together');
     return withDatabase(async (database, config) => {
       const ctx = { db: database.db, config };
+      // Running servers forget the project views they hold once the seed is written.
+      const { projectViewsChanged } =
+        await import('../../server/modules/portfolio/project-view-cache.ts');
       if (values.demo) {
         const { seedDemo } = await import('../../server/seed/demo.ts');
         const result = await seedDemo(ctx, {
@@ -39,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
           for (const a of result.accounts) console.log(`  ${a.email} (${a.role})`);
           console.log(`  mot de passe : ${result.password}`);
         }
+        await projectViewsChanged(database.db);
         return 0;
       }
       const n = Number(values.scale);
@@ -48,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
         );
       const { seedSynthetic } = await import('../../server/seed/synthetic.ts');
       const result = await seedSynthetic(ctx, { projects: n });
+      await projectViewsChanged(database.db);
       console.log(
         values.json
           ? JSON.stringify(result)

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { projectViewsChanged } from '../portfolio/project-view-cache.ts';
 import { orgUnits, people } from './org.tables.ts';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -39,6 +40,7 @@ export async function updateOrgUnit(
     .set({ ...values, version: sql`${orgUnits.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(orgUnits.id, id), eq(orgUnits.version, version)))
     .returning();
+  await projectViewsChanged(db); // a project shows its org unit's name
   return row;
 }
 
@@ -148,6 +150,7 @@ export async function updatePerson(
     .set({ ...values, version: sql`${people.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(people.id, id), eq(people.version, version)))
     .returning();
+  await projectViewsChanged(db); // a project shows its manager's and sponsor's names
   return row;
 }
 

@@ -4,6 +4,7 @@ import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { type Executor, preparedOn, queryRows } from '../../db/client.ts';
 import { orgUnits, people } from '../org/org.tables.ts';
 import { portfolios, programs, projectMembers, projects } from './portfolio.tables.ts';
+import { projectViewsChanged } from './project-view-cache.ts';
 
 export type PortfolioRow = typeof portfolios.$inferSelect;
 export type ProgramRow = typeof programs.$inferSelect;
@@ -82,6 +83,7 @@ export async function updatePortfolio(
     .set({ ...values, version: sql`${portfolios.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(portfolios.id, id), eq(portfolios.version, version)))
     .returning();
+  await projectViewsChanged(db); // a project shows its portfolio's name
   return row;
 }
 
@@ -133,6 +135,7 @@ export async function updateProgram(
     .set({ ...values, version: sql`${programs.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(programs.id, id), eq(programs.version, version)))
     .returning();
+  await projectViewsChanged(db); // a project shows its programme's name
   return row;
 }
 
@@ -426,6 +429,7 @@ export async function rolesOf(
 
 export async function insertProject(db: Executor, values: typeof projects.$inferInsert) {
   const [row] = await db.insert(projects).values(values).returning();
+  await projectViewsChanged(db); // its parent's sub-project count
   return row!;
 }
 
@@ -440,6 +444,7 @@ export async function updateProject(
     .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(projects.id, id), eq(projects.version, version)))
     .returning();
+  await projectViewsChanged(db);
   return row;
 }
 
@@ -451,6 +456,7 @@ export async function movePortfolioOfProjects(db: Executor, ids: string[], portf
       program_id = case when program_id in (select id from programs where portfolio_id = ${portfolioId}) then program_id else null end,
       version = version + 1, updated_at = now()
     where id in ${ids}`);
+  await projectViewsChanged(db);
 }
 
 export async function setArchived(db: Executor, ids: string[], archived: boolean) {
@@ -458,6 +464,7 @@ export async function setArchived(db: Executor, ids: string[], archived: boolean
   await db.execute(sql`
     update projects set archived_at = ${archived ? sql`now()` : sql`null`}, version = version + 1, updated_at = now()
     where id in ${ids}`);
+  await projectViewsChanged(db);
 }
 
 // ---------------------------------------------------------------- members
@@ -478,6 +485,7 @@ export async function listMembers(db: Executor, projectId: string) {
 
 export async function insertMember(db: Executor, values: typeof projectMembers.$inferInsert) {
   const [row] = await db.insert(projectMembers).values(values).returning();
+  await projectViewsChanged(db); // the person's roles on the project
   return row!;
 }
 
@@ -491,6 +499,7 @@ export async function findMember(db: Executor, projectId: string, memberId: stri
 
 export async function deleteMember(db: Executor, memberId: string) {
   await db.delete(projectMembers).where(eq(projectMembers.id, memberId));
+  await projectViewsChanged(db);
 }
 
 /** Code and name of projects by id, in one query (one array parameter). */

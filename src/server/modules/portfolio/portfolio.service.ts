@@ -32,6 +32,7 @@ import { assertOrgUnitExists, assertPeopleExist, getPerson } from '../org/org.se
 import { listAuditEvents, recordAudit } from '../platform/audit.service.ts';
 import { applyMethodologyInTx } from '../governance/governance.service.ts';
 import * as repo from './portfolio.repository.ts';
+import { cachedView } from './project-view-cache.ts';
 
 /**
  * The portfolio's rule of which projects an actor sees, as a condition on the projects table,
@@ -397,7 +398,10 @@ export async function authorizeProject(
 }
 
 export async function getProject(ctx: Ctx, actor: Actor, id: string): Promise<Project> {
-  const view = await repo.findProjectViewFor(ctx.db, id, actor.personId);
+  // Served from memory when read before and unchanged since (see project-view-cache.ts).
+  const view = await cachedView(ctx.db, `${id}|${actor.personId ?? ''}`, () =>
+    repo.findProjectViewFor(ctx.db, id, actor.personId),
+  );
   if (!view) throw new DomainError('PROJECT_NOT_FOUND', `No project ${id}`);
   const held = new Set<string>(view.memberRoles);
   if (actor.personId && view.p.managerId === actor.personId) held.add('project_manager');
