@@ -4,7 +4,16 @@
 // another one on the same database.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Project } from '../../src/contracts/portfolio.ts';
+import {
+  PROJECT_SORTS,
+  Project,
+  ProjectList,
+  ProjectListQuery,
+} from '../../src/contracts/portfolio.ts';
+import {
+  listProjects,
+  listProjectsJson,
+} from '../../src/server/modules/portfolio/portfolio.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { type TestApp, ORIGIN, buildTestApp, call, signIn } from '../helpers/app.ts';
@@ -168,5 +177,46 @@ describe('project views kept in memory', () => {
       timeout: 2_000,
       interval: 20,
     });
+  });
+});
+
+describe('project lists rendered by PostgreSQL', () => {
+  it('gives the same pages as the mapped rows, for every sort and order, cursor after cursor', async () => {
+    const portfolio = await buildPortfolio(t, { name: 'Liste JSON' });
+    const program = await buildProgram(t, portfolio.id);
+    const unit = await buildOrgUnit(t);
+    const manager = await buildPerson(t, { firstName: 'Zoé', lastName: 'Lefèvre' });
+    const parent = await buildProject(t, portfolio.id, {
+      programId: program.id,
+      managerId: manager.id,
+      orgUnitId: unit.id,
+      plannedStart: '2027-01-04',
+      plannedEnd: '2027-06-30',
+      tags: ['CRM', 'l"guillemet'],
+    });
+    await buildProject(t, portfolio.id, { parentId: parent.id, plannedStart: '2026-12-01' });
+    await buildProject(t, portfolio.id, { status: 'on_hold', plannedEnd: '2027-03-31' });
+    await buildProject(t, portfolio.id, { name: 'Échéance' });
+    const actor = (await signIn(t, 'pmo')).actor;
+    for (const sort of PROJECT_SORTS) {
+      for (const order of ['asc', 'desc'] as const) {
+        const query = ProjectListQuery.parse({ portfolioId: portfolio.id, sort, order, limit: 2 });
+        let mappedCursor: string | undefined;
+        let jsonCursor: string | undefined;
+        const seen: string[] = [];
+        for (let page = 0; page < 5; page++) {
+          const mapped = await listProjects(t.ctx, actor, { ...query, cursor: mappedCursor });
+          const text = await listProjectsJson(t.ctx, actor, { ...query, cursor: jsonCursor });
+          const json = ProjectList.parse(JSON.parse(text));
+          expect(json.items, `${sort} ${order} page ${page}`).toEqual(mapped.items);
+          expect(json.nextCursor === null).toBe(mapped.nextCursor === null);
+          seen.push(...json.items.map((p) => p.id));
+          if (!json.nextCursor) break;
+          mappedCursor = mapped.nextCursor!;
+          jsonCursor = json.nextCursor;
+        }
+        expect(seen).toHaveLength(4);
+      }
+    }
   });
 });

@@ -170,7 +170,11 @@ export function portfolioRoutes(app: FastifyInstance, ctx: Ctx) {
         response: { 200: ProjectList },
       },
     },
-    async (req) => svc.listProjects(ctx, actorOf(req), req.query),
+    // The ProjectList's JSON text, rendered by PostgreSQL (listProjectsJson), sent as it is.
+    async (req, reply) => {
+      const body = await svc.listProjectsJson(ctx, actorOf(req), req.query);
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
 
   r.post(
@@ -191,6 +195,8 @@ export function portfolioRoutes(app: FastifyInstance, ctx: Ctx) {
   r.get(
     '/api/v1/projects/:id',
     {
+      // The hottest read: getProject builds the body field by field (not re-validated by zod).
+      ...trustedLargeResponse,
       config: { access: 'project.read' },
       schema: {
         tags,

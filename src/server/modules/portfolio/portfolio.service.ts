@@ -371,6 +371,30 @@ export async function listProjects(ctx: Ctx, actor: Actor, query: ProjectListQue
   };
 }
 
+/**
+ * `listProjects` as the JSON text of a `ProjectList`, rendered by PostgreSQL row by row (the
+ * API's list route sends it as it is; same body as serialising `listProjects`).
+ */
+export async function listProjectsJson(
+  ctx: Ctx,
+  actor: Actor,
+  query: ProjectListQuery,
+): Promise<string> {
+  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
+  const rows = await repo.listProjectsJson(
+    ctx.db,
+    { ...query, visibility: visibilityOf(actor) },
+    query.sort,
+    query.order,
+    after,
+    query.limit + 1,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const next = rows.length > query.limit && last ? encodeCursor([last.cursor, last.id]) : null;
+  return `{"items":[${page.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(next)}}`;
+}
+
 interface Access {
   project: repo.ProjectRow;
   roles: ProjectRole[];
