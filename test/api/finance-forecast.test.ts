@@ -285,6 +285,49 @@ describe('approved monthly forecast → bottom-up ETC and EAC', () => {
   }, 300_000);
 });
 
+describe('a new re-forecast starts from the approved one in force', () => {
+  it('gives its months still to come for the lines it covers', async () => {
+    const now = new Date();
+    const month = (offset: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1))
+        .toISOString()
+        .slice(0, 7);
+    // Last month's forecast covers line A only: last month (spent by now), this month and the
+    // next two.
+    const last = Forecast.parse(
+      (
+        await call(t, pm, {
+          method: 'POST',
+          url: url(),
+          payload: {
+            period: month(-1),
+            etcByMonth: [
+              { lineId: lineA.id, month: month(-1), amount: 500_000 },
+              { lineId: lineA.id, month: month(0), amount: 700_000 },
+              { lineId: lineA.id, month: month(2), amount: 300_000 },
+            ],
+            comment: 'Prévision du mois dernier',
+          },
+        })
+      ).json(),
+    );
+    // Submitted, not approved: the cycle still starts from the April forecast in force.
+    const before = ForecastCycle.parse((await call(t, pm, { url: url() })).json());
+    expect(before.current.startFrom?.period).toBe('2026-04');
+    expect((await decide(last, { decision: 'approve' })).statusCode).toBe(200);
+    const cycle = ForecastCycle.parse((await call(t, pm, { url: url() })).json());
+    expect(cycle.current.period).toBe(month(0));
+    expect(cycle.current.startFrom).toEqual({
+      period: month(-1),
+      covered: [lineA.id],
+      cells: [
+        { lineId: lineA.id, month: month(0), amount: 700_000 },
+        { lineId: lineA.id, month: month(2), amount: 300_000 },
+      ],
+    });
+  }, 300_000);
+});
+
 describe('month-end EV snapshot, set-wise', () => {
   it('records for every project the same figures as the project EVM at the month end', async () => {
     // A plan: line A pays for task « Réalisation » (40 % done); the rest of the project is
