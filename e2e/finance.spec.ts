@@ -90,7 +90,7 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
     await page.context().clearCookies();
     await signIn(page, FINANCE);
     await page.goto('/finance');
-    await page.getByRole('tab', { name: 'Import des réalisés' }).click();
+    await page.getByRole('tab', { name: 'Import des réalisés et engagements' }).click();
     const csv = (date: string) =>
       `Projet;Date;Montant;Fournisseur\r\n${project.code};05/11/2026;1 234,56;Capgemini\r\n${project.code};${date};250,00;Dell Technologies\r\n`;
     const file = page.locator('input[type="file"]');

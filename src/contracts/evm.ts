@@ -154,6 +154,17 @@ export const ForecastCycle = z.object({
         remainingBudget: z.array(z.object({ month: Month, amount: Money })),
       }),
     ),
+    /**
+     * The approved forecast in force (null: none): a new forecast's cells start from its months
+     * still to come for the lines it covers (`lineId` null: the project without lines).
+     */
+    startFrom: z
+      .object({
+        period: Month,
+        covered: z.array(Id.nullable()),
+        cells: z.array(z.object({ lineId: Id.nullable(), month: Month, amount: Money })),
+      })
+      .nullable(),
   }),
   items: z.array(Forecast),
   can: z.object({ submit: z.boolean(), decide: z.boolean() }),

@@ -10,6 +10,7 @@ import {
   ProjectEvm,
   Rollup,
 } from '../../src/contracts/finance.ts';
+import { timeOrderedIds } from '../../src/server/modules/finance/finance.import.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import {
   buildMember,
@@ -285,6 +286,49 @@ describe('approved monthly forecast → bottom-up ETC and EAC', () => {
   }, 300_000);
 });
 
+describe('a new re-forecast starts from the approved one in force', () => {
+  it('gives its months still to come for the lines it covers', async () => {
+    const now = new Date();
+    const month = (offset: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1))
+        .toISOString()
+        .slice(0, 7);
+    // Last month's forecast covers line A only: last month (spent by now), this month and the
+    // next two.
+    const last = Forecast.parse(
+      (
+        await call(t, pm, {
+          method: 'POST',
+          url: url(),
+          payload: {
+            period: month(-1),
+            etcByMonth: [
+              { lineId: lineA.id, month: month(-1), amount: 500_000 },
+              { lineId: lineA.id, month: month(0), amount: 700_000 },
+              { lineId: lineA.id, month: month(2), amount: 300_000 },
+            ],
+            comment: 'Prévision du mois dernier',
+          },
+        })
+      ).json(),
+    );
+    // Submitted, not approved: the cycle still starts from the April forecast in force.
+    const before = ForecastCycle.parse((await call(t, pm, { url: url() })).json());
+    expect(before.current.startFrom?.period).toBe('2026-04');
+    expect((await decide(last, { decision: 'approve' })).statusCode).toBe(200);
+    const cycle = ForecastCycle.parse((await call(t, pm, { url: url() })).json());
+    expect(cycle.current.period).toBe(month(0));
+    expect(cycle.current.startFrom).toEqual({
+      period: month(-1),
+      covered: [lineA.id],
+      cells: [
+        { lineId: lineA.id, month: month(0), amount: 700_000 },
+        { lineId: lineA.id, month: month(2), amount: 300_000 },
+      ],
+    });
+  }, 300_000);
+});
+
 describe('month-end EV snapshot, set-wise', () => {
   it('records for every project the same figures as the project EVM at the month end', async () => {
     // A plan: line A pays for task « Réalisation » (40 % done); the rest of the project is
@@ -461,4 +505,79 @@ describe('commitments import', () => {
       lineId: lineB.id,
     });
   }, 300_000);
+});
+
+describe('actuals import in chunks', () => {
+  it('writes chunk by chunk, rolls everything back on a rejection after the first chunks, and keeps the roll-up exact', async () => {
+    const code = (await call(t, pm, { url: `/api/v1/projects/${projectId}` })).json()
+      .code as string;
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `${code};${String(1 + (i % 28)).padStart(2, '0')}/06/2026;1,01;Dell;F-${i}`,
+    );
+    const send = (content: string) =>
+      call(t, finance, {
+        method: 'POST',
+        url: '/api/v1/finance/actuals/import',
+        payload: {
+          format: 'csv',
+          content,
+          dryRun: false,
+          mapping: {
+            project: 'Projet',
+            date: 'Date',
+            amount: 'Montant',
+            supplier: 'Fournisseur',
+            reference: 'Référence',
+          },
+        },
+      });
+    const file = (lines: string[]) =>
+      ['Projet;Date;Montant;Fournisseur;Référence', ...lines].join('\r\n');
+    const actualBefore = (await budget()).totals.actual;
+    // The last row is rejected after a chunk of 10,000 rows was written: nothing stays.
+    const bad = await send(file([...rows, `${code};31/06/2026;1,00;Dell;F-x`]));
+    expect(bad.statusCode, bad.body).toBe(200);
+    expect(bad.json()).toMatchObject({ committed: false, accepted: 12_000, rejectedCount: 1 });
+    expect(bad.json().rejected).toEqual([
+      { line: 12_002, column: 'Date', code: 'bad_date', value: '31/06/2026' },
+    ]);
+    expect((await budget()).totals.actual).toBe(actualBefore);
+
+    const ok = await send(file(rows));
+    expect(ok.json()).toMatchObject({ committed: true, accepted: 12_000, total: 1_212_000 });
+    expect((await budget()).totals.actual).toBe(actualBefore + 1_212_000);
+    // The roll-up reads the line series the import updated: the same actual at June's end,
+    // and at May's end without June's rows.
+    const rollup = async (date: string) =>
+      Rollup.parse(
+        (
+          await call(t, finance, {
+            url: `/api/v1/finance/rollup?date=${date}&portfolioId=${portfolioId}`,
+          })
+        ).json(),
+      ).rows.find((r) => r.id === projectId)!.actual;
+    const may = await rollup('2026-05-31');
+    expect(await rollup('2026-06-30')).toBe(may + 1_212_000);
+    expect(await rollup('2026-06-15')).toBe(may + (await midJune()));
+
+    async function midJune() {
+      // Rows dated 1–15 June: the days 1..15 of each 28-day cycle.
+      let n = 0;
+      for (let i = 0; i < 12_000; i++) if (1 + (i % 28) <= 15) n++;
+      return n * 101;
+    }
+  }, 600_000);
+
+  it('gives the imported rows time-ordered ids (version 7 layout), unique and sorted', () => {
+    const next = timeOrderedIds(Date.UTC(2026, 10, 26));
+    const ids = Array.from({ length: 5000 }, () => next());
+    expect(new Set(ids).size).toBe(5000);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids.slice(0, 3))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[0]!.replaceAll('-', '').slice(0, 12)).toBe(
+      Date.UTC(2026, 10, 26).toString(16).padStart(12, '0'),
+    );
+  });
 });

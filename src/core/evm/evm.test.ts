@@ -8,6 +8,7 @@ import {
   attributeToLines,
   etcByMonthTotal,
   forecastFigures,
+  forecastStart,
   isDue,
   lineChanges,
   spreadByWeights,
@@ -340,5 +341,70 @@ describe('bottom-up re-forecast', () => {
     expect(lineChanges([{ lineId: 'a', month: '2026-05', amount: 1 }], null)).toEqual([
       { lineId: 'a', etc: 1, previousEtc: null },
     ]);
+  });
+
+  it.each([
+    {
+      name: 'months before the period are dropped, a line and month given twice is merged',
+      approved: [
+        { lineId: 'a', month: '2026-10', amount: 100 },
+        { lineId: 'a', month: '2026-11', amount: 30 },
+        { lineId: 'a', month: '2026-11', amount: 12 },
+        { lineId: 'b', month: '2026-12', amount: 7 },
+      ],
+      lines: ['b', 'a', 'c'],
+      cells: [
+        { lineId: 'b', month: '2026-12', amount: 7 },
+        { lineId: 'a', month: '2026-11', amount: 42 },
+      ],
+      covered: ['b', 'a'],
+    },
+    {
+      name: 'a line spent by the period is covered with no cell; a deleted line is ignored',
+      approved: [
+        { lineId: 'a', month: '2026-10', amount: 100 },
+        { lineId: 'gone', month: '2026-12', amount: 5 },
+        { lineId: 'b', month: '2026-11', amount: 0 },
+      ],
+      lines: ['a', 'b'],
+      cells: [],
+      covered: ['a', 'b'],
+    },
+    {
+      name: 'a project without lines starts from its project-level row',
+      approved: [
+        { month: '2026-11', amount: 9 },
+        { lineId: null, month: '2027-01', amount: 1 },
+      ],
+      lines: [],
+      cells: [
+        { lineId: null, month: '2026-11', amount: 9 },
+        { lineId: null, month: '2027-01', amount: 1 },
+      ],
+      covered: [null],
+    },
+  ])('the new re-forecast starts from the approved one: $name', (c) => {
+    expect(forecastStart(c.approved, '2026-11', c.lines)).toEqual({
+      cells: c.cells,
+      covered: c.covered,
+    });
+  });
+
+  it('the start keeps every amount to come of the lines that still exist (property)', () => {
+    const entry = fc.record({
+      lineId: fc.constantFrom('a', 'b', 'gone'),
+      month: fc.constantFrom('2026-09', '2026-10', '2026-11', '2027-02'),
+      amount: fc.integer({ min: 0, max: 1e9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), (approved) => {
+        const { cells } = forecastStart(approved, '2026-10', ['a', 'b']);
+        const expected = approved
+          .filter((e) => e.lineId !== 'gone' && e.month >= '2026-10')
+          .reduce((s, e) => s + e.amount, 0);
+        expect(cells.reduce((s, c) => s + c.amount, 0)).toBe(expected);
+        expect(new Set(cells.map((c) => `${c.lineId}|${c.month}`)).size).toBe(cells.length);
+      }),
+    );
   });
 });

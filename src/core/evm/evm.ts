@@ -303,6 +303,45 @@ export function lineChanges(
     }));
 }
 
+/**
+ * Where a new re-forecast starts from when there is an approved one: its cells from `period` on
+ * (the months before are spent: they are in the actuals now), merged per line and month, for
+ * the lines that still exist (`lineIds`; the project-level row `null` when there are none).
+ * `covered` lists the lines the approved forecast speaks of: they start from it, even where it
+ * left a month empty; the others start from their remaining budget.
+ */
+export function forecastStart(
+  approved: readonly EtcEntry[],
+  period: string,
+  lineIds: readonly string[],
+): {
+  cells: { lineId: string | null; month: string; amount: number }[];
+  covered: (string | null)[];
+} {
+  const known = new Set<string | null>(lineIds.length ? lineIds : [null]);
+  const cells = new Map<string, { lineId: string | null; month: string; amount: number }>();
+  const covered = new Set<string | null>();
+  for (const e of approved) {
+    const lineId = e.lineId ?? null;
+    if (!known.has(lineId)) continue;
+    covered.add(lineId);
+    if (e.month < period || e.amount === 0) continue;
+    const k = `${lineId}|${e.month}`;
+    const c = cells.get(k);
+    if (c) c.amount += e.amount;
+    else cells.set(k, { lineId, month: e.month, amount: e.amount });
+  }
+  const rank = new Map<string | null, number>(
+    (lineIds.length ? lineIds : [null]).map((id, i) => [id, i]),
+  );
+  return {
+    cells: [...cells.values()].sort(
+      (a, b) => rank.get(a.lineId)! - rank.get(b.lineId)! || a.month.localeCompare(b.month),
+    ),
+    covered: [...covered].sort((a, b) => rank.get(a)! - rank.get(b)!),
+  };
+}
+
 // ---------------------------------------------------------------- discount-rate policy
 
 export interface RatePolicy {

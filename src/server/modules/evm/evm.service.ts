@@ -24,6 +24,7 @@ import {
   etcByLine,
   etcByMonthTotal,
   forecastFigures,
+  forecastStart,
   lineChanges,
   phasingIssues,
   policyInForce,
@@ -506,6 +507,13 @@ export async function getForecasts(
 ): Promise<ForecastCycle> {
   const budget = await finance.getBudget(ctx, actor, projectId);
   const period = today().slice(0, 7);
+  const [rows, labels] = [
+    await ctx.db.select().from(financeForecasts).where(eq(financeForecasts.projectId, projectId)),
+    await lineLabels(ctx.db, [projectId]),
+  ];
+  const items = withPrevious(rows, labels.get(projectId) ?? new Map());
+  // The approved forecast in force: a new one starts from its months still to come.
+  const inForce = rows.find((r) => r.id === items.find((f) => f.inForce)?.id);
   const remaining = new Map<string, number>();
   for (const l of budget.lines)
     for (const a of l.amounts)
@@ -528,8 +536,18 @@ export async function getForecasts(
           .filter((a) => a.month >= period && a.amount !== 0)
           .sort((a, b) => a.month.localeCompare(b.month)),
       })),
+      startFrom: inForce
+        ? {
+            period: inForce.period.slice(0, 7),
+            ...forecastStart(
+              entriesOf(inForce),
+              period,
+              budget.lines.map((l) => l.id),
+            ),
+          }
+        : null,
     },
-    items: await projectForecasts(ctx.db, projectId),
+    items,
     can: { submit: budget.can.edit, decide: budget.can.approve },
   };
 }

@@ -9,13 +9,17 @@ import { convertAmount } from '../../../core/finance/money.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
 import { CsvSyntaxError, parseCsv, parseMinorUnits } from '../../../core/tabular/csv.ts';
+import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../context.ts';
 import { readXlsx } from '../../tabular/xlsx.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as repo from './finance.repository.ts';
 
-/** Rows per INSERT (one JSON parameter each). */
-const BATCH = 25000;
+/**
+ * Rows checked, then written by one INSERT (one JSON parameter), at a time: the database
+ * writes a chunk while the next one is checked.
+ */
+const CHUNK = 10000;
 /** Rejections listed in the report; the rest are counted. */
 const MAX_LISTED = 1000;
 
@@ -142,8 +146,8 @@ export async function importActuals(
         ).map((o) => `${o.projectId}|${o.reference.toLowerCase()}`)
       : [],
   );
-  const accepted: Row[] = [];
-  for (const { line, cells } of data) {
+  /** The row checked: accepted, or null with its rejections recorded. */
+  const check = (line: number, cells: string[]): Row | null => {
     let ok = true;
     const bad = (
       field: keyof ActualImportBody['mapping'],
@@ -198,8 +202,8 @@ export async function importActuals(
       if (!rate) bad('currency', 'no_rate', currency);
       else amountEur = convertAmount(amount!, rate.rate);
     }
-    if (!ok) continue;
-    accepted.push({
+    if (!ok) return null;
+    return {
       projectId: project!.id,
       lineId,
       source: source as 'invoice' | 'other',
@@ -210,44 +214,56 @@ export async function importActuals(
       amount: amount!,
       currency,
       amountEur,
-    });
-  }
-  if (body.dryRun || rejectedCount > 0)
+    };
+  };
+  const accepted: Row[] = [];
+  const checkChunk = (from: number) => {
+    const chunk: Row[] = [];
+    for (const { line, cells } of data.slice(from, from + CHUNK)) {
+      const row = check(line, cells);
+      if (row) chunk.push(row);
+    }
+    accepted.push(...chunk);
+    return chunk;
+  };
+  if (body.dryRun) {
+    for (let i = 0; i < data.length; i += CHUNK) checkChunk(i);
     return report(body, data.length, accepted, rejected, rejectedCount, null, projects);
+  }
 
+  // Check and write in one transaction: each chunk is inserted while the next one is checked
+  // (one statement in flight at a time on the transaction). At the first rejected row the
+  // writing stops, the checking goes on to list every rejection, and the transaction is rolled
+  // back: all or nothing.
   const importId = crypto.randomUUID();
-  if (orders) {
+  const nextId = timeOrderedIds();
+  try {
     await ctx.db.transaction(async (tx) => {
-      for (let i = 0; i < accepted.length; i += BATCH) {
-        const batch = JSON.stringify(
-          accepted.slice(i, i + BATCH).map((r) => ({
-            project_id: r.projectId,
-            line_id: r.lineId,
-            supplier: r.supplier,
-            reference: r.reference,
-            description: r.description,
-            order_date: r.date,
-            amount: r.amount,
-            currency: r.currency,
-            amount_eur: r.amountEur,
-          })),
-        );
-        await tx.execute(sql`
-          insert into purchase_orders (project_id, line_id, supplier, reference, description,
-            order_date, amount, currency, amount_eur)
-          select x.project_id, x.line_id, x.supplier, x.reference, x.description, x.order_date,
-            x.amount, x.currency, x.amount_eur
-          from jsonb_to_recordset(${batch}::jsonb) as x(project_id uuid, line_id uuid,
-            supplier text, reference text, description text, order_date date, amount int8,
-            currency text, amount_eur int8)`);
+      let inFlight: Promise<unknown> | null = null;
+      for (let i = 0; i < data.length; i += CHUNK) {
+        const chunk = checkChunk(i);
+        if (inFlight) await rethrow(await inFlight);
+        inFlight = null;
+        if (rejectedCount === 0 && chunk.length > 0) {
+          // Started, and sent to the server once the event loop has turned (one yield); its
+          // result is awaited after the next chunk is checked.
+          inFlight = insertChunk(tx, orders, chunk, importId, nextId).then(
+            () => null,
+            (err: unknown) => ({ failed: err }),
+          );
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
+      if (inFlight) await rethrow(await inFlight);
+      if (rejectedCount > 0) throw new Rejected();
+      if (!orders) await repo.addActualsToAggregates(tx, accepted);
       await recordAudit(tx, actor, {
         entityType: 'actual_import',
         entityId: importId,
-        entityLabel: `${accepted.length} bons de commande`,
+        entityLabel: orders ? `${accepted.length} bons de commande` : `${accepted.length} lignes`,
         action: 'create',
         after: {
-          target: 'orders',
+          ...(orders ? { target: 'orders' } : {}),
           format: body.format,
           rows: accepted.length,
           total: accepted.reduce((s, r) => s + r.amountEur, 0),
@@ -255,50 +271,92 @@ export async function importActuals(
         },
       });
     });
-    return report(body, data.length, accepted, rejected, rejectedCount, importId, projects);
+  } catch (err) {
+    if (err instanceof Rejected)
+      return report(body, data.length, accepted, rejected, rejectedCount, null, projects);
+    throw err;
   }
-  await ctx.db.transaction(async (tx) => {
-    // One JSON parameter per batch, expanded by jsonb_to_recordset: one statement and one
-    // parameter whatever the batch size, on both drivers.
-    for (let i = 0; i < accepted.length; i += BATCH) {
-      const batch = JSON.stringify(
-        accepted.slice(i, i + BATCH).map((r) => ({
-          project_id: r.projectId,
-          line_id: r.lineId,
-          source: r.source,
-          date: r.date,
-          supplier: r.supplier,
-          reference: r.reference,
-          description: r.description,
-          amount: r.amount,
-          currency: r.currency,
-          amount_eur: r.amountEur,
-        })),
-      );
-      await tx.execute(sql`
-        insert into actual_costs (project_id, line_id, source, date, supplier, reference,
-          description, amount, currency, amount_eur, import_id)
-        select x.project_id, x.line_id, x.source, x.date, x.supplier, x.reference,
-          x.description, x.amount, x.currency, x.amount_eur, ${importId}::uuid
-        from jsonb_to_recordset(${batch}::jsonb) as x(project_id uuid, line_id uuid,
-          source text, date date, supplier text, reference text, description text,
-          amount int8, currency text, amount_eur int8)`);
-    }
-    await repo.addActualsToAggregates(tx, accepted);
-    await recordAudit(tx, actor, {
-      entityType: 'actual_import',
-      entityId: importId,
-      entityLabel: `${accepted.length} lignes`,
-      action: 'create',
-      after: {
-        format: body.format,
-        rows: accepted.length,
-        total: accepted.reduce((s, r) => s + r.amountEur, 0),
-        projects: [...new Set(accepted.map((r) => r.projectId))].length,
-      },
-    });
-  });
   return report(body, data.length, accepted, rejected, rejectedCount, importId, projects);
+}
+
+/** Thrown in the import's transaction to roll it back when a row was rejected. */
+class Rejected extends Error {}
+
+function rethrow(result: unknown) {
+  if (result && typeof result === 'object' && 'failed' in result) throw result.failed;
+}
+
+/**
+ * Time-ordered UUIDs (version 7 layout: the time, then a counter) for the imported rows: their
+ * primary keys land side by side in the index instead of at random pages.
+ */
+export function timeOrderedIds(now = Date.now()): () => string {
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+  const random = crypto.getRandomValues(new Uint16Array(2));
+  const head = `${hex(now, 12)}7${hex(random[0]! & 0xfff, 3)}`;
+  const tail = hex(random[1]!, 4);
+  let n = 0;
+  return () => {
+    const h = `${head}8${hex(n++, 11)}${tail}`;
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+}
+
+/** One INSERT of a chunk of checked rows, expanded from one JSON parameter on both drivers. */
+function insertChunk(
+  tx: Executor,
+  orders: boolean,
+  rows: readonly Row[],
+  importId: string,
+  nextId: () => string,
+) {
+  if (orders) {
+    const batch = JSON.stringify(
+      rows.map((r) => ({
+        id: nextId(),
+        project_id: r.projectId,
+        line_id: r.lineId,
+        supplier: r.supplier,
+        reference: r.reference,
+        description: r.description,
+        order_date: r.date,
+        amount: r.amount,
+        currency: r.currency,
+        amount_eur: r.amountEur,
+      })),
+    );
+    return tx.execute(sql`
+      insert into purchase_orders (id, project_id, line_id, supplier, reference, description,
+        order_date, amount, currency, amount_eur)
+      select x.id, x.project_id, x.line_id, x.supplier, x.reference, x.description,
+        x.order_date, x.amount, x.currency, x.amount_eur
+      from jsonb_to_recordset(${batch}::jsonb) as x(id uuid, project_id uuid, line_id uuid,
+        supplier text, reference text, description text, order_date date, amount int8,
+        currency text, amount_eur int8)`);
+  }
+  const batch = JSON.stringify(
+    rows.map((r) => ({
+      id: nextId(),
+      project_id: r.projectId,
+      line_id: r.lineId,
+      source: r.source,
+      date: r.date,
+      supplier: r.supplier,
+      reference: r.reference,
+      description: r.description,
+      amount: r.amount,
+      currency: r.currency,
+      amount_eur: r.amountEur,
+    })),
+  );
+  return tx.execute(sql`
+    insert into actual_costs (id, project_id, line_id, source, date, supplier, reference,
+      description, amount, currency, amount_eur, import_id)
+    select x.id, x.project_id, x.line_id, x.source, x.date, x.supplier, x.reference,
+      x.description, x.amount, x.currency, x.amount_eur, ${importId}::uuid
+    from jsonb_to_recordset(${batch}::jsonb) as x(id uuid, project_id uuid, line_id uuid,
+      source text, date date, supplier text, reference text, description text,
+      amount int8, currency text, amount_eur int8)`);
 }
 
 function report(

@@ -263,6 +263,33 @@ export async function refreshAggregates(db: Executor, projectIds: readonly strin
       from actual_costs where ${scope(sql.raw('project_id'))}
       group by 1, 2, 3
     ) m`);
+  await db.execute(sql`delete from finance_line_series where ${scope(sql.raw('project_id'))}`);
+  await insertSeries(db, scope(sql.raw('project_id')));
+}
+
+/**
+ * (Re)builds `finance_line_series` for the line keys `where` selects in `finance_line_months`
+ * (their old rows deleted first): every month from the first to the last with a cost, the
+ * running total carried over the months without one.
+ */
+async function insertSeries(db: Executor, where: SQL) {
+  await db.execute(sql`
+    with k as (
+      select line_key, project_id, min(month) as first_month, max(month) as last_month
+      from finance_line_months where ${where} group by line_key, project_id
+    ),
+    run as (
+      select k.line_key, k.project_id, k.first_month, g.month,
+        sum(coalesce(m.actual, 0)) over (partition by k.line_key order by g.month) as to_date
+      from k
+      cross join lateral (
+        select generate_series(k.first_month, k.last_month, interval '1 month')::date as month
+      ) g
+      left join finance_line_months m on m.line_key = k.line_key and m.month = g.month
+    )
+    insert into finance_line_series (line_key, project_id, first_month, to_date)
+    select line_key, project_id, first_month, array_agg(to_date::int8 order by month)
+    from run group by line_key, project_id, first_month`);
 }
 
 /**
@@ -302,6 +329,9 @@ export async function addActualsToAggregates(
       where line_key in (select distinct (e->>'line_key')::uuid from jsonb_array_elements(${payload}::jsonb) e)
     ) r
     where m.line_key = r.line_key and m.month = r.month and m.actual_to_date <> r.running`);
+  const keys = sql`line_key in (select distinct (e->>'line_key')::uuid from jsonb_array_elements(${payload}::jsonb) e)`;
+  await db.execute(sql`delete from finance_line_series where ${keys}`);
+  await insertSeries(db, keys);
 }
 
 /** Whether the pre-aggregates are missing while there are amounts (a database seeded before them). */
@@ -311,7 +341,9 @@ export async function aggregatesMissing(db: Executor): Promise<boolean> {
     sql`select (not exists (select 1 from finance_line_budgets)
                 and exists (select 1 from budget_lines))
             or (not exists (select 1 from finance_line_months)
-                and exists (select 1 from actual_costs)) as missing`,
+                and exists (select 1 from actual_costs))
+            or (not exists (select 1 from finance_line_series)
+                and exists (select 1 from finance_line_months)) as missing`,
   );
   return row?.missing ?? false;
 }
@@ -350,7 +382,10 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
   // raw rows to read. Otherwise the totals up to the month before, plus that month's raw rows.
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
-  const cut = monthEnd ? sql`m.month <= ${monthStart}` : sql`m.month < ${monthStart}`;
+  // The last month counted whole from the running totals, as a date (its first day).
+  const cutMonth = monthEnd
+    ? monthStart
+    : new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10);
   return queryRows<RollupProjectRow>(
     db,
     sql`
@@ -366,15 +401,19 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
       union all
       select p.id, p.id, null, 0, false from p
     ),
-    -- Actual cost through the end of the month before the status date's, from the running
-    -- totals (one index probe per line, materialized so it runs once), plus that month up to
-    -- the date from the raw rows (none at a month end).
-    before as materialized (
+    -- Actual cost through the end of the cut month (the status date's at a month end, else
+    -- the one before), from each line's series of running totals (one subscript, one hash
+    -- join), plus the status date's month up to the date from the raw rows (none at a month end).
+    before as (
       select k.line_key, k.project_id, k.etc, k.budget, k.is_line,
-        coalesce((select m.actual_to_date from finance_line_months m
-          where m.line_key = k.line_key and ${cut}
-          order by m.month desc limit 1), 0) as spent
-      from keys k
+        case
+          when s.line_key is null or s.first_month > ${cutMonth}::date then 0
+          else s.to_date[least(
+            ((extract(year from ${cutMonth}::date) - extract(year from s.first_month)) * 12
+              + extract(month from ${cutMonth}::date) - extract(month from s.first_month))::int + 1,
+            cardinality(s.to_date))]
+        end as spent
+      from keys k left join finance_line_series s on s.line_key = k.line_key
     ),
     partial as (
       select coalesce(c.line_id, c.project_id) as line_key, sum(c.amount_eur) as amount

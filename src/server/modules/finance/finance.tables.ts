@@ -251,6 +251,25 @@ export const financeLineMonths = pgTable(
   ],
 );
 
+/**
+ * The same running totals, one row per line key: `toDate[k]` (1-based) is the actual cost from
+ * the start through the end of month `firstMonth` + k − 1, every month to the last one with a
+ * cost. The roll-up reads a line's actual cost at any month end with one subscript, joined in
+ * one pass, instead of one index probe per line. Rebuilt with the rows above.
+ */
+export const financeLineSeries = pgTable(
+  'finance_line_series',
+  {
+    lineKey: uuid('line_key').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    firstMonth: date('first_month', { mode: 'string' }).notNull(),
+    toDate: bigint('to_date', { mode: 'number' }).array().notNull(),
+  },
+  (t) => [index('finance_line_series_project_idx').on(t.projectId)],
+);
+
 /** Each budget line's working budget total (the sum of its months), kept like the above. */
 export const financeLineBudgets = pgTable(
   'finance_line_budgets',

@@ -386,26 +386,35 @@ function ForecastForm({
   const m = useForecastMutations(projectId);
   const period = cycle.current.period;
   // One row per budget line (or one for the project when it has none), one column per month
-  // from the period to the last month with budget left (three at least). Each cell starts from
-  // what is left of the line's working budget that month.
+  // from the period to the last month with an amount (three at least). The cells of a line the
+  // approved forecast in force covers start from its months to come; the others from what is
+  // left of the line's working budget that month.
   const rowsOf = cycle.current.lines.length
     ? cycle.current.lines.map((l) => ({ id: l.lineId as string | null, label: l.label, ac: l.ac }))
     : [{ id: null, label: t('evm.forecast.unassigned'), ac: cycle.current.ac }];
-  const lastBudget = cycle.current.remainingBudget.at(-1)?.month ?? period;
-  const [months, setMonths] = useState(() => {
-    const last = lastBudget > addMonths(period, 2) ? lastBudget : addMonths(period, 2);
-    const list: string[] = [];
-    for (let mo = period; mo <= last; mo = addMonths(mo, 1)) list.push(mo);
-    return list;
-  });
+  const start = cycle.current.startFrom;
+  const covered = new Set(start?.covered ?? []);
+  const uncovered = rowsOf.filter((r) => !covered.has(r.id));
   const [cells, setCells] = useState<Record<string, string>>(() => {
     const init: Record<string, string> = {};
+    for (const c of start?.cells ?? []) init[`${c.lineId}|${c.month}`] = minorToInput(c.amount);
     for (const l of cycle.current.lines)
-      for (const a of l.remainingBudget) init[`${l.lineId}|${a.month}`] = minorToInput(a.amount);
-    if (!cycle.current.lines.length)
+      if (!covered.has(l.lineId))
+        for (const a of l.remainingBudget) init[`${l.lineId}|${a.month}`] = minorToInput(a.amount);
+    if (!cycle.current.lines.length && !covered.has(null))
       for (const a of cycle.current.remainingBudget)
         init[`null|${a.month}`] = minorToInput(a.amount);
     return init;
+  });
+  const [months, setMonths] = useState(() => {
+    const filled = Object.keys(cells)
+      .map((k) => k.slice(k.indexOf('|') + 1))
+      .sort();
+    const lastFilled = filled.at(-1) ?? period;
+    const last = lastFilled > addMonths(period, 2) ? lastFilled : addMonths(period, 2);
+    const list: string[] = [];
+    for (let mo = period; mo <= last; mo = addMonths(mo, 1)) list.push(mo);
+    return list;
   });
   const [comment, setComment] = useState('');
   const key = (line: string | null, month: string) => `${line}|${month}`;
@@ -443,6 +452,16 @@ function ForecastForm({
         <Text size="sm" c="dimmed">
           {t('evm.forecast.formHelp')}
         </Text>
+        <Alert color="blue" variant="light" data-testid="forecast-start">
+          {!start
+            ? t('evm.forecast.startFromBudget')
+            : uncovered.length === 0
+              ? t('evm.forecast.startFromApproved', { month: formatMonth(start.period) })
+              : t('evm.forecast.startFromApprovedSome', {
+                  month: formatMonth(start.period),
+                  lines: uncovered.map((r) => r.label).join(', '),
+                })}
+        </Alert>
         <SimpleGrid cols={3}>
           <Figure label={t('evm.forecast.ac')} value={formatMoney(cycle.current.ac)} />
           <Figure label={t('evm.forecast.etc')} value={formatMoney(etc)} />
