@@ -9,7 +9,7 @@ import type {
   WhatIfBody,
   WhatIfResult,
 } from '../../../contracts/resources.ts';
-import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
+import { fromEpochDay, isoWeekday, toEpochDay } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidayDays } from '../../../core/calendar/holidays-fr.ts';
 import { OVER_EPSILON, aggregateGroups, roundHours } from '../../../core/resources/aggregate.ts';
 import {
@@ -21,7 +21,8 @@ import {
   computeCapacity,
 } from '../../../core/resources/capacity.ts';
 import type { Ctx } from '../../context.ts';
-import type { Executor } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { projectRefs } from '../portfolio/portfolio.service.ts';
 import * as repo from './resources.repository.ts';
 import { allocationViews } from './resources.service.ts';
@@ -507,4 +508,29 @@ export async function dailyAvailability(
     out.set(s.people[p]!.id, row);
   });
   return out;
+}
+
+/**
+ * For leveling: on which of `days` (epoch days, the leveling axis) each person works, from
+ * their working week (`1` on a day their week gives hours). One statement.
+ */
+export async function workdayMasks(
+  db: Executor,
+  personIds: readonly string[],
+  days: ArrayLike<number>,
+): Promise<Uint8Array[]> {
+  const rows = personIds.length
+    ? await queryRows<{ person_id: string; week_hours: number[] | null }>(
+        db,
+        sql`select person_id, week_hours from resource_profiles
+            where person_id = any(${`{${personIds.join(',')}}`}::uuid[])`,
+      )
+    : [];
+  const week = new Map(rows.map((r) => [r.person_id, r.week_hours]));
+  return personIds.map((id) => {
+    const w = week.get(id) ?? DEFAULT_WEEK_HOURS;
+    const mask = new Uint8Array(days.length);
+    for (let k = 0; k < days.length; k++) mask[k] = (w[isoWeekday(days[k]!) - 1] ?? 0) > 0 ? 1 : 0;
+    return mask;
+  });
 }

@@ -44,9 +44,18 @@ interface LoadColumns {
   /** People by id, with their working week. */
   people: { id: string[]; r: (string | null)[]; t: (string | null)[]; w: (number[] | null)[] };
   /** Allocations overlapping the period: person and project indices, days, kind, amount, soft. */
-  alloc: { p: number[]; j: string[]; s: number[]; f: number[]; k: number[]; a: number[]; sf: number[] };
+  alloc: {
+    p: number[];
+    j: string[];
+    s: number[];
+    f: number[];
+    k: number[];
+    a: number[];
+    sf: number[];
+  };
   /** Task effort already spread in SQL: person and project indices, bucket, hours. */
-  effort: { p: number[]; j: string[]; b: number[]; h: number[] };
+  /** One bucket: summed per person and project; several: per task (`s`, `f`: its days). */
+  effort: { p: number[]; j: string[]; h: number[]; s?: number[]; f?: number[] };
   absences: { p: number[]; s: number[]; f: number[]; d: number[] };
 }
 
@@ -64,20 +73,17 @@ const workingDaysSql = (a: SQL, b: SQL, holidays: SQL) => {
 
 /**
  * Capacity, absences and load over `edges` of every active person, or of `personIds` only:
- * one statement, computed by the capacity engine. Task effort — the big table — is spread over
- * the company working days and summed per person, project and bucket in SQL (an effort span
- * covering exactly one bucket is what the engine would have spread there); allocations and
- * absences come as they are. Everything travels as columns of small integers, not ids.
+ * one statement, computed by the capacity engine. Over one bucket (the ranking), task effort —
+ * the big table — is spread over the company working days and summed per person and project in
+ * SQL (an effort span covering exactly the period is what the engine would have spread there);
+ * over several (the bench's weeks, the gaps' quarters), each task's effort comes with its days,
+ * which costs the database less than spreading it per bucket. Allocations and absences come as
+ * they are; people travel as indices, not ids.
  */
 export async function periodLoad(
   db: Executor,
   edges: Int32Array,
   personIds?: readonly string[],
-  /**
-   * Without task effort (the big table), the load is a lower bound: a project's load is the
-   * larger of its allocation and its task effort. The ranking bounds availability with it.
-   */
-  withEffort = true,
 ): Promise<PeriodLoad> {
   const fromDay = edges[0]!;
   const toDay = edges[edges.length - 1]!;
@@ -86,7 +92,7 @@ export async function periodLoad(
   const holidays = companyHolidays(from.slice(0, 4), to.slice(0, 4));
   // The engine counts only weekday holidays as working days lost.
   const weekdayHolidays = Array.from(holidays).filter((d) => isoWeekday(d) <= 5);
-  const edgeArray = sql`${`{${Array.from(edges).join(',')}}`}::int[]`;
+  const buckets = edges.length - 1;
   const holidayArray = sql`${`{${[-1e6, ...weekdayHolidays].join(',')}}`}::int[]`;
   const epoch = sql`date '1970-01-01'`;
   const ids = personIds ? sql`${`{${personIds.join(',')}}`}::uuid[]` : null;
@@ -117,26 +123,31 @@ export async function periodLoad(
                             ${only(sql`a.person_id`)}) l
                     join ${personIndex} pi on pi.id = l.person_id),
           'effort', ${
-            withEffort
+            buckets === 1
               ? sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-                        'j', coalesce(json_agg(e.j), '[]'), 'b', coalesce(json_agg(e.b), '[]'),
-                        'h', coalesce(json_agg(e.h), '[]'))
-                     from (select a.person_id, a.project_id as j, k.b,
+                        'j', coalesce(json_agg(e.j), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
+                     from (select a.person_id, a.project_id as j,
                                   coalesce(sum(a.effort_hours * ${workingDaysSql(
-                                    sql`greatest(${ts}, k.s)`,
-                                    sql`least(${tf}, k.f)`,
+                                    sql`greatest(${ts}, ${fromDay})`,
+                                    sql`least(${tf}, ${toDay})`,
                                     holidayArray,
                                   )}::float8 / nullif(${workingDaysSql(ts, tf, holidayArray)}, 0)), 0) as h
                            from resource_task_assignments a
                            join plan_tasks t on t.id = a.task_id
-                           join (select b - 1 as b, (${edgeArray})[b] as s, (${edgeArray})[b + 1] as f
-                                 from generate_series(1, ${edges.length - 1}::int) b) k
-                             on k.s < ${tf} and k.f > ${ts}
                            where a.effort_hours > 0 and t.start < ${to}::date
                              and t.finish >= ${from}::date ${only(sql`a.person_id`)}
-                           group by a.person_id, a.project_id, k.b) e
+                           group by a.person_id, a.project_id) e
                      join ${personIndex} pi on pi.id = e.person_id)`
-              : sql`json_build_object('p', '[]'::json, 'j', '[]'::json, 'b', '[]'::json, 'h', '[]'::json)`
+              : sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+                        'j', coalesce(json_agg(a.project_id), '[]'),
+                        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
+                        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
+                        'h', coalesce(json_agg(a.effort_hours), '[]'))
+                     from resource_task_assignments a
+                     join plan_tasks t on t.id = a.task_id
+                     join ${personIndex} pi on pi.id = a.person_id
+                     where a.effort_hours > 0 and t.start < ${to}::date
+                       and t.finish >= ${from}::date ${only(sql`a.person_id`)})`
           },
           'absences', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
                           's', coalesce(json_agg(x.start - ${epoch}), '[]'),
@@ -187,12 +198,12 @@ export async function periodLoad(
   }
   const ef = data.effort;
   for (let k = 0; k < ef.p.length; k++) {
-    const b = ef.b[k]!;
     loads.push({
       person: ef.p[k]!,
       project: projectOf(ef.j[k]!),
-      start: edges[b]!,
-      finish: edges[b + 1]! - 1,
+      // One bucket: an effort span over exactly the period spreads its sum as the tasks would.
+      start: ef.s ? ef.s[k]! : fromDay,
+      finish: ef.f ? ef.f[k]! : toDay - 1,
       kind: 'effort',
       amount: ef.h[k]!,
       soft: false,

@@ -20,7 +20,6 @@ import {
   skillGaps,
 } from '../../../core/staffing/gaps.ts';
 import {
-  availabilityScore,
   type Candidate as RankInput,
   hoursNeeded,
   rankCandidates,
@@ -45,10 +44,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /**
  * Candidates for a resource request, ranked by skill fit, availability over the request's
  * period and cost, with the reasons. Every active person is scored on skills and cost in one
- * statement, and bounded on availability by a second one (capacity less allocations, no task
- * effort read); their exact availability is then read for the best bounds first (one statement
- * per batch, batches doubling), until no one left could beat the last place kept: the result
- * is the ranking of everyone, without reading everyone's task effort.
+ * statement; their availability (task effort summed in SQL) is then read for the best bounds
+ * first (one statement per batch, batches doubling), until no one left could beat the last
+ * place kept: the result is the ranking of everyone, without reading everyone's load.
  */
 export async function candidates(
   ctx: Ctx,
@@ -77,26 +75,16 @@ export async function candidates(
   const weights = { skills: q.wSkills, availability: q.wAvailability, cost: q.wCost };
   const asked = { skills: request.skills, roleId: request.roleId, hoursNeeded: need };
   const range = rateRange(pool);
-  // A first bound of each person's free hours, without reading task effort: capacity less
-  // allocations (a project's load is at least its allocation).
-  const rough = await periodLoad(db, edges, undefined, false);
-  const roughRow = new Map(rough.ids.map((id, i) => [id, i]));
-  const wSum = q.wSkills + q.wAvailability + q.wCost || 1;
   const bounded = pool
-    .map((p) => {
-      const b = scoreBound(asked, p, range, weights);
-      const i = roughRow.get(p.id);
-      const free = i === undefined ? need : Math.max(0, rough.capacity[i]! - rough.load[i]!);
-      // Availability counted full in the bound; lowered to what the free hours allow.
-      const lost = (100 * q.wAvailability * (1 - availabilityScore(need, free))) / wSum;
-      return { p, bound: b.bound - lost, qualified: b.qualified };
-    })
+    .map((p) => ({ p, ...scoreBound(asked, p, range, weights) }))
     .filter((x) => !q.qualifiedOnly || x.qualified)
     .sort((a, b) => b.bound - a.bound);
   const evaluated: RankInput[] = [];
   let ranked: ReturnType<typeof rankCandidates> = { total: 0, items: [] };
   const loads = new Map<string, { capacity: number; load: number }>();
-  for (let k = 0, batch = Math.max(100, q.limit * 4); k < bounded.length; batch *= 2) {
+  // Few, large batches: each statement has a fixed cost (the plan, the scans of the tasks in the
+  // period), each person read a small one.
+  for (let k = 0, batch = Math.max(1000, q.limit * 30); k < bounded.length; batch *= 2) {
     const slice = bounded.slice(k, k + batch);
     k += slice.length;
     const load = await periodLoad(
