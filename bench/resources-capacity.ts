@@ -17,7 +17,8 @@ const WEEKS = 104;
 const DATABASE = 'jalon_bench_resources';
 const TARGET_MS = 500;
 
-async function open(opts: BenchOptions): Promise<Database> {
+/** The bench database: PGlite in memory, or a fresh PostgreSQL database `name` next to DATABASE_URL's. */
+export async function open(opts: BenchOptions, name = DATABASE): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     opts.note('database', 'PGlite (in memory)');
@@ -36,13 +37,13 @@ async function open(opts: BenchOptions): Promise<Database> {
       await admin.query('create schema public');
       return openDatabase({ url });
     }
-    await admin.query(`drop database if exists ${DATABASE} with (force)`);
-    await admin.query(`create database ${DATABASE}`);
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
   } finally {
     await admin.end();
   }
   const u = new URL(url);
-  u.pathname = `/${DATABASE}`;
+  u.pathname = `/${name}`;
   return openDatabase({ url: u.toString() });
 }
 

@@ -2,19 +2,19 @@
 // quarter, measured server-side (the service calls behind GET /resource-requests/{id}/candidates
 // and GET /staffing/bench). Data: the capacity benchmark's people, projects, allocations, task
 // assignments and absences, plus 40 skills with 8 held per person, dated cost rates, and one
-// request asking for three skills over three months. PGlite in memory.
+// request asking for three skills over three months. PGlite in memory, or PostgreSQL when
+// DATABASE_URL is set (a fresh database `jalon_bench_staffing` next to the one it names).
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.ts';
-import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
+import { migrateDatabase } from '../src/server/db/client.ts';
 import { bench, candidates } from '../src/server/modules/staffing/staffing.service.ts';
 import { type BenchOptions, type BenchResult, median, quantile } from './lib.ts';
-import { seed } from './resources-capacity.ts';
+import { open, seed } from './resources-capacity.ts';
 
 const TARGET_MS = 200;
 
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
-  opts.note('database', 'PGlite (in memory)');
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const database = await open(opts, 'jalon_bench_staffing');
   try {
     await migrateDatabase(database);
     opts.log('seeding 5,000 people, 2,000 projects, skills, rates…');

@@ -43,6 +43,13 @@ export interface LevelInput {
    * `capacity[resource][day]`; days beyond the array repeat its last week (5 days).
    */
   capacity: readonly Float64Array[];
+  /**
+   * The days each person works: `workdays[resource][day]` is 1 on a day of their working week
+   * (beyond the array: the same rule as `capacity`). A task's effort for a person is spread over
+   * the days of the task they work, not over every day: a part-timer's day off asks nothing of
+   * them. Undefined: every day of the axis.
+   */
+  workdays?: readonly Uint8Array[] | undefined;
   /** How far (working days) a task may be pushed looking for room before giving up. */
   maxDelay?: number;
   /**
@@ -103,6 +110,39 @@ function capacityOn(cap: Float64Array, day: number): number {
   return cap[cap.length - period + ((day - cap.length) % period)]!;
 }
 
+/** Whether a person works on a day (beyond the mask: the same weekday of its last week). */
+function worksOn(mask: Uint8Array, day: number): boolean {
+  if (day < 0) return true;
+  if (day < mask.length) return mask[day] === 1;
+  if (mask.length === 0) return true;
+  const period = Math.min(5, mask.length);
+  return mask[mask.length - period + ((day - mask.length) % period)] === 1;
+}
+
+/**
+ * The hours demand `d` of a task of `duration` days placed at `at` puts on each of its days
+ * (`out[k]` for day `at + k`): its effort (`hoursPerDay × duration`) spread evenly over the days
+ * the person works; over every day when `workdays` is undefined or they work none of them.
+ */
+export function spreadDemand(
+  d: LevelDemand,
+  duration: number,
+  at: number,
+  workdays: readonly Uint8Array[] | undefined,
+  out: Float64Array = new Float64Array(duration),
+): Float64Array {
+  const mask = workdays?.[d.resource];
+  let worked = 0;
+  if (mask) for (let k = 0; k < duration; k++) if (worksOn(mask, at + k)) worked++;
+  if (!mask || worked === 0 || worked === duration) {
+    out.fill(d.hoursPerDay, 0, duration);
+    return out;
+  }
+  const perDay = (d.hoursPerDay * duration) / worked;
+  for (let k = 0; k < duration; k++) out[k] = worksOn(mask, at + k) ? perDay : 0;
+  return out;
+}
+
 /** Binary heap of task indices by a comparator. */
 class Heap {
   private items: number[] = [];
@@ -151,6 +191,7 @@ export function overAllocatedDays(
   tasks: readonly LevelTask[],
   starts: ArrayLike<number>,
   capacity: readonly Float64Array[],
+  workdays?: readonly Uint8Array[],
 ): number {
   let lo = Infinity;
   let hi = -Infinity;
@@ -165,7 +206,8 @@ export function overAllocatedDays(
   tasks.forEach((t, i) => {
     for (const d of t.demands) {
       const u = (used[d.resource] ??= new Float64Array(width));
-      for (let k = starts[i]! - lo, end = k + t.duration; k < end; k++) u[k]! += d.hoursPerDay;
+      const h = spreadDemand(d, t.duration, starts[i]!, workdays);
+      for (let k = 0, o = starts[i]! - lo; k < t.duration; k++) u[o + k]! += h[k]!;
     }
   });
   let over = 0;
@@ -244,14 +286,18 @@ export function level(input: LevelInput): LevelResult {
   const moves: LevelMove[] = [];
   const unresolved: number[] = [];
 
+  const { workdays } = input;
+  /** Each demand's hours per day of the task placed at `at`. */
+  const spread = (t: LevelTask, at: number) =>
+    t.demands.map((d) => spreadDemand(d, t.duration, at, workdays));
   const fits = (t: LevelTask, at: number): number => {
     // −1 when the task fits at `at`, else the first day that does not.
+    const hours = spread(t, at);
     for (let day = at; day < at + t.duration; day++) {
-      for (const d of t.demands) {
-        if (
-          usedOn(d.resource, day) + d.hoursPerDay >
-          capacityOn(capacity[d.resource]!, day) + EPS
-        ) {
+      for (let j = 0; j < t.demands.length; j++) {
+        const d = t.demands[j]!;
+        const h = hours[j]![day - at]!;
+        if (h > 0 && usedOn(d.resource, day) + h > capacityOn(capacity[d.resource]!, day) + EPS) {
           return day;
         }
       }
@@ -260,16 +306,18 @@ export function level(input: LevelInput): LevelResult {
   };
   const book = (i: number, at: number) => {
     const t = tasks[i]!;
-    for (const d of t.demands) {
+    const hours = spread(t, at);
+    t.demands.forEach((d, j) => {
       if (t.duration > 0) ensure(d.resource, at + t.duration - 1 - lo);
       const u = used[d.resource]!;
       const h = holder[d.resource]!;
       for (let day = Math.max(at, lo); day < at + t.duration; day++) {
         const k = day - lo;
-        u[k]! += d.hoursPerDay;
-        if (h[k] === -1) h[k] = i;
+        const x = hours[j]![day - at]!;
+        u[k]! += x;
+        if (x > 0 && h[k] === -1) h[k] = i;
       }
-    }
+    });
   };
 
   // Started tasks hold their people first, whatever the order.
@@ -298,9 +346,12 @@ export function level(input: LevelInput): LevelResult {
         if (bad < 0) break;
         if (first) {
           // Which person, and whose task, stopped it where it stood.
-          for (const d of t.demands) {
+          const hours = spread(t, at);
+          for (let j = 0; j < t.demands.length; j++) {
+            const d = t.demands[j]!;
             const u = usedOn(d.resource, bad);
-            if (u + d.hoursPerDay > capacityOn(capacity[d.resource]!, bad) + EPS) {
+            const x = hours[j]![bad - at]!;
+            if (x > 0 && u + x > capacityOn(capacity[d.resource]!, bad) + EPS) {
               resource = d.resource;
               const k = bad - lo;
               const hr = holder[d.resource]!;
@@ -365,8 +416,9 @@ export function level(input: LevelInput): LevelResult {
       tasks,
       tasks.map((t) => t.start),
       capacity,
+      workdays,
     ),
-    overAfter: overAllocatedDays(tasks, starts, capacity),
+    overAfter: overAllocatedDays(tasks, starts, capacity, workdays),
     unresolved,
   };
 }

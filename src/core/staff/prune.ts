@@ -7,7 +7,12 @@
 // person-days and in hours), predecessors first, until nothing changes; what is left is what
 // each move gains, measured by undoing it alone.
 
-import type { LevelLink, LevelMove, LevelTask } from '../resources/leveling.ts';
+import {
+  type LevelLink,
+  type LevelMove,
+  type LevelTask,
+  spreadDemand,
+} from '../resources/leveling.ts';
 
 const EPS = 1e-6;
 
@@ -67,6 +72,8 @@ export function pruneMoves(
   capacity: readonly Float64Array[],
   leveled: ArrayLike<number>,
   moves: readonly LevelMove[],
+  /** The days each person works (see `LevelInput.workdays`). */
+  workdays?: readonly Uint8Array[],
 ): PrunedLeveling {
   const n = tasks.length;
   const starts = Int32Array.from({ length: n }, (_, i) => leveled[i]!);
@@ -84,7 +91,8 @@ export function pruneMoves(
     const t = tasks[i]!;
     for (const d of t.demands) {
       const u = used[d.resource]!;
-      for (let k = at - lo, end = k + t.duration; k < end; k++) u[k]! += sign * d.hoursPerDay;
+      const h = spreadDemand(d, t.duration, at, workdays);
+      for (let k = 0, o = at - lo; k < t.duration; k++) u[o + k]! += sign * h[k]!;
     }
   };
   tasks.forEach((_, i) => add(i, starts[i]!, 1));

@@ -53,6 +53,8 @@ export function levelPortfolio(
   projects: readonly PortfolioProject[],
   capacity: readonly Float64Array[],
   maxDelay = 520,
+  /** The days each person works (see `LevelInput.workdays`); every day when undefined. */
+  workdays?: readonly Uint8Array[],
 ): PortfolioLevelResult {
   const offsets: number[] = [];
   const tasks: LevelTask[] = [];
@@ -76,9 +78,9 @@ export function levelPortfolio(
       links.push({ ...l, lag: l.lag - broken, from: base + l.from, to: base + l.to });
     }
   });
-  const result = level({ tasks, links, capacity, maxDelay, priorityFirst: true });
+  const result = level({ tasks, links, capacity, workdays, maxDelay, priorityFirst: true });
   // Moves that do not reduce the over-allocation are given back.
-  const pruned = pruneMoves(tasks, links, capacity, result.starts, result.moves);
+  const pruned = pruneMoves(tasks, links, capacity, result.starts, result.moves, workdays);
   const local = (i: number) => ({ project: owner[i]!, task: i - offsets[owner[i]!]! });
   return {
     starts: projects.map((p, j) => pruned.starts.slice(offsets[j]!, offsets[j]! + p.tasks.length)),

@@ -9,7 +9,7 @@ import type {
   WhatIfBody,
   WhatIfResult,
 } from '../../../contracts/resources.ts';
-import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
+import { fromEpochDay, isoWeekday, toEpochDay } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidayDays } from '../../../core/calendar/holidays-fr.ts';
 import { OVER_EPSILON, aggregateGroups, roundHours } from '../../../core/resources/aggregate.ts';
 import {
@@ -21,8 +21,8 @@ import {
   computeCapacity,
 } from '../../../core/resources/capacity.ts';
 import type { Ctx } from '../../context.ts';
-import type { Executor } from '../../db/client.ts';
-import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { projectRefs } from '../portfolio/portfolio.service.ts';
 import * as repo from './resources.repository.ts';
 import { allocationViews } from './resources.service.ts';
@@ -45,9 +45,16 @@ export type Params = Pick<
   limit: number;
 };
 
-/** Everything the engine needs, read set-wise (two statements in parallel, whatever the size). */
+/** A person as the capacity views show them. */
+export interface CapacityPerson {
+  id: string;
+  name: string;
+  orgUnit: { id: string; name: string } | null;
+}
+
+/** Everything the engine needs, read set-wise (one statement, whatever the size). */
 interface Snapshot {
-  people: PersonBrief[];
+  people: CapacityPerson[];
   profiles: Map<string, { roleId: string | null; teamId: string | null }>;
   edges: Int32Array;
   holidays: Int32Array;
@@ -60,27 +67,38 @@ interface Snapshot {
 
 const LOAD_KINDS = ['hours', 'percent', 'effort'] as const;
 
-/** The raw inputs of a window (wider by `margin` days for the loads, for shifted projects). */
+/**
+ * The raw inputs of a window (wider by `margin` days for the loads, for shifted projects), in
+ * one statement: the people read (all active people, or those of `only`) with their names and
+ * org units, their working weeks, absences and loads.
+ */
 export async function readInputs(
   db: Executor,
   p: { includeSoft: boolean },
   edges: Int32Array,
   margin = 0,
   projectIds?: readonly string[],
+  only?: repo.PeopleFilter,
 ) {
   const fromDay = edges[0]!;
   const toDay = edges[edges.length - 1]!;
-  const [people, columns] = await Promise.all([
-    peopleDirectory(db),
-    repo.capacityColumns(db, {
-      from: fromEpochDay(fromDay - margin),
-      to: fromEpochDay(toDay + margin),
-      absenceFrom: fromEpochDay(fromDay),
-      absenceTo: fromEpochDay(toDay),
-      includeSoft: p.includeSoft,
-      projectIds,
-    }),
-  ]);
+  const columns = await repo.capacityColumns(db, {
+    from: fromEpochDay(fromDay - margin),
+    to: fromEpochDay(toDay + margin),
+    absenceFrom: fromEpochDay(fromDay),
+    absenceTo: fromEpochDay(toDay),
+    includeSoft: p.includeSoft,
+    projectIds,
+    only,
+  });
+  const people: CapacityPerson[] = columns.people.map((id, i) => {
+    const unit = columns.units[i];
+    return {
+      id,
+      name: columns.names[i]!,
+      orgUnit: unit ? { id: unit, name: columns.unitNames[i] ?? '' } : null,
+    };
+  });
   return { people, columns, edges };
 }
 
@@ -96,7 +114,7 @@ export function toSnapshot(
   const toDay = edges[edges.length - 1]!;
   const personIndex = new Map<string, number>();
   people.forEach((x, i) => personIndex.set(x.id, i));
-  // The statement's person index → the directory's (−1: archived, left out).
+  // The statement's person index → the snapshot's (the same; −1 would leave one out).
   const local = Int32Array.from(c.people, (id) => personIndex.get(id) ?? -1);
   const profiles = new Map<string, { roleId: string | null; teamId: string | null }>();
   const weekHours = new Float64Array(people.length * 7);
@@ -164,7 +182,12 @@ async function loadSnapshot(
   const edges = window ?? bucketEdges(toEpochDay(p.from), p.buckets, p.unit);
   let margin = 0;
   for (const d of shifts.values()) margin = Math.max(margin, Math.abs(d));
-  return toSnapshot(await readInputs(db, p, edges, margin), shifts);
+  // Only the people the view can show: those of its team, role or org unit filter.
+  const only =
+    p.teamId || p.roleId || p.orgUnitId
+      ? { teamId: p.teamId, roleId: p.roleId, orgUnitId: p.orgUnitId }
+      : undefined;
+  return toSnapshot(await readInputs(db, p, edges, margin, undefined, only), shifts);
 }
 
 /** The group key and label of a person for a grouping, or undefined to leave them out. */
@@ -238,7 +261,8 @@ const cell = (
 });
 
 export async function names(db: Executor) {
-  const [roles, teams] = await Promise.all([repo.listRoles(db), repo.listTeams(db)]);
+  const roles = await repo.listRoles(db);
+  const teams = await repo.listTeams(db);
   return {
     roles: new Map(roles.map((r) => [r.id, r.name])),
     teams: new Map(teams.map((t) => [t.id, t.name])),
@@ -311,7 +335,8 @@ export function toHeatMap(
 
 /** Capacity vs demand by person, team, role or org unit over weeks or months. */
 export async function heatMap(ctx: Ctx, query: Params): Promise<HeatMap> {
-  const [s, n] = await Promise.all([loadSnapshot(ctx.db, query), names(ctx.db)]);
+  const s = await loadSnapshot(ctx.db, query);
+  const n = await names(ctx.db);
   return toHeatMap(s, computeCapacity(s), query, n);
 }
 
@@ -321,7 +346,8 @@ export async function whatIf(ctx: Ctx, body: z.infer<typeof WhatIfBody>): Promis
   let margin = 0;
   for (const d of shifts.values()) margin = Math.max(margin, Math.abs(d));
   const edges = bucketEdges(toEpochDay(body.from), body.buckets, body.unit);
-  const [inputs, n] = await Promise.all([readInputs(ctx.db, body, edges, margin), names(ctx.db)]);
+  const inputs = await readInputs(ctx.db, body, edges, margin);
+  const n = await names(ctx.db);
   const before = toSnapshot(inputs);
   const after = toSnapshot(inputs, shifts);
   return {
@@ -374,16 +400,14 @@ export async function breakdown(
     list.push(l);
   }
   const projectIds = [...byProject.keys()].map((i) => s.projectIds[i]!);
-  const [refs, allocationRows] = await Promise.all([
-    projectRefs(ctx.db, projectIds),
-    memberList.length
-      ? repo.listAllocations(ctx.db, {
-          personIds: memberList.map((p) => s.people[p]!.id),
-          from: query.from,
-          to: query.to,
-        })
-      : Promise.resolve([]),
-  ]);
+  const refs = await projectRefs(ctx.db, projectIds);
+  const allocationRows = memberList.length
+    ? await repo.listAllocations(ctx.db, {
+        personIds: memberList.map((p) => s.people[p]!.id),
+        from: query.from,
+        to: query.to,
+      })
+    : [];
   const refMap = new Map(refs.map((r) => [r.id, r]));
   const allocs = await allocationViews(
     ctx.db,
@@ -449,7 +473,10 @@ export async function dailyAvailability(
   if (personIds.length === 0 || toDay <= fromDay) return out;
   const edges = new Int32Array(toDay - fromDay + 1);
   for (let i = 0; i < edges.length; i++) edges[i] = fromDay + i;
-  const s = toSnapshot(await readInputs(db, { includeSoft }, edges));
+  // Only these people's week, absences and loads are read.
+  const s = toSnapshot(
+    await readInputs(db, { includeSoft }, edges, 0, undefined, { ids: personIds }),
+  );
   const members = personIds
     .map((id) => s.personIndex.get(id))
     .filter((i): i is number => i !== undefined);
@@ -481,4 +508,29 @@ export async function dailyAvailability(
     out.set(s.people[p]!.id, row);
   });
   return out;
+}
+
+/**
+ * For leveling: on which of `days` (epoch days, the leveling axis) each person works, from
+ * their working week (`1` on a day their week gives hours). One statement.
+ */
+export async function workdayMasks(
+  db: Executor,
+  personIds: readonly string[],
+  days: ArrayLike<number>,
+): Promise<Uint8Array[]> {
+  const rows = personIds.length
+    ? await queryRows<{ person_id: string; week_hours: number[] | null }>(
+        db,
+        sql`select person_id, week_hours from resource_profiles
+            where person_id = any(${`{${personIds.join(',')}}`}::uuid[])`,
+      )
+    : [];
+  const week = new Map(rows.map((r) => [r.person_id, r.week_hours]));
+  return personIds.map((id) => {
+    const w = week.get(id) ?? DEFAULT_WEEK_HOURS;
+    const mask = new Uint8Array(days.length);
+    for (let k = 0; k < days.length; k++) mask[k] = (w[isoWeekday(days[k]!) - 1] ?? 0) > 0 ? 1 : 0;
+    return mask;
+  });
 }

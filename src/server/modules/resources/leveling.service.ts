@@ -16,7 +16,7 @@ import { peopleDirectory } from '../org/org.service.ts';
 import { applyTaskUpdates, getPlan } from '../planning/planning.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { calendarSpec } from '../planning/planning.schedule.ts';
-import { dailyAvailability } from './capacity.service.ts';
+import { dailyAvailability, workdayMasks } from './capacity.service.ts';
 import * as repo from './resources.repository.ts';
 
 /** Working days a task may be pushed looking for room (about two years). */
@@ -111,7 +111,9 @@ export async function previewLeveling(
     return row;
   });
 
-  const result = level({ tasks, links, capacity, maxDelay: MAX_DELAY });
+  // Each person's effort goes on the days they work (a part-timer's day off asks nothing).
+  const workdays = await workdayMasks(ctx.db, personIds, span);
+  const result = level({ tasks, links, capacity, workdays, maxDelay: MAX_DELAY });
   const people = await peopleDirectory(ctx.db);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const ref = (i: number) => ({ id: leaves[i]!.id, wbs: leaves[i]!.wbs, name: leaves[i]!.name });

@@ -417,13 +417,21 @@ export async function deleteAssignment(db: Executor, id: string) {
 
 /**
  * Everything the capacity engine reads, in one statement and one JSON value of columns of
- * numbers: people and projects are given as their index in `people` and `projects`. Loads are the allocations and the task assignments (with their
- * task's dates, joined here rather than sent back and forth as ids) overlapping `[from, to)`;
- * kind 0 = hours a week, 1 = percent, 2 = task effort.
+ * numbers: people and projects are given as their index in `people` and `projects`. Loads are
+ * the allocations and the task assignments (with their task's dates, joined here rather than
+ * sent back and forth as ids) overlapping `[from, to)`; kind 0 = hours a week, 1 = percent,
+ * 2 = task effort. Only active people are read — only some of them with `only` (ids, a team, a
+ * role, an org unit) — with what the views show of them (name, org unit), so that no other
+ * read of the directory is needed.
  */
 export interface CapacityColumns {
-  /** Person index → id (every person, archived or not, by id). */
+  /** Person index → id: the active people read, by last name, first name, id. */
   people: string[];
+  /** Person index → « First Last ». */
+  names: string[];
+  /** Person index → org unit id and name (null: none). */
+  units: (string | null)[];
+  unitNames: (string | null)[];
   /** Project index → id (every project, by id). */
   projects: string[];
   loads: {
@@ -439,6 +447,14 @@ export interface CapacityColumns {
   profiles: { p: number[]; r: (string | null)[]; t: (string | null)[]; w: number[][] };
 }
 
+/** Which people a capacity read is about (all active people when every field is undefined). */
+export interface PeopleFilter {
+  ids?: readonly string[] | undefined;
+  teamId?: string | undefined;
+  roleId?: string | undefined;
+  orgUnitId?: string | undefined;
+}
+
 export async function capacityColumns(
   db: Executor,
   f: {
@@ -451,19 +467,43 @@ export async function capacityColumns(
     includeSoft: boolean;
     /** Only these projects' loads (a drill-down or a leveling), all when undefined. */
     projectIds?: readonly string[] | undefined;
+    /** Only these people (all active people when undefined). */
+    only?: PeopleFilter | undefined;
   },
 ): Promise<CapacityColumns> {
   const epoch = sql`date '1970-01-01'`;
   const onlyProjects = (column: SQL) =>
     f.projectIds ? sql`and ${column} = any(${uuidArray(f.projectIds)})` : sql``;
-  // Indices are row numbers by id, in inline subqueries (not CTEs) so that the planner keeps
+  const o = f.only ?? {};
+  // The people read: active, and those of the filter (a team or role is the profile's).
+  const who = sql`${people.archivedAt} is null
+    ${o.ids ? sql`and ${people.id} = any(${uuidArray(o.ids)})` : sql``}
+    ${o.orgUnitId ? sql`and ${people.orgUnitId} = ${o.orgUnitId}` : sql``}
+    ${
+      o.teamId || o.roleId
+        ? sql`and exists (select 1 from ${resourceProfiles} x where x.person_id = ${people.id}
+            ${o.teamId ? sql`and x.team_id = ${o.teamId}` : sql``}
+            ${o.roleId ? sql`and x.role_id = ${o.roleId}` : sql``})`
+        : sql``
+    }`;
+  // With a filter, the loads and absences read are those of the people read.
+  const onlyPeople = (column: SQL) =>
+    f.only ? sql`and ${column} in (select ${people.id} from ${people} where ${who})` : sql``;
+  // Indices are row numbers, in inline subqueries (not CTEs) so that the planner keeps
   // the tables' statistics: a misestimate here once cost seconds of JIT compilation.
-  const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i from ${people})`;
+  const order = sql`order by ${people.lastName}, ${people.firstName}, ${people.id}`;
+  const personIndex = sql`(select ${people.id} as id, (row_number() over (${order}) - 1)::int as i
+      from ${people} where ${who})`;
   const projectIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i from ${projects})`;
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`select json_build_object(
-          'people', (select coalesce(json_agg(id order by id), '[]') from ${people}),
+          'people', (select coalesce(json_agg(${people.id} ${order}), '[]') from ${people} where ${who}),
+          'names', (select coalesce(json_agg(${people.firstName} || ' ' || ${people.lastName} ${order}), '[]')
+                    from ${people} where ${who}),
+          'units', (select coalesce(json_agg(${people.orgUnitId} ${order}), '[]') from ${people} where ${who}),
+          'unitNames', (select coalesce(json_agg(u.name ${order}), '[]')
+                        from ${people} left join org_units u on u.id = ${people.orgUnitId} where ${who}),
           'projects', (select coalesce(json_agg(id order by id), '[]') from ${projects}),
           'loads', (select json_build_object(
               'p', coalesce(json_agg(pi.i), '[]'), 'j', coalesce(json_agg(pj.i), '[]'),
@@ -477,19 +517,21 @@ export async function capacityColumns(
               from ${allocations} a
               where a.start < ${f.to} and a.finish >= ${f.from}
                 ${f.includeSoft ? sql`` : sql`and a.status = 'hard'`} ${onlyProjects(sql`a.project_id`)}
+                ${onlyPeople(sql`a.person_id`)}
               union all
               select a.person_id, a.project_id, t.start - ${epoch}, t.finish - ${epoch}, 2,
                      a.effort_hours, 0
               from ${taskAssignments} a join ${planTasks} t on t.id = a.task_id
               where a.effort_hours > 0 and t.start < ${f.to} and t.finish >= ${f.from}
-                ${onlyProjects(sql`a.project_id`)}) l
+                ${onlyProjects(sql`a.project_id`)} ${onlyPeople(sql`a.person_id`)}) l
             join ${personIndex} pi on pi.id = l.p
             join ${projectIndex} pj on pj.id = l.j),
           'absences', (select json_build_object(
               'p', coalesce(json_agg(pi.i), '[]'), 's', coalesce(json_agg(x.start - ${epoch}), '[]'),
               'f', coalesce(json_agg(x.finish - ${epoch}), '[]'), 'd', coalesce(json_agg(x.day_fraction), '[]'))
             from ${absences} x join ${personIndex} pi on pi.id = x.person_id
-            where x.status = 'approved' and x.start < ${f.absenceTo} and x.finish >= ${f.absenceFrom}),
+            where x.status = 'approved' and x.start < ${f.absenceTo} and x.finish >= ${f.absenceFrom}
+              ${onlyPeople(sql`x.person_id`)}),
           'profiles', (select json_build_object(
               'p', coalesce(json_agg(pi.i), '[]'), 'r', coalesce(json_agg(x.role_id), '[]'),
               't', coalesce(json_agg(x.team_id), '[]'), 'w', coalesce(json_agg(x.week_hours), '[]'))

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { fromEpochDay } from '../../../core/calendar/days.ts';
+import { fromEpochDay, isoWeekday } from '../../../core/calendar/days.ts';
 import {
   type AbsenceSpan,
   DEFAULT_WEEK_HOURS,
@@ -39,17 +39,46 @@ export function periodEdges(fromDay: number, toDay: number, weekly: boolean): In
   return Int32Array.from(edges);
 }
 
-/** The inputs of the capacity engine for some people (all active people when `personIds` is undefined). */
-interface LoadRows {
-  people: { id: string; r: string | null; t: string | null; w: number[] | null }[];
-  loads: { p: string; j: string; s: number; f: number; k: number; a: number; sf: number }[];
-  absences: { p: string; s: number; f: number; d: number }[];
+/** The inputs of the capacity engine for some people, as columns (row `i` of each array). */
+interface LoadColumns {
+  /** People by id, with their working week. */
+  people: { id: string[]; r: (string | null)[]; t: (string | null)[]; w: (number[] | null)[] };
+  /** Allocations overlapping the period: person and project indices, days, kind, amount, soft. */
+  alloc: {
+    p: number[];
+    j: string[];
+    s: number[];
+    f: number[];
+    k: number[];
+    a: number[];
+    sf: number[];
+  };
+  /** Task effort already spread in SQL: person and project indices, bucket, hours. */
+  /** One bucket: summed per person and project; several: per task (`s`, `f`: its days). */
+  effort: { p: number[]; j: string[]; h: number[]; s?: number[]; f?: number[] };
+  absences: { p: number[]; s: number[]; f: number[]; d: number[] };
 }
 
 /**
+ * Monday-to-Friday days of `[a, b)` not in `holidays` (a sorted int array of weekday holidays
+ * led by a sentinel far in the past), in SQL: the capacity engine's `workingDays`.
+ */
+const workingDaysSql = (a: SQL, b: SQL, holidays: SQL) => {
+  // Weekdays before epoch day d since a Monday long ago (epoch day −3 is a Monday).
+  const before = (d: SQL) => sql`((${d} + 3) / 7 * 5 + least(5, (${d} + 3) % 7))`;
+  // width_bucket(x, sorted) counts the elements ≤ x.
+  return sql`(${before(b)} - ${before(a)}
+    - width_bucket(${b} - 1, ${holidays}) + width_bucket(${a} - 1, ${holidays}))`;
+};
+
+/**
  * Capacity, absences and load over `edges` of every active person, or of `personIds` only:
- * one statement (people with their working week, then allocations, task spans and approved
- * absences overlapping the period, as one JSON value), computed by the capacity engine.
+ * one statement, computed by the capacity engine. Over one bucket (the ranking), task effort —
+ * the big table — is spread over the company working days and summed per person and project in
+ * SQL (an effort span covering exactly the period is what the engine would have spread there);
+ * over several (the bench's weeks, the gaps' quarters), each task's effort comes with its days,
+ * which costs the database less than spreading it per bucket. Allocations and absences come as
+ * they are; people travel as indices, not ids.
  */
 export async function periodLoad(
   db: Executor,
@@ -60,78 +89,133 @@ export async function periodLoad(
   const toDay = edges[edges.length - 1]!;
   const from = fromEpochDay(fromDay);
   const to = fromEpochDay(toDay);
+  const holidays = companyHolidays(from.slice(0, 4), to.slice(0, 4));
+  // The engine counts only weekday holidays as working days lost.
+  const weekdayHolidays = Array.from(holidays).filter((d) => isoWeekday(d) <= 5);
+  const buckets = edges.length - 1;
+  const holidayArray = sql`${`{${[-1e6, ...weekdayHolidays].join(',')}}`}::int[]`;
   const epoch = sql`date '1970-01-01'`;
-  const only = (column: SQL) =>
-    personIds ? sql`and ${column} = any(${`{${personIds.join(',')}}`}::uuid[])` : sql``;
+  const ids = personIds ? sql`${`{${personIds.join(',')}}`}::uuid[]` : null;
+  const only = (column: SQL) => (ids ? sql`and ${column} = any(${ids})` : sql``);
+  // Row numbers by id, inline (not a CTE) so that the planner keeps the tables' statistics.
+  const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i
+      from people where archived_at is null ${only(sql`id`)})`;
+  const ts = sql`(t.start - ${epoch})`;
+  const tf = sql`(t.finish - ${epoch} + 1)`;
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`select json_build_object(
-          'people', (select coalesce(json_agg(json_build_object('id', p.id, 'r', x.role_id,
-                        't', x.team_id, 'w', x.week_hours) order by p.id), '[]')
+          'people', (select json_build_object('id', coalesce(json_agg(p.id order by p.id), '[]'),
+                        'r', coalesce(json_agg(x.role_id order by p.id), '[]'),
+                        't', coalesce(json_agg(x.team_id order by p.id), '[]'),
+                        'w', coalesce(json_agg(x.week_hours order by p.id), '[]'))
                      from people p left join resource_profiles x on x.person_id = p.id
                      where p.archived_at is null ${only(sql`p.id`)}),
-          'loads', (select coalesce(json_agg(l), '[]') from (
-              select a.person_id as p, a.project_id as j, a.start - ${epoch} as s,
-                     a.finish - ${epoch} as f, case a.unit when 'percent' then 1 else 0 end as k,
-                     a.amount as a, case a.status when 'soft' then 1 else 0 end as sf
-              from resource_allocations a
-              where a.start < ${to}::date and a.finish >= ${from}::date ${only(sql`a.person_id`)}
-              union all
-              select a.person_id, a.project_id, t.start - ${epoch}, t.finish - ${epoch}, 2,
-                     a.effort_hours, 0
-              from resource_task_assignments a join plan_tasks t on t.id = a.task_id
-              where a.effort_hours > 0 and t.start < ${to}::date and t.finish >= ${from}::date
-                ${only(sql`a.person_id`)}) l),
-          'absences', (select coalesce(json_agg(json_build_object('p', x.person_id,
-                          's', x.start - ${epoch}, 'f', x.finish - ${epoch}, 'd', x.day_fraction)), '[]')
-                       from resource_absences x
+          'alloc', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+                        'j', coalesce(json_agg(l.j), '[]'), 's', coalesce(json_agg(l.s), '[]'),
+                        'f', coalesce(json_agg(l.f), '[]'), 'k', coalesce(json_agg(l.k), '[]'),
+                        'a', coalesce(json_agg(l.a), '[]'), 'sf', coalesce(json_agg(l.sf), '[]'))
+                    from (select a.person_id, a.project_id as j, a.start - ${epoch} as s,
+                                 a.finish - ${epoch} as f, case a.unit when 'percent' then 1 else 0 end as k,
+                                 a.amount as a, case a.status when 'soft' then 1 else 0 end as sf
+                          from resource_allocations a
+                          where a.start < ${to}::date and a.finish >= ${from}::date
+                            ${only(sql`a.person_id`)}) l
+                    join ${personIndex} pi on pi.id = l.person_id),
+          'effort', ${
+            buckets === 1
+              ? sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+                        'j', coalesce(json_agg(e.j), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
+                     from (select a.person_id, a.project_id as j,
+                                  coalesce(sum(a.effort_hours * ${workingDaysSql(
+                                    sql`greatest(${ts}, ${fromDay})`,
+                                    sql`least(${tf}, ${toDay})`,
+                                    holidayArray,
+                                  )}::float8 / nullif(${workingDaysSql(ts, tf, holidayArray)}, 0)), 0) as h
+                           from resource_task_assignments a
+                           join plan_tasks t on t.id = a.task_id
+                           where a.effort_hours > 0 and t.start < ${to}::date
+                             and t.finish >= ${from}::date ${only(sql`a.person_id`)}
+                           group by a.person_id, a.project_id) e
+                     join ${personIndex} pi on pi.id = e.person_id)`
+              : sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+                        'j', coalesce(json_agg(a.project_id), '[]'),
+                        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
+                        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
+                        'h', coalesce(json_agg(a.effort_hours), '[]'))
+                     from resource_task_assignments a
+                     join plan_tasks t on t.id = a.task_id
+                     join ${personIndex} pi on pi.id = a.person_id
+                     where a.effort_hours > 0 and t.start < ${to}::date
+                       and t.finish >= ${from}::date ${only(sql`a.person_id`)})`
+          },
+          'absences', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+                          's', coalesce(json_agg(x.start - ${epoch}), '[]'),
+                          'f', coalesce(json_agg(x.finish - ${epoch}), '[]'),
+                          'd', coalesce(json_agg(x.day_fraction), '[]'))
+                       from resource_absences x join ${personIndex} pi on pi.id = x.person_id
                        where x.status = 'approved' and x.start < ${to}::date
                          and x.finish >= ${from}::date ${only(sql`x.person_id`)})
         )::text as data`,
   );
-  const data = JSON.parse(row!.data) as LoadRows;
-  const index = new Map<string, number>();
-  data.people.forEach((p, i) => index.set(p.id, i));
-  const P = data.people.length;
+  const data = JSON.parse(row!.data) as LoadColumns;
+  const people = data.people;
+  const P = people.id.length;
   const profiles = new Map<string, { roleId: string | null; teamId: string | null }>();
   const weekHours = new Float64Array(P * 7);
-  data.people.forEach((p, i) => {
-    profiles.set(p.id, { roleId: p.r, teamId: p.t });
-    const w = p.w ?? DEFAULT_WEEK_HOURS;
+  for (let i = 0; i < P; i++) {
+    profiles.set(people.id[i]!, { roleId: people.r[i] ?? null, teamId: people.t[i] ?? null });
+    const w = people.w[i] ?? DEFAULT_WEEK_HOURS;
     for (let d = 0; d < 7; d++) weekHours[i * 7 + d] = w[d] ?? 0;
-  });
-  const absences: AbsenceSpan[] = [];
-  for (const a of data.absences) {
-    const person = index.get(a.p);
-    if (person !== undefined) absences.push({ person, start: a.s, finish: a.f, fraction: a.d });
   }
-  // Projects as small integers, in the order met.
+  const ab = data.absences;
+  const absences: AbsenceSpan[] = ab.p.map((person, k) => ({
+    person,
+    start: ab.s[k]!,
+    finish: ab.f[k]!,
+    fraction: ab.d[k]!,
+  }));
+  // Projects as small integers, in the order met (allocations and effort share them).
   const projectIndex = new Map<string, number>();
+  const projectOf = (id: string) => {
+    let j = projectIndex.get(id);
+    if (j === undefined) projectIndex.set(id, (j = projectIndex.size));
+    return j;
+  };
   const kinds = ['hours', 'percent', 'effort'] as const;
   const loads: LoadSpan[] = [];
-  for (const l of data.loads) {
-    const person = index.get(l.p);
-    if (person === undefined) continue;
-    let project = projectIndex.get(l.j);
-    if (project === undefined) projectIndex.set(l.j, (project = projectIndex.size));
+  const al = data.alloc;
+  for (let k = 0; k < al.p.length; k++) {
     loads.push({
-      person,
-      project,
-      start: l.s,
-      finish: l.f,
-      kind: kinds[l.k]!,
-      amount: l.a,
-      soft: l.sf === 1,
+      person: al.p[k]!,
+      project: projectOf(al.j[k]!),
+      start: al.s[k]!,
+      finish: al.f[k]!,
+      kind: kinds[al.k[k]!]!,
+      amount: al.a[k]!,
+      soft: al.sf[k] === 1,
     });
   }
-  const holidays = companyHolidays(from.slice(0, 4), to.slice(0, 4));
+  const ef = data.effort;
+  for (let k = 0; k < ef.p.length; k++) {
+    loads.push({
+      person: ef.p[k]!,
+      project: projectOf(ef.j[k]!),
+      // One bucket: an effort span over exactly the period spreads its sum as the tasks would.
+      start: ef.s ? ef.s[k]! : fromDay,
+      finish: ef.f ? ef.f[k]! : toDay - 1,
+      kind: 'effort',
+      amount: ef.h[k]!,
+      soft: false,
+    });
+  }
   const grid = computeCapacity({ edges, holidays, weekHours, absences, loads });
   // Gross capacity (no absences) from the same engine: its difference is the absences' share.
   const gross = computeCapacity({ edges, holidays, weekHours, absences: [], loads: [] }).capacity;
   const absence = new Float64Array(gross.length);
   for (let i = 0; i < gross.length; i++) absence[i] = gross[i]! - grid.capacity[i]!;
   return {
-    ids: data.people.map((p) => p.id),
+    ids: people.id,
     profiles,
     edges,
     buckets: grid.buckets,

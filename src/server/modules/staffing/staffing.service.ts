@@ -44,9 +44,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /**
  * Candidates for a resource request, ranked by skill fit, availability over the request's
  * period and cost, with the reasons. Every active person is scored on skills and cost in one
- * statement; their availability is then read for the best bounds first (one statement per
- * batch, batches doubling), until no one left could beat the last place kept: the result is
- * the ranking of everyone, without reading everyone's load.
+ * statement; their availability (task effort summed in SQL) is then read for the best bounds
+ * first (one statement per batch, batches doubling), until no one left could beat the last
+ * place kept: the result is the ranking of everyone, without reading everyone's load.
  */
 export async function candidates(
   ctx: Ctx,
@@ -82,7 +82,9 @@ export async function candidates(
   const evaluated: RankInput[] = [];
   let ranked: ReturnType<typeof rankCandidates> = { total: 0, items: [] };
   const loads = new Map<string, { capacity: number; load: number }>();
-  for (let k = 0, batch = Math.max(400, q.limit * 10); k < bounded.length; batch *= 2) {
+  // Few, large batches: each statement has a fixed cost (the plan, the scans of the tasks in the
+  // period), each person read a small one.
+  for (let k = 0, batch = Math.max(1000, q.limit * 30); k < bounded.length; batch *= 2) {
     const slice = bounded.slice(k, k + batch);
     k += slice.length;
     const load = await periodLoad(

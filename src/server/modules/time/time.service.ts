@@ -335,10 +335,9 @@ async function buildView(
 /** Suggested empty lines of a week never saved: the person's tasks of the week, then their projects. */
 async function suggestedLines(db: Executor, personId: string, monday: string) {
   const dates = weekDates(monday);
-  const [projects, owned] = await Promise.all([
-    repo.personProjects(db, personId),
-    repo.ownedTasksInWeek(db, personId, dates[0]!, dates[6]!),
-  ]);
+  // One statement after the other: never two at once on one client or transaction.
+  const projects = await repo.personProjects(db, personId);
+  const owned = await repo.ownedTasksInWeek(db, personId, dates[0]!, dates[6]!);
   const open = projects.filter((p) => p.open);
   const byId = new Map(open.map((p) => [p.id, p]));
   const tasks = await repo.leafTasks(db, [...new Set(owned.map((o) => o.projectId))]);
@@ -388,10 +387,8 @@ async function suggestedLines(db: Executor, personId: string, monday: string) {
 }
 
 async function loadState(db: Executor, personId: string, monday: string, lock = false) {
-  const [sheet, person] = await Promise.all([
-    repo.findSheet(db, personId, monday, lock),
-    repo.personName(db, personId),
-  ]);
+  const sheet = await repo.findSheet(db, personId, monday, lock);
+  const person = await repo.personName(db, personId);
   if (!person) throw new DomainError('PERSON_NOT_FOUND', `No person ${personId}`);
   const lines = sheet ? await repo.linesOf(db, [sheet.id]) : [];
   return { sheet: sheet ?? null, personId, personName: person.name, weekStart: monday, lines };
@@ -411,13 +408,11 @@ export async function myTargets(ctx: Ctx, actor: Actor): Promise<TimesheetTarget
   const personId = personOf(actor);
   await repo.ensureSetup(ctx.db);
   const projects = (await repo.personProjects(ctx.db, personId)).filter((p) => p.open);
-  const [tasks, activities] = await Promise.all([
-    repo.leafTasks(
-      ctx.db,
-      projects.map((p) => p.id),
-    ),
-    repo.listActivities(ctx.db),
-  ]);
+  const tasks = await repo.leafTasks(
+    ctx.db,
+    projects.map((p) => p.id),
+  );
+  const activities = await repo.listActivities(ctx.db);
   const byProject = new Map<string, { id: string; name: string; wbs: string }[]>();
   for (const t of tasks) {
     const list = byProject.get(t.projectId) ?? [];
@@ -451,12 +446,10 @@ async function checkWeek(
   const dates = weekDates(monday);
   const projectIds = [...new Set(lines.flatMap((l) => (l.projectId ? [l.projectId] : [])))];
   const taskIds = [...new Set(lines.flatMap((l) => (l.taskId ? [l.taskId] : [])))];
-  const [projects, tasks, activities, locks] = await Promise.all([
-    projectIds.length ? repo.personProjects(tx, personId, projectIds) : Promise.resolve([]),
-    repo.taskProjects(tx, taskIds),
-    repo.listActivities(tx),
-    repo.locksOverlapping(tx, dates[0]!, dates[6]!),
-  ]);
+  const projects = projectIds.length ? await repo.personProjects(tx, personId, projectIds) : [];
+  const tasks = await repo.taskProjects(tx, taskIds);
+  const activities = await repo.listActivities(tx);
+  const locks = await repo.locksOverlapping(tx, dates[0]!, dates[6]!);
   const violations = validateWeek(lines, {
     monday,
     rules: rulesOf(settings),
@@ -606,11 +599,9 @@ export async function copyPreviousWeek(
     const previous = await repo.findSheet(tx, personId, shiftWeek(monday, -1));
     const prevLines = previous ? await repo.linesOf(tx, [previous.id]) : [];
     const dates = weekDates(monday);
-    const [locks, projects, activities] = await Promise.all([
-      repo.locksOverlapping(tx, dates[0]!, dates[6]!),
-      repo.personProjects(tx, personId),
-      repo.listActivities(tx),
-    ]);
+    const locks = await repo.locksOverlapping(tx, dates[0]!, dates[6]!);
+    const projects = await repo.personProjects(tx, personId);
+    const activities = await repo.listActivities(tx);
     const openProjects = new Set(projects.filter((p) => p.open).map((p) => p.id));
     const activeActivities = new Set(activities.filter((a) => a.active).map((a) => a.id));
     const locked = dates.map((d) => locks.some((l) => l.from <= d && d <= l.to));
@@ -845,10 +836,8 @@ export async function consolidation(
   by: 'person' | 'project',
 ): Promise<Consolidation> {
   const { from, to } = monthBounds(month);
-  const [rows, locks] = await Promise.all([
-    repo.consolidate(ctx.db, from, to, by),
-    repo.locksOverlapping(ctx.db, from, to),
-  ]);
+  const rows = await repo.consolidate(ctx.db, from, to, by);
+  const locks = await repo.locksOverlapping(ctx.db, from, to);
   const out = rows.map((r) => ({
     key: r.key,
     code: r.code,

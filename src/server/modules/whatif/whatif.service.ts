@@ -38,6 +38,7 @@ import {
 } from '../portfolio/portfolio.service.ts';
 import {
   dailyAvailability,
+  workdayMasks,
   names,
   readInputs,
   toHeatMap,
@@ -285,7 +286,9 @@ async function levelScenario(
     return row;
   });
 
-  const result = levelPortfolio(input, capacity, MAX_DELAY);
+  // Each person's effort goes on the days they work (a part-timer's day off asks nothing).
+  const workdays = await workdayMasks(ctx.db, personIds, span);
+  const result = levelPortfolio(input, capacity, MAX_DELAY, workdays);
   const directory = await peopleDirectory(ctx.db);
   const personName = new Map(directory.map((p) => [p.id, p.name]));
   const projectRef = (j: number) => (j < live.length ? refOf(live[j]!) : addedRef);
