@@ -27,12 +27,14 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { trainingPostingRoutes } from './postings.routes.ts';
 import * as svc from './training.service.ts';
 
 /** Training: catalogue, sessions, enrolments (completion raises levels), development plans. */
 export function trainingRoutes(app: FastifyInstance, ctx: Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['training'];
+  trainingPostingRoutes(app, ctx);
 
   r.get(
     '/api/v1/training/courses',
