@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Budget, CostLedger } from '../../src/contracts/finance.ts';
 import { HeatMap } from '../../src/contracts/resources.ts';
 import { TrainingCostPosting, TrainingCostPostingList } from '../../src/contracts/skills.ts';
-import { Bench } from '../../src/contracts/staffing.ts';
+import { Bench, DevelopmentGoalList, PlannablePeople } from '../../src/contracts/staffing.ts';
 import { createPerson } from '../../src/server/modules/org/org.service.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
@@ -282,5 +282,43 @@ describe('training costs posted to a project budget', () => {
       ).json(),
     );
     expect(list.items).toEqual([]);
+  });
+});
+
+describe('development plans: who may write them, as the web shows it', () => {
+  it('the line manager writes their report’s plan; the person reads it; resource roles write any', async () => {
+    const boss = await createPerson(t.ctx, SYSTEM_ACTOR, {
+      firstName: 'Nadia',
+      lastName: `Chef${uniq()}`,
+    });
+    const report = await createPerson(t.ctx, SYSTEM_ACTOR, {
+      firstName: 'Hugo',
+      lastName: `Équipier${uniq()}`,
+      managerId: boss.id,
+    });
+    const bossCookie = (await signIn(t, 'member', { personId: boss.id })).cookie;
+    const selfCookie = (await signIn(t, 'member', { personId: report.id })).cookie;
+    const plannable = async (cookie: string) =>
+      PlannablePeople.parse(
+        (await call(t, cookie, { method: 'GET', url: '/api/v1/training/plannable-people' })).json(),
+      );
+    expect(await plannable(bossCookie)).toEqual({
+      all: false,
+      items: [{ id: report.id, name: expect.stringContaining('Hugo') }],
+    });
+    expect(await plannable(selfCookie)).toEqual({ all: false, items: [] });
+    expect((await plannable(rm)).all).toBe(true);
+    const canPlan = async (cookie: string) =>
+      DevelopmentGoalList.parse(
+        (
+          await call(t, cookie, {
+            method: 'GET',
+            url: `/api/v1/resources/${report.id}/development-goals`,
+          })
+        ).json(),
+      ).canPlan;
+    expect(await canPlan(bossCookie)).toBe(true);
+    expect(await canPlan(selfCookie)).toBe(false);
+    expect(await canPlan(rm)).toBe(true);
   });
 });

@@ -27,6 +27,7 @@ const rows: Record<string, Rule> = {
     query: 'from=2027-03-01&to=2027-03-14',
   },
   'GET /api/v1/staffing/skill-gaps/export': { allow: READ_ALL, query: 'from=2027-01-01' },
+  'GET /api/v1/training/plannable-people': { allow: SIGNED_IN },
   // Training costs posted to a project budget: read by resource roles, written by finance.
   'GET /api/v1/training/postings': { allow: READ_ALL },
   'GET /api/v1/training/postings/{id}': { allow: READ_ALL, params: () => ({ id: NIL }) },

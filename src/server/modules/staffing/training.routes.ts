@@ -13,6 +13,7 @@ import {
   EnrolmentList,
   EnrolmentListQuery,
   EnrolmentTransitionBody,
+  PlannablePeople,
   SessionListQuery,
   TrainingCostQuery,
   TrainingCosts,
@@ -218,6 +219,18 @@ export function trainingRoutes(app: FastifyInstance, ctx: Ctx) {
           req.body,
         ),
       ),
+  );
+  r.get(
+    '/api/v1/training/plannable-people',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Whose development plans you may write (everyone, or the people you manage)',
+        response: { 200: PlannablePeople },
+      },
+    },
+    async (req) => svc.plannablePeople(ctx, actorOf(req)),
   );
   r.get(
     '/api/v1/resources/:id/development-goals',
