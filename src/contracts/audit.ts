@@ -96,6 +96,7 @@ export const AUDIT_ENTITIES = [
   'sim_cost_range',
   'sim_run',
   'standard_milestone',
+  'training_cost_posting',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

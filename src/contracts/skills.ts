@@ -268,3 +268,52 @@ export const AnswerRequestBody = z.object({
   start: IsoDate.optional(),
   finish: IsoDate.optional(),
 });
+// Training costs posted to a project's budget (a commitment or an actual cost, through finance).
+
+export const POSTING_KINDS = ['commitment', 'actual'] as const;
+export type PostingKind = (typeof POSTING_KINDS)[number];
+
+/** A session's cost charged to a project budget line. */
+export const TrainingCostPosting = z.object({
+  id: Id,
+  sessionId: Id,
+  project: z.object({ id: Id, code: z.string(), name: z.string() }),
+  line: Ref.nullable(),
+  kind: z.enum(POSTING_KINDS),
+  /** The finance record: purchase order (commitment) or actual cost. */
+  purchaseOrderId: Id.nullable(),
+  actualCostId: Id.nullable(),
+  reference: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  participants: z.number().int(),
+  /** The amount was the session's own, not course cost × seats held. */
+  ownCost: z.boolean(),
+  postedOn: IsoDate,
+  /** Today's cost of the session (course cost × seats held), to tell a posting that is out of date. */
+  currentCostMinor: z.number().int(),
+  /** Seats changed since: the posted amount is no longer course cost × seats held. */
+  outOfDate: z.boolean(),
+  version: z.number().int(),
+});
+export type TrainingCostPosting = z.infer<typeof TrainingCostPosting>;
+export const TrainingCostPostingList = z.object({ items: z.array(TrainingCostPosting) });
+export const PostingListQuery = z.object({ sessionId: Id.optional() });
+
+export const CreatePostingBody = z.object({
+  projectId: Id,
+  lineId: Id.nullable().default(null),
+  kind: z.enum(POSTING_KINDS),
+  /** Order date (commitment) or cost date (actual); default the session's first/last day. */
+  date: IsoDate.optional(),
+  /** The session's own cost (e.g. an intra-company price); default course cost × seats held. */
+  amountMinor: z.number().int().min(1).max(1e13).optional(),
+});
+export type CreatePostingBody = z.infer<typeof CreatePostingBody>;
+
+export const RealisePostingBody = z.object({
+  /** The actual cost's date; default the session's last day. */
+  date: IsoDate.optional(),
+  /** The invoiced amount when it differs from the commitment. */
+  amountMinor: z.number().int().min(1).max(1e13).optional(),
+});

@@ -358,7 +358,13 @@ export const DevelopmentGoal = z.object({
   version: z.number().int(),
 });
 export type DevelopmentGoal = z.infer<typeof DevelopmentGoal>;
-export const DevelopmentGoalList = z.object({ items: z.array(DevelopmentGoal) });
+export const DevelopmentGoalList = z.object({
+  items: z.array(DevelopmentGoal),
+  /** The caller may write this person's plan (resource roles, the person's line manager). */
+  canPlan: z.boolean(),
+});
+/** Whose development plans the caller may write: everyone (resource roles) or their reports. */
+export const PlannablePeople = z.object({ all: z.boolean(), items: z.array(Ref) });
 export const CreateGoalBody = z.object({
   skillId: Id,
   targetLevel: z.number().int().min(1).max(5),

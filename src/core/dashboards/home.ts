@@ -15,8 +15,8 @@ export interface AbsenceSpan {
 
 /**
  * The hours a person is expected to enter for a week: their profile's hours per weekday
- * (Monday first), nothing on public holidays, reduced by approved absences (the largest
- * fraction when two absences overlap a day). Rounded to the hundredth of an hour.
+ * (Monday first), nothing on public holidays, reduced by approved absences (overlapping
+ * absences add up to a whole day at most, as everywhere capacity is computed). Rounded to the hundredth of an hour.
  * @example expectedWeekHours([7,7,7,7,7,0,0], dates, [false,…], []) // 35
  */
 export function expectedWeekHours(
@@ -32,9 +32,8 @@ export function expectedWeekHours(
     if (hours <= 0 || holidays[i]) continue;
     let off = 0;
     for (const a of absences)
-      if (a.start <= date && date <= a.finish)
-        off = Math.max(off, Math.min(1, Math.max(0, a.fraction)));
-    total += hours * (1 - off);
+      if (a.start <= date && date <= a.finish) off += Math.max(0, a.fraction);
+    total += hours * (1 - Math.min(1, off));
   }
   return Math.round(total * 100) / 100;
 }

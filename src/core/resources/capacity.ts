@@ -1,4 +1,5 @@
 import { civilOf, epochDayOf, isoWeekday, mondayOf } from '../calendar/days.ts';
+import { mergeAbsences } from '../skills/absences.ts';
 
 /** Weekly hours of one full-time equivalent (French legal week). */
 export const FULL_TIME_WEEK_HOURS = 35;
@@ -168,7 +169,8 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
   }
   const gridStart = edges[0]!;
   const gridEnd = edges[B]!;
-  for (const a of input.absences) {
+  // Overlapping absences (a « congés » on a training day) take each day once: merged first.
+  for (const a of mergeAbsences(input.absences)) {
     const from = Math.max(a.start, gridStart);
     const to = Math.min(a.finish + 1, gridEnd);
     for (let day = from, b = bucketOf(edges, from); day < to; day++) {

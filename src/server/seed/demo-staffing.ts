@@ -1,5 +1,8 @@
 import type { Actor } from '../../core/platform/actor.ts';
+import { sql } from 'drizzle-orm';
+import { postSessionCost } from '../modules/staffing/postings.service.ts';
 import type { Ctx } from '../context.ts';
+import { queryRows } from '../db/client.ts';
 import * as resourcesRepo from '../modules/resources/resources.repository.ts';
 import * as skillsRepo from '../modules/resources/skills.repository.ts';
 import { answerRequest, createRequest } from '../modules/resources/staffing.service.ts';
@@ -280,6 +283,35 @@ export async function seedDemoTraining(ctx: Ctx, actor: Actor) {
     }
   }
   await seedSessionChanges(ctx, actor);
+  await seedTrainingPostings(ctx, actor);
+}
+
+/**
+ * Training costs in project budgets: the completed ISO 27001 session as an actual cost and the
+ * PSM I session as a commitment, on the first project's external services line (through the
+ * finance service, like a finance controller would).
+ */
+async function seedTrainingPostings(ctx: Ctx, actor: Actor) {
+  const [line] = await queryRows<{ id: string; project_id: string }>(
+    ctx.db,
+    sql`select l.id, l.project_id from budget_lines l join projects p on p.id = l.project_id
+        where l.category = 'external_services' order by p.code, l.position limit 1`,
+  );
+  if (!line) return;
+  const sessions = (await listSessions(ctx, {})).items.filter((s) => s.status === 'planned');
+  const iso = sessions.find((s) => s.course.code === 'ISO27001-LI' && s.finish < '2026-11-26');
+  const psm = sessions.find((s) => s.course.code === 'PSM-I');
+  for (const [session, kind] of [
+    [iso, 'actual'],
+    [psm, 'commitment'],
+  ] as const) {
+    if (!session || session.taken === 0) continue;
+    await postSessionCost(ctx, actor, session.id, {
+      projectId: line.project_id,
+      lineId: line.id,
+      kind,
+    });
+  }
 }
 
 /**

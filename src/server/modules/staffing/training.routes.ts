@@ -13,6 +13,7 @@ import {
   EnrolmentList,
   EnrolmentListQuery,
   EnrolmentTransitionBody,
+  PlannablePeople,
   SessionListQuery,
   TrainingCostQuery,
   TrainingCosts,
@@ -27,12 +28,14 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
+import { trainingPostingRoutes } from './postings.routes.ts';
 import * as svc from './training.service.ts';
 
 /** Training: catalogue, sessions, enrolments (completion raises levels), development plans. */
 export function trainingRoutes(app: FastifyInstance, ctx: Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['training'];
+  trainingPostingRoutes(app, ctx);
 
   r.get(
     '/api/v1/training/courses',
@@ -216,6 +219,18 @@ export function trainingRoutes(app: FastifyInstance, ctx: Ctx) {
           req.body,
         ),
       ),
+  );
+  r.get(
+    '/api/v1/training/plannable-people',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Whose development plans you may write (everyone, or the people you manage)',
+        response: { 200: PlannablePeople },
+      },
+    },
+    async (req) => svc.plannablePeople(ctx, actorOf(req)),
   );
   r.get(
     '/api/v1/resources/:id/development-goals',

@@ -878,7 +878,17 @@ export async function listGoals(ctx: Ctx, actor: Actor, personId: string) {
     .from(developmentGoals)
     .where(eq(developmentGoals.personId, personId))
     .orderBy(developmentGoals.dueOn);
-  return { items: await goalViews(ctx.db, p, rows) };
+  return { items: await goalViews(ctx.db, p, rows), canPlan: mayPlan(actor, p) };
+}
+
+/** Whose plans the actor may write: everyone (resource roles) or the people they manage. */
+export async function plannablePeople(ctx: Ctx, actor: Actor) {
+  if (canManage(actor)) return { all: true, items: [] };
+  if (actor.personId === null) return { all: false, items: [] };
+  const items = (await peopleDirectory(ctx.db))
+    .filter((p) => p.managerId === actor.personId)
+    .map((p) => ({ id: p.id, name: p.name }));
+  return { all: false, items };
 }
 
 /** The line manager and resource roles write a person's plan. */

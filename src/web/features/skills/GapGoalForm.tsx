@@ -9,6 +9,7 @@ import { formatNumber } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { levelLabel, useSkillLevels } from '../resources/skills/skills-api.ts';
 import { trainingApi, useCourses, useTrainingMutation } from '../staffing/training-api.ts';
+import { usePlannablePeople } from './training-extra-api.ts';
 
 export interface GapChoice {
   row: SkillGaps['rows'][number];
@@ -24,6 +25,7 @@ export interface GapChoice {
 export function GapGoalForm({ choice, onDone }: { choice: GapChoice; onDone: () => void }) {
   const { t } = useTranslation();
   const levels = useSkillLevels();
+  const plannable = usePlannablePeople();
   const courses = useCourses();
   const create = useTrainingMutation(trainingApi.createGoal);
   const { row, quarter } = choice;
@@ -50,7 +52,18 @@ export function GapGoalForm({ choice, onDone }: { choice: GapChoice; onDone: () 
           quarter: t('staffing.gaps.quarter', { year: quarter.year, quarter: quarter.quarter }),
         })}
       </Text>
-      <PersonSelect label={t('skills.gapGoal.person')} value={personId} onChange={setPersonId} />
+      {plannable.data && !plannable.data.all ? (
+        <Select
+          label={t('skills.gapGoal.person')}
+          description={t('skills.gapGoal.reportsOnly')}
+          searchable
+          value={personId}
+          onChange={setPersonId}
+          data={plannable.data.items.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      ) : (
+        <PersonSelect label={t('skills.gapGoal.person')} value={personId} onChange={setPersonId} />
+      )}
       <Group grow>
         <Select
           label={t('staffing.training.targetLevel')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
+  PlannablePeople,
   TrainingCosts,
   TrainingSession,
   type UpdateSessionBody,
@@ -29,4 +30,11 @@ export const useTrainingCosts = (fromYear: number, toYear: number) =>
         query: { fromYear: String(fromYear), toYear: String(toYear) },
         signal,
       }),
+  });
+
+/** Whose development plans the user may write: everyone (resource roles) or their reports. */
+export const usePlannablePeople = () =>
+  useQuery({
+    queryKey: [...trainingKeys.all, 'plannable'],
+    queryFn: ({ signal }) => api.get('/training/plannable-people', PlannablePeople, { signal }),
   });

@@ -7,10 +7,10 @@ import { SkillGaps } from '../../../contracts/staffing.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatNumber } from '../../format.ts';
-import { useCan } from '../auth/auth-api.ts';
 import { useSkillCategories } from '../resources/skills/skills-api.ts';
 import { ExportButtons } from '../skills/ExportButtons.tsx';
 import { type GapChoice, GapGoalForm } from '../skills/GapGoalForm.tsx';
+import { usePlannablePeople } from '../skills/training-extra-api.ts';
 
 type Quarter = SkillGaps['rows'][number]['quarters'][number];
 
@@ -59,8 +59,10 @@ export function SkillGapsView() {
     placeholderData: keepPreviousData,
   });
   const qLabel = (y: number, q: number) => t('staffing.gaps.quarter', { year: y, quarter: q });
-  // A shortage can become a development goal (resource managers write plans).
-  const canPlan = useCan()('resource.manage');
+  // A shortage can become a development goal: for resource managers (anyone) and line
+  // managers (their reports).
+  const plannable = usePlannablePeople();
+  const canPlan = plannable.data ? plannable.data.all || plannable.data.items.length > 0 : false;
   const [choice, setChoice] = useState<GapChoice | null>(null);
   const onGoal = canPlan ? setChoice : undefined;
   return (

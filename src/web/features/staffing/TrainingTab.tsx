@@ -23,6 +23,8 @@ import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { useCan, useCurrentUser } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { levelLabel, useSkillLevels, useSkills } from '../resources/skills/skills-api.ts';
+import { usePostings } from '../skills/postings-api.ts';
+import { SessionBudget } from '../skills/SessionBudget.tsx';
 import { SessionCancelForm, SessionEditForm } from '../skills/SessionDialogs.tsx';
 import { TrainingCostsView } from '../skills/TrainingCostsView.tsx';
 import {
@@ -77,7 +79,7 @@ export function TrainingTab({ canManage }: { canManage: boolean }) {
       />
       {view === 'catalogue' && <Catalogue canManage={canManage} />}
       {view === 'enrolments' && <Enrolments canManage={canManage} />}
-      {view === 'plans' && <Plans canManage={canManage} />}
+      {view === 'plans' && <Plans />}
       {view === 'costs' && canRead && <TrainingCostsView />}
     </Stack>
   );
@@ -97,6 +99,11 @@ function Catalogue({ canManage }: { canManage: boolean }) {
     kind: 'edit' | 'cancel';
     session: TrainingSession;
   } | null>(null);
+  const can = useCan();
+  // Training costs posted to project budgets: seen by resource roles, posted by finance.
+  const seesPostings = can('resource.read');
+  const postings = usePostings(seesPostings);
+  const postingOf = new Map((postings.data?.items ?? []).map((p) => [p.sessionId, p]));
   const enrolled = new Set((mine.data?.items ?? []).map((e) => e.session.id));
   const today = new Date().toISOString().slice(0, 10);
   if (courses.isPending || sessions.isPending) return <TableSkeleton />;
@@ -184,6 +191,7 @@ function Catalogue({ canManage }: { canManage: boolean }) {
               <Table.Th>{t('staffing.training.dates')}</Table.Th>
               <Table.Th>{t('staffing.training.place')}</Table.Th>
               <Table.Th ta="right">{t('staffing.training.seats')}</Table.Th>
+              {seesPostings && <Table.Th>{t('skills.posting.column')}</Table.Th>}
               <Table.Th>{t('common.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -212,6 +220,21 @@ function Catalogue({ canManage }: { canManage: boolean }) {
                     waiting: s.waiting,
                   })}
                 </Table.Td>
+                {seesPostings && (
+                  <Table.Td>
+                    <SessionBudget
+                      session={s}
+                      posting={postingOf.get(s.id)}
+                      canPost={can('finance.manage')}
+                      costPerParticipant={
+                        courses.data.items.find((c) => c.id === s.course.id)?.costMinor ?? 0
+                      }
+                      currency={
+                        courses.data.items.find((c) => c.id === s.course.id)?.currency ?? 'EUR'
+                      }
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
                     {me.personId &&
@@ -674,7 +697,7 @@ function Enrolments({ canManage }: { canManage: boolean }) {
   );
 }
 
-function Plans({ canManage }: { canManage: boolean }) {
+function Plans() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [personId, setPersonId] = useState<string | null>(me.personId);
@@ -746,7 +769,7 @@ function Plans({ canManage }: { canManage: boolean }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {canManage && g.status === 'planned' && (
+                      {goals.data.canPlan && g.status === 'planned' && (
                         <Button
                           size="compact-xs"
                           variant="subtle"
@@ -766,7 +789,7 @@ function Plans({ canManage }: { canManage: boolean }) {
               </Table.Tbody>
             </Table>
           )}
-          {canManage && (
+          {goals.data.canPlan && (
             <Group align="flex-end" wrap="wrap">
               <Select
                 label={t('staffing.training.skill')}
