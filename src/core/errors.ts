@@ -136,6 +136,7 @@ export const ERROR_CODES = [
   'STANDARD_MILESTONE_NOT_FOUND',
   'LESSONS_REQUIRED',
   'METHOD_VERSION_NOT_NEWER',
+  'FRONTIER_RUNNING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

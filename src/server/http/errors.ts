@@ -143,6 +143,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   STANDARD_MILESTONE_NOT_FOUND: 404,
   LESSONS_REQUIRED: 409,
   METHOD_VERSION_NOT_NEWER: 409,
+  FRONTIER_RUNNING: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
