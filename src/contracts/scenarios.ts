@@ -66,11 +66,22 @@ export const ScoringModelList = z.object({ items: z.array(ScoringModel) });
 /** { criterionKey: level } — a criterion left out is not scored by this evaluator. */
 export const Scores = z.record(z.string().max(40), z.number().int().min(0).max(100));
 
-export const CreateEvaluationBody = z.object({
-  requestId: Id,
-  scores: Scores,
-  comment: z.string().trim().max(4000).default(''),
-});
+/** A sheet scores a project request or a running project: exactly one of the two ids. */
+export const CreateEvaluationBody = z
+  .object({
+    requestId: Id.optional(),
+    projectId: Id.optional(),
+    scores: Scores,
+    comment: z.string().trim().max(4000).default(''),
+  })
+  .superRefine((b, issue) => {
+    if ((b.requestId === undefined) === (b.projectId === undefined))
+      issue.addIssue({
+        code: 'custom',
+        path: ['requestId'],
+        message: 'Give either requestId or projectId',
+      });
+  });
 export type CreateEvaluationBody = z.infer<typeof CreateEvaluationBody>;
 
 export const UpdateEvaluationBody = z.object({
@@ -82,7 +93,8 @@ export type UpdateEvaluationBody = z.infer<typeof UpdateEvaluationBody>;
 export const Evaluation = z.object({
   id: Id,
   modelId: Id,
-  requestId: Id,
+  requestId: Id.nullable(),
+  projectId: Id.nullable(),
   evaluator: Ref,
   scores: z.record(z.string(), z.number()),
   comment: z.string(),
@@ -94,7 +106,7 @@ export const Evaluation = z.object({
 export type Evaluation = z.infer<typeof Evaluation>;
 export const EvaluationList = z.object({ items: z.array(Evaluation) });
 
-export const EvaluationQuery = z.object({ requestId: Id.optional() });
+export const EvaluationQuery = z.object({ requestId: Id.optional(), projectId: Id.optional() });
 
 // ---------------------------------------------------------------- ranking
 
@@ -112,9 +124,14 @@ export const RankedCriterion = z.object({
 });
 
 export const RankedCandidate = z.object({
-  request: z.object({
+  /**
+   * A request (reference DEM-0004, stage of the intake) or a running project (its code, its
+   * status), ranked together under the same model.
+   */
+  candidate: z.object({
+    kind: z.enum(['request', 'project']),
     id: Id,
-    number: z.number().int(),
+    reference: z.string(),
     title: z.string(),
     stage: z.string(),
   }),
@@ -189,6 +206,29 @@ export const FrontierPoint = z.object({
   efficient: z.boolean(),
 });
 export type FrontierPoint = z.infer<typeof FrontierPoint>;
+
+/** The frontier computed as a background job: its state, progress and the points found so far. */
+export const FRONTIER_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export const FrontierRun = z.object({
+  id: Id,
+  scenarioId: Id,
+  scenarioVersion: z.number().int(),
+  state: z.enum(FRONTIER_RUN_STATES),
+  /** 0–100: the share of budget levels solved. */
+  progress: z.number().int(),
+  levelsDone: z.number().int(),
+  levels: z.number().int(),
+  timeLimit: z.number().int(),
+  points: z.array(FrontierPoint),
+  /** Why it failed: SCENARIO_CHANGED (the scenario changed meanwhile), OPTIMIZER_FAILED, … */
+  error: z.object({ code: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+  requestedBy: z.string(),
+  createdAt: Instant,
+  startedAt: Instant.nullable(),
+  finishedAt: Instant.nullable(),
+});
+export type FrontierRun = z.infer<typeof FrontierRun>;
+export const FrontierRunResponse = z.object({ run: FrontierRun.nullable() });
 
 export const ScenarioSummary = z.object({
   id: Id,

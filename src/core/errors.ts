@@ -139,6 +139,7 @@ export const ERROR_CODES = [
   'TRAINING_COST_ALREADY_POSTED',
   'TRAINING_COST_POSTING_NOT_FOUND',
   'TRAINING_COST_ALREADY_ACTUAL',
+  'FRONTIER_RUNNING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

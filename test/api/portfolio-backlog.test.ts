@@ -259,12 +259,12 @@ describe('scenarios built from the backlog', () => {
     });
     expect(ranking.statusCode).toBe(200);
     const items = ranking.json().items as {
-      request: { id: string };
+      candidate: { id: string };
       total: number;
       evaluators: unknown[];
       criteria: { mean: number }[];
     }[];
-    const total = (id: string) => items.find((i) => i.request.id === id)!;
+    const total = (id: string) => items.find((i) => i.candidate.id === id)!;
     expect(total(crm.id).total).toBe(100);
     expect(total(crm.id).criteria[0]!.mean).toBe(4);
     expect(total(erp.id).criteria[0]!.mean).toBe(1);

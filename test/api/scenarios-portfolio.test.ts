@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scenario, ScenarioList } from '../../src/contracts/scenarios.ts';
+import { FrontierRun, Scenario, ScenarioList } from '../../src/contracts/scenarios.ts';
+import { waitForFrontier } from '../../src/server/modules/strategy/frontier.job.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -127,15 +128,17 @@ describe('portfolio scenarios', () => {
     });
     expect(stale.statusCode).toBe(412);
 
-    // The frontier: best value at each budget level, never decreasing on efficient points.
+    // The frontier: a background job; best value at each budget level, never decreasing on
+    // efficient points.
     const fr = await call(t, pmo, {
       method: 'POST',
       url: `${url}/frontier`,
       headers: { 'if-match': `"${rerun.version}"` },
       payload: { timeLimit: 7 },
     });
-    expect(fr.statusCode).toBe(200);
-    const frontier = Scenario.parse(fr.json()).frontier!;
+    expect(fr.statusCode).toBe(202);
+    await waitForFrontier(FrontierRun.parse(fr.json()).id);
+    const frontier = Scenario.parse((await call(t, pmo, { method: 'GET', url })).json()).frontier!;
     expect(frontier.map((p) => p.factor)).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 2]);
     // At 25 % (250 a quarter) C cannot be forced in: infeasible.
     expect(frontier[0]!.status).toBe('infeasible');

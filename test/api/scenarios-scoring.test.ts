@@ -242,10 +242,10 @@ describe('evaluations and the explained ranking', () => {
         })
       ).json(),
     );
-    const ids = ranking.items.map((i) => i.request.id);
+    const ids = ranking.items.map((i) => i.candidate.id);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
     const first = ranking.items[0]!;
-    expect(first.request.id).toBe(a.id);
+    expect(first.candidate.id).toBe(a.id);
     // alignement mean 2/3 → 0.4 × 2/3; valeur 3 → 0.4; risque mean 1 (lower better) → 0.2 × 2/3.
     expect(first.total).toBeCloseTo((0.4 * (2 / 3) + 0.4 + 0.2 * (2 / 3)) * 100, 6);
     const align = first.criteria.find((x) => x.key === 'alignement')!;
@@ -254,9 +254,9 @@ describe('evaluations and the explained ranking', () => {
     expect(align.maxPoints).toBeCloseTo(40, 9);
     expect(first.evaluators).toHaveLength(2);
     expect(first.maxRelativeSpread).toBeCloseTo(2 / 3, 9);
-    const second = ranking.items.find((i) => i.request.id === b.id)!;
+    const second = ranking.items.find((i) => i.candidate.id === b.id)!;
     expect(second.completeness).toBeCloseTo(0.8, 9);
-    const unscored = ranking.items.find((i) => i.request.id === c.id)!;
+    const unscored = ranking.items.find((i) => i.candidate.id === c.id)!;
     expect(unscored.total).toBe(0);
     expect(unscored.completeness).toBe(0);
     expect(ranking.evaluators.map((e) => e.id)).toContain(executiveId);
@@ -323,7 +323,7 @@ describe('evaluations and the explained ranking', () => {
         })
       ).json(),
     );
-    const top = narrowedRanking.items.find((i) => i.request.id === a.id)!;
+    const top = narrowedRanking.items.find((i) => i.candidate.id === a.id)!;
     expect(top.criteria.find((x) => x.key === 'alignement')!.mean).toBeNull();
 
     // Withdrawing a sheet: If-Match, only by its evaluator.

@@ -11,6 +11,11 @@ import { syncLabourActuals } from '../modules/finance/finance.labour.ts';
 import { runDeliveries } from '../modules/reporting/copil/delivery.service.ts';
 import { runActionReminders } from '../modules/risks/raid.reminders.ts';
 import { runSnapshots } from '../modules/evm/evm.service.ts';
+import {
+  FRONTIER_QUEUE,
+  runFrontierJob,
+  useFrontierQueue,
+} from '../modules/strategy/frontier.job.ts';
 
 /** The recurring jobs: name, cron (Europe/Paris) and what they do. */
 const SCHEDULES = [
@@ -104,6 +109,17 @@ export async function startJobs(
       return result;
     });
   }
+  // On-demand jobs: a scenario's efficient frontier (one at a time per instance; a job whose
+  // process died is retried once it expires).
+  await boss.createQueue(FRONTIER_QUEUE, { expireInSeconds: 15 * 60, retryLimit: 1 });
+  await boss.work<{ runId: string }>(
+    FRONTIER_QUEUE,
+    { pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (job) await runFrontierJob(ctx, job.data.runId);
+    },
+  );
+  useFrontierQueue((runId) => boss.send(FRONTIER_QUEUE, { runId }));
   return {
     boss,
     /** Runs a job now (used by tests and the CLI) and waits for its result. */
@@ -111,6 +127,9 @@ export async function startJobs(
       const job = SCHEDULES.find((s) => s.name === name)!;
       return job.run(ctx);
     },
-    stop: () => boss.stop({ graceful: true, timeout: 5000 }),
+    stop: () => {
+      useFrontierQueue(null);
+      return boss.stop({ graceful: true, timeout: 5000 });
+    },
   };
 }

@@ -43,5 +43,6 @@ const rows: Record<string, Rule> = {
     body: () => ({}),
     stale: true,
   },
+  'GET /api/v1/strategy/scenarios/{id}/frontier': { allow: [...READERS] },
 };
 export default rows;

@@ -72,7 +72,8 @@ export async function createFromBacklog(
   const scores = new Map<string, number>();
   if (body.valueBasis === 'score') {
     const r = await ranking(ctx, body.scoringModelId!);
-    for (const item of r.items) if (item.completeness > 0) scores.set(item.request.id, item.total);
+    for (const item of r.items)
+      if (item.completeness > 0) scores.set(item.candidate.id, item.total);
   }
   let free: number[] | null = null;
   if (body.capacityShare !== null) {

@@ -1,6 +1,6 @@
 /**
  * Portfolio scenarios: a saved selection problem with the PMO's forcing, run with HiGHS in the
- * optimizer worker (time limit), and its efficient frontier (best value at each budget level).
+ * optimizer worker (time limit); its efficient frontier is a background job (frontier.job.ts).
  * Read with `strategy.read`, written and run by the PMO (`strategy.manage`). A run does not hold
  * a transaction while the solver works: the result is stored afterwards, against the version
  * the run started from (someone changed it meanwhile → 412).
@@ -16,13 +16,7 @@ import type {
 } from '../../../contracts/scenarios.ts';
 import { DomainError, validationError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
-import {
-  applyForcing,
-  FRONTIER_FACTORS,
-  frontierPoints,
-  scaleBudget,
-  totalBudget,
-} from '../../../core/scenarios/frontier.ts';
+import { applyForcing } from '../../../core/scenarios/frontier.ts';
 import {
   parseSelection,
   SelectionError,
@@ -282,36 +276,4 @@ export async function runScenario(
     runAt: new Date(),
     runSeconds: Math.round(performance.now() - t0) / 1000,
   });
-}
-
-/**
- * The efficient frontier: the scenario (with its forcing) solved at each budget level of
- * FRONTIER_FACTORS, one after the other in the worker, sharing the time limit.
- */
-export async function runFrontier(
-  ctx: Ctx,
-  actor: Actor,
-  id: string,
-  version: number,
-  timeLimit: number,
-): Promise<Scenario> {
-  const current = await find(ctx.db, id);
-  if (current.version !== version)
-    throw new DomainError('VERSION_MISMATCH', 'Someone else changed this scenario; reload it', {
-      current: toScenario(current),
-    });
-  const problem = problemOf(
-    current.selection,
-    current.forcedIn as string[],
-    current.forcedOut as string[],
-  );
-  if (totalBudget(problem) === null)
-    throw validationError([
-      { path: ['body', 'selection', 'budget'], message: 'No period has a budget: no frontier' },
-    ]);
-  const each = Math.max(1, Math.floor(timeLimit / FRONTIER_FACTORS.length));
-  const runs: { factor: number; result: SelectionResult }[] = [];
-  for (const factor of FRONTIER_FACTORS)
-    runs.push({ factor, result: await solve(scaleBudget(problem, factor), each) });
-  return store(ctx, actor, current, version, { frontier: frontierPoints(problem, runs) });
 }

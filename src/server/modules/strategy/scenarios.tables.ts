@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant, recordColumns } from '../../db/columns.ts';
 import { users } from '../platform/platform.tables.ts';
+import { projects } from '../portfolio/portfolio.tables.ts';
 import { projectRequests } from './strategy.tables.ts';
 
 /**
@@ -20,8 +21,9 @@ export const scoringModels = pgTable(
 );
 
 /**
- * One evaluator's sheet for one candidate (project request) under one model: the level given
- * to each criterion ({ criterionKey: level }), and a comment. Several evaluators per candidate.
+ * One evaluator's sheet for one candidate under one model: the level given to each criterion
+ * ({ criterionKey: level }), and a comment. Several evaluators per candidate. A candidate is a
+ * project request or a running project (re-scored with the same models): exactly one is set.
  */
 export const scoringEvaluations = pgTable(
   'strategy_scoring_evaluations',
@@ -30,9 +32,8 @@ export const scoringEvaluations = pgTable(
     modelId: uuid('model_id')
       .notNull()
       .references(() => scoringModels.id, { onDelete: 'cascade' }),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => projectRequests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').references(() => projectRequests.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     evaluatorId: uuid('evaluator_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -41,7 +42,17 @@ export const scoringEvaluations = pgTable(
   },
   (t) => [
     uniqueIndex('strategy_scoring_evaluations_key').on(t.modelId, t.requestId, t.evaluatorId),
+    uniqueIndex('strategy_scoring_evaluations_project_key').on(
+      t.modelId,
+      t.projectId,
+      t.evaluatorId,
+    ),
     index('strategy_scoring_evaluations_request_idx').on(t.requestId),
+    index('strategy_scoring_evaluations_project_idx').on(t.projectId),
+    check(
+      'strategy_scoring_evaluations_candidate_check',
+      sql`(${t.projectId} is null) <> (${t.requestId} is null)`,
+    ),
     check('strategy_scoring_evaluations_scores_check', sql`jsonb_typeof(${t.scores}) = 'object'`),
   ],
 );

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { users } from '../platform/platform.tables.ts';
+import { projects } from '../portfolio/portfolio.tables.ts';
 import { contributions } from './objectives.tables.ts';
 import { scoringEvaluations, scoringModels } from './scenarios.tables.ts';
 import { projectRequests } from './strategy.tables.ts';
@@ -53,18 +54,24 @@ export async function deleteModel(db: Executor, id: string, version: number) {
   return row;
 }
 
-/** A model's evaluation sheets with the evaluator's name, optionally for one request. */
-export function listEvaluations(db: Executor, modelId: string, requestId?: string) {
+/** A model's evaluation sheets with the evaluator's name, optionally for one request or project. */
+export function listEvaluations(
+  db: Executor,
+  modelId: string,
+  of: { requestId?: string; projectId?: string } = {},
+) {
   return db
     .select({ e: scoringEvaluations, evaluatorName: users.name })
     .from(scoringEvaluations)
     .innerJoin(users, eq(users.id, scoringEvaluations.evaluatorId))
     .where(
-      requestId
-        ? and(eq(scoringEvaluations.modelId, modelId), eq(scoringEvaluations.requestId, requestId))
-        : eq(scoringEvaluations.modelId, modelId),
+      and(
+        eq(scoringEvaluations.modelId, modelId),
+        of.requestId ? eq(scoringEvaluations.requestId, of.requestId) : undefined,
+        of.projectId ? eq(scoringEvaluations.projectId, of.projectId) : undefined,
+      ),
     )
-    .orderBy(asc(scoringEvaluations.requestId), asc(users.name));
+    .orderBy(asc(scoringEvaluations.requestId), asc(scoringEvaluations.projectId), asc(users.name));
 }
 
 export async function findEvaluation(db: Executor, id: string) {
@@ -131,19 +138,47 @@ export function rankedRequests(db: Executor, modelId: string) {
     .orderBy(asc(projectRequests.number));
 }
 
-/** The strongest contribution level (1–3) of each of these requests to any objective. */
+/**
+ * The running projects a ranking lists with the requests (active or on hold, not archived),
+ * and any project scored under the model.
+ */
+export function rankedProjects(db: Executor, modelId: string) {
+  return db
+    .select({ id: projects.id, code: projects.code, name: projects.name, status: projects.status })
+    .from(projects)
+    .where(
+      and(
+        isNull(projects.archivedAt),
+        or(
+          inArray(projects.status, ['active', 'on_hold']),
+          inArray(
+            projects.id,
+            db
+              .select({ id: sql<string>`${scoringEvaluations.projectId}` })
+              .from(scoringEvaluations)
+              .where(eq(scoringEvaluations.modelId, modelId)),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(projects.code));
+}
+
+/**
+ * The strongest contribution level (1–3) of each of these requests and projects to any
+ * objective, by candidate id (one grouped statement).
+ */
 export async function strongestContributions(
   db: Executor,
-  requestIds: readonly string[],
+  candidateIds: readonly string[],
 ): Promise<Map<string, number>> {
-  if (requestIds.length === 0) return new Map();
+  if (candidateIds.length === 0) return new Map();
+  const ids = [...candidateIds];
+  const candidate = sql<string>`coalesce(${contributions.requestId}, ${contributions.projectId})`;
   const rows = await db
-    .select({
-      requestId: contributions.requestId,
-      level: sql<number>`max(${contributions.level})::int`,
-    })
+    .select({ id: candidate, level: sql<number>`max(${contributions.level})::int` })
     .from(contributions)
-    .where(inArray(contributions.requestId, [...requestIds]))
-    .groupBy(contributions.requestId);
-  return new Map(rows.map((r) => [r.requestId!, Number(r.level)]));
+    .where(or(inArray(contributions.requestId, ids), inArray(contributions.projectId, ids)))
+    .groupBy(candidate);
+  return new Map(rows.map((r) => [String(r.id), Number(r.level)]));
 }

@@ -7,6 +7,8 @@ import {
   BacklogScenarioBody,
   CreateEvaluationBody,
   CreateScenarioBody,
+  FrontierRun,
+  FrontierRunResponse,
   RunScenarioBody,
   Scenario,
   ScenarioList,
@@ -25,6 +27,7 @@ import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
 import { createFromBacklog } from './backlog.service.ts';
+import { getFrontierRun, requestFrontier, resumeFrontierRuns } from './frontier.job.ts';
 import * as scenarios from './scenarios.service.ts';
 import * as svc from './scoring.service.ts';
 
@@ -130,7 +133,7 @@ export function scoringRoutes(app: FastifyInstance, ctx: Ctx) {
         response: { 200: EvaluationList },
       },
     },
-    async (req) => svc.listEvaluations(ctx, req.params.id, req.query.requestId),
+    async (req) => svc.listEvaluations(ctx, req.params.id, req.query),
   );
 
   r.post(
@@ -323,22 +326,43 @@ export function scoringRoutes(app: FastifyInstance, ctx: Ctx) {
       config: { access: 'strategy.manage' },
       schema: {
         tags,
-        summary: 'The efficient frontier: best value at each budget level (25 % to 200 %)',
+        summary:
+          'Compute the efficient frontier (best value at each budget level, 25 % to 200 %) as a background job',
         params: IdParams,
         body: RunScenarioBody,
-        response: { 200: Scenario },
+        response: { 202: FrontierRun },
       },
     },
     async (req, reply) =>
-      withEtag(
-        reply,
-        await scenarios.runFrontier(
-          ctx,
-          actorOf(req),
-          req.params.id,
-          expectedVersion(req),
-          req.body.timeLimit,
+      reply
+        .status(202)
+        .send(
+          await requestFrontier(
+            ctx,
+            actorOf(req),
+            req.params.id,
+            expectedVersion(req),
+            req.body.timeLimit,
+          ),
         ),
-      ),
   );
+
+  r.get(
+    '/api/v1/strategy/scenarios/:id/frontier',
+    {
+      config: { access: 'strategy.read' },
+      schema: {
+        tags,
+        summary: 'The frontier job of the scenario: state, progress, points found so far',
+        params: IdParams,
+        response: { 200: FrontierRunResponse },
+      },
+    },
+    async (req) => getFrontierRun(ctx, req.params.id),
+  );
+
+  // Without the job runner (pg-boss), frontier runs left by a stopped server run again.
+  app.addHook('onReady', async () => {
+    await resumeFrontierRuns(ctx).catch(() => undefined);
+  });
 }

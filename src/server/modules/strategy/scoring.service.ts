@@ -29,6 +29,7 @@ import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../platform/audit.service.ts';
+import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import * as repo from './scoring.repository.ts';
 import { findRequest as findRequestRow } from './strategy.repository.ts';
 
@@ -203,6 +204,7 @@ function toEvaluation(
     id: row.id,
     modelId: row.modelId,
     requestId: row.requestId,
+    projectId: row.projectId,
     evaluator: { id: row.evaluatorId, name: evaluatorName },
     scores,
     comment: row.comment,
@@ -236,11 +238,43 @@ function checkScores(criteria: readonly ScoringCriterion[], scores: Record<strin
 export async function listEvaluations(
   ctx: Ctx,
   modelId: string,
-  requestId?: string,
+  of: { requestId?: string; projectId?: string } = {},
 ): Promise<{ items: Evaluation[] }> {
   const model = await getModel(ctx, modelId);
-  const rows = await repo.listEvaluations(ctx.db, modelId, requestId);
+  const rows = await repo.listEvaluations(ctx.db, modelId, of);
   return { items: rows.map((r) => toEvaluation(r.e, r.evaluatorName, model.criteria)) };
+}
+
+/**
+ * The candidate a new sheet scores: a request (not rejected) or a running project the evaluator
+ * can see (an invisible one → PROJECT_NOT_FOUND; a closed or cancelled one is not re-scored).
+ */
+async function candidateOf(ctx: Ctx, actor: Actor, input: CreateEvaluationBody) {
+  if (input.projectId) {
+    const { project } = await authorizeProject(ctx.db, actor, input.projectId, 'project.read');
+    if (project.archivedAt || project.status === 'closed' || project.status === 'cancelled')
+      throw validationError([
+        {
+          path: ['body', 'projectId'],
+          message: `A ${project.archivedAt ? 'archived' : project.status} project is not scored`,
+        },
+      ]);
+    return { requestId: null, projectId: project.id, reference: project.code };
+  }
+  const request = await findRequestRow(ctx.db, input.requestId!);
+  if (!request)
+    throw new DomainError('REQUEST_NOT_FOUND', `No request ${input.requestId}`, {
+      issues: [{ path: ['body', 'requestId'], message: 'No such request' }],
+    });
+  if (request.stage === 'rejected')
+    throw new DomainError('REQUEST_STAGE_INVALID', 'A rejected request is not scored', {
+      stage: request.stage,
+    });
+  return {
+    requestId: request.id,
+    projectId: null,
+    reference: `DEM-${String(request.number).padStart(4, '0')}`,
+  };
 }
 
 export async function createEvaluation(
@@ -250,22 +284,15 @@ export async function createEvaluation(
   input: CreateEvaluationBody,
 ): Promise<Evaluation> {
   const model = await getModel(ctx, modelId);
-  const request = await findRequestRow(ctx.db, input.requestId);
-  if (!request)
-    throw new DomainError('REQUEST_NOT_FOUND', `No request ${input.requestId}`, {
-      issues: [{ path: ['body', 'requestId'], message: 'No such request' }],
-    });
-  if (request.stage === 'rejected')
-    throw new DomainError('REQUEST_STAGE_INVALID', 'A rejected request is not scored', {
-      stage: request.stage,
-    });
+  const candidate = await candidateOf(ctx, actor, input);
   checkScores(model.criteria, input.scores);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await repo.insertEvaluations(tx, [
         {
           modelId,
-          requestId: request.id,
+          requestId: candidate.requestId,
+          projectId: candidate.projectId,
           evaluatorId: actor.userId,
           scores: input.scores,
           comment: input.comment,
@@ -274,19 +301,28 @@ export async function createEvaluation(
       await recordAudit(tx, actor, {
         entityType: 'scoring_evaluation',
         entityId: row!.id,
-        entityLabel: `${model.name} · DEM-${String(request.number).padStart(4, '0')}`,
+        entityLabel: `${model.name} · ${candidate.reference}`,
+        projectId: candidate.projectId,
         action: 'create',
         after: { scores: input.scores, comment: input.comment },
       });
       return toEvaluation(row!, actor.name, model.criteria);
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'strategy_scoring_evaluations_key'))
+    if (
+      isUniqueViolation(err, 'strategy_scoring_evaluations_key') ||
+      isUniqueViolation(err, 'strategy_scoring_evaluations_project_key')
+    )
       throw new DomainError(
         'EVALUATION_EXISTS',
         'You already scored this candidate; change your sheet',
         {
-          issues: [{ path: ['body', 'requestId'], message: 'Already scored by you' }],
+          issues: [
+            {
+              path: ['body', candidate.projectId ? 'projectId' : 'requestId'],
+              message: 'Already scored by you',
+            },
+          ],
         },
       );
     throw err;
@@ -356,12 +392,30 @@ export async function deleteEvaluation(
 
 /**
  * The ranked candidates under a model: requests in evaluation and any request scored under it,
- * each total explained per criterion (points, spread) and per evaluator. Scores a model change
- * made invalid are left out (the sheet lists them as outdated).
+ * with the running projects (re-scored with the same models), each total explained per
+ * criterion (points, spread) and per evaluator. Scores a model change made invalid are left out
+ * (the sheet lists them as outdated).
  */
 export async function ranking(ctx: Ctx, modelId: string): Promise<Ranking> {
   const model = await getModel(ctx, modelId);
-  const requests = await repo.rankedRequests(ctx.db, modelId);
+  const requestRows = await repo.rankedRequests(ctx.db, modelId);
+  const projectRows = await repo.rankedProjects(ctx.db, modelId);
+  const requests: Ranking['items'][number]['candidate'][] = [
+    ...requestRows.map((r) => ({
+      kind: 'request' as const,
+      id: r.id,
+      reference: `DEM-${String(r.number).padStart(4, '0')}`,
+      title: r.title,
+      stage: r.stage,
+    })),
+    ...projectRows.map((p) => ({
+      kind: 'project' as const,
+      id: p.id,
+      reference: p.code,
+      title: p.name,
+      stage: p.status,
+    })),
+  ];
   const sheets = await repo.listEvaluations(ctx.db, modelId);
   const evaluations: CoreEvaluation[] = [];
   const evaluators = new Map<string, string>();
@@ -370,13 +424,13 @@ export async function ranking(ctx: Ctx, modelId: string): Promise<Ranking> {
     const { valid } = splitScores(model.criteria, e.scores as Record<string, number>);
     for (const [criterionId, value] of Object.entries(valid))
       evaluations.push({
-        candidateId: e.requestId,
+        candidateId: (e.requestId ?? e.projectId)!,
         evaluatorId: e.evaluatorId,
         criterionId,
         value,
       });
   }
-  // Alignment criteria: one level per request from its strongest contribution to an objective.
+  // Alignment criteria: one level per candidate from its strongest contribution to an objective.
   const aligned = model.criteria.filter((c) => c.source === 'alignment');
   if (aligned.length > 0) {
     const strongest = await repo.strongestContributions(
@@ -410,7 +464,7 @@ export async function ranking(ctx: Ctx, modelId: string): Promise<Ranking> {
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     items: scores.map((s) => ({
-      request: byId.get(s.candidateId)!,
+      candidate: byId.get(s.candidateId)!,
       rank: s.rank,
       total: s.total,
       completeness: s.completeness,

@@ -13,12 +13,12 @@ import { saveEvaluation, useInvalidateScoring } from './scenarios-api.ts';
  */
 export function EvaluationModal({
   model,
-  request,
+  candidate,
   sheet,
   onClose,
 }: {
   model: ScoringModel;
-  request: { id: string; number: number; title: string };
+  candidate: { kind: 'request' | 'project'; id: string; reference: string; title: string };
   sheet: Evaluation | null;
   onClose: () => void;
 }) {
@@ -34,14 +34,16 @@ export function EvaluationModal({
   const [comment, setComment] = useState(sheet?.comment ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const reference = `DEM-${String(request.number).padStart(4, '0')}`;
+  const reference = candidate.reference;
 
   const save = async () => {
     setSaving(true);
     setError(null);
     try {
       await saveEvaluation(model.id, sheet, {
-        requestId: request.id,
+        ...(candidate.kind === 'project'
+          ? { projectId: candidate.id }
+          : { requestId: candidate.id }),
         scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, Number(v)])),
         comment: comment.trim(),
       });
@@ -66,7 +68,7 @@ export function EvaluationModal({
       opened
       onClose={onClose}
       size="lg"
-      title={t('scenarios.scoring.sheetTitle', { reference, title: request.title })}
+      title={t('scenarios.scoring.sheetTitle', { reference, title: candidate.title })}
     >
       <Stack>
         {error && (

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChartLine, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
+import { IconPlayerPlay, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrontierPoint, Scenario } from '../../../contracts/scenarios.ts';
@@ -28,6 +28,7 @@ import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { BacklogScenarioModal } from '../portfolio/BacklogScenarioModal.tsx';
+import { FrontierJobButton, FrontierJobStatus } from '../portfolio/FrontierJob.tsx';
 import { currentLocale } from '../../i18n.ts';
 import {
   createScenario,
@@ -464,7 +465,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
   const [other, setOther] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [fromBacklog, setFromBacklog] = useState(false);
-  const [busy, setBusy] = useState<'run' | 'frontier' | 'force' | null>(null);
+  const [busy, setBusy] = useState<'run' | 'force' | null>(null);
   const [timeLimit, setTimeLimit] = useState<number | string>(10);
   const id = picked ?? list.data?.items[0]?.id ?? null;
   const scenario = useScenario(id);
@@ -509,7 +510,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
       </>
     );
 
-  const act = async (what: 'run' | 'frontier' | 'force', fn: () => Promise<Scenario>) => {
+  const act = async (what: 'run' | 'force', fn: () => Promise<Scenario>) => {
     setBusy(what);
     try {
       await invalidate(await fn());
@@ -605,24 +606,11 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
                 >
                   {t('scenarios.portfolio.run')}
                 </Button>
-                <Button
-                  variant="light"
-                  leftSection={<IconChartLine size={16} aria-hidden />}
-                  loading={busy === 'frontier'}
+                <FrontierJobButton
+                  scenario={s}
+                  timeLimit={Number(timeLimit) || 10}
                   disabled={busy !== null}
-                  onClick={() =>
-                    void act('frontier', () =>
-                      runScenario(
-                        s.id,
-                        'frontier',
-                        Math.max(7, Number(timeLimit) || 10),
-                        s.version,
-                      ),
-                    )
-                  }
-                >
-                  {t('scenarios.portfolio.frontier')}
-                </Button>
+                />
               </Group>
             )}
             {s.result ? (
@@ -640,6 +628,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
                 <Comparison a={s} b={otherScenario.data} />
               </Paper>
             )}
+            <FrontierJobStatus scenarioId={s.id} />
             {s.frontier && <Frontier points={s.frontier} current={s.result?.objective ?? null} />}
             <Paper withBorder p="md" radius="md">
               <Title order={3} size="h5" mb="xs">

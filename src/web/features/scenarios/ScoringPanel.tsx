@@ -46,7 +46,6 @@ const fmt = (x: number, digits = 1) =>
   new Intl.NumberFormat(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
     maximumFractionDigits: digits,
   }).format(x);
-const reference = (n: number) => `DEM-${String(n).padStart(4, '0')}`;
 
 /** The score as a bar of criterion segments (what each criterion brings), on 0–100. */
 function ScoreBar({ item, model }: { item: RankedCandidate; model: ScoringModel }) {
@@ -90,7 +89,7 @@ function Explanation({ item, ranking }: { item: RankedCandidate; ranking: Rankin
   return (
     <Table withTableBorder fz="sm" striped>
       <Table.Caption>
-        {t('scenarios.scoring.explainCaption', { reference: reference(item.request.number) })}
+        {t('scenarios.scoring.explainCaption', { reference: item.candidate.reference })}
       </Table.Caption>
       <Table.Thead>
         <Table.Tr>
@@ -203,7 +202,7 @@ export function ScoringPanel({
   const [picked, setPicked] = useState<string | null>(null);
   const [editing, setEditing] = useState<ScoringModel | 'new' | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const [scoring, setScoring] = useState<RankedCandidate['request'] | null>(null);
+  const [scoring, setScoring] = useState<RankedCandidate['candidate'] | null>(null);
   const modelId = picked ?? models.data?.items[0]?.id ?? null;
   const ranking = useRanking(modelId);
   const sheets = useEvaluations(canEvaluate ? modelId : null);
@@ -212,8 +211,10 @@ export function ScoringPanel({
   if (models.isError)
     return <ErrorState error={models.error} onRetry={() => void models.refetch()} />;
   const model = models.data.items.find((m) => m.id === modelId) ?? null;
-  const mySheet = (requestId: string): Evaluation | null =>
-    sheets.data?.items.find((s) => s.requestId === requestId && s.evaluator.id === me.id) ?? null;
+  const mySheet = (candidateId: string): Evaluation | null =>
+    sheets.data?.items.find(
+      (s) => (s.requestId ?? s.projectId) === candidateId && s.evaluator.id === me.id,
+    ) ?? null;
   const modal =
     editing !== null ? (
       <ScoringModelModal
@@ -332,7 +333,7 @@ export function ScoringPanel({
             </Table.Thead>
             <Table.Tbody>
               {ranking.data.items.map((item) => {
-                const id = item.request.id;
+                const id = item.candidate.id;
                 const expanded = open.has(id);
                 const mine = mySheet(id);
                 return (
@@ -345,7 +346,7 @@ export function ScoringPanel({
                           px={4}
                           aria-expanded={expanded}
                           aria-label={t('scenarios.scoring.explain', {
-                            reference: reference(item.request.number),
+                            reference: item.candidate.reference,
                           })}
                           onClick={() =>
                             setOpen((s) => {
@@ -365,12 +366,26 @@ export function ScoringPanel({
                       </Table.Td>
                       <Table.Td fw={700}>{item.rank}</Table.Td>
                       <Table.Td>
-                        <Text size="sm" component={Link} to={`/strategy/intake/${id}`} c="blue.8">
-                          {reference(item.request.number)}
+                        <Text
+                          size="sm"
+                          component={Link}
+                          to={
+                            item.candidate.kind === 'project'
+                              ? `/projects/${id}`
+                              : `/strategy/intake/${id}`
+                          }
+                          c="blue.8"
+                        >
+                          {item.candidate.reference}
                         </Text>{' '}
                         <Text span size="sm">
-                          {item.request.title}
-                        </Text>
+                          {item.candidate.title}
+                        </Text>{' '}
+                        {item.candidate.kind === 'project' && (
+                          <Badge size="xs" variant="light" color="grape">
+                            {t('portfolioSelection.scoring.runningProject')}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
@@ -406,7 +421,7 @@ export function ScoringPanel({
                           <Button
                             size="compact-sm"
                             variant={mine ? 'default' : 'light'}
-                            onClick={() => setScoring(item.request)}
+                            onClick={() => setScoring(item.candidate)}
                           >
                             {mine
                               ? t('scenarios.scoring.changeMine')
@@ -432,7 +447,7 @@ export function ScoringPanel({
       {scoring && (
         <EvaluationModal
           model={model}
-          request={scoring}
+          candidate={scoring}
           sheet={mySheet(scoring.id)}
           onClose={() => setScoring(null)}
         />

@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Evaluation,
   EvaluationList,
+  FrontierRun,
+  FrontierRunResponse,
   Ranking,
   Scenario,
   ScenarioList,
@@ -59,7 +61,7 @@ export const deleteScoringModel = (id: string, version: number) =>
 export const saveEvaluation = (
   modelId: string,
   sheet: { id: string; version: number } | null,
-  body: { requestId: string; scores: Record<string, number>; comment: string },
+  body: { requestId?: string; projectId?: string; scores: Record<string, number>; comment: string },
 ) =>
   sheet
     ? apiRequest(
@@ -107,12 +109,26 @@ export const createScenario = (body: unknown) =>
   apiRequest('POST', '/strategy/scenarios', Scenario, { body });
 export const patchScenario = (id: string, body: unknown, version: number) =>
   apiRequest('PATCH', `/strategy/scenarios/${id}`, Scenario, { body, ifMatch: version });
-export const runScenario = (
-  id: string,
-  what: 'run' | 'frontier',
-  timeLimit: number,
-  version: number,
-) =>
+/** The scenario's frontier job, polled while it is queued or running. */
+export function useFrontierRun(id: string | null) {
+  return useQuery({
+    queryKey: [...scenarioKeys.one(id ?? ''), 'frontier'],
+    queryFn: () => api.get(`/strategy/scenarios/${id}/frontier`, FrontierRunResponse),
+    enabled: id !== null,
+    refetchInterval: (q) => {
+      const state = q.state.data?.run?.state;
+      return state === 'queued' || state === 'running' ? 1500 : false;
+    },
+  });
+}
+
+export const startFrontier = (id: string, timeLimit: number, version: number) =>
+  apiRequest('POST', `/strategy/scenarios/${id}/frontier`, FrontierRun, {
+    body: { timeLimit },
+    ifMatch: version,
+  });
+
+export const runScenario = (id: string, what: 'run', timeLimit: number, version: number) =>
   apiRequest('POST', `/strategy/scenarios/${id}/${what}`, Scenario, {
     body: { timeLimit },
     ifMatch: version,
