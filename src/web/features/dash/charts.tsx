@@ -299,14 +299,26 @@ export function BubbleChart({
               stroke={b.color}
               strokeWidth={1.5}
             />
-            {pr(b.size) > 18 && (
-              <text x={px(b.x)} y={py(b.y) + 4} fontSize={10} textAnchor="middle" fill="#212529">
-                {b.label}
-              </text>
-            )}
           </g>
         ))}
       </g>
+      {/* Labels of the large bubbles, kept inside the plot (never over the axes' labels). */}
+      {sorted
+        .filter((b) => pr(b.size) > 18)
+        .map((b) => (
+          <text
+            key={b.id}
+            x={Math.min(right - 3 * b.label.length, Math.max(L + 3 * b.label.length, px(b.x)))}
+            y={py(b.y) + 4}
+            fontSize={10}
+            textAnchor="middle"
+            fill="#212529"
+            pointerEvents="none"
+            aria-hidden
+          >
+            {b.label}
+          </text>
+        ))}
       <line x1={L} x2={right} y1={bottom} y2={bottom} stroke="#adb5bd" />
       <line x1={L} x2={L} y1={top} y2={bottom} stroke="#adb5bd" />
       {[0, 0.25, 0.5, 0.75, 1]
