@@ -59,6 +59,14 @@ test('the PMO reads the portfolio dashboard, prints the one-pager and opens a pr
     page.getByRole('heading', { level: 1, name: 'Synthèse direction — Transformation numérique' }),
   ).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('button', { name: 'Imprimer' })).toBeVisible();
+  // The one-pager carries the benefits (planned, to date, realised) and the value × risk chart.
+  const benefits = page.getByRole('region', { name: 'Bénéfices : prévus et réalisés' });
+  await expect(benefits).toBeVisible();
+  await benefits.getByText('Tableau', { exact: true }).click();
+  await expect(benefits.getByRole('columnheader', { name: 'Bénéfices' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Valeur × risque' }).getByRole('img'),
+  ).toBeVisible();
   await noSeriousAxeViolation(page, 'the executive one-pager');
 
   const watch = page.getByRole('region', { name: 'Projets à surveiller et décisions attendues' });

@@ -7,6 +7,7 @@ import type {
   DashProjectView,
 } from '../../src/contracts/dash.ts';
 import { queryRows } from '../../src/server/db/client.ts';
+import { computeMetrics } from '../../src/server/modules/reporting/reporting.metrics.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import {
   buildMember,
@@ -376,5 +377,57 @@ describe('project dashboard', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('PROJECT_NOT_FOUND');
+  });
+});
+
+describe('capacity pressure: working weeks, public holidays, absences', () => {
+  it("counts each person's own working days, holidays and absences once, in the metrics and the snapshot", async () => {
+    // A Tuesday-to-Friday person (4 × 8 h) of the finance department, 50 % on a new project
+    // over the four weeks from Monday 2026-12-21: 16 working days, of which Christmas and New
+    // Year's Day (Fridays) are holidays → 14 × 8 = 112 h; off 28–31 December (Monday is not
+    // hers; a second absence overlaps the 29th and counts once) → −3 × 8 h; half of Thursday
+    // 14 January → −4 h. Capacity 84 h; the 50 % allocation takes half of it: 42 h.
+    const db = t.ctx.db;
+    const financeId = (await buildOrgUnit(t, { name: 'Finance' })).id;
+    const person = await buildPerson(t, { orgUnitId: financeId });
+    const c = (await buildProject(t, portfolioId, { name: 'Clôture annuelle' })).id;
+    await db.execute(sql`insert into resource_profiles (person_id, week_hours)
+      values (${person.id}, '[0, 8, 8, 8, 8, 0, 0]'::jsonb)`);
+    await db.execute(sql`insert into resource_allocations (person_id, project_id, start, finish, unit, amount)
+      values (${person.id}, ${c}, '2026-12-01', '2027-03-31', 'percent', 50)`);
+    await db.execute(sql`insert into resource_absences (person_id, kind, start, finish, status, day_fraction) values
+      (${person.id}, 'conges', '2026-12-28', '2026-12-31', 'approved', 1),
+      (${person.id}, 'rtt', '2026-12-29', '2026-12-29', 'approved', 1),
+      (${person.id}, 'rtt', '2027-01-14', '2027-01-14', 'approved', 0.5),
+      (${person.id}, 'conges', '2027-01-05', '2027-01-08', 'requested', 1)`);
+    const m = (await computeMetrics(db, [c], '2026-12-21')).get(c)!;
+    expect(m).toMatchObject({ allocated_hours: 42, team_capacity_hours: 84 });
+    expect((await refresh(pmo, '2026-12-21')).statusCode).toBe(200);
+    const d = await dashboard(pmo);
+    expect(d.capacity.groups.find((g) => g.key === financeId)).toEqual({
+      key: financeId,
+      name: 'Finance',
+      allocatedHours: 42,
+      capacityHours: 84,
+      loadPct: 50,
+      level: 'ok',
+    });
+    expect((await refresh(pmo)).statusCode).toBe(200);
+  });
+});
+
+describe('dashboard rows from the snapshot cards', () => {
+  it('names a project moved to another programme since the refresh live, and keeps its refreshed weather', async () => {
+    await refresh(pmo);
+    const moved = (await buildProgram(t, portfolioId, { name: 'Programme déplacé' })).id;
+    await t.ctx.db.execute(sql`update projects set program_id = ${moved} where id = ${b}`);
+    const page = await get<DashProjectsPage>(
+      pmo,
+      `/api/v1/dashboards/portfolio/projects?portfolioId=${portfolioId}&limit=50`,
+    );
+    const row = page.items.find((p) => p.id === b)!;
+    expect(row.program).toEqual({ id: moved, name: 'Programme déplacé' });
+    expect(page.items.find((p) => p.id === a)!.weather).toBe('sun');
+    await t.ctx.db.execute(sql`update projects set program_id = null where id = ${b}`);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { pressureByDepartment, readPressure } from './dash.capacity.ts';
 import type { MetricRow } from './reporting.metrics.ts';
 
 /*
@@ -66,11 +67,32 @@ export interface DashRow {
 }
 
 /**
+ * What a snapshot stores for the dashboard's row of a project (`dash_project_snapshots.card`),
+ * written at refresh so that the dashboard's read is one join of the visible projects with
+ * their snapshots: the metrics the dashboard shows, the names of the project's portfolio,
+ * programme, department and manager (by id: a project moved since the refresh is named live),
+ * its lifecycle phase, its last two counted weathers and its schedule dates.
+ */
+export interface SnapshotCard {
+  m: MetricRow;
+  /** id → name of the portfolio, programme, org unit and manager at refresh. */
+  n: Record<string, string>;
+  ph: { key: string; name: string | null } | null;
+  w: string | null;
+  pw: string | null;
+  ps: string | null;
+  pf: string | null;
+}
+
+/**
  * The rows of the dashboard: every non-archived project the visibility condition lets through
- * (on `projects`, see portfolio.service visibleProjectsCondition); the dashboard's filters apply
- * in memory to these rows, which also give the filters' options. `money` is whether the caller
- * may read each project's finance figures: `true` for everyone (finance.read globally), else the
- * person whose manager or sponsor roles grant it.
+ * (on `projects`, see portfolio.service visibleProjectsCondition) with its snapshot's card —
+ * one join, no aggregate; the dashboard's filters apply in memory to these rows, which also
+ * give the filters' options. Projects, their ids (portfolio, programme, department, manager)
+ * and visibility are read live; names the cards do not hold (a project moved or created since
+ * the refresh) are read in one more statement. `money` is whether the caller may read each
+ * project's finance figures: `true` for everyone (finance.read globally), else the person whose
+ * manager or sponsor roles grant it.
  */
 export async function dashboardRows(
   db: Executor,
@@ -85,40 +107,145 @@ export async function dashboardRows(
         : sql`(projects.manager_id = ${money.personId} or projects.sponsor_id = ${money.personId}
             or exists (select 1 from project_members pm where pm.project_id = projects.id
               and pm.person_id = ${money.personId} and pm.role in ('project_manager', 'sponsor')))`;
-  const rows = await queryRows<
-    Omit<DashRow, 'metrics'> & { has_snapshot: boolean } & Record<string, unknown>
-  >(
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    name: string;
+    status: string;
+    planned_start: string | null;
+    planned_end: string | null;
+    portfolio_id: string;
+    program_id: string | null;
+    org_unit_id: string | null;
+    manager_id: string | null;
+    sees_money: boolean;
+    card: SnapshotCard | null;
+    alignment: number | null;
+    capacity: CapacityShare[] | null;
+    computed_at: string | Date | null;
+    as_of: string | null;
+  }>(
     db,
-    sql`with scoped as (
-          select projects.id, projects.code, projects.name, projects.status, projects.planned_start,
-                 projects.planned_end, projects.portfolio_id, projects.program_id,
-                 projects.org_unit_id, projects.manager_id, ${sees} as sees_money from projects
-          where projects.archived_at is null ${visible ? sql`and ${visible}` : sql``}
-        ),
-        phases as (
+    sql`select projects.id, projects.code, projects.name, projects.status,
+               projects.planned_start::text as planned_start, projects.planned_end::text as planned_end,
+               projects.portfolio_id, projects.program_id, projects.org_unit_id, projects.manager_id,
+               ${sees} as sees_money, s.card, s.alignment, s.capacity, s.computed_at,
+               s.as_of::text as as_of
+        from projects left join dash_project_snapshots s on s.project_id = projects.id
+        where projects.archived_at is null ${visible ? sql`and ${visible}` : sql``}
+        order by projects.code`,
+  );
+  // Projects without a card yet (created since the refresh): their attributes read live.
+  const uncarded = rows.filter((r) => !r.card).map((r) => r.id);
+  const live: Awaited<ReturnType<typeof cardAttributes>> =
+    uncarded.length > 0 ? await cardAttributes(db, uncarded) : new Map();
+  const names = new Map<string, string>();
+  for (const r of rows)
+    for (const [id, n] of Object.entries((r.card ?? live.get(r.id))?.n ?? {})) names.set(id, n);
+  const missing = new Set<string>();
+  for (const r of rows)
+    for (const id of [r.portfolio_id, r.program_id, r.org_unit_id, r.manager_id])
+      if (id && !names.has(id)) missing.add(id);
+  if (missing.size > 0) for (const [id, n] of await namesOf(db, [...missing])) names.set(id, n);
+  const name = (id: string | null) => (id ? (names.get(id) ?? '') : null);
+  return rows.map((r): DashRow => {
+    const c = r.card ?? live.get(r.id);
+    const metrics: MetricRow | null = r.card ? {} : null;
+    if (metrics)
+      for (const k of DASH_METRICS) {
+        const v = r.card!.m[k];
+        metrics[k] = v === null || v === undefined ? null : Number(v);
+      }
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      status: r.status,
+      planned_start: r.planned_start,
+      planned_end: r.planned_end,
+      plan_start: c?.ps ?? null,
+      plan_finish: c?.pf ?? null,
+      portfolio_id: r.portfolio_id,
+      portfolio_name: name(r.portfolio_id) ?? '',
+      program_id: r.program_id,
+      program_name: name(r.program_id),
+      org_unit_id: r.org_unit_id,
+      org_unit_name: name(r.org_unit_id),
+      manager_id: r.manager_id,
+      manager_name: name(r.manager_id),
+      phase_key: c?.ph?.key ?? null,
+      phase_name: c?.ph?.name ?? null,
+      weather: c?.w ?? null,
+      previous_weather: c?.pw ?? null,
+      metrics,
+      alignment: r.alignment,
+      capacity: r.capacity,
+      // A snapshot written before cards existed counts as missing until the next refresh.
+      computed_at: r.card ? r.computed_at : null,
+      as_of: r.card ? r.as_of : null,
+      sees_money: r.sees_money,
+    };
+  });
+}
+
+/** Names of portfolios, programmes, org units or people by id (ids are unique uuids). */
+async function namesOf(db: Executor, ids: string[]) {
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from portfolios where id in ${ids}
+        union all select id, name from programs where id in ${ids}
+        union all select id, name from org_units where id in ${ids}
+        union all select id, first_name || ' ' || last_name from people where id in ${ids}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The cards of every non-archived project (see SnapshotCard) but their metrics: names, phase,
+ * last two counted weathers and schedule dates, in one statement, at refresh (or of some
+ * projects, those without a snapshot yet).
+ */
+export async function cardAttributes(
+  db: Executor,
+  ids?: readonly string[],
+): Promise<Map<string, Omit<SnapshotCard, 'm'>>> {
+  const only = ids ? sql`and project_id in ${ids}` : sql``;
+  const rows = await queryRows<{
+    id: string;
+    portfolio_id: string;
+    portfolio_name: string;
+    program_id: string | null;
+    program_name: string | null;
+    org_unit_id: string | null;
+    org_unit_name: string | null;
+    manager_id: string | null;
+    manager_name: string | null;
+    phase_key: string | null;
+    phase_name: string | null;
+    weather: string | null;
+    previous_weather: string | null;
+    plan_start: string | null;
+    plan_finish: string | null;
+  }>(
+    db,
+    sql`with phases as (
           select distinct v.id as version_id, ph->>'key' as key, ph->>'name' as name
           from gov_methodology_versions v, jsonb_array_elements(v.content->'phases') ph
           where v.id in (select methodology_version_id from gov_project_lifecycles)
         ),
         reports as (
           select project_id, overall, row_number() over (partition by project_id order by period_start desc) as rn
-          from status_reports
-          where state in ('submitted', 'reviewed') and project_id in (select id from scoped)
+          from status_reports where state in ('submitted', 'reviewed') ${only}
         )
-        select p.id, p.code, p.name, p.status, p.planned_start::text as planned_start,
-               p.planned_end::text as planned_end,
-               ps.project_start::text as plan_start, ps.project_finish::text as plan_finish,
-               p.portfolio_id, pf.name as portfolio_name, p.program_id, g.name as program_name,
+        select p.id, p.portfolio_id, pf.name as portfolio_name, p.program_id, g.name as program_name,
                p.org_unit_id, o.name as org_unit_name, p.manager_id,
                m.first_name || ' ' || m.last_name as manager_name,
                lc.current_phase_key as phase_key,
                (select min(ph.name) from phases ph
                  where ph.version_id = lc.methodology_version_id and ph.key = lc.current_phase_key) as phase_name,
                r1.overall as weather, r2.overall as previous_weather,
-               ${sql.raw(DASH_METRICS.map((k) => `(s.metrics->>'${k}')::float8 as "m_${k}"`).join(', '))},
-               s.project_id is not null as has_snapshot,
-               s.alignment, s.capacity, s.computed_at, s.as_of::text as as_of, p.sees_money
-        from scoped p
+               ps.project_start::text as plan_start, ps.project_finish::text as plan_finish
+        from projects p
         join portfolios pf on pf.id = p.portfolio_id
         left join programs g on g.id = p.program_id
         left join org_units o on o.id = p.org_unit_id
@@ -127,19 +254,34 @@ export async function dashboardRows(
         left join gov_project_lifecycles lc on lc.project_id = p.id
         left join reports r1 on r1.project_id = p.id and r1.rn = 1
         left join reports r2 on r2.project_id = p.id and r2.rn = 2
-        left join dash_project_snapshots s on s.project_id = p.id
-        order by p.code`,
+        where p.archived_at is null ${ids ? sql`and p.id in ${ids}` : sql``}`,
   );
-  // Only the metrics the dashboard shows leave the database (the snapshot holds them all).
-  return rows.map((r): DashRow => {
-    const metrics: MetricRow | null = r.has_snapshot ? {} : null;
-    if (metrics)
-      for (const k of DASH_METRICS) {
-        const v = r[`m_${k}`];
-        metrics[k] = v === null || v === undefined ? null : Number(v);
-      }
-    return { ...r, metrics };
-  });
+  return new Map(
+    rows.map((r): [string, Omit<SnapshotCard, 'm'>] => {
+      const n: Record<string, string> = { [r.portfolio_id]: r.portfolio_name };
+      if (r.program_id) n[r.program_id] = r.program_name ?? '';
+      if (r.org_unit_id) n[r.org_unit_id] = r.org_unit_name ?? '';
+      if (r.manager_id) n[r.manager_id] = r.manager_name ?? '';
+      return [
+        r.id,
+        {
+          n,
+          ph: r.phase_key ? { key: r.phase_key, name: r.phase_name } : null,
+          w: r.weather,
+          pw: r.previous_weather,
+          ps: r.plan_start,
+          pf: r.plan_finish,
+        },
+      ];
+    }),
+  );
+}
+
+/** The metrics of a card: those the dashboard reads (the snapshot's `metrics` holds them all). */
+export function cardMetrics(m: MetricRow): MetricRow {
+  const out: MetricRow = {};
+  for (const k of DASH_METRICS) out[k] = m[k] ?? null;
+  return out;
 }
 
 /** Portfolio-level KPI values of the last `limit` dates for each active KPI, oldest first. */
@@ -208,7 +350,7 @@ export async function saveSnapshots(
   tx: Executor,
   asOf: string,
   computedAt: Date,
-  rows: { id: string; m: MetricRow; a: number | null; c: CapacityShare[] }[],
+  rows: { id: string; m: MetricRow; a: number | null; c: CapacityShare[]; k: SnapshotCard }[],
 ) {
   await tx.execute(
     sql`delete from dash_project_snapshots s where not exists (
@@ -217,66 +359,31 @@ export async function saveSnapshots(
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = JSON.stringify(rows.slice(i, i + 5000));
     await tx.execute(
-      sql`insert into dash_project_snapshots (project_id, as_of, computed_at, metrics, alignment, capacity)
+      sql`insert into dash_project_snapshots (project_id, as_of, computed_at, metrics, alignment, capacity, card)
           select (x->>'id')::uuid, ${asOf}::date, ${computedAt.toISOString()}::timestamptz, x->'m',
-                 (x->>'a')::float8, x->'c'
+                 (x->>'a')::float8, x->'c', x->'k'
           from jsonb_array_elements(${chunk}::jsonb) x
           on conflict (project_id) do update set as_of = excluded.as_of,
             computed_at = excluded.computed_at, metrics = excluded.metrics,
-            alignment = excluded.alignment, capacity = excluded.capacity`,
+            alignment = excluded.alignment, capacity = excluded.capacity, card = excluded.card`,
     );
   }
 }
 
 /**
  * Capacity pressure by the people's department over the four weeks from `asOf`, for every
- * project at once: each allocation's hours in the window (as the resources metric counts them),
- * and each person's capacity net of their approved absences on working days (a half day counts
- * half), shared among their projects in proportion to their allocated hours — so that summing
- * the shares of any set of projects by department never counts a person twice. One statement.
+ * project at once (dash.capacity.ts: each person's working week, public holidays, approved
+ * absences), each person's capacity shared among their projects in proportion to their
+ * allocated hours — so that summing the shares of any set of projects by department never
+ * counts a person twice.
  */
 export async function capacityByPeopleDepartment(db: Executor, asOf: string) {
-  return queryRows<{ project_id: string; org_unit_id: string | null; a: number; c: number }>(
-    db,
-    sql`with span as (select ${asOf}::date as s, (${asOf}::date + 27) as f),
-        cap as (
-          select p.person_id, coalesce((select sum(x::float8) from jsonb_array_elements_text(p.week_hours) x), 35) as week
-          from resource_profiles p
-        ),
-        alloc as (
-          select a.person_id, a.project_id,
-            (least(a.finish, span.f) - greatest(a.start, span.s) + 1)::float8 / 7
-              * case when a.unit = 'hours' then a.amount else a.amount / 100 * coalesce(cap.week, 35) end as hours
-          from resource_allocations a cross join span
-          left join cap on cap.person_id = a.person_id
-          join projects pr on pr.id = a.project_id and pr.archived_at is null
-          where a.start <= span.f and a.finish >= span.s
-        ),
-        off_days as (
-          select x.person_id, sum(x.fraction)::float8 as days from (
-            select ab.person_id, d::date as day, least(1, sum(ab.day_fraction)) as fraction
-            from resource_absences ab cross join span
-            cross join lateral generate_series(greatest(ab.start, span.s), least(ab.finish, span.f), interval '1 day') d
-            where ab.status = 'approved' and ab.start <= span.f and ab.finish >= span.s
-              and extract(isodow from d) < 6
-              and ab.person_id in (select person_id from alloc)
-            group by ab.person_id, d::date) x
-          group by x.person_id
-        ),
-        person as (
-          select alloc.person_id, sum(alloc.hours) as total,
-                 greatest(0, coalesce(max(cap.week), 35) * 4
-                   - coalesce(max(off_days.days), 0) * coalesce(max(cap.week), 35) / 5) as capacity
-          from alloc left join cap on cap.person_id = alloc.person_id
-          left join off_days on off_days.person_id = alloc.person_id
-          group by alloc.person_id
-        )
-        select alloc.project_id, pe.org_unit_id, sum(alloc.hours)::float8 as a,
-               sum(case when person.total > 0 then person.capacity * alloc.hours / person.total else 0 end)::float8 as c
-        from alloc join person on person.person_id = alloc.person_id
-        join people pe on pe.id = alloc.person_id
-        group by alloc.project_id, pe.org_unit_id`,
-  );
+  return pressureByDepartment(await readPressure(db, asOf, null)).map((r) => ({
+    project_id: r.project,
+    org_unit_id: r.group,
+    a: r.allocated,
+    c: r.capacity,
+  }));
 }
 
 /** Names of org units by id. */

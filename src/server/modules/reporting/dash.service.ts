@@ -309,20 +309,32 @@ export async function refreshSnapshots(ctx: Ctx, asOf = today()) {
     capacity.set(c.project_id, list);
   }
   const benefits = await benefitFigures(ctx, asOf);
+  const cards = await repo.cardAttributes(ctx.db);
   const computedAt = new Date();
   const rows = ids.map((id) => {
     const a = alignment?.get(id);
     const b = benefits.get(id);
+    const m = {
+      ...(metrics.get(id) ?? {}),
+      benefits_planned_cents: b?.plannedCents ?? null,
+      benefits_due_cents: b?.plannedToDateCents ?? null,
+      benefits_realised_cents: b?.realisedCents ?? null,
+    };
+    const card = cards.get(id);
     return {
       id,
-      m: {
-        ...(metrics.get(id) ?? {}),
-        benefits_planned_cents: b?.plannedCents ?? null,
-        benefits_due_cents: b?.plannedToDateCents ?? null,
-        benefits_realised_cents: b?.realisedCents ?? null,
-      },
+      m,
       a: a === undefined ? null : Math.min(100, Math.max(0, a * 100)),
       c: capacity.get(id) ?? [],
+      k: {
+        m: repo.cardMetrics(m),
+        n: card?.n ?? {},
+        ph: card?.ph ?? null,
+        w: card?.w ?? null,
+        pw: card?.pw ?? null,
+        ps: card?.ps ?? null,
+        pf: card?.pf ?? null,
+      },
     };
   });
   await ctx.db.transaction((tx) => repo.saveSnapshots(tx, asOf, computedAt, rows));

@@ -27,6 +27,13 @@ export const dashProjectSnapshots = pgTable(
      * their capacity net of approved absences, shared by their allocations (`c`).
      */
     capacity: jsonb('capacity'),
+    /**
+     * The project's row of the dashboard at refresh (dash.repository SnapshotCard): the metrics
+     * shown, the names of its portfolio, programme, department and manager, its phase, its last
+     * two counted weathers and its schedule dates — so the dashboard reads one join, no
+     * aggregate. Null in snapshots written before it existed (until the next refresh).
+     */
+    card: jsonb('card'),
   },
   (t) => [
     index('dash_project_snapshots_computed_idx').on(t.computedAt),

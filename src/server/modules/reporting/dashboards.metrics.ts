@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { pressureByProject, readPressure } from './dash.capacity.ts';
 import type { MetricDefinition, MetricRow, MetricSource } from './reporting.metrics.ts';
 
 /*
@@ -250,6 +251,8 @@ export const timeSource: MetricSource = {
  * allocated to the project; `team_capacity_hours` the capacity of the people allocated,
  * each person's capacity shared among their projects in proportion to their allocations, so
  * that Σ allocated / Σ capacity is the utilisation of the people, at any level, counted once.
+ * Both by the capacity heat map's rules (dash.capacity.ts): each person's working week, public
+ * holidays and approved absences deducted; a percentage allocation is a share of what is left.
  */
 export const resourcesSource: MetricSource = {
   source: 'resources',
@@ -258,45 +261,28 @@ export const resourcesSource: MetricSource = {
       'resources',
       'allocated_hours',
       'h',
-      'Heures allouées au projet (4 prochaines semaines)',
-      'Hours allocated to the project (next 4 weeks)',
+      'Heures allouées au projet (4 prochaines semaines, hors fériés et absences)',
+      'Hours allocated to the project (next 4 weeks, net of holidays and absences)',
     ),
     def(
       'resources',
       'team_capacity_hours',
       'h',
-      'Capacité des personnes allouées, au prorata de leurs allocations (4 prochaines semaines)',
-      'Capacity of the people allocated, shared by their allocations (next 4 weeks)',
+      'Capacité des personnes allouées selon leur semaine de travail, hors fériés et absences, au prorata de leurs allocations (4 prochaines semaines)',
+      'Capacity of the people allocated by their working week, net of holidays and absences, shared by their allocations (next 4 weeks)',
     ),
   ],
   async compute(db, ids, asOf) {
     if (ids.length === 0) return new Map();
-    return byProject(
-      db,
-      sql`with span as (select ${asOf}::date as s, (${asOf}::date + 27) as f),
-          cap as (
-            select p.person_id, coalesce((select sum(x::float8) from jsonb_array_elements_text(p.week_hours) x), 35) as week
-            from resource_profiles p
-          ),
-          alloc as (
-            select a.person_id, a.project_id,
-              (least(a.finish, span.f) - greatest(a.start, span.s) + 1)::float8 / 7
-                * case when a.unit = 'hours' then a.amount else a.amount / 100 * coalesce(cap.week, 35) end as hours
-            from resource_allocations a cross join span
-            left join cap on cap.person_id = a.person_id
-            where a.start <= span.f and a.finish >= span.s
-              and a.person_id in (select person_id from resource_allocations where project_id in ${ids})
-          ),
-          person as (
-            select alloc.person_id, sum(alloc.hours) as total, coalesce(max(cap.week), 35) * 4 as capacity
-            from alloc left join cap on cap.person_id = alloc.person_id group by alloc.person_id
-          )
-          select alloc.project_id, sum(alloc.hours)::float8 as allocated_hours,
-                 sum(case when person.total > 0 then person.capacity * alloc.hours / person.total else 0 end)::float8 as team_capacity_hours
-          from alloc join person on person.person_id = alloc.person_id
-          where alloc.project_id in ${ids}
-          group by alloc.project_id`,
-    );
+    const wanted = new Set(ids);
+    const out = new Map<string, MetricRow>();
+    for (const r of pressureByProject(await readPressure(db, asOf, ids)))
+      if (wanted.has(r.project))
+        out.set(r.project, {
+          allocated_hours: round2(r.allocated),
+          team_capacity_hours: round2(r.capacity),
+        });
+    return out;
   },
 };
 
@@ -352,6 +338,8 @@ export const governanceSource: MetricSource = {
     );
   },
 };
+
+const round2 = (h: number) => Math.round(h * 100) / 100;
 
 export const MODULE_SOURCES: readonly MetricSource[] = [
   financeSource,

@@ -222,9 +222,10 @@ export async function computeMetrics(
   const out = new Map<string, MetricRow>(
     projectIds.map((id) => [id, Object.fromEntries(METRICS.map((m) => [m.code, null]))]),
   );
-  const parts = await Promise.all(SOURCES.map((s) => s.compute(db, projectIds, asOf)));
-  for (const part of parts)
-    for (const [id, row] of part) {
+  // One source after the other: `db` may be a transaction or a single client (PGlite), on which
+  // concurrent queries are serialised or deadlock.
+  for (const source of SOURCES)
+    for (const [id, row] of await source.compute(db, projectIds, asOf)) {
       const target = out.get(id);
       if (target) Object.assign(target, row);
     }

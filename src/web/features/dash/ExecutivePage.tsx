@@ -9,6 +9,7 @@ import { compactMoney, DataTable, Sparkline } from './charts.tsx';
 import { usePortfolioDashboard } from './dash-api.ts';
 import {
   AttentionTable,
+  BenefitsCard,
   BubbleCard,
   BudgetCard,
   FreshnessLine,
@@ -23,8 +24,8 @@ const ATTENTION_ROWS = 8;
 
 /**
  * The executive one-pager ("synthèse direction"): the filtered portfolio on one printable A4
- * landscape page — headline figures, weather mix, value × risk, roadmap, budget, KPIs and the
- * projects needing a decision. Same data and filters as the portfolio dashboard.
+ * landscape page — headline figures, weather mix, budget, benefits planned vs realised, KPIs,
+ * value × risk, roadmap and the projects needing a decision. Same data and filters as the portfolio dashboard.
  */
 export function ExecutivePage() {
   const { t } = useTranslation();
@@ -77,9 +78,10 @@ export function ExecutivePage() {
             <FreshnessLine data={data!} />
           </Group>
           <Headline data={data!} />
-          <SimpleGrid cols={3} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <WeatherMixCard data={data!} />
             <BudgetCard data={data!} />
+            <BenefitsCard data={data!} />
             <Card
               withBorder
               radius="md"

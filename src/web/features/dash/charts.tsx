@@ -1,6 +1,6 @@
 import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell } from '../../../core/tabular/csv.ts';
 import { currentLocale } from '../../i18n.ts';
@@ -247,33 +247,84 @@ export function BubbleChart({
     100,
     Math.max(10, Math.ceil(Math.max(...bubbles.map((b) => b.x)) / 10) * 10),
   );
-  const px = (x: number) => L + (x / xMax) * (W - L - 20);
-  const py = (y: number) => H - B - (y / yMax) * (H - B - 20);
-  const pr = (s: number) => 4 + Math.sqrt(s / sMax) * 22;
+  // Bubbles are inset from the plot's edges by the largest radius and clipped to the plot, so
+  // that none covers the axes' labels (drawn outside the plot, after the bubbles).
+  const R = 26;
+  const top = 20;
+  const right = W - 20;
+  const bottom = H - B;
+  const px = (x: number) => L + R + (x / xMax) * (right - L - 2 * R);
+  const py = (y: number) => bottom - R - (y / yMax) * (bottom - top - 2 * R);
+  const pr = (s: number) => 4 + Math.sqrt(s / sMax) * (R - 4);
   const sorted = [...bubbles].sort((a, b) => b.size - a.size);
+  const clip = `bubble-plot-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width="100%">
-      <rect x={L} y={20} width={W - L - 20} height={H - B - 20} fill="#f8f9fa" />
+      <defs>
+        <clipPath id={clip}>
+          <rect x={L} y={top} width={right - L} height={bottom - top} />
+        </clipPath>
+      </defs>
+      <rect x={L} y={top} width={right - L} height={bottom - top} fill="#f8f9fa" />
       <line
         x1={px(xMax / 2)}
         x2={px(xMax / 2)}
-        y1={20}
-        y2={H - B}
+        y1={top}
+        y2={bottom}
         stroke="#ced4da"
         strokeDasharray="4 4"
       />
       <line
         x1={L}
-        x2={W - 20}
+        x2={right}
         y1={py(yMax / 2)}
         y2={py(yMax / 2)}
         stroke="#ced4da"
         strokeDasharray="4 4"
       />
+      <g clipPath={`url(#${clip})`}>
+        {sorted.map((b) => (
+          <g
+            key={b.id}
+            onClick={onSelect ? () => onSelect(b.id) : undefined}
+            style={onSelect ? { cursor: 'pointer' } : undefined}
+          >
+            <title>{b.title}</title>
+            <circle
+              cx={px(b.x)}
+              cy={py(b.y)}
+              r={pr(b.size)}
+              fill={b.color}
+              fillOpacity={0.55}
+              stroke={b.color}
+              strokeWidth={1.5}
+            />
+          </g>
+        ))}
+      </g>
+      {/* Labels of the large bubbles, kept inside the plot (never over the axes' labels). */}
+      {sorted
+        .filter((b) => pr(b.size) > 18)
+        .map((b) => (
+          <text
+            key={b.id}
+            x={Math.min(right - 3 * b.label.length, Math.max(L + 3 * b.label.length, px(b.x)))}
+            y={py(b.y) + 4}
+            fontSize={10}
+            textAnchor="middle"
+            fill="#212529"
+            pointerEvents="none"
+            aria-hidden
+          >
+            {b.label}
+          </text>
+        ))}
+      <line x1={L} x2={right} y1={bottom} y2={bottom} stroke="#adb5bd" />
+      <line x1={L} x2={L} y1={top} y2={bottom} stroke="#adb5bd" />
       {[0, 0.25, 0.5, 0.75, 1]
         .map((f) => Math.round(xMax * f))
         .map((v) => (
-          <text key={v} x={px(v)} y={H - B + 16} fontSize={11} textAnchor="middle" fill="#495057">
+          <text key={v} x={px(v)} y={bottom + 16} fontSize={11} textAnchor="middle" fill="#495057">
             {v} %
           </text>
         ))}
@@ -295,29 +346,6 @@ export function BubbleChart({
       >
         {yLabel}
       </text>
-      {sorted.map((b) => (
-        <g
-          key={b.id}
-          onClick={onSelect ? () => onSelect(b.id) : undefined}
-          style={onSelect ? { cursor: 'pointer' } : undefined}
-        >
-          <title>{b.title}</title>
-          <circle
-            cx={px(b.x)}
-            cy={py(b.y)}
-            r={pr(b.size)}
-            fill={b.color}
-            fillOpacity={0.55}
-            stroke={b.color}
-            strokeWidth={1.5}
-          />
-          {pr(b.size) > 18 && (
-            <text x={px(b.x)} y={py(b.y) + 4} fontSize={10} textAnchor="middle" fill="#212529">
-              {b.label}
-            </text>
-          )}
-        </g>
-      ))}
     </svg>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "dash_project_snapshots" ADD COLUMN "card" jsonb;
