@@ -1,5 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlanChange } from '../../src/contracts/planning.ts';
+import { Issue } from '../../src/contracts/raid.ts';
 import { RiskTrend } from '../../src/contracts/register.ts';
 import { RiskDetail } from '../../src/contracts/risks.ts';
 import { monthEnds, riskTrend, type TrendPoint } from '../../src/core/register/rerate.ts';
@@ -22,12 +24,16 @@ let pmo: string;
 let manager: string;
 let portfolioId: string;
 let projectId: string;
+let programId: string;
+let portfolioName: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
   pmo = (await signIn(t, 'pmo')).cookie;
-  portfolioId = (await buildPortfolio(t)).id;
-  const programId = (await buildProgram(t, portfolioId)).id;
+  const portfolio = await buildPortfolio(t);
+  portfolioId = portfolio.id;
+  portfolioName = portfolio.name;
+  programId = (await buildProgram(t, portfolioId)).id;
   projectId = (await buildProject(t, portfolioId, { programId })).id;
   const pm = await buildPerson(t);
   await buildMember(t, projectId, pm.id, 'project_manager');
@@ -111,5 +117,78 @@ describe('risk trend', () => {
     expect(got[3]!.total).toBe(3); // April: C reopened
     expect(got[5]!.total).toBe(2); // June 30: A closed that day
     expect(got[8]).toMatchObject({ total: 2, exposureCents: 1_000 }); // September: B 1×1, C
+  });
+});
+
+describe('issues export', () => {
+  it('has the task and escalation columns, follows the programme view filter, and exports the portfolio issues', async () => {
+    const task = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/plan/tasks`,
+      payload: { name: 'Recette fonctionnelle', duration: 5 },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const taskId = PlanChange.parse(task.json()).createdTaskIds[0]!;
+    const create = (title: string) =>
+      call(t, manager, {
+        method: 'POST',
+        url: `/api/v1/projects/${projectId}/issues`,
+        payload: { title, priority: 'high', taskId },
+      });
+    const raised = Issue.parse((await create('Serveur de recette indisponible')).json());
+    await create('Retard de livraison du lot 2');
+    const escalate = (to: 'program' | 'portfolio', version: number) =>
+      call(t, manager, {
+        method: 'POST',
+        url: `/api/v1/issues/${raised.id}/escalate`,
+        payload: { to, reason: 'Arbitrage du programme nécessaire' },
+        headers: { 'if-match': `"${version}"` },
+      });
+    const up = await escalate('program', raised.version);
+    expect(up.statusCode, up.body).toBe(200);
+
+    const lines = async (cookie: string, query: string) => {
+      const res = await call(t, cookie, {
+        url: `/api/v1/registers/export?register=issues&${query}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body.replace('\uFEFF', '').trim().split('\r\n');
+    };
+    const escalated = await lines(manager, `programId=${programId}&escalated=true`);
+    expect(escalated[0]).toMatch(
+      /;Tâche du planning;Remonté à;Programme;Portefeuille;Remonté le;Motif de remontée$/,
+    );
+    expect(escalated).toHaveLength(2);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(escalated[1]).toMatch(
+      new RegExp(
+        `;1 Recette fonctionnelle;Programme;[^;]+;;${today};Arbitrage du programme nécessaire$`,
+      ),
+    );
+    // The programme's « all issues » view: both, the other one not escalated.
+    const all = await lines(manager, `programId=${programId}&escalated=false`);
+    expect(all).toHaveLength(3);
+    expect(
+      all.some((l) => /Retard de livraison du lot 2;.*;1 Recette fonctionnelle;;;;;$/.test(l)),
+    ).toBe(true);
+    // Raised on to the portfolio: the portfolio's export lists it, for global roles.
+    const again = await escalate('portfolio', Issue.parse(up.json()).version);
+    expect(again.statusCode, again.body).toBe(200);
+    const pf = await lines(pmo, `portfolioId=${portfolioId}&lang=en`);
+    expect(pf[0]).toMatch(
+      /;Schedule task;Escalated to;Programme;Portfolio;Escalated on;Escalation reason$/,
+    );
+    expect(pf).toHaveLength(2);
+    expect(pf[1]).toContain(`;Portfolio;`);
+    expect(pf[1]).toContain(`;${portfolioName};`);
+    const refused = await call(t, manager, {
+      url: `/api/v1/registers/export?register=issues&portfolioId=${portfolioId}`,
+    });
+    expect(refused.statusCode).toBe(403);
+    const xlsx = await call(t, pmo, {
+      url: `/api/v1/registers/export?register=issues&format=xlsx&portfolioId=${portfolioId}`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -68,6 +68,12 @@ const T = {
       'Résolu le',
       'Risque d’origine',
       'Actions ouvertes',
+      'Tâche du planning',
+      'Remonté à',
+      'Programme',
+      'Portefeuille',
+      'Remonté le',
+      'Motif de remontée',
     ],
     decisions: [
       'Réf.',
@@ -151,6 +157,12 @@ const T = {
       'Resolved on',
       'Risk',
       'Open actions',
+      'Schedule task',
+      'Escalated to',
+      'Programme',
+      'Portfolio',
+      'Escalated on',
+      'Escalation reason',
     ],
     decisions: [
       'Ref.',
@@ -228,7 +240,9 @@ async function rowsOf(ctx: Ctx, actor: Actor, q: RegisterExportQuery): Promise<C
       ];
     });
   }
-  if (!q.projectId && !q.programId) {
+  // Issues are also exported from the portfolio (the issues escalated to it).
+  const portfolioId = q.register === 'issues' ? q.portfolioId : undefined;
+  if (!q.projectId && !q.programId && !portfolioId) {
     throw new DomainError('VALIDATION_FAILED', 'The logs are exported for a project or programme', {
       issues: [
         { path: ['querystring', 'projectId'], message: 'projectId or programId is required' },
@@ -237,7 +251,12 @@ async function rowsOf(ctx: Ctx, actor: Actor, q: RegisterExportQuery): Promise<C
   }
   const scope = { projectId: q.projectId, programId: q.programId };
   if (q.register === 'issues') {
-    return (await listIssues(ctx, actor, scope)).items.map((i) => [
+    const issues = await listIssues(ctx, actor, {
+      ...scope,
+      portfolioId,
+      escalated: q.escalated,
+    });
+    return issues.items.map((i) => [
       i.code,
       i.project.name,
       i.title,
@@ -252,6 +271,12 @@ async function rowsOf(ctx: Ctx, actor: Actor, q: RegisterExportQuery): Promise<C
       i.resolvedOn ?? '',
       i.risk?.name ?? '',
       i.openActions,
+      i.task?.name ?? '',
+      i.escalatedTo ? L.to[i.escalatedTo] : '',
+      i.program?.name ?? '',
+      i.portfolio?.name ?? '',
+      i.escalatedAt?.slice(0, 10) ?? '',
+      i.escalationReason,
     ]);
   }
   if (q.register === 'decisions') {
