@@ -4,10 +4,11 @@
 // `GET /api/v1/risks` route calls, a mix of the filters a PMO uses: portfolio + criticality,
 // programme, owner, category, a heat-map cell, text search, each sorted by score or EMV) as p95,
 // and the portfolio heat map (inherent and residual). Runs on an embedded PGlite by default, on
-// PostgreSQL when DATABASE_URL is set: that database's public schema is dropped and rebuilt
-// (point it at a scratch database, e.g. postgres://jalon:jalon@127.0.0.1:5432/jalon_raid).
+// PostgreSQL when DATABASE_URL is set: in a database of its own next to that one
+// (jalon_bench_raid, dropped and rebuilt; JALON_BENCH_REUSE=1 keeps an earlier run's data).
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import {
   migrateDatabase,
@@ -26,19 +27,37 @@ const PROJECTS = 2000;
 const RISKS_PER_PROJECT = 25;
 const PEOPLE = 500;
 
+const DATABASE = 'jalon_bench_raid';
+let reused = false;
+
 async function open(opts: BenchOptions): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     opts.note('database', 'PGlite (embedded)');
     return openDatabase({ pglite: await PGlite.create() });
   }
-  const database = await openDatabase({ url, poolSize: 4 });
-  const [v] = await queryRows<{ server_version: string }>(database.db, sql`show server_version`);
-  opts.note('PostgreSQL', v!.server_version.split(' ')[0]!);
-  await database.db.execute(sql.raw('drop schema if exists drizzle cascade'));
-  await database.db.execute(sql.raw('drop schema public cascade'));
-  await database.db.execute(sql.raw('create schema public'));
-  return database;
+  // A database of its own next to the one DATABASE_URL names (never that one itself);
+  // JALON_BENCH_REUSE=1 keeps the generated data of an earlier run.
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ server_version: string }>('show server_version');
+    opts.note('PostgreSQL', rows[0]!.server_version.split(' ')[0]!);
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (process.env.JALON_BENCH_REUSE === '1' && exists.rowCount) {
+      opts.note('database', `${DATABASE} (reused)`);
+      reused = true;
+    } else {
+      await admin.query(`drop database if exists ${DATABASE} with (force)`);
+      await admin.query(`create database ${DATABASE}`);
+      opts.note('database', DATABASE);
+    }
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${DATABASE}`;
+  return openDatabase({ url: u.toString(), poolSize: 4 });
 }
 
 async function generate(database: Database) {
@@ -107,18 +126,23 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     const total = PROJECTS * RISKS_PER_PROJECT;
     opts.log(`risks: generating ${total.toLocaleString('en')} risks over ${PROJECTS} projects…`);
     const t0 = performance.now();
-    await generate(database);
-    // The dated history the trend reads: each risk assessed twice (first rating, a re-rating).
-    await database.db.execute(sql`
-      insert into risk_assessments (risk_id, assessed_on, probability, impact,
-        residual_probability, residual_impact, emv_cents, status, note)
-      select id, date '2026-01-05' + (abs(hashtext(id::text)) % 120), greatest(1, probability - 1),
-        impact, residual_probability, residual_impact, emv_cents, 'open', 'Première cotation'
-      from risks
-      union all
-      select id, date '2026-05-04' + (abs(hashtext(id::text || 'b')) % 150), probability, impact,
-        residual_probability, residual_impact, emv_cents, status, 'Revue mensuelle'
-      from risks`);
+    if (!reused) {
+      await generate(database);
+      // The dated history the trend reads: each risk assessed twice (first rating, a re-rating).
+      await database.db.execute(sql`
+        insert into risk_assessments (risk_id, assessed_on, probability, impact,
+          residual_probability, residual_impact, emv_cents, status, note)
+        select id, date '2026-01-05' + (abs(hashtext(id::text)) % 120), greatest(1, probability - 1),
+          impact, residual_probability, residual_impact, emv_cents, 'open', 'Première cotation'
+        from risks
+        union all
+        select id, date '2026-05-04' + (abs(hashtext(id::text || 'b')) % 150), probability, impact,
+          residual_probability, residual_impact, emv_cents, status, 'Revue mensuelle'
+        from risks`);
+    }
+    // A register in service: statistics and visibility map up to date (autovacuum's work), so
+    // the heat map may read its covering index alone.
+    await database.db.execute(sql`vacuum analyze`);
     opts.log(`risks: generated in ${Math.round((performance.now() - t0) / 1000)} s`);
     const ctx = {
       db: database.db,

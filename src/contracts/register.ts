@@ -14,6 +14,11 @@ export const RegisterExportQuery = z.object({
   portfolioId: Id.optional(),
   /** With `portfolioId`: only the portfolio register's own and escalated risks. */
   level: z.enum(['portfolio']).optional(),
+  /**
+   * Issues with `programId` or `portfolioId`: only those escalated to it (as the programme's
+   * and portfolio's « Problèmes » views show them).
+   */
+  escalated: z.enum(['true', 'false']).optional(),
   /** Language of the headers and labels. */
   lang: z.enum(['fr', 'en']).default('fr'),
 });

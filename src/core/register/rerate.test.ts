@@ -9,6 +9,9 @@ import {
   monthEnds,
   rerateSummary,
   riskTrend,
+  trendPoints,
+  type TrendChange,
+  type TrendPoint,
 } from './rerate.ts';
 
 describe('re-rating levels when a scale changes size', () => {
@@ -142,6 +145,82 @@ describe('the risk trend', () => {
           }
         },
       ),
+    );
+  });
+
+  it('grouped points (count, Σ EMV) give the same rows as the risks one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            period: fc.constantFrom('a', 'b'),
+            probability: fc.integer({ min: 1, max: 5 }),
+            impact: fc.integer({ min: 0, max: 5 }),
+            emvCents: fc.integer({ min: -1e6, max: 1e6 }),
+            kind: fc.constantFrom('threat' as const, 'opportunity' as const),
+          }),
+        ),
+        (points) => {
+          const groups = new Map<string, TrendPoint>();
+          for (const p of points) {
+            const key = `${p.period}|${p.probability}|${p.impact}|${p.kind}`;
+            const g = groups.get(key);
+            if (g) {
+              g.count = (g.count ?? 1) + 1;
+              g.emvCents += p.emvCents;
+            } else groups.set(key, { ...p, count: 1 });
+          }
+          expect(riskTrend(S, ['a', 'b'], [...groups.values()])).toEqual(
+            riskTrend(S, ['a', 'b'], points),
+          );
+        },
+      ),
+    );
+  });
+
+  it('the monthly changes give, at each month end, the open risks as last assessed', () => {
+    const iso = (d: number) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
+    const assessment = fc.record({
+      day: fc.integer({ min: 0, max: 420 }),
+      probability: fc.integer({ min: 1, max: 5 }),
+      impact: fc.integer({ min: 0, max: 5 }),
+      open: fc.boolean(),
+      emvCents: fc.integer({ min: 0, max: 1e7 }),
+    });
+    const risk = fc.record({
+      kind: fc.constantFrom('threat' as const, 'opportunity' as const),
+      history: fc.array(assessment, { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(risk, { maxLength: 12 }), fc.boolean(), (risks, late) => {
+        const periods = monthEnds(late ? '2026-04-01' : '2026-01-01', '2026-12-31');
+        const last = periods.at(-1)!;
+        const naive: TrendPoint[] = [];
+        const changes: TrendChange[] = [];
+        for (const r of risks) {
+          // In date order, a same-day re-assessment after the first (the database's order).
+          const h = r.history
+            .map((a, k) => ({ ...a, on: iso(a.day), k }))
+            .filter((a) => a.on <= last)
+            .sort((a, b) => a.day - b.day || a.k - b.k);
+          for (const period of periods) {
+            const at = h.filter((a) => a.on <= period).at(-1);
+            if (at?.open) naive.push({ period, ...at, kind: r.kind });
+          }
+          h.forEach((a, j) => {
+            if (!a.open) return;
+            const m0 = a.on.slice(0, 7);
+            const m1 = h[j + 1]?.on.slice(0, 7);
+            if (m1 !== undefined && m1 <= m0) return;
+            const cell = { probability: a.probability, impact: a.impact, kind: r.kind };
+            changes.push({ month: m0, ...cell, count: 1, emvCents: a.emvCents });
+            if (m1) changes.push({ month: m1, ...cell, count: -1, emvCents: -a.emvCents });
+          });
+        }
+        expect(riskTrend(S, periods, trendPoints(periods, changes))).toEqual(
+          riskTrend(S, periods, naive),
+        );
+      }),
     );
   });
 });

@@ -79,8 +79,11 @@ export interface TrendPoint {
   period: string;
   probability: number;
   impact: number;
+  /** Σ EMV of the risks this point stands for (cents). */
   emvCents: number;
   kind: 'threat' | 'opportunity';
+  /** How many risks share this period, cell and kind (1 when absent). */
+  count?: number;
 }
 
 export interface TrendRow {
@@ -113,11 +116,63 @@ export function riskTrend(
   for (const pt of points) {
     const row = rows.get(pt.period);
     if (!row) continue;
-    row.counts[criticalityOf(settings, pt.probability, pt.impact)]++;
-    row.total++;
+    const n = pt.count ?? 1;
+    row.counts[criticalityOf(settings, pt.probability, pt.impact)] += n;
+    row.total += n;
     if (pt.kind === 'threat') row.exposureCents += pt.emvCents;
   }
   return [...rows.values()];
+}
+
+/**
+ * A change of the open register in a month: `count` risks (negative: leaving) in one cell and
+ * kind, with their Σ EMV, from the end of `month` (YYYY-MM) on. An assessment open from
+ * month m0 until one made in month m1 enters at m0 and leaves at m1 (none when m1 = m0).
+ */
+export interface TrendChange {
+  month: string;
+  probability: number;
+  impact: number;
+  kind: 'threat' | 'opportunity';
+  count: number;
+  emvCents: number;
+}
+
+/**
+ * The register at each period (month ends, sorted) from its monthly changes: running sums per
+ * cell and kind, changes of a month before the first period included. Gives what `riskTrend`
+ * counts, grouped (at most periods × cells × 2 points).
+ */
+export function trendPoints(
+  periods: readonly string[],
+  changes: readonly TrendChange[],
+): TrendPoint[] {
+  const sorted = [...changes].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const live = new Map<string, Omit<TrendPoint, 'period'> & { count: number }>();
+  const out: TrendPoint[] = [];
+  let k = 0;
+  for (const period of periods) {
+    const month = period.slice(0, 7);
+    for (; k < sorted.length && sorted[k]!.month <= month; k++) {
+      const c = sorted[k]!;
+      const key = `${c.probability}|${c.impact}|${c.kind}`;
+      const v = live.get(key);
+      if (v) {
+        v.count += c.count;
+        v.emvCents += c.emvCents;
+      } else {
+        live.set(key, {
+          probability: c.probability,
+          impact: c.impact,
+          kind: c.kind,
+          count: c.count,
+          emvCents: c.emvCents,
+        });
+      }
+    }
+    for (const v of live.values()) if (v.count !== 0) out.push({ period, ...v });
+  }
+  return out;
 }
 
 /** Month ends from the month of `from` to the month of `to` (YYYY-MM-DD), at most 36. */

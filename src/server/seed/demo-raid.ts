@@ -72,24 +72,28 @@ export async function seedDemoRaid(ctx: Ctx, _actor: Actor, projects: DemoPlanPr
     active.map((p) => sql`${p.id}::uuid`),
     sql`, `,
   );
-  const [tasks, lines, risks] = await Promise.all([
-    queryRows<{ project_id: string; id: string; duration: number; total_float: number | null }>(
-      ctx.db,
-      sql`select distinct on (project_id) project_id, id, duration, total_float from plan_tasks
-          where project_id in (${ids}) and not is_summary and duration > 0 and critical
-          order by project_id, start, id`,
-    ),
-    queryRows<{ project_id: string; id: string }>(
-      ctx.db,
-      sql`select distinct on (project_id) project_id, id from budget_lines
-          where project_id in (${ids}) order by project_id, position`,
-    ),
-    queryRows<{ project_id: string; id: string }>(
-      ctx.db,
-      sql`select project_id, id from risks where project_id in (${ids}) and status = 'open'
-          order by project_id, score desc, id`,
-    ),
-  ]);
+  // One after the other: never concurrent queries on one client (PGlite deadlocks).
+  const tasks = await queryRows<{
+    project_id: string;
+    id: string;
+    duration: number;
+    total_float: number | null;
+  }>(
+    ctx.db,
+    sql`select distinct on (project_id) project_id, id, duration, total_float from plan_tasks
+        where project_id in (${ids}) and not is_summary and duration > 0 and critical
+        order by project_id, start, id`,
+  );
+  const lines = await queryRows<{ project_id: string; id: string }>(
+    ctx.db,
+    sql`select distinct on (project_id) project_id, id from budget_lines
+        where project_id in (${ids}) order by project_id, position`,
+  );
+  const risks = await queryRows<{ project_id: string; id: string }>(
+    ctx.db,
+    sql`select project_id, id from risks where project_id in (${ids}) and status = 'open'
+        order by project_id, score desc, id`,
+  );
   const taskOf = new Map(tasks.map((t) => [t.project_id, t]));
   const lineOf = new Map(lines.map((l) => [l.project_id, l.id]));
   const risksOf = new Map<string, string[]>();

@@ -124,36 +124,35 @@ export async function labelsOf(
   ids: { risk: string[]; issue: string[]; change_request: string[] },
 ) {
   const out = new Map<string, { code: string; title: string; projectId: string | null }>();
-  const [r, i, c] = await Promise.all([
-    ids.risk.length
-      ? db
-          .select({ id: risks.id, n: risks.number, title: risks.title, projectId: risks.projectId })
-          .from(risks)
-          .where(inArray(risks.id, ids.risk))
-      : [],
-    ids.issue.length
-      ? db
-          .select({
-            id: raidIssues.id,
-            n: raidIssues.number,
-            title: raidIssues.title,
-            projectId: raidIssues.projectId,
-          })
-          .from(raidIssues)
-          .where(inArray(raidIssues.id, ids.issue))
-      : [],
-    ids.change_request.length
-      ? db
-          .select({
-            id: raidChangeRequests.id,
-            n: raidChangeRequests.number,
-            title: raidChangeRequests.title,
-            projectId: raidChangeRequests.projectId,
-          })
-          .from(raidChangeRequests)
-          .where(inArray(raidChangeRequests.id, ids.change_request))
-      : [],
-  ]);
+  // One after the other: never concurrent queries on one client or transaction.
+  const r = await (ids.risk.length
+    ? db
+        .select({ id: risks.id, n: risks.number, title: risks.title, projectId: risks.projectId })
+        .from(risks)
+        .where(inArray(risks.id, ids.risk))
+    : []);
+  const i = await (ids.issue.length
+    ? db
+        .select({
+          id: raidIssues.id,
+          n: raidIssues.number,
+          title: raidIssues.title,
+          projectId: raidIssues.projectId,
+        })
+        .from(raidIssues)
+        .where(inArray(raidIssues.id, ids.issue))
+    : []);
+  const c = await (ids.change_request.length
+    ? db
+        .select({
+          id: raidChangeRequests.id,
+          n: raidChangeRequests.number,
+          title: raidChangeRequests.title,
+          projectId: raidChangeRequests.projectId,
+        })
+        .from(raidChangeRequests)
+        .where(inArray(raidChangeRequests.id, ids.change_request))
+    : []);
   for (const x of r) out.set(x.id, { code: `R-${x.n}`, title: x.title, projectId: x.projectId });
   for (const x of i) out.set(x.id, { code: `I-${x.n}`, title: x.title, projectId: x.projectId });
   for (const x of c) out.set(x.id, { code: `DC-${x.n}`, title: x.title, projectId: x.projectId });

@@ -20,6 +20,7 @@ import type {
   UpdateIssueBody,
 } from '../../../contracts/raid.ts';
 import { DomainError, type ErrorCode } from '../../../core/errors.ts';
+import { escalation } from '../../../core/raid/escalation.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { roleGrants, type Permission } from '../../../core/platform/permissions.ts';
 import {
@@ -261,6 +262,20 @@ export async function getIssue(ctx: Ctx, actor: Actor, id: string): Promise<Issu
   return toIssue((await repo.findIssueView(ctx.db, id))!);
 }
 
+/** Why an issue cannot be raised (the messages of ISSUE_NOT_ESCALATABLE). */
+const ISSUE_REFUSALS = {
+  program: {
+    already: 'This issue is already escalated to its programme',
+    'not-project': 'This project belongs to no programme',
+    'no-target': 'This project belongs to no programme',
+  },
+  portfolio: {
+    already: 'This issue is already escalated to its portfolio',
+    'not-project': 'No portfolio to escalate to',
+    'no-target': 'No portfolio to escalate to',
+  },
+} as const;
+
 /**
  * Raises an issue to its project's programme or portfolio with the reason, as risks are: it
  * stays in its project's log and is listed by the programme (or portfolio) as escalated.
@@ -278,36 +293,13 @@ export async function escalateIssue(
   let conflict = false;
   await ctx.db.transaction(async (tx) => {
     const before = (await repo.findIssue(tx, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
-    let change: { programId: string } | { portfolioId: string };
-    if (body.to === 'program') {
-      if (before.programId) {
-        throw new DomainError(
-          'ISSUE_NOT_ESCALATABLE',
-          'This issue is already escalated to its programme',
-          { to: 'program' },
-        );
-      }
-      if (!project.program) {
-        throw new DomainError('ISSUE_NOT_ESCALATABLE', 'This project belongs to no programme', {
-          to: 'program',
-        });
-      }
-      change = { programId: project.program.id };
-    } else {
-      if (before.portfolioId) {
-        throw new DomainError(
-          'ISSUE_NOT_ESCALATABLE',
-          'This issue is already escalated to its portfolio',
-          { to: 'portfolio' },
-        );
-      }
-      if (!project.portfolio) {
-        throw new DomainError('ISSUE_NOT_ESCALATABLE', 'No portfolio to escalate to', {
-          to: 'portfolio',
-        });
-      }
-      change = { portfolioId: project.portfolio.id };
+    const outcome = escalation(body.to, before, project);
+    if (!outcome.ok) {
+      throw new DomainError('ISSUE_NOT_ESCALATABLE', ISSUE_REFUSALS[body.to][outcome.refusal], {
+        to: body.to,
+      });
     }
+    const { change } = outcome;
     const [after] = await tx
       .update(raidIssues)
       .set({
@@ -700,11 +692,9 @@ async function analyse(
   projectId: string,
   change: { taskChanges: TaskChange[]; budgetChanges: BudgetChange[]; riskIds: string[] },
 ): Promise<ChangeAnalysis> {
-  const [plan, budget, risks] = await Promise.all([
-    planning.getPlan(ctx, actor, projectId),
-    budgetOrNull(ctx, actor, projectId),
-    repo.risksOfProject(ctx.db, projectId, change.riskIds),
-  ]);
+  const plan = await planning.getPlan(ctx, actor, projectId);
+  const budget = await budgetOrNull(ctx, actor, projectId);
+  const risks = await repo.risksOfProject(ctx.db, projectId, change.riskIds);
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const problems: { path: string[]; message: string }[] = [];
   change.taskChanges.forEach((c, i) => {

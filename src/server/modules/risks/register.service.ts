@@ -6,7 +6,12 @@ import type {
 } from '../../../contracts/register.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
-import { monthEnds, riskTrend, type TrendPoint } from '../../../core/register/rerate.ts';
+import {
+  monthEnds,
+  riskTrend,
+  trendPoints,
+  type TrendChange,
+} from '../../../core/register/rerate.ts';
 import { toCsv, type Cell } from '../../../core/tabular/csv.ts';
 import type { Ctx } from '../../context.ts';
 import { queryRows } from '../../db/client.ts';
@@ -63,6 +68,12 @@ const T = {
       'Résolu le',
       'Risque d’origine',
       'Actions ouvertes',
+      'Tâche du planning',
+      'Remonté à',
+      'Programme',
+      'Portefeuille',
+      'Remonté le',
+      'Motif de remontée',
     ],
     decisions: [
       'Réf.',
@@ -146,6 +157,12 @@ const T = {
       'Resolved on',
       'Risk',
       'Open actions',
+      'Schedule task',
+      'Escalated to',
+      'Programme',
+      'Portfolio',
+      'Escalated on',
+      'Escalation reason',
     ],
     decisions: [
       'Ref.',
@@ -223,7 +240,9 @@ async function rowsOf(ctx: Ctx, actor: Actor, q: RegisterExportQuery): Promise<C
       ];
     });
   }
-  if (!q.projectId && !q.programId) {
+  // Issues are also exported from the portfolio (the issues escalated to it).
+  const portfolioId = q.register === 'issues' ? q.portfolioId : undefined;
+  if (!q.projectId && !q.programId && !portfolioId) {
     throw new DomainError('VALIDATION_FAILED', 'The logs are exported for a project or programme', {
       issues: [
         { path: ['querystring', 'projectId'], message: 'projectId or programId is required' },
@@ -232,7 +251,12 @@ async function rowsOf(ctx: Ctx, actor: Actor, q: RegisterExportQuery): Promise<C
   }
   const scope = { projectId: q.projectId, programId: q.programId };
   if (q.register === 'issues') {
-    return (await listIssues(ctx, actor, scope)).items.map((i) => [
+    const issues = await listIssues(ctx, actor, {
+      ...scope,
+      portfolioId,
+      escalated: q.escalated,
+    });
+    return issues.items.map((i) => [
       i.code,
       i.project.name,
       i.title,
@@ -247,6 +271,12 @@ async function rowsOf(ctx: Ctx, actor: Actor, q: RegisterExportQuery): Promise<C
       i.resolvedOn ?? '',
       i.risk?.name ?? '',
       i.openActions,
+      i.task?.name ?? '',
+      i.escalatedTo ? L.to[i.escalatedTo] : '',
+      i.program?.name ?? '',
+      i.portfolio?.name ?? '',
+      i.escalatedAt?.slice(0, 10) ?? '',
+      i.escalationReason,
     ]);
   }
   if (q.register === 'decisions') {
@@ -332,37 +362,53 @@ export async function trend(ctx: Ctx, actor: Actor, q: RiskTrendQuery): Promise<
   }
   const periods = monthEnds(from, to);
   if (periods.length === 0) return { periods: [] };
-  const points = await queryRows<{
-    period: string;
+  // Set-wise: each assessment holds from its date until the risk's next one (a window over the
+  // history); an open one enters the register at the end of its month and leaves at the end of
+  // the month of the next one. The database returns these monthly changes grouped by cell and
+  // kind (at most months × cells × 2 rows) and the running sums give each month end.
+  const last = periods[periods.length - 1]!;
+  const changes = await queryRows<{
+    month: string;
     probability: number;
     impact: number;
-    emv: number;
     kind: 'threat' | 'opportunity';
+    n: number;
+    emv: number;
   }>(
     ctx.db,
-    sql`select to_char(p.period, 'YYYY-MM-DD') as period, a.probability::int as probability,
-        a.impact::int as impact, a.emv_cents::float8 as emv, a.kind
-      from unnest(${sql.raw(`array[${periods.map((x) => `'${x}'`).join(',')}]`)}::date[]) as p(period)
-      cross join lateral (
-        select distinct on (ra.risk_id) ra.probability, ra.impact, ra.emv_cents, ra.status,
-          ${repo.risksTable.kind} as kind
+    sql`with h as (
+        select date_trunc('month', ra.assessed_on)::date as m0, ra.probability, ra.impact,
+          ra.emv_cents, ra.status, ${repo.risksTable.kind} as kind,
+          date_trunc('month', lead(ra.assessed_on) over (
+            partition by ra.risk_id order by ra.assessed_on, ra.created_at, ra.id))::date as m1
         from risk_assessments ra
         join ${repo.risksTable} on ${repo.risksTable.id} = ra.risk_id
-        where ra.assessed_on <= p.period and ${repo.filterCondition(filter) ?? sql`true`}
-        order by ra.risk_id, ra.assessed_on desc, ra.created_at desc
-      ) a
-      where a.status in ('open', 'monitoring')`,
+        where ra.assessed_on <= ${last}::date and ${repo.filterCondition(filter) ?? sql`true`}
+      ), held as (
+        select * from h where status in ('open', 'monitoring') and (m1 is null or m1 > m0)
+      ), d as (
+        select m0 as m, 1 as sign, probability, impact, kind, emv_cents from held
+        union all
+        select m1, -1, probability, impact, kind, emv_cents from held where m1 is not null
+      )
+      select to_char(m, 'YYYY-MM') as month, probability::int as probability,
+        impact::int as impact, kind, sum(sign)::int as n, sum(sign * emv_cents)::float8 as emv
+      from d group by m, probability, impact, kind`,
   );
   const rows = riskTrend(
     settings,
     periods,
-    points.map((p): TrendPoint => ({
-      period: p.period,
-      probability: p.probability,
-      impact: p.impact,
-      emvCents: Number(p.emv),
-      kind: p.kind,
-    })),
+    trendPoints(
+      periods,
+      changes.map((c): TrendChange => ({
+        month: c.month,
+        probability: c.probability,
+        impact: c.impact,
+        kind: c.kind,
+        count: c.n,
+        emvCents: Number(c.emv),
+      })),
+    ),
   );
   return { periods: rows };
 }

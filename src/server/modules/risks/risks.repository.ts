@@ -73,25 +73,33 @@ export async function categoryUse(db: Executor, id: string) {
   return row!;
 }
 
-/** The columns of a risk as the API shows it: the row and the names of what it points to. */
+/**
+ * The columns of a risk as the API shows it: the row and the names of what it points to, each
+ * read by primary key in a scalar sub-select. Joins would make PostgreSQL plan a six-table join
+ * for every page (30 ms of planning under load against 0.5 ms), and the page's order is then
+ * read straight off the risk indexes.
+ */
 const riskView = {
   r: risks,
-  projectName: sql<string | null>`${projects.code} || ' — ' || ${projects.name}`,
-  programName: programs.name,
-  portfolioName: portfolios.name,
-  categoryName: riskCategories.name,
-  ownerName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`,
+  projectName: sql<
+    string | null
+  >`(select ${projects.code} || ' — ' || ${projects.name} from ${projects} where ${projects.id} = ${risks.projectId})`,
+  programName: sql<
+    string | null
+  >`(select ${programs.name} from ${programs} where ${programs.id} = ${risks.programId})`,
+  portfolioName: sql<
+    string | null
+  >`(select ${portfolios.name} from ${portfolios} where ${portfolios.id} = ${risks.portfolioId})`,
+  categoryName: sql<
+    string | null
+  >`(select ${riskCategories.name} from ${riskCategories} where ${riskCategories.id} = ${risks.categoryId})`,
+  ownerName: sql<
+    string | null
+  >`(select ${people.firstName} || ' ' || ${people.lastName} from ${people} where ${people.id} = ${risks.ownerId})`,
 };
 
 function selectRisks(db: Executor) {
-  return db
-    .select(riskView)
-    .from(risks)
-    .leftJoin(projects, eq(projects.id, risks.projectId))
-    .leftJoin(programs, eq(programs.id, risks.programId))
-    .leftJoin(portfolios, eq(portfolios.id, risks.portfolioId))
-    .leftJoin(riskCategories, eq(riskCategories.id, risks.categoryId))
-    .leftJoin(people, eq(people.id, risks.ownerId));
+  return db.select(riskView).from(risks);
 }
 export type RiskView = Awaited<ReturnType<ReturnType<typeof selectRisks>['execute']>>[number];
 
@@ -178,7 +186,7 @@ export const SORTS = {
 export type RiskSort = keyof typeof SORTS;
 
 /** One page of risks, keyset on (sort key, id). */
-export async function listRisks(
+export function listRisks(
   db: Executor,
   filter: RiskFilter,
   sort: RiskSort,

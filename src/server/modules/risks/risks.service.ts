@@ -12,6 +12,7 @@ import type {
   UpdateRiskBody,
   UpdateRiskCategoryBody,
 } from '../../../contracts/risks.ts';
+import { escalation } from '../../../core/raid/escalation.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { roleGrants, type Permission } from '../../../core/platform/permissions.ts';
@@ -602,11 +603,9 @@ export async function getRisk(
   id: string,
 ): Promise<z.infer<typeof RiskDetail>> {
   await authorizeRisk(ctx, ctx.db, actor, id, 'risk.read');
-  const [view, settings, history] = await Promise.all([
-    repo.findRiskView(ctx.db, id),
-    getSettings(ctx.db),
-    repo.listAssessments(ctx.db, id),
-  ]);
+  const view = await repo.findRiskView(ctx.db, id);
+  const settings = await getSettings(ctx.db);
+  const history = await repo.listAssessments(ctx.db, id);
   if (!view) throw new DomainError('RISK_NOT_FOUND', `No risk ${id}`);
   return {
     ...toRisk(settings, view),
@@ -706,6 +705,20 @@ export async function deleteRisk(ctx: Ctx, actor: Actor, id: string, version: nu
   });
 }
 
+/** Why a risk cannot be raised (the messages of RISK_NOT_ESCALATABLE). */
+const RISK_REFUSALS = {
+  program: {
+    already: 'This risk is already in its programme register',
+    'not-project': 'Only project risks are escalated to a programme',
+    'no-target': 'This project belongs to no programme',
+  },
+  portfolio: {
+    already: 'This risk is already in its portfolio register',
+    'not-project': 'No portfolio to escalate to',
+    'no-target': 'No portfolio to escalate to',
+  },
+} as const;
+
 /**
  * Raises a risk to a higher register, with the reason: a project risk to its programme, or a
  * project or programme risk to its portfolio. It stays in its own register too.
@@ -724,34 +737,15 @@ export async function escalateRisk(
     !project && checked.programId ? await getProgram(ctx, actor, checked.programId) : null;
   await ctx.db.transaction(async (tx) => {
     const before = (await repo.findRisk(tx, id)) ?? missing(id);
-    let change: Partial<repo.RiskInsert>;
-    let note: string;
-    if (body.to === 'program') {
-      if (!before.projectId || before.programId) {
-        throw new DomainError(
-          'RISK_NOT_ESCALATABLE',
-          before.programId
-            ? 'This risk is already in its programme register'
-            : 'Only project risks are escalated to a programme',
-        );
-      }
-      if (!project?.program) {
-        throw new DomainError('RISK_NOT_ESCALATABLE', 'This project belongs to no programme');
-      }
-      change = { programId: project.program.id };
-      note = `Remonté au programme ${project.program.name}`;
-    } else {
-      if (before.portfolioId) {
-        throw new DomainError(
-          'RISK_NOT_ESCALATABLE',
-          'This risk is already in its portfolio register',
-        );
-      }
-      const portfolio = project?.portfolio ?? program?.portfolio;
-      if (!portfolio) throw new DomainError('RISK_NOT_ESCALATABLE', 'No portfolio to escalate to');
-      change = { portfolioId: portfolio.id };
-      note = `Remonté au portefeuille ${portfolio.name}`;
+    const outcome = escalation(body.to, before, {
+      program: project?.program,
+      portfolio: project?.portfolio ?? program?.portfolio,
+    });
+    if (!outcome.ok) {
+      throw new DomainError('RISK_NOT_ESCALATABLE', RISK_REFUSALS[body.to][outcome.refusal]);
     }
+    const { change } = outcome;
+    const note = `${body.to === 'program' ? 'Remonté au programme' : 'Remonté au portefeuille'} ${outcome.name}`;
     const after = await repo.updateRisk(tx, id, version, {
       ...change,
       escalatedAt: new Date(),

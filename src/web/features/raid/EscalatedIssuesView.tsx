@@ -1,6 +1,7 @@
-import { SegmentedControl, Stack } from '@mantine/core';
+import { Group, SegmentedControl, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../register/ExportMenu.tsx';
 import { IssuesView } from './IssuesView.tsx';
 
 /**
@@ -16,29 +17,41 @@ export function EscalatedIssuesView({
   const [which, setWhich] = useState<'escalated' | 'all'>('escalated');
   if ('portfolioId' in container) {
     return (
-      <IssuesView
-        scope={{ portfolioId: container.portfolioId, escalated: 'true' }}
-        canEdit={false}
-        empty={{
-          title: t('raid.escalation.emptyTitle'),
-          message: t('raid.escalation.emptyPortfolio'),
-        }}
-      />
+      <Stack gap="sm">
+        <Group justify="flex-end">
+          <ExportMenu scope={container} register="issues" query={{ escalated: 'true' }} />
+        </Group>
+        <IssuesView
+          scope={{ portfolioId: container.portfolioId, escalated: 'true' }}
+          canEdit={false}
+          empty={{
+            title: t('raid.escalation.emptyTitle'),
+            message: t('raid.escalation.emptyPortfolio'),
+          }}
+        />
+      </Stack>
     );
   }
   return (
     <Stack gap="sm">
-      <SegmentedControl
-        w="fit-content"
-        size="xs"
-        value={which}
-        onChange={(v) => setWhich(v as 'escalated' | 'all')}
-        aria-label={t('raid.escalation.filter')}
-        data={[
-          { value: 'escalated', label: t('raid.escalation.escalatedOnly') },
-          { value: 'all', label: t('raid.escalation.allIssues') },
-        ]}
-      />
+      <Group justify="space-between">
+        <SegmentedControl
+          w="fit-content"
+          size="xs"
+          value={which}
+          onChange={(v) => setWhich(v as 'escalated' | 'all')}
+          aria-label={t('raid.escalation.filter')}
+          data={[
+            { value: 'escalated', label: t('raid.escalation.escalatedOnly') },
+            { value: 'all', label: t('raid.escalation.allIssues') },
+          ]}
+        />
+        <ExportMenu
+          scope={container}
+          register="issues"
+          query={{ escalated: which === 'escalated' ? 'true' : 'false' }}
+        />
+      </Group>
       {which === 'escalated' ? (
         <IssuesView
           scope={{ programId: container.programId, escalated: 'true' }}

@@ -23,6 +23,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
+import { EscalateDialog } from '../register/EscalateModal.tsx';
 import { useRisks } from '../risks/risks-api.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { type LogScope, useEscalateIssue, useIssues, useSaveIssue } from './raid-api.ts';
@@ -365,52 +366,18 @@ function issueTargets(issue: Issue): ('program' | 'portfolio')[] {
 function EscalateIssueModal({ issue, onClose }: { issue: Issue; onClose: () => void }) {
   const { t } = useTranslation();
   const escalate = useEscalateIssue();
-  const targets = issueTargets(issue);
-  const [to, setTo] = useState<'program' | 'portfolio'>(targets[0] ?? 'program');
-  const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('raid.escalation.title', { code: issue.code })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          escalate.mutate({ issue, body: { to, reason: reason.trim() } }, { onSuccess: onClose });
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('raid.escalation.help')}
-          </Text>
-          <Select
-            label={t('raid.escalation.to')}
-            data={targets.map((x) => ({ value: x, label: t(`raid.escalation.target.${x}`) }))}
-            value={to}
-            allowDeselect={false}
-            onChange={(x) => setTo((x ?? 'program') as 'program')}
-          />
-          <Textarea
-            label={t('raid.escalation.reason')}
-            description={t('raid.escalation.reasonHelp')}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          {escalate.error && (
-            <Text size="sm" c="red.9" role="alert">
-              {errorMessage(t, escalate.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={!reason.trim()} loading={escalate.isPending}>
-              {t('raid.escalation.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <EscalateDialog
+      title={t('raid.escalation.title', { code: issue.code })}
+      keys="raid.escalation"
+      targets={issueTargets(issue)}
+      escalate={{
+        run: (to, reason) =>
+          escalate.mutate({ issue, body: { to, reason } }, { onSuccess: onClose }),
+        isPending: escalate.isPending,
+        error: escalate.error,
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -13,6 +13,77 @@ export function escalationTargets(risk: Risk): ('program' | 'portfolio')[] {
   return targets;
 }
 
+/**
+ * The escalation dialog shared by risks and issues: the target (programme or portfolio) and
+ * the reason, required. `keys` is the translation namespace of the texts.
+ */
+export function EscalateDialog({
+  title,
+  keys,
+  targets,
+  escalate,
+  onClose,
+}: {
+  title: string;
+  keys: 'register.escalate' | 'raid.escalation';
+  targets: ('program' | 'portfolio')[];
+  escalate: {
+    run: (to: 'program' | 'portfolio', reason: string) => void;
+    isPending: boolean;
+    error: unknown;
+  };
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [to, setTo] = useState<'program' | 'portfolio'>(targets[0] ?? 'program');
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened onClose={onClose} title={title}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          escalate.run(to, reason.trim());
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t(`${keys}.help`)}
+          </Text>
+          <Select
+            label={t(`${keys}.to`)}
+            data={targets.map((x) => ({ value: x, label: t(`${keys}.target.${x}`) }))}
+            value={to}
+            allowDeselect={false}
+            onChange={(x) => setTo((x ?? 'program') as 'program')}
+          />
+          <Textarea
+            label={t(`${keys}.reason`)}
+            description={t(`${keys}.reasonHelp`)}
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          {escalate.error ? (
+            <Text size="sm" c="red.9" role="alert">
+              {errorMessage(t, escalate.error)}
+            </Text>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" disabled={!reason.trim()} loading={escalate.isPending}>
+              {t(`${keys}.submit`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 /** Raises a risk to its programme or portfolio register, with the reason written down. */
 export function EscalateModal({
   risk,
@@ -25,60 +96,26 @@ export function EscalateModal({
 }) {
   const { t } = useTranslation();
   const escalate = useEscalateRisk();
-  const targets = escalationTargets(risk);
-  const [to, setTo] = useState<'program' | 'portfolio'>(targets[0] ?? 'program');
-  const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('register.escalate.title', { code: risk.code })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+    <EscalateDialog
+      title={t('register.escalate.title', { code: risk.code })}
+      keys="register.escalate"
+      targets={escalationTargets(risk)}
+      escalate={{
+        run: (to, reason) =>
           escalate.mutate(
-            { id: risk.id, version: risk.version, to, reason: reason.trim() },
+            { id: risk.id, version: risk.version, to, reason },
             {
               onSuccess: () => {
                 onClose();
                 onDone();
               },
             },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('register.escalate.help')}
-          </Text>
-          <Select
-            label={t('register.escalate.to')}
-            data={targets.map((x) => ({ value: x, label: t(`register.escalate.target.${x}`) }))}
-            value={to}
-            allowDeselect={false}
-            onChange={(x) => setTo((x ?? 'program') as 'program')}
-          />
-          <Textarea
-            label={t('register.escalate.reason')}
-            description={t('register.escalate.reasonHelp')}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          {escalate.error && (
-            <Text size="sm" c="red.9" role="alert">
-              {errorMessage(t, escalate.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={!reason.trim()} loading={escalate.isPending}>
-              {t('register.escalate.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          ),
+        isPending: escalate.isPending,
+        error: escalate.error,
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -7,9 +7,12 @@ import { API_BASE } from '../../api/client.ts';
 export function ExportMenu({
   scope,
   register,
+  query = {},
 }: {
   scope: { projectId: string } | { programId: string } | { portfolioId: string };
   register: string;
+  /** More filters of the view shown (e.g. `escalated: 'true'`). */
+  query?: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation();
   const params = new URLSearchParams({
@@ -17,6 +20,7 @@ export function ExportMenu({
     lang: i18n.language.startsWith('en') ? 'en' : 'fr',
     ...scope,
     ...('portfolioId' in scope ? { level: 'portfolio' } : {}),
+    ...query,
   });
   const href = (format: 'csv' | 'xlsx') =>
     `${API_BASE}/registers/export?format=${format}&${params}`;

@@ -48,7 +48,8 @@ export function RegisterPage() {
         }
         breadcrumbs={[{ label: t('risks.page.title'), to: '/risks' }, { label: name ?? '…' }]}
         actions={
-          isProgram || view === 'risks' ? (
+          // The issues view has its own export (it follows the view's filter).
+          view !== 'issues' && (isProgram || view === 'risks') ? (
             <ExportMenu scope={container} register={view} />
           ) : undefined
         }
