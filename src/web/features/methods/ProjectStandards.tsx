@@ -359,6 +359,37 @@ function MigrationModal({
                 )}
               </List>
             </div>
+            <div>
+              <Text fw={600} size="sm">
+                {t('methods.migration.wbs')}
+              </Text>
+              {p.wbs.tasks === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('methods.migration.wbsNone')}
+                </Text>
+              ) : (
+                <>
+                  <Text size="sm">{t('methods.migration.wbsAdded', { count: p.wbs.tasks })}</Text>
+                  <List size="sm" data-testid="migration-wbs">
+                    {p.wbs.groups.flatMap((g) =>
+                      g.items.map((i) => (
+                        <List.Item key={`${g.parentPath.join('/')}/${i.name}`}>
+                          {g.parentPath.length > 0
+                            ? t('methods.migration.wbsUnder', {
+                                name: i.name,
+                                parent: g.parentPath.join(' › '),
+                              })
+                            : t('methods.migration.wbsPhase', { name: i.name })}
+                          {i.milestone && ` (${t('methods.migration.wbsMilestone')})`}
+                          {i.tasks > 1 &&
+                            ` — ${t('methods.migration.wbsTasks', { count: i.tasks })}`}
+                        </List.Item>
+                      )),
+                    )}
+                  </List>
+                </>
+              )}
+            </div>
             <Text size="xs" c="dimmed">
               {t('methods.migration.note')}
             </Text>
