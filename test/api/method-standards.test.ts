@@ -450,6 +450,29 @@ describe('a newer method version adds its WBS to the plan', () => {
     ).find((e) => e.entityType === 'project_lifecycle' && 'tasksAdded' in e.changes);
     expect(lifecycle?.changes.tasksAdded?.after).toBe(4);
 
+    // The gate of « Cadrage » requires its standard milestone J0 reached in the plan.
+    const govUrl = `/api/v1/projects/${project.id}/governance`;
+    const gov = ProjectGovernance.parse(
+      (await call(t, manager, { method: 'GET', url: govUrl })).json(),
+    );
+    expect(gov.readiness?.milestones.map((x) => [x.key, x.state, x.met])).toEqual([
+      [j0.code, 'planned', false],
+    ]);
+    expect(gov.readiness?.missing).toContain(`${j0.code} — Lancement`);
+    const lancement = after.tasks.find((x) => x.name === 'Lancement validé')!;
+    const done = await call(t, manager, {
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${lancement.id}`,
+      headers: ifMatch(lancement.version),
+      payload: { percentComplete: 100 },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const reached = ProjectGovernance.parse(
+      (await call(t, manager, { method: 'GET', url: govUrl })).json(),
+    );
+    expect(reached.readiness?.milestones.map((x) => [x.state, x.met])).toEqual([['reached', true]]);
+    expect(reached.readiness?.missing).not.toContain(`${j0.code} — Lancement`);
+
     // Nothing newer: a second move is refused, the plan is unchanged.
     const again = await call(t, manager, { method: 'GET', url });
     expect(again.json().error.code).toBe('METHOD_VERSION_NOT_NEWER');

@@ -183,6 +183,32 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
 }
 
 /** At the closure gate: the lessons learned (REX) the gate needs, with a link to record them. */
+/** In the gate review: the standard milestones the phase requires, each with its state. */
+export function GateMilestones({ g }: { g: ProjectGovernance }) {
+  const { t } = useTranslation();
+  const items = g.readiness?.milestones ?? [];
+  if (items.length === 0) return null;
+  return (
+    <div data-testid="gate-milestones">
+      <Text size="sm" fw={600} mt="md" mb={4}>
+        {t('methods.standards.gateMilestones')}
+      </Text>
+      <List size="sm" spacing={4}>
+        {items.map((m) => (
+          <List.Item key={m.key}>
+            <Group gap="xs">
+              <Text size="sm">{m.label}</Text>
+              <Badge color={STATE_COLOR[m.state]} variant="light">
+                {t(`methods.standards.states.${m.state}`)}
+              </Badge>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </div>
+  );
+}
+
 export function ClosureRexAlert({ projectId, g }: { projectId: string; g: ProjectGovernance }) {
   const { t } = useTranslation();
   if (!g.closure.closureGate) return null;
