@@ -47,18 +47,18 @@ test('le PMO tient la revue de jalon et prononce un go avec réserves', async ({
     await expect(
       page.getByRole('heading', { name: 'Revue de jalon — J1 — Lancement' }),
     ).toBeVisible();
-    await expect(page.getByText('Préparation : 0 sur 5')).toBeVisible();
+    await expect(page.getByText('Préparation : 0 sur 6')).toBeVisible();
   });
 
   await test.step('préparer la revue : un critère coché, la note de cadrage validée', async () => {
     await page
       .getByRole('checkbox', { name: 'Périmètre, objectifs et hors-périmètre validés par la MOA' })
       .check();
-    await expect(page.getByText('Préparation : 1 sur 5')).toBeVisible();
+    await expect(page.getByText('Préparation : 1 sur 6')).toBeVisible();
     await page.getByRole('combobox', { name: 'Statut de « Note de cadrage »' }).click();
     await page.getByRole('option', { name: 'Validé' }).click();
     await expect(page.getByText('Livrable enregistré.')).toBeVisible();
-    await expect(page.getByText('Préparation : 2 sur 5')).toBeVisible();
+    await expect(page.getByText('Préparation : 2 sur 6')).toBeVisible();
     const missing = page.getByRole('alert').filter({ hasText: 'Ce qui manque' });
     await expect(missing).toContainText('Budget et ressources engagés par la direction');
     await expect(missing).not.toContainText('Note de cadrage');

@@ -252,6 +252,10 @@ export const GateReadiness = z.object({
       required: z.boolean(),
     }),
   ),
+  /** The standard milestones the phase's WBS names, each to be reached in the plan. */
+  milestones: z.array(
+    ReadinessItem.extend({ state: z.enum(['reached', 'late', 'planned', 'missing']) }),
+  ),
   done: z.number().int(),
   total: z.number().int(),
   missing: z.array(z.string()),

@@ -325,6 +325,20 @@ export const MigrationPreview = z.object({
   outside: z.array(z.object({ key: z.string(), name: z.string(), status: DelivStatus })),
   milestones: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
   kpis: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  /** The new version's WBS items the plan lacks, added to it by the move. */
+  wbs: z.object({
+    groups: z.array(
+      z.object({
+        phaseKey: z.string(),
+        /** The plan tasks it goes under, from the top (empty: a new top-level phase). */
+        parentPath: z.array(z.string()),
+        items: z.array(
+          z.object({ name: z.string(), milestone: z.boolean(), tasks: z.number().int() }),
+        ),
+      }),
+    ),
+    tasks: z.number().int(),
+  }),
 });
 export type MigrationPreview = z.infer<typeof MigrationPreview>;
 

@@ -341,3 +341,140 @@ describe('moving a project to a newer method version', () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe('a newer method version adds its WBS to the plan', () => {
+  it('previews and adds the tasks and milestones the plan lacks, in place, chained, audited', async () => {
+    const s = tag();
+    const j0 = await milestone(`J0-${s}`, 'Lancement');
+    const mep = await milestone(`MEP-${s}`, 'Mise en production');
+    const created = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/methodologies',
+      payload: {
+        code: `MW-${s}`,
+        name: 'Méthode WBS',
+        kind: 'waterfall',
+        content: content(j0.code, mep.code, []),
+      },
+    });
+    const m = Methodology.parse(created.json());
+    const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
+    const applied = ProjectGovernance.parse(
+      (
+        await call(t, manager, {
+          method: 'POST',
+          url: `/api/v1/projects/${project.id}/governance`,
+          payload: { methodologyId: m.id, createWbs: true },
+        })
+      ).json(),
+    );
+    const planUrl = `/api/v1/projects/${project.id}/plan`;
+    const before = Plan.parse((await call(t, manager, { method: 'GET', url: planUrl })).json());
+    // The project removes « Note de cadrage »: a newer version must not put it back.
+    const note = before.tasks.find((x) => x.name === 'Note de cadrage')!;
+    const del = await call(t, manager, {
+      method: 'DELETE',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${note.id}`,
+      headers: ifMatch(note.version),
+    });
+    expect(del.statusCode, del.body).toBe(200);
+
+    // Version 2: a review milestone inside « Cadrage détaillé », a task after « Développements »,
+    // and a new phase with its own WBS.
+    const v2 = content(j0.code, mep.code, [], true);
+    (v2.phases[0]!.wbs[0] as { children: unknown[] }).children.push({
+      name: 'Revue de cadrage',
+      duration: 0,
+    });
+    v2.phases[1]!.wbs = [{ name: 'Dossier d’architecture', duration: 4 }];
+    v2.phases[2]!.wbs.splice(1, 0, { name: 'Recette utilisateur', duration: 3 });
+    const published = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/methodologies/${m.id}/versions`,
+      headers: ifMatch(m.version),
+      payload: { notes: 'WBS enrichi', content: v2 },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+
+    const url = `/api/v1/projects/${project.id}/method-migration`;
+    const preview = MigrationPreview.parse((await call(t, manager, { method: 'GET', url })).json());
+    expect(
+      preview.wbs.groups.map((g) => [g.parentPath.join(' › '), g.items.map((i) => i.name)]),
+    ).toEqual([
+      ['Cadrage › Cadrage détaillé', ['Revue de cadrage']],
+      ['', ['Conception']],
+      ['Réalisation', ['Recette utilisateur']],
+    ]);
+    expect(preview.wbs.groups[0]!.items[0]!.milestone).toBe(true);
+    expect(preview.wbs.tasks).toBe(4);
+
+    const moved = await call(t, manager, {
+      method: 'POST',
+      url,
+      headers: ifMatch(applied.version),
+      payload: { version: 2 },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = Plan.parse((await call(t, manager, { method: 'GET', url: planUrl })).json());
+    expect(after.tasks).toHaveLength(before.tasks.length - 1 + 4);
+    expect(after.tasks.some((x) => x.name === 'Note de cadrage')).toBe(false);
+    // In outline order: the new phase between Cadrage and Réalisation, the task in its place.
+    expect(after.tasks.filter((x) => x.parentId === null).map((x) => x.name)).toEqual([
+      'Cadrage',
+      'Conception',
+      'Réalisation',
+    ]);
+    const real = after.tasks.find((x) => x.name === 'Réalisation')!;
+    expect(
+      after.tasks
+        .filter((x) => x.parentId === real.id)
+        .sort((a, b) => a.wbs.localeCompare(b.wbs, undefined, { numeric: true }))
+        .map((x) => x.name),
+    ).toEqual(['Développements', 'Recette utilisateur', 'Mise en production']);
+    // Chained after its preceding sibling: « Recette utilisateur » follows « Développements ».
+    const id = (n: string) => after.tasks.find((x) => x.name === n)!.id;
+    expect(
+      after.links.some(
+        (l) => l.fromTaskId === id('Développements') && l.toTaskId === id('Recette utilisateur'),
+      ),
+    ).toBe(true);
+    const history = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/projects/${project.id}/history`,
+    });
+    const lifecycle = (
+      history.json().items as {
+        entityType: string;
+        changes: Record<string, { after?: unknown }>;
+      }[]
+    ).find((e) => e.entityType === 'project_lifecycle' && 'tasksAdded' in e.changes);
+    expect(lifecycle?.changes.tasksAdded?.after).toBe(4);
+
+    // The gate of « Cadrage » requires its standard milestone J0 reached in the plan.
+    const govUrl = `/api/v1/projects/${project.id}/governance`;
+    const gov = ProjectGovernance.parse(
+      (await call(t, manager, { method: 'GET', url: govUrl })).json(),
+    );
+    expect(gov.readiness?.milestones.map((x) => [x.key, x.state, x.met])).toEqual([
+      [j0.code, 'planned', false],
+    ]);
+    expect(gov.readiness?.missing).toContain(`${j0.code} — Lancement`);
+    const lancement = after.tasks.find((x) => x.name === 'Lancement validé')!;
+    const done = await call(t, manager, {
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}/plan/tasks/${lancement.id}`,
+      headers: ifMatch(lancement.version),
+      payload: { percentComplete: 100 },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const reached = ProjectGovernance.parse(
+      (await call(t, manager, { method: 'GET', url: govUrl })).json(),
+    );
+    expect(reached.readiness?.milestones.map((x) => [x.state, x.met])).toEqual([['reached', true]]);
+    expect(reached.readiness?.missing).not.toContain(`${j0.code} — Lancement`);
+
+    // Nothing newer: a second move is refused, the plan is unchanged.
+    const again = await call(t, manager, { method: 'GET', url });
+    expect(again.json().error.code).toBe('METHOD_VERSION_NOT_NEWER');
+  });
+});

@@ -82,6 +82,25 @@ describe('gateReadiness', () => {
     expect(r.missing).toEqual(['x-1']);
   });
 
+  it('requires the standard milestones of the phase reached, naming the ones that are not', () => {
+    const r = gateReadiness(cadrage, [d('note', 'approved')], new Set(['budget', 'perimetre']), [
+      { code: 'J1', name: 'Lancement validé', state: 'reached' },
+      { code: 'RECETTE', name: 'Recette prononcée', state: 'late' },
+      { code: 'MEP', name: 'Mise en production', state: 'missing' },
+    ]);
+    expect(r.milestones.map((m) => [m.key, m.met, m.state])).toEqual([
+      ['J1', true, 'reached'],
+      ['RECETTE', false, 'late'],
+      ['MEP', false, 'missing'],
+    ]);
+    expect([r.done, r.total, r.ready]).toEqual([4, 6, false]);
+    expect(r.missing).toEqual(['RECETTE — Recette prononcée', 'MEP — Mise en production']);
+    const planned = gateReadiness(realisation, [d('pv', 'approved', 'realisation')], new Set(), [
+      { code: 'MEP', name: 'Mise en production', state: 'planned' },
+    ]);
+    expect(planned.ready).toBe(false);
+  });
+
   it('is ready at 100 % for a phase with nothing to check', () => {
     expect(
       gateReadiness(realisation, [d('pv', 'approved', 'realisation')], new Set()),

@@ -28,7 +28,9 @@ export interface ReadinessItem {
 export interface GateReadiness {
   criteria: ReadinessItem[];
   deliverables: (ReadinessItem & { status: DeliverableStatus | 'missing'; required: boolean })[];
-  /** Criteria met plus required deliverables approved. */
+  /** The standard milestones the phase's WBS names: each must be reached in the plan. */
+  milestones: (ReadinessItem & { state: GateMilestone['state'] })[];
+  /** Criteria met plus required deliverables approved plus standard milestones reached. */
   done: number;
   /** Criteria plus required deliverables. */
   total: number;
@@ -40,15 +42,24 @@ export interface GateReadiness {
   percent: number;
 }
 
+/** A standard milestone the phase requires, as the project's plan stands (see core/methods/catalogue). */
+export interface GateMilestone {
+  code: string;
+  name: string;
+  state: 'reached' | 'late' | 'planned' | 'missing';
+}
+
 /**
- * Readiness of the gate that closes `phase`: criteria checked and required deliverables of the
- * phase approved. Optional deliverables are listed but never block.
+ * Readiness of the gate that closes `phase`: criteria checked, required deliverables of the
+ * phase approved and the standard milestones of the phase reached (a milestone late, planned
+ * or absent from the plan is missing). Optional deliverables are listed but never block.
  * @example gateReadiness(phase, [], new Set()) // every criterion and required deliverable missing
  */
 export function gateReadiness(
   phase: PhaseTemplate,
   deliverables: readonly DeliverableState[],
   checked: ReadonlySet<string>,
+  milestones: readonly GateMilestone[] = [],
 ): GateReadiness {
   const criteria = (phase.gate?.criteria ?? []).map((c) => ({
     key: c.key,
@@ -80,12 +91,19 @@ export function gateReadiness(
       met: d.status === 'approved',
     });
   }
-  const blocking = [...criteria, ...rows.filter((r) => r.required)];
+  const ms = milestones.map((m) => ({
+    key: m.code,
+    label: `${m.code} — ${m.name}`,
+    state: m.state,
+    met: m.state === 'reached',
+  }));
+  const blocking = [...criteria, ...rows.filter((r) => r.required), ...ms];
   const done = blocking.filter((b) => b.met).length;
   const total = blocking.length;
   return {
     criteria,
     deliverables: rows,
+    milestones: ms,
     done,
     total,
     missing: blocking.filter((b) => !b.met).map((b) => b.label),

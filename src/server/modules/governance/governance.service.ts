@@ -46,6 +46,7 @@ import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
+import { phaseMilestoneStates } from '../methods/catalogue.service.ts';
 import { appendTaskTreeInTx } from '../planning/planning.service.ts';
 import { authorizeProject, visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import { assertStandardCodes } from '../methods/catalogue.service.ts';
@@ -342,7 +343,15 @@ export async function getProjectGovernance(
         ? { name: p.gate.name, approvers: p.gate.approvers, criteria: p.gate.criteria }
         : null,
     })),
-    readiness: ended || !lc.phase.gate ? null : gateReadiness(lc.phase, delivStates, checked),
+    readiness:
+      ended || !lc.phase.gate
+        ? null
+        : gateReadiness(
+            lc.phase,
+            delivStates,
+            checked,
+            await phaseMilestoneStates(ctx.db, projectId, lc.content, lc.phase.key),
+          ),
     deliverables: deliverableRows.map(toDeliverable),
     decisions: await withConditions(ctx.db, decisionRows),
     compliance: complianceScore(lc.content.phases, delivStates, lc.phaseIndex, status),
@@ -636,6 +645,7 @@ export async function decideGate(
       { ...lc.phase, gate },
       states(deliverableRows),
       new Set(checks.filter((c) => c.phaseKey === lc.phase.key).map((c) => c.criterionKey)),
+      await phaseMilestoneStates(tx, projectId, lc.content, lc.phase.key),
     );
     const after = await repo.updateLifecycle(tx, projectId, version, {
       currentPhaseKey: lc.content.phases[next.phaseIndex]!.key,

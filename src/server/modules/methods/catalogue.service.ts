@@ -10,6 +10,7 @@ import type {
   UpdateStandardMilestoneBody,
 } from '../../../contracts/methods.ts';
 import { DomainError, validationError } from '../../../core/errors.ts';
+import type { GateMilestone } from '../../../core/governance/gates.ts';
 import type { MethodologyContent } from '../../../core/governance/model.ts';
 import { milestoneRefs, resolveMilestones, unknownCodes } from '../../../core/methods/catalogue.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
@@ -332,23 +333,7 @@ export async function getProjectStandards(
     const m = byId.get(l.milestoneId);
     if (m && !wanted.some((w) => w.m.id === m.id)) wanted.push({ m, phaseName: null, names: [] });
   }
-  const tasks = await ctx.db
-    .select({
-      id: planTasks.id,
-      name: planTasks.name,
-      date: planTasks.finish,
-      percentComplete: planTasks.percentComplete,
-      actualFinish: planTasks.actualFinish,
-    })
-    .from(planTasks)
-    .where(
-      and(
-        eq(planTasks.projectId, projectId),
-        eq(planTasks.duration, 0),
-        eq(planTasks.isSummary, false),
-      ),
-    )
-    .orderBy(asc(planTasks.wbs));
+  const tasks = await planMilestones(ctx.db, projectId);
   const resolved = resolveMilestones(
     wanted.map((w) => ({ code: w.m.code, names: w.names })),
     new Map(
@@ -423,6 +408,75 @@ export async function getProjectStandards(
     planMilestones: tasks.map((t) => ({ id: t.id, name: t.name, date: t.date })),
     canLink: projectGrants(actor.role, roles, 'project.update'),
   };
+}
+
+/** The plan's milestones (leaf tasks of duration 0) in outline order. */
+function planMilestones(db: Executor, projectId: string) {
+  return db
+    .select({
+      id: planTasks.id,
+      name: planTasks.name,
+      date: planTasks.finish,
+      percentComplete: planTasks.percentComplete,
+      actualFinish: planTasks.actualFinish,
+    })
+    .from(planTasks)
+    .where(
+      and(
+        eq(planTasks.projectId, projectId),
+        eq(planTasks.duration, 0),
+        eq(planTasks.isSummary, false),
+      ),
+    )
+    .orderBy(asc(planTasks.wbs));
+}
+
+/**
+ * The standard milestones a phase's WBS names, with their state in the project's plan (found
+ * as on the project's standards section: link first, else by name): what its gate requires.
+ * No authorisation (the caller has checked the project). Three reads, none when the phase
+ * names no standard milestone.
+ */
+export async function phaseMilestoneStates(
+  db: Executor,
+  projectId: string,
+  content: MethodologyContent,
+  phaseKey: string,
+): Promise<GateMilestone[]> {
+  const refs = milestoneRefs(content);
+  if (!refs.some((r) => r.phaseKey === phaseKey)) return [];
+  const catalogue = await db
+    .select()
+    .from(standardMilestones)
+    .where(
+      inArray(
+        standardMilestones.code,
+        refs.map((r) => r.code),
+      ),
+    );
+  const byCode = new Map(catalogue.map((m) => [m.code, m]));
+  const links = await db
+    .select()
+    .from(projectMilestoneLinks)
+    .where(eq(projectMilestoneLinks.projectId, projectId));
+  const codeOf = new Map(catalogue.map((m) => [m.id, m.code]));
+  const known = refs.filter((r) => byCode.has(r.code));
+  const resolved = resolveMilestones(
+    known.map((r) => ({ code: r.code, names: [r.taskName, byCode.get(r.code)!.name] })),
+    new Map(
+      links.flatMap((l) => {
+        const code = codeOf.get(l.milestoneId);
+        return code ? [[code, l.taskId] as const] : [];
+      }),
+    ),
+    await planMilestones(db, projectId),
+    today(),
+  );
+  return known.flatMap((r, i) =>
+    r.phaseKey === phaseKey
+      ? [{ code: r.code, name: byCode.get(r.code)!.name, state: resolved[i]!.state }]
+      : [],
+  );
 }
 
 /** Links a plan milestone to a standard milestone (or removes the link), audited. */

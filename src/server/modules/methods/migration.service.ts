@@ -6,11 +6,14 @@ import type { MigrateBody, MigrationPreview } from '../../../contracts/methods.t
 import { DomainError, validationError } from '../../../core/errors.ts';
 import type { DeliverableStatus, MethodologyContent } from '../../../core/governance/model.ts';
 import { migrationPlan } from '../../../core/methods/migration.ts';
+import { countTasks, wbsAdditions } from '../../../core/methods/wbs-migration.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as govRepo from '../governance/governance.repository.ts';
 import { getProjectGovernance } from '../governance/governance.service.ts';
+import * as planRepo from '../planning/planning.repository.ts';
+import { insertTaskGroupsInTx } from '../planning/planning.service.ts';
 import { deliverables } from '../governance/governance.tables.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
@@ -53,7 +56,13 @@ async function planFor(db: Executor, projectId: string, version?: number, phaseK
     })),
     phaseKey,
   );
-  return { lc, to, next, rows, plan };
+  const tasks = await planRepo.listTasks(db, projectId);
+  const wbs = wbsAdditions(
+    from,
+    next,
+    tasks.map(({ t }) => ({ id: t.id, parentId: t.parentId, position: t.position, name: t.name })),
+  );
+  return { lc, to, next, rows, plan, wbs };
 }
 
 export async function previewMigration(
@@ -64,7 +73,7 @@ export async function previewMigration(
   phaseKey?: string,
 ): Promise<MigrationPreview> {
   await authorizeProject(ctx.db, actor, projectId, 'project.read');
-  const { lc, to, next, plan } = await planFor(ctx.db, projectId, version, phaseKey);
+  const { lc, to, next, plan, wbs } = await planFor(ctx.db, projectId, version, phaseKey);
   return {
     methodology: { id: lc.m.id, name: lc.m.name },
     fromVersion: lc.v.number,
@@ -73,6 +82,18 @@ export async function previewMigration(
     currentPhaseKey: lc.l.currentPhaseKey,
     ...plan,
     changes: plan.changes as unknown as Record<string, unknown>[],
+    wbs: {
+      groups: wbs.map((g) => ({
+        phaseKey: g.phaseKey,
+        parentPath: g.parentPath,
+        items: g.tree.map((t) => ({
+          name: t.name,
+          milestone: t.children.length === 0 && t.duration === 0,
+          tasks: countTasks([t]),
+        })),
+      })),
+      tasks: wbs.reduce((n, g) => n + countTasks(g.tree), 0),
+    },
   };
 }
 
@@ -85,7 +106,7 @@ export async function migrateProject(
 ): Promise<ProjectGovernance> {
   await ctx.db.transaction(async (tx) => {
     const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
-    const { lc, to, rows, plan } = await planFor(tx, projectId, input.version, input.phaseKey);
+    const { lc, to, rows, plan, wbs } = await planFor(tx, projectId, input.version, input.phaseKey);
     if (lc.l.status === 'completed' || lc.l.status === 'stopped') {
       throw new DomainError('LIFECYCLE_ENDED', `Project ${projectId}'s lifecycle has ended`);
     }
@@ -139,6 +160,8 @@ export async function migrateProject(
         .update(deliverables)
         .set({ required: false, version: sql`${deliverables.version} + 1`, updatedAt: new Date() })
         .where(and(eq(deliverables.projectId, projectId), inArray(deliverables.key, dropped)));
+    // The new version's WBS items the plan lacks (one plan audit event of their own).
+    const tasksAdded = await insertTaskGroupsInTx(tx, actor, projectId, wbs);
     await recordAudit(tx, actor, {
       entityType: 'project_lifecycle',
       entityId: projectId,
@@ -153,6 +176,7 @@ export async function migrateProject(
         deliverablesAdded: plan.added.map((d) => d.key),
         deliverablesKept: plan.kept.length,
         deliverablesNowOptional: dropped,
+        tasksAdded,
       },
     });
   });

@@ -1289,36 +1289,77 @@ export async function appendTaskTreeInTx(
   projectId: string,
   tree: readonly TaskTreeInput[],
 ): Promise<number> {
-  if (tree.length === 0) return 0;
+  return insertTaskGroupsInTx(tx, actor, projectId, [{ tree }]);
+}
+
+/** A tree of tasks to insert under a parent (default: the top level, after the last task). */
+export interface TaskGroupInput {
+  tree: readonly TaskTreeInput[];
+  /** The plan task it goes under (null/absent: the top level). */
+  parentId?: string | null;
+  /** Where among the parent's children (the ones from there move down); absent: at the end. */
+  position?: number;
+  /** A plan leaf the group's first leaf follows, finish-to-start. */
+  predecessorId?: string | null;
+}
+
+/**
+ * Inserts trees of tasks in the caller's transaction (one insert, one reschedule, one audit
+ * event): how a methodology lays down its default WBS, or what a newer version adds. Each
+ * group's leaves are chained finish-to-start in outline order. Returns the number of tasks.
+ */
+export async function insertTaskGroupsInTx(
+  tx: Executor,
+  actor: Actor,
+  projectId: string,
+  groups: readonly TaskGroupInput[],
+): Promise<number> {
+  if (groups.every((g) => g.tree.length === 0)) return 0;
   const { project, settings } = await openForWrite(tx, actor, projectId);
   const existing = await repo.listTasks(tx, projectId);
-  const firstPosition = existing.filter((v) => v.t.parentId === null).length;
-  const rows: Parameters<typeof repo.insertTasks>[1] = [];
+  const inserted: { id: string }[] = [];
   const links: { from: string; to: string }[] = [];
-  // Links join leaf tasks: the leaves are chained in outline order.
-  let previous: string | null = null;
-  const walk = (nodes: readonly TaskTreeInput[], parentId: string | null, base: number) => {
-    nodes.forEach((node, i) => {
-      const id = crypto.randomUUID();
-      rows.push({
-        id,
-        projectId,
-        parentId,
-        position: base + i,
-        name: node.name,
-        duration: node.children.length > 0 ? 1 : node.duration,
-        notes: '',
+  // The groups under one parent go in from the last position up, so that making room for one
+  // does not move the place of another (positions are the plan's as it was read).
+  const order = [...groups].sort((a, b) => (b.position ?? Infinity) - (a.position ?? Infinity));
+  for (const g of order) {
+    if (g.tree.length === 0) continue;
+    const rows: Parameters<typeof repo.insertTasks>[1] = [];
+    const parentId = g.parentId ?? null;
+    const siblings = existing.filter((v) => v.t.parentId === parentId);
+    if (parentId !== null) {
+      const parent = existing.find((v) => v.t.id === parentId);
+      if (!parent) throw new DomainError('TASK_NOT_FOUND', `No task ${parentId}`);
+      if (!parent.t.isSummary) await assertCanHaveChildren(tx, parent.t);
+    }
+    const end = siblings.length;
+    const position = g.position === undefined ? end : Math.min(Math.max(0, g.position), end);
+    if (position < end) await repo.shiftSiblings(tx, projectId, parentId, position, g.tree.length);
+    // Links join leaf tasks: the leaves are chained in outline order.
+    let previous: string | null = g.predecessorId ?? null;
+    const walk = (nodes: readonly TaskTreeInput[], parent: string | null, base: number) => {
+      nodes.forEach((node, i) => {
+        const id = crypto.randomUUID();
+        rows.push({
+          id,
+          projectId,
+          parentId: parent,
+          position: base + i,
+          name: node.name,
+          duration: node.children.length > 0 ? 1 : node.duration,
+          notes: '',
+        });
+        if (node.children.length > 0) {
+          walk(node.children, id, 0);
+          return;
+        }
+        if (previous) links.push({ from: previous, to: id });
+        previous = id;
       });
-      if (node.children.length > 0) {
-        walk(node.children, id, 0);
-        return;
-      }
-      if (previous) links.push({ from: previous, to: id });
-      previous = id;
-    });
-  };
-  walk(tree, null, firstPosition);
-  const inserted = await repo.insertTasks(tx, rows);
+    };
+    walk(g.tree, parentId, position);
+    inserted.push(...(await repo.insertTasks(tx, rows)));
+  }
   const insertedLinks = await repo.insertLinks(
     tx,
     links.map((l) => ({

@@ -42,6 +42,7 @@ import {
 } from './governance-api.ts';
 import {
   ClosureRexAlert,
+  GateMilestones,
   MethodMigrationButton,
   ProjectStandardsPanel,
 } from '../methods/ProjectStandards.tsx';
@@ -273,6 +274,7 @@ function GovernanceView({ project, g }: { project: Project; g: ProjectGovernance
                     aria-label={t('governance.review.readinessLabel')}
                   />
                   <Checklist project={project} g={g} />
+                  <GateMilestones g={g} />
                   <ClosureRexAlert projectId={project.id} g={g} />
                   {g.readiness.missing.length > 0 && (
                     <Alert

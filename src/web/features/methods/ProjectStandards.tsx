@@ -183,6 +183,32 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
 }
 
 /** At the closure gate: the lessons learned (REX) the gate needs, with a link to record them. */
+/** In the gate review: the standard milestones the phase requires, each with its state. */
+export function GateMilestones({ g }: { g: ProjectGovernance }) {
+  const { t } = useTranslation();
+  const items = g.readiness?.milestones ?? [];
+  if (items.length === 0) return null;
+  return (
+    <div data-testid="gate-milestones">
+      <Text size="sm" fw={600} mt="md" mb={4}>
+        {t('methods.standards.gateMilestones')}
+      </Text>
+      <List size="sm" spacing={4}>
+        {items.map((m) => (
+          <List.Item key={m.key}>
+            <Group gap="xs">
+              <Text size="sm">{m.label}</Text>
+              <Badge color={STATE_COLOR[m.state]} variant="light">
+                {t(`methods.standards.states.${m.state}`)}
+              </Badge>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </div>
+  );
+}
+
 export function ClosureRexAlert({ projectId, g }: { projectId: string; g: ProjectGovernance }) {
   const { t } = useTranslation();
   if (!g.closure.closureGate) return null;
@@ -358,6 +384,37 @@ function MigrationModal({
                   </List.Item>
                 )}
               </List>
+            </div>
+            <div>
+              <Text fw={600} size="sm">
+                {t('methods.migration.wbs')}
+              </Text>
+              {p.wbs.tasks === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('methods.migration.wbsNone')}
+                </Text>
+              ) : (
+                <>
+                  <Text size="sm">{t('methods.migration.wbsAdded', { count: p.wbs.tasks })}</Text>
+                  <List size="sm" data-testid="migration-wbs">
+                    {p.wbs.groups.flatMap((g) =>
+                      g.items.map((i) => (
+                        <List.Item key={`${g.parentPath.join('/')}/${i.name}`}>
+                          {g.parentPath.length > 0
+                            ? t('methods.migration.wbsUnder', {
+                                name: i.name,
+                                parent: g.parentPath.join(' › '),
+                              })
+                            : t('methods.migration.wbsPhase', { name: i.name })}
+                          {i.milestone && ` (${t('methods.migration.wbsMilestone')})`}
+                          {i.tasks > 1 &&
+                            ` — ${t('methods.migration.wbsTasks', { count: i.tasks })}`}
+                        </List.Item>
+                      )),
+                    )}
+                  </List>
+                </>
+              )}
             </div>
             <Text size="xs" c="dimmed">
               {t('methods.migration.note')}
