@@ -1,1 +1,0 @@
-ALTER TABLE "dash_project_snapshots" ADD COLUMN "card" jsonb;
