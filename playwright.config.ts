@@ -77,7 +77,7 @@ export default defineConfig({
           LOG_LEVEL: 'warn',
         },
         // First start: build of the web app if stale, migrations and the demo seed.
-        timeout: 240_000,
+        timeout: 480_000,
         reuseExistingServer: false,
         stdout: 'pipe',
         stderr: 'pipe',

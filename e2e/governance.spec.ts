@@ -76,7 +76,7 @@ test('le PMO tient la revue de jalon et prononce un go avec réserves', async ({
     await page.getByRole('button', { name: 'Décider' }).click();
     const dialog = page.getByRole('dialog', { name: 'Décision — J1 — Lancement' });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('Il manque encore 3 éléments');
+    await expect(dialog).toContainText('Il manque encore 4 éléments');
     await dialog.getByRole('radio', { name: /^Go avec réserves/ }).check();
     await dialog
       .getByRole('textbox', { name: 'Commentaire (relevé de décision)' })
@@ -98,7 +98,7 @@ test('le PMO tient la revue de jalon et prononce un go avec réserves', async ({
     ).toBeVisible();
     const decision = page.getByRole('article').filter({ hasText: 'J1 — Lancement' });
     await expect(decision).toContainText('Go avec réserves');
-    await expect(decision).toContainText('préparation 2/5');
+    await expect(decision).toContainText('préparation 2/6');
     await expect(decision).toContainText('Faire valider le budget par la DAF');
     await expect(decision).toContainText('échéance 15/01/2027');
     await expect(decision).toContainText('Claire Martin');

@@ -24,11 +24,9 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
     await login(page, PMO);
     await page.goto('/strategy/scoring');
     // The strategy chunk can take a while on a loaded machine.
-    await expect(page.getByRole('tab', { name: 'Notation des demandes' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-      { timeout: 60_000 },
-    );
+    await expect(
+      page.getByRole('tab', { name: 'Notation des demandes et projets' }),
+    ).toHaveAttribute('aria-selected', 'true', { timeout: 60_000 });
     await expect(page.getByRole('combobox', { name: 'Grille de notation' })).toHaveValue(
       'Grille du comité d’arbitrage 2027',
     );
@@ -61,7 +59,7 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
     const row = page
       .getByRole('table')
       .first()
-      .getByRole('row', { name: /Bilan carbone/ });
+      .getByRole('row', { name: /DEM-\d+ Bilan carbone/ });
     await row.getByRole('button', { name: 'Noter' }).click();
     const sheet = page.getByRole('dialog', { name: /Ma notation — DEM-/ });
     await sheet

@@ -459,6 +459,36 @@ describe('a newer method version adds its WBS to the plan', () => {
       [j0.code, 'planned', false],
     ]);
     expect(gov.readiness?.missing).toContain(`${j0.code} — Lancement`);
+    // Everything else of the gate done: only J0 is missing, and « Mes approbations » (the PMO's
+    // home page) does not offer a gate that the review says is not ready.
+    const gateKeys = new Set(gov.readiness!.deliverables.map((x) => x.key));
+    for (const d of gov.deliverables.filter((x) => gateKeys.has(x.key))) {
+      const submitted = await call(t, manager, {
+        method: 'PATCH',
+        url: `/api/v1/projects/${project.id}/deliverables/${d.id}`,
+        headers: ifMatch(d.version),
+        payload: { status: 'submitted', reference: 'https://ged.exemple.fr/livrable.pdf' },
+      });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      const approved = await call(t, pmo, {
+        method: 'PATCH',
+        url: `/api/v1/projects/${project.id}/deliverables/${d.id}`,
+        headers: ifMatch(submitted.json().version),
+        payload: { status: 'approved' },
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    const onlyJ0 = ProjectGovernance.parse(
+      (await call(t, manager, { method: 'GET', url: govUrl })).json(),
+    );
+    expect(onlyJ0.readiness?.missing).toEqual([`${j0.code} — Lancement`]);
+    const gatesOnHome = async () =>
+      (
+        (await call(t, pmo, { method: 'GET', url: '/api/v1/me/home' })).json() as {
+          approvals: { gates: { project: { id: string } }[] };
+        }
+      ).approvals.gates.map((g) => g.project.id);
+    expect(await gatesOnHome()).not.toContain(project.id);
     const lancement = after.tasks.find((x) => x.name === 'Lancement validé')!;
     const done = await call(t, manager, {
       method: 'PATCH',
@@ -472,6 +502,7 @@ describe('a newer method version adds its WBS to the plan', () => {
     );
     expect(reached.readiness?.milestones.map((x) => [x.state, x.met])).toEqual([['reached', true]]);
     expect(reached.readiness?.missing).not.toContain(`${j0.code} — Lancement`);
+    expect(await gatesOnHome()).toContain(project.id);
 
     // Nothing newer: a second move is refused, the plan is unchanged.
     const again = await call(t, manager, { method: 'GET', url });

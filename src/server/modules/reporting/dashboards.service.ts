@@ -23,6 +23,7 @@ import type { Ctx } from '../../context.ts';
 import { visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import { getMyTimesheet, listPending } from '../time/time.service.ts';
 import { listActionsForPerson } from '../risks/raid.service.ts';
+import { phaseMilestoneStates } from '../methods/catalogue.service.ts';
 import * as repo from './dashboards.repository.ts';
 import { reportsDue, today } from './reporting.service.ts';
 
@@ -110,14 +111,14 @@ async function gatesToDecide(ctx: Ctx, actor: Actor): Promise<MyApprovals['gates
     const phase = parsed.data.phases.find((p) => p.key === l.currentPhaseKey);
     if (!phase?.gate) return [];
     if (!mayDecideGate(phase.gate.approvers, actor.role, l.isSponsor ? ['sponsor'] : [])) return [];
-    return [{ l, phase }];
+    return [{ l, phase, content: parsed.data }];
   });
   const states = await repo.gateStates(
     ctx.db,
     candidates.map((c) => c.l.projectId),
   );
   const out: MyApprovals['gates'] = [];
-  for (const { l, phase } of candidates) {
+  for (const { l, phase, content } of candidates) {
     const deliverables = states.deliverables
       .filter((d) => d.projectId === l.projectId)
       .map((d) => ({ ...d, status: d.status as DeliverableStatus }));
@@ -126,7 +127,12 @@ async function gatesToDecide(ctx: Ctx, actor: Actor): Promise<MyApprovals['gates
         .filter((c) => c.projectId === l.projectId && c.phaseKey === phase.key)
         .map((c) => c.criterionKey),
     );
-    const r = gateReadiness(phase, deliverables, checked);
+    let r = gateReadiness(phase, deliverables, checked);
+    if (!r.ready) continue;
+    // The standard milestones the gate requires, as the gate review counts them: read only for
+    // the few gates otherwise ready, and only when the phase names some (no query otherwise).
+    const milestones = await phaseMilestoneStates(ctx.db, l.projectId, content, phase.key);
+    if (milestones.length > 0) r = gateReadiness(phase, deliverables, checked, milestones);
     if (!r.ready) continue;
     out.push({
       project: { id: l.projectId, code: l.code, name: l.name },
