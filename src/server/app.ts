@@ -216,7 +216,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIR, index: 'index.html' });
+  // The bundler's chunks carry a hash of their content in their name: the browser keeps them
+  // instead of asking again at every page load (each revalidation waited behind the API).
+  const assets = path.join(WEB_DIR, 'assets') + path.sep;
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: WEB_DIR,
+      index: 'index.html',
+      setHeaders: (reply, file) => {
+        if (file.startsWith(assets))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   app.setNotFoundHandler((req, reply) => {
     const p = req.url.split('?')[0] ?? '/';
     if (serveWeb && req.method === 'GET' && !p.startsWith('/api/') && !path.extname(p)) {

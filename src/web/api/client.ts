@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ErrorBody } from '../../contracts/common.ts';
 import type { ErrorCode } from '../../core/errors.ts';
+import { takePrefetched } from './prefetch.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -103,19 +104,22 @@ export async function apiRequest<S extends z.ZodType>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}${toQueryString(options.query)}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'INTERNAL', 'Network error');
-  }
+  // The Gantt page's first reads may already be on their way (started by index.html).
+  const prefetched = method === 'GET' && !options.query ? takePrefetched(path) : null;
+  let response = prefetched ? await prefetched : null;
+  if (!response)
+    try {
+      response = await fetch(`${API_BASE}${path}${toQueryString(options.query)}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError(0, 'INTERNAL', 'Network error');
+    }
   if (!response.ok) throw await readError(response);
   if (schema === null || response.status === 204) return undefined as z.output<S>;
   const parsed = schema.safeParse(await response.json());
