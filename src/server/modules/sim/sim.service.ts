@@ -27,6 +27,7 @@ import { SimulationError } from '../../../core/risks/simulation-error.ts';
 import { CostInputError, simulateCost } from '../../../core/sim/cost.ts';
 import { milestoneInput } from '../../../core/sim/milestones.ts';
 import type { Ctx } from '../../context.ts';
+import { serialRunner } from '../../jobs/serial.ts';
 import type { Executor } from '../../db/client.ts';
 import { budgetAmounts, budgetLines } from '../finance/finance.tables.ts';
 import * as planRepo from '../planning/planning.repository.ts';
@@ -816,19 +817,15 @@ export async function requestRun(
 // ---------------------------------------------------------------- the job
 
 /** Runs being executed by this process, one after the other (the machine's cores are shared). */
-const running = new Map<string, Promise<void>>();
-let chain: Promise<void> = Promise.resolve();
+const inProcess = serialRunner();
 
 function enqueue(ctx: Ctx, id: string) {
-  if (running.has(id)) return;
-  const job = chain.then(() => executeRun(ctx, id)).finally(() => running.delete(id));
-  chain = job.catch(() => undefined);
-  running.set(id, job);
+  inProcess.run(id, () => executeRun(ctx, id));
 }
 
 /** Waits for a run started by this process to finish (tests, seeding). */
 export async function waitForRun(id: string) {
-  await running.get(id);
+  await inProcess.wait(id);
 }
 
 /** On start: runs a stopped server left queued or running are run again (same seed, same result). */

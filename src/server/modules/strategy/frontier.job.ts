@@ -25,6 +25,7 @@ import {
   type SelectionResult,
 } from '../../../core/strategy/selection.ts';
 import type { Ctx } from '../../context.ts';
+import { serialRunner } from '../../jobs/serial.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { OptimizerError, runOptimizer } from './optimizer/optimizer.ts';
 import { frontierRuns } from './portfolio.tables.ts';
@@ -66,14 +67,10 @@ export function useFrontierQueue(send: Send | null) {
 }
 
 /** Runs started in this process without pg-boss, one after the other (the cores are shared). */
-const running = new Map<string, Promise<void>>();
-let chain: Promise<void> = Promise.resolve();
+const inProcess = serialRunner();
 
 function runInProcess(ctx: Ctx, runId: string) {
-  if (running.has(runId)) return;
-  const job = chain.then(() => runFrontierJob(ctx, runId)).finally(() => running.delete(runId));
-  chain = job.catch(() => undefined);
-  running.set(runId, job);
+  inProcess.run(runId, () => runFrontierJob(ctx, runId));
 }
 
 async function dispatch(ctx: Ctx, runId: string) {
@@ -83,7 +80,7 @@ async function dispatch(ctx: Ctx, runId: string) {
 
 /** Waits for a run started in this process to finish (tests, seeding). */
 export async function waitForFrontier(runId: string) {
-  await running.get(runId);
+  await inProcess.wait(runId);
 }
 
 /**
