@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -24,6 +24,21 @@ export const MIGRATIONS_DIR = path.resolve(
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/**
+ * The rows of a select, aggregated by the database into one JSON text and parsed here: the same
+ * objects as `queryRows` for columns whose JSON form is their JS form (text, uuid, integers,
+ * double precision, booleans, dates as `YYYY-MM-DD`; not timestamps, not bigint). Used for the
+ * big reads of a plan (thousands of rows): the embedded database's driver decodes each field of
+ * each row on its own, which cost 3–4 times more than one JSON.parse for a 5,000-task plan.
+ */
+export async function queryJsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const [row] = await queryRows<{ rows: string }>(
+    db,
+    sql`select coalesce(json_agg(x), '[]')::text as rows from (${query}) x`,
+  );
+  return JSON.parse(row!.rows) as T[];
 }
 
 /** A connected database: the Drizzle handle, its kind, and how to close it. */

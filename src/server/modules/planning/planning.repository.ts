@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, queryJsonRows, queryRows } from '../../db/client.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
 import {
   calendarFeeds,
@@ -16,21 +16,6 @@ export type LinkRow = typeof planLinks.$inferSelect;
 export type BaselineRow = typeof planBaselines.$inferSelect;
 
 const CHUNK = 1000;
-
-/**
- * The rows of a select, aggregated by the database into one JSON text and parsed here: the same
- * objects as `queryRows` for columns whose JSON form is their JS form (text, uuid, integers,
- * double precision, booleans, dates as `YYYY-MM-DD`; not timestamps, not bigint). Used for the
- * big reads of a plan (thousands of rows): the embedded database's driver decodes each field of
- * each row on its own, which cost 3–4 times more than one JSON.parse for a 5,000-task plan.
- */
-async function queryJsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const [row] = await queryRows<{ rows: string }>(
-    db,
-    sql`select coalesce(json_agg(x), '[]')::text as rows from (${query}) x`,
-  );
-  return JSON.parse(row!.rows) as T[];
-}
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
