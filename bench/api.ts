@@ -465,7 +465,11 @@ function cpuMicros(pids: number[]): number {
   return ticks * CLOCK_TICK_MICROS;
 }
 
-/** The PostgreSQL server processes (one that exits during a measure takes its CPU time with it). */
+/**
+ * The PostgreSQL backends serving the bench database (one that exits during a measure takes its
+ * CPU time with it); other databases' backends on the same server (other benchmarks, other
+ * work) are not counted.
+ */
 function postgresPids(): number[] {
   try {
     return readdirSync('/proc')
@@ -473,7 +477,11 @@ function postgresPids(): number[] {
       .map(Number)
       .filter((pid) => {
         try {
-          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+          // The process title of a backend: `postgres: user database host(port) state`.
+          return (
+            readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres' &&
+            readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${DATABASE} `)
+          );
         } catch {
           return false;
         }

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -21,6 +20,7 @@ import type { Database } from './db/client.ts';
 import { checkAccess, requireAccessDeclarations } from './http/access.ts';
 import { installErrorHandler, notFoundBody } from './http/errors.ts';
 import { installMetrics } from './http/metrics.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { sessionToken } from './http/session.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import * as auth from './modules/platform/auth.service.ts';
@@ -98,7 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -180,7 +180,7 @@ describe('project views kept in memory', () => {
   });
 });
 
-describe('project lists rendered by PostgreSQL', () => {
+describe('project lists written as JSON text', () => {
   it('gives the same pages as the mapped rows, for every sort and order, cursor after cursor', async () => {
     const portfolio = await buildPortfolio(t, { name: 'Liste JSON' });
     const program = await buildProgram(t, portfolio.id);

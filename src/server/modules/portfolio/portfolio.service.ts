@@ -371,9 +371,29 @@ export async function listProjects(ctx: Ctx, actor: Actor, query: ProjectListQue
   };
 }
 
+/** A JSON string, or null. */
+const jsonText = (v: string | null | undefined) => (v == null ? 'null' : JSON.stringify(v));
+/** A `{ id, name }` reference, or null when there is no id. */
+const jsonRef = (id: string | null | undefined, name: string | null | undefined) =>
+  id == null ? 'null' : `{"id":${JSON.stringify(id)},"name":${JSON.stringify(name ?? '')}}`;
+
 /**
- * `listProjects` as the JSON text of a `ProjectList`, rendered by PostgreSQL row by row (the
- * API's list route sends it as it is; same body as serialising `listProjects`).
+ * One `ProjectSummary` as JSON text, from a row of `repo.listProjectsJson` (same fields, values
+ * and order as `toSummary` serialised): child count, archived flag and tags are already JSON.
+ */
+function summaryJson(row: string): string {
+  const f = JSON.parse(row) as (string | null)[];
+  const [id, , code, name, status, priority, portfolioId, portfolioName] = f;
+  const [programId, programName, parentId, managerId, managerName, orgUnitId, orgUnitName] =
+    f.slice(8, 15);
+  const [plannedStart, plannedEnd, tags, childCount, archived, updatedMs] = f.slice(15);
+  return `{"id":${jsonText(id)},"code":${jsonText(code)},"name":${jsonText(name)},"status":${jsonText(status)},"priority":${jsonText(priority)},"portfolio":${jsonRef(portfolioId, portfolioName)},"program":${jsonRef(programId, programName)},"parentId":${jsonText(parentId)},"manager":${jsonRef(managerId, managerName)},"orgUnit":${jsonRef(orgUnitId, orgUnitName)},"plannedStart":${jsonText(plannedStart)},"plannedEnd":${jsonText(plannedEnd)},"tags":${tags},"childCount":${childCount},"archived":${archived},"updatedAt":"${new Date(Number(updatedMs)).toISOString()}"}`;
+}
+
+/**
+ * `listProjects` as the JSON text of a `ProjectList` (the API's list route sends it as it is;
+ * same body as serialising `listProjects`), from one text array per row: no typed columns to
+ * map, no objects to build, no JSON built by PostgreSQL.
  */
 export async function listProjectsJson(
   ctx: Ctx,
@@ -390,9 +410,9 @@ export async function listProjectsJson(
     query.limit + 1,
   );
   const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const next = rows.length > query.limit && last ? encodeCursor([last.cursor, last.id]) : null;
-  return `{"items":[${page.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(next)}}`;
+  const last = page.length ? (JSON.parse(page[page.length - 1]!.f) as string[]) : undefined;
+  const next = rows.length > query.limit && last ? encodeCursor([last[1]!, last[0]!]) : null;
+  return `{"items":[${page.map((r) => summaryJson(r.f)).join(',')}],"nextCursor":${JSON.stringify(next)}}`;
 }
 
 interface Access {
