@@ -244,8 +244,11 @@ export function linkRowsOf(
   return out;
 }
 
-/** Rows per block of the on-screen timeline (`GanttChunk`), as the window moves (virtual-window). */
-export const CHUNK_ROWS = 16;
+/**
+ * Rows per block of the on-screen timeline (`GanttChunk`) and of the task table's window: a block
+ * is mounted each time the view scrolls by its height (256 px), so each step's work is small.
+ */
+export const CHUNK_ROWS = 8;
 
 interface GanttChunkProps {
   /** The block: rows `index × CHUNK_ROWS` to the next block, or the last row. */

@@ -39,6 +39,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   type ReactNode,
 } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Plan, PlanLink, PlanTask } from '../../../contracts/planning.ts';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
@@ -598,6 +599,7 @@ export function GanttView({
     [],
   );
   const linkRows = useMemo(() => linkRowsOf(plan.links, rowOf), [plan.links, rowOf]);
+  const text = useMemo(() => rowText(t), [t]);
 
   // ------------------------------------------------------------ render
 
@@ -832,6 +834,7 @@ export function GanttView({
                   expanded={!collapsed.has(task.id)}
                   editing={editing?.id === task.id ? editing.field : null}
                   actions={rowActions}
+                  text={text}
                 />
               ))}
             </div>
@@ -870,9 +873,7 @@ export function GanttView({
                   showCritical={showCritical}
                   showLabels={zoom !== 'quarter'}
                   baselines={baselines}
-                  selectedRow={
-                    Math.floor(selectedIndex / CHUNK_ROWS) === k ? selectedIndex : -1
-                  }
+                  selectedRow={Math.floor(selectedIndex / CHUNK_ROWS) === k ? selectedIndex : -1}
                   selectedLinkId={linkPopover?.link.id ?? null}
                   preview={preview}
                   editable={canEdit}
@@ -1080,7 +1081,38 @@ interface RowActions {
   cancel: () => void;
 }
 
+/**
+ * The words of a row, translated once for all rows (a row mounted while scrolling calls no
+ * translation hook); durations are cached per number of days.
+ */
+interface RowText {
+  days: (n: number | null) => string;
+  column: (field: Field) => string;
+  collapse: string;
+  expand: string;
+  milestone: string;
+  critical: string;
+}
+
+function rowText(t: TFunction): RowText {
+  const cache = new Map<number, string>();
+  return {
+    days: (n) => {
+      if (n === null) return '—';
+      let label = cache.get(n);
+      if (label === undefined) cache.set(n, (label = t('planning.days', { n })));
+      return label;
+    },
+    column: (field) => t(`planning.columns.${field}`),
+    collapse: t('planning.collapse'),
+    expand: t('planning.expand'),
+    milestone: t('planning.kind.milestone'),
+    critical: t('planning.criticalTask'),
+  };
+}
+
 interface TaskRowProps {
+  text: RowText;
   task: PlanTask;
   index: number;
   selected: boolean;
@@ -1091,10 +1123,9 @@ interface TaskRowProps {
   actions: RowActions;
 }
 
-const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
-  const { t } = useTranslation();
+const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps) {
   const { task } = props;
-  const days = (n: number | null) => (n === null ? '—' : t('planning.days', { n }));
+  const days = text.days;
   const float = task.schedule.totalFloat;
   const className = [
     'gantt-row',
@@ -1123,7 +1154,7 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
       <div role="gridcell" className={`gantt-cell ${extraClass}`} style={{ width }}>
         <EditInput
           initial={value(field)}
-          label={t(`planning.columns.${field}`)}
+          label={text.column(field)}
           onCommit={(v, next) => actions.commit(task, field, v, next)}
           onCancel={actions.cancel}
         />
@@ -1164,7 +1195,7 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
               type="button"
               className="gantt-toggle"
               tabIndex={-1}
-              aria-label={props.expanded ? t('planning.collapse') : t('planning.expand')}
+              aria-label={props.expanded ? text.collapse : text.expand}
               onClick={(e) => {
                 e.stopPropagation();
                 actions.toggle(task.id);
@@ -1180,10 +1211,8 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
           <span className="gantt-name-text" title={task.name}>
             {task.name}
           </span>
-          {task.kind === 'milestone' && (
-            <span className="visually-hidden">{t('planning.kind.milestone')}</span>
-          )}
-          {props.critical && <span className="visually-hidden">{t('planning.criticalTask')}</span>}
+          {task.kind === 'milestone' && <span className="visually-hidden">{text.milestone}</span>}
+          {props.critical && <span className="visually-hidden">{text.critical}</span>}
         </span>,
         col('name'),
         'gantt-col-name',

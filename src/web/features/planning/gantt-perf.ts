@@ -28,6 +28,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'no-import': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    /** A folder where each scroll's trace is written (open it in Chromium's performance panel). */
+    'trace-dir': { type: 'string' },
   },
 });
 const base = values.url;
@@ -235,12 +237,15 @@ async function traced(name: string, step: number, frames: number, horizontal = f
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const deltas = await scroll(step, frames, horizontal);
   const buffer = await browser.stopTracing();
+  if (values['trace-dir']) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${values['trace-dir']}/${name.replace(/[^a-z0-9]+/gi, '-')}.json`, buffer);
+  }
   if (profiling) {
     const { profile } = await cdp.send('Profiler.stop');
     printProfile(profile, 'scrolling 48 px/frame');
   }
-  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] })
-    .traceEvents;
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = mainThreadOf(events);
   const work = framesOf(main).slice(2);
   top.push([name, topEvents(main, 12)]);
@@ -253,6 +258,7 @@ async function traced(name: string, step: number, frames: number, horizontal = f
       'script mean': summary(work.map((f) => f.script)).mean,
       'layout mean': summary(work.map((f) => f.layout)).mean,
       'paint mean': summary(work.map((f) => f.paint)).mean,
+      'busy median': summary(work.map((f) => f.busy)).median,
       'busy p95': summary(work.map((f) => f.busy)).p95,
       'busy mean': summary(work.map((f) => f.busy)).mean,
     },

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await initI18n('fr');
 });
 
-// 10 phases of 99 tasks: 1,000 rows, 63 blocks of 16.
+// 10 phases of 99 tasks: 1,000 rows, 125 blocks of 8.
 const plan = buildPlan({ phases: 10, perPhase: 99 });
 
 function renderGantt() {
@@ -69,9 +69,9 @@ function renderGantt() {
 describe('GanttView scrolling (5,000-task plans)', () => {
   it('renders only the blocks of rows around the viewport', () => {
     const { grid, blocks } = renderGantt();
-    // 552 px of rows visible (18 rows), one block beyond: blocks 0–2.
-    expect(blocks()).toEqual(['0px', '512px', '1024px']);
-    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(48);
+    // 552 px of rows visible (18 rows), one block beyond: blocks 0–3 of 8 rows.
+    expect(blocks()).toEqual(['0px', '256px', '512px', '768px']);
+    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(32);
     expect(grid.getAttribute('aria-rowcount')).toBe('1000');
   });
 
@@ -95,31 +95,29 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     const observer = new MutationObserver((r) => records.push(...r));
     for (const el of [timeline, grid])
       observer.observe(el, { subtree: true, childList: true, attributes: true });
-    // Rows 18 to 36 visible: blocks 0–3.
-    scrollTo(600);
+    // Rows 9 to 27 visible: blocks 0–4.
+    scrollTo(300);
     records.push(...observer.takeRecords());
     observer.disconnect();
-    expect(blocks()).toEqual(['0px', '512px', '1024px', '1536px']);
+    expect(blocks()).toEqual(['0px', '256px', '512px', '768px', '1024px']);
     const after = [...timeline.querySelectorAll('svg.gantt-chunk')];
-    expect(after.slice(0, 3)).toEqual(before);
+    expect(after.slice(0, 4)).toEqual(before);
     // Only nodes added to the timeline (one block) and to the table (its 16 rows).
-    expect(records.every((r) => r.type === 'childList' && r.removedNodes.length === 0)).toBe(
-      true,
-    );
+    expect(records.every((r) => r.type === 'childList' && r.removedNodes.length === 0)).toBe(true);
     expect(records.filter((r) => r.target === timeline)).toHaveLength(1);
-    expect(
-      records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes]),
-    ).toHaveLength(16);
+    expect(records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes])).toHaveLength(
+      8,
+    );
     expect(records.every((r) => r.target === timeline || r.target === grid)).toBe(true);
   });
 
   it('far down, the blocks and rows of the start are gone', () => {
     const { grid, scrollTo, blocks } = renderGantt();
     scrollTo(20_000);
-    // Rows 625 to 642 visible: blocks 38 (one before) to 41 (one after).
-    expect(blocks()).toEqual([38, 39, 40, 41].map((k) => `${k * 512}px`));
+    // Rows 625 to 642 visible: blocks 77 (one before) to 81 (one after).
+    expect(blocks()).toEqual([77, 78, 79, 80, 81].map((k) => `${k * 256}px`));
     const rows = [...grid.querySelectorAll('[role="row"]')];
-    expect(rows).toHaveLength(64);
-    expect(rows[0]!.getAttribute('aria-rowindex')).toBe(String(38 * 16 + 1));
+    expect(rows).toHaveLength(40);
+    expect(rows[0]!.getAttribute('aria-rowindex')).toBe(String(77 * 8 + 1));
   });
 });

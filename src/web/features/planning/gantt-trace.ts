@@ -137,9 +137,7 @@ export function framesOf(all: readonly TraceEvent[]): FrameWork[] {
   const paint = span(PAINT);
   const forced = intersect(script, layout);
   const busy = span(new Set(['RunTask', 'ThreadControllerImpl::RunTask']));
-  const fired = main
-    .filter((e) => e.name === 'FireAnimationFrame')
-    .sort((a, b) => a.ts - b.ts);
+  const fired = main.filter((e) => e.name === 'FireAnimationFrame').sort((a, b) => a.ts - b.ts);
   const frames: FrameWork[] = [];
   for (let i = 0; i + 1 < fired.length; i++) {
     const from = start(fired[i]!);
