@@ -100,68 +100,25 @@ export function GanttSvg(props: GanttSvgProps) {
     const b = props.rowOf.get(link.toTaskId);
     if (a === undefined || b === undefined) continue;
     if (Math.max(a, b) < window.first || Math.min(a, b) >= window.last) continue;
-    const from = rows[a]!;
-    const to = rows[b]!;
-    const fe = extent(from);
-    const te = extent(to);
-    const points = routeLink(
-      link.type,
-      { ...fe, y: a * ROW_HEIGHT + ROW_HEIGHT / 2 },
-      { ...te, y: b * ROW_HEIGHT + ROW_HEIGHT / 2 },
-      ROW_HEIGHT,
-    );
-    const critical = props.showCritical && from.schedule.critical && to.schedule.critical;
-    const color = critical ? c.criticalProgress : c.arrow;
-    const selected = props.selectedLinkId === link.id;
-    const d = pathOf(points);
     arrows.push(
-      <g key={link.id} data-link-id={link.id}>
-        <path d={d} fill="none" stroke={color} strokeWidth={selected ? 2.5 : 1.2} />
-        <path d={arrowHead(points)} fill={color} />
-        {props.onLinkClick && (
-          <path
-            d={d}
-            fill="none"
-            stroke="transparent"
-            strokeWidth={9}
-            style={{ cursor: 'pointer' }}
-            onClick={(e) => props.onLinkClick?.(link, e)}
-          />
-        )}
-      </g>,
+      <LinkArrow
+        key={link.id}
+        link={link}
+        from={rows[a]!}
+        to={rows[b]!}
+        a={a}
+        b={b}
+        fromExtent={extent(rows[a]!)}
+        toExtent={extent(rows[b]!)}
+        palette={c}
+        showCritical={props.showCritical}
+        selected={props.selectedLinkId === link.id}
+        onLinkClick={props.onLinkClick}
+      />,
     );
   }
 
-  const markers: React.ReactNode[] = [];
-  const todayX = xOf(scale, props.today);
-  if (props.today >= scale.origin && props.today < scale.end) {
-    markers.push(
-      <line
-        key="today"
-        x1={todayX}
-        x2={todayX}
-        y1={0}
-        y2={height}
-        stroke={c.today}
-        strokeWidth={1.5}
-      />,
-    );
-  }
-  if (props.statusDate) {
-    const x = xOf(scale, toEpochDay(props.statusDate) + 1);
-    markers.push(
-      <line
-        key="status"
-        x1={x}
-        x2={x}
-        y1={0}
-        y2={height}
-        stroke={c.statusDate}
-        strokeWidth={1.5}
-        strokeDasharray="6 4"
-      />,
-    );
-  }
+  const markers = dateLines(scale, props.today, props.statusDate, height, c);
 
   return (
     <svg
@@ -208,6 +165,273 @@ export function GanttSvg(props: GanttSvgProps) {
       )}
     </svg>
   );
+}
+
+interface LinkArrowProps {
+  link: PlanLink;
+  from: PlanTask;
+  to: PlanTask;
+  /** The rows of the predecessor and of the successor. */
+  a: number;
+  b: number;
+  fromExtent: { x0: number; x1: number };
+  toExtent: { x0: number; x1: number };
+  palette: GanttPalette;
+  showCritical: boolean;
+  selected: boolean;
+  onLinkClick: GanttSvgProps['onLinkClick'];
+}
+
+/** One dependency arrow, routed between the two bars (absolute timeline coordinates). */
+function LinkArrow({
+  link,
+  from,
+  to,
+  a,
+  b,
+  fromExtent,
+  toExtent,
+  palette: c,
+  showCritical,
+  selected,
+  onLinkClick,
+}: LinkArrowProps) {
+  const points = routeLink(
+    link.type,
+    { ...fromExtent, y: a * ROW_HEIGHT + ROW_HEIGHT / 2 },
+    { ...toExtent, y: b * ROW_HEIGHT + ROW_HEIGHT / 2 },
+    ROW_HEIGHT,
+  );
+  const critical = showCritical && from.schedule.critical && to.schedule.critical;
+  const color = critical ? c.criticalProgress : c.arrow;
+  const d = pathOf(points);
+  return (
+    <g data-link-id={link.id}>
+      <path d={d} fill="none" stroke={color} strokeWidth={selected ? 2.5 : 1.2} />
+      <path d={arrowHead(points)} fill={color} />
+      {onLinkClick && (
+        <path
+          d={d}
+          fill="none"
+          stroke="transparent"
+          strokeWidth={9}
+          style={{ cursor: 'pointer' }}
+          onClick={(e) => onLinkClick(link, e)}
+        />
+      )}
+    </g>
+  );
+}
+
+/** A dependency with the rows of its two tasks among the rows shown. */
+export interface LinkRow {
+  link: PlanLink;
+  a: number;
+  b: number;
+}
+
+/** The links whose two tasks are both shown (a collapsed summary hides its children's). */
+export function linkRowsOf(
+  links: readonly PlanLink[],
+  rowOf: ReadonlyMap<string, number>,
+): LinkRow[] {
+  const out: LinkRow[] = [];
+  for (const link of links) {
+    const a = rowOf.get(link.fromTaskId);
+    const b = rowOf.get(link.toTaskId);
+    if (a !== undefined && b !== undefined) out.push({ link, a, b });
+  }
+  return out;
+}
+
+/**
+ * Rows per block of the on-screen timeline (`GanttChunk`) and of the task table's window: a block
+ * is mounted each time the view scrolls by its height (256 px), so each step's work is small.
+ */
+export const CHUNK_ROWS = 8;
+
+interface GanttChunkProps {
+  /** The block: rows `index × CHUNK_ROWS` to the next block, or the last row. */
+  index: number;
+  rows: readonly PlanTask[];
+  linkRows: readonly LinkRow[];
+  scale: TimeScale;
+  palette: GanttPalette;
+  showCritical: boolean;
+  showLabels: boolean;
+  baselines: ReadonlyMap<string, BaselineDates> | null;
+  /** The selected row when it is in this block, else −1 (other blocks are not redrawn). */
+  selectedRow: number;
+  selectedLinkId: string | null;
+  preview: BarPreview | null;
+  editable: boolean;
+  onBarPointerDown?: GanttSvgProps['onBarPointerDown'];
+  onLinkClick?: GanttSvgProps['onLinkClick'];
+}
+
+/**
+ * One block of rows of the on-screen timeline: its bars and the parts of the arrows that cross
+ * it, in its own small SVG placed at its rows (an arrow spanning several blocks is drawn in each,
+ * clipped to it, so the pieces join). Scrolling mounts the blocks that come into view and
+ * unmounts those that leave; a block already shown is not redrawn (memoised on its data).
+ */
+export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
+  const { index, rows, scale, palette: c, preview } = props;
+  const first = index * CHUNK_ROWS;
+  const last = Math.min(rows.length, first + CHUNK_ROWS);
+  const top = first * ROW_HEIGHT;
+  const extent = (task: PlanTask) =>
+    preview?.taskId === task.id ? preview : barExtent(scale, task);
+  const editable = props.editable && props.onBarPointerDown !== undefined;
+
+  const bars: React.ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const task = rows[i]!;
+    const { x0, x1 } = extent(task);
+    bars.push(
+      <TaskBar
+        key={task.id}
+        task={task}
+        row={i}
+        x0={x0}
+        x1={x1}
+        scale={scale}
+        palette={c}
+        showCritical={props.showCritical}
+        showLabels={props.showLabels}
+        editable={editable}
+        baseline={props.baselines?.get(task.id)}
+        onBarPointerDown={props.onBarPointerDown}
+        onRowClick={undefined}
+      />,
+    );
+  }
+  // An arrow may run along the boundary just below or above its rows: one row of margin.
+  const arrows: React.ReactNode[] = [];
+  for (const { link, a, b } of props.linkRows) {
+    if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
+    arrows.push(
+      <LinkArrow
+        key={link.id}
+        link={link}
+        from={rows[a]!}
+        to={rows[b]!}
+        a={a}
+        b={b}
+        fromExtent={extent(rows[a]!)}
+        toExtent={extent(rows[b]!)}
+        palette={c}
+        showCritical={props.showCritical}
+        selected={props.selectedLinkId === link.id}
+        onLinkClick={props.onLinkClick}
+      />,
+    );
+  }
+  return (
+    <svg
+      className="gantt-chunk"
+      width={scale.width}
+      height={(last - first) * ROW_HEIGHT}
+      style={{ top }}
+      aria-hidden
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <g transform={`translate(0 ${-top})`}>
+        {props.selectedRow >= first && props.selectedRow < last && (
+          <rect
+            x={0}
+            y={props.selectedRow * ROW_HEIGHT}
+            width={scale.width}
+            height={ROW_HEIGHT}
+            fill={c.selection}
+            opacity={0.7}
+          />
+        )}
+        {arrows}
+        {bars}
+      </g>
+    </svg>
+  );
+});
+
+interface GanttBackdropProps {
+  scale: TimeScale;
+  xFrom: number;
+  xTo: number;
+  /** The height drawn: the scroller's (it stays in place while the rows scroll). */
+  height: number;
+  palette: GanttPalette;
+  isWorking: WorkingDayTest;
+  today: number;
+  statusDate: string | null;
+  title: string;
+  description: string;
+}
+
+/**
+ * What does not depend on the rows, on screen: non-working days, grid lines, the today and
+ * status-date lines, as high as the scroller and kept in place (CSS sticky) while the rows
+ * scroll over it, so vertical scrolling redraws none of it.
+ */
+export const GanttBackdrop = memo(function GanttBackdrop(props: GanttBackdropProps) {
+  const { scale, height, palette: c } = props;
+  return (
+    <div className="gantt-backdrop" style={{ height }}>
+      <svg
+        width={scale.width}
+        height={height}
+        role="img"
+        aria-labelledby="gantt-title gantt-desc"
+        style={{ display: 'block', background: c.background }}
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title id="gantt-title">{props.title}</title>
+        <desc id="gantt-desc">{props.description}</desc>
+        <Backdrop
+          scale={scale}
+          xFrom={props.xFrom}
+          xTo={props.xTo}
+          height={height}
+          palette={c}
+          isWorking={props.isWorking}
+        />
+        {dateLines(scale, props.today, props.statusDate, height, c)}
+      </svg>
+    </div>
+  );
+});
+
+/** The today line and the status-date line (dashed). */
+function dateLines(
+  scale: TimeScale,
+  today: number,
+  statusDate: string | null,
+  height: number,
+  c: GanttPalette,
+): React.ReactNode[] {
+  const markers: React.ReactNode[] = [];
+  if (today >= scale.origin && today < scale.end) {
+    const x = xOf(scale, today);
+    markers.push(
+      <line key="today" x1={x} x2={x} y1={0} y2={height} stroke={c.today} strokeWidth={1.5} />,
+    );
+  }
+  if (statusDate) {
+    const x = xOf(scale, toEpochDay(statusDate) + 1);
+    markers.push(
+      <line
+        key="status"
+        x1={x}
+        x2={x}
+        y1={0}
+        y2={height}
+        stroke={c.statusDate}
+        strokeWidth={1.5}
+        strokeDasharray="6 4"
+      />,
+    );
+  }
+  return markers;
 }
 
 /**

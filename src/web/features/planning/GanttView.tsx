@@ -39,6 +39,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   type ReactNode,
 } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Plan, PlanLink, PlanTask } from '../../../contracts/planning.ts';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
@@ -48,11 +49,14 @@ import { currentLocale } from '../../i18n.ts';
 import { exportGanttPng } from './gantt-export.tsx';
 import { DARK_PALETTE, LIGHT_PALETTE } from './gantt-palette.ts';
 import {
+  CHUNK_ROWS,
+  GanttBackdrop,
+  GanttChunk,
   GanttHeader,
-  GanttSvg,
   HEADER_HEIGHT,
   ROW_HEIGHT,
   barExtent,
+  linkRowsOf,
   type BarPreview,
   type BaselineDates,
   type DragMode,
@@ -153,6 +157,8 @@ export function GanttView({
   const [compact, setCompact] = useState(false);
   const [win, setWin] = useState<RowWindow>({ first: 0, last: 40 });
   const [xRange, setXRange] = useState({ from: 0, to: 2048 });
+  /** The scroller's inner size (a ResizeObserver keeps it): scrolling reads no layout. */
+  const [viewport, setViewport] = useState({ width: 1200, height: 600 });
 
   const scrollerRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -196,23 +202,52 @@ export function GanttView({
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const selectedIndex = selectedId ? (rowOf.get(selectedId) ?? -1) : -1;
 
+  // The window of rows and the horizontal range move by whole blocks: most scroll events change
+  // neither, and then nothing renders.
+  const windowOf = useCallback(
+    (el: HTMLElement, size: { width: number; height: number }) => {
+      const next = chunkedRows(
+        el.scrollTop,
+        size.height - HEADER_HEIGHT,
+        ROW_HEIGHT,
+        rows.length,
+        CHUNK_ROWS,
+      );
+      const left = Math.max(0, el.scrollLeft);
+      const from = Math.max(0, Math.floor(left / X_CHUNK) * X_CHUNK - X_CHUNK);
+      const to = Math.ceil((left + size.width) / X_CHUNK) * X_CHUNK + X_CHUNK;
+      return { next, from, to };
+    },
+    [rows.length],
+  );
+  const current = useRef({ win, xRange, viewport });
+  current.current = { win, xRange, viewport };
   const updateWindow = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;
-    const next = chunkedRows(
-      el.scrollTop,
-      el.clientHeight - HEADER_HEIGHT,
-      ROW_HEIGHT,
-      rows.length,
-    );
-    setWin((w) => (w.first === next.first && w.last === next.last ? w : next));
-    const left = Math.max(0, el.scrollLeft);
-    const from = Math.max(0, Math.floor(left / X_CHUNK) * X_CHUNK - X_CHUNK);
-    const to = Math.ceil((left + el.clientWidth) / X_CHUNK) * X_CHUNK + X_CHUNK;
-    setXRange((r) => (r.from === from && r.to === to ? r : { from, to }));
-  }, [rows.length]);
+    const { next, from, to } = windowOf(el, current.current.viewport);
+    const { win: w, xRange: r } = current.current;
+    if (w.first !== next.first || w.last !== next.last) setWin(next);
+    if (r.from !== from || r.to !== to) setXRange({ from, to });
+  }, [windowOf]);
 
-  useLayoutEffect(updateWindow, [updateWindow]);
+  useLayoutEffect(updateWindow, [updateWindow, viewport]);
+
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const measure = () =>
+      setViewport((v) =>
+        v.width === el.clientWidth && v.height === el.clientHeight
+          ? v
+          : { width: el.clientWidth, height: el.clientHeight },
+      );
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   // Opening and zooming: show the start of the project (or the selected task) at the left.
   useLayoutEffect(() => {
@@ -559,6 +594,12 @@ export function GanttView({
       latest.current.onBarPointerDown(task, mode, e),
     [],
   );
+  const onLinkClick = useCallback(
+    (link: PlanLink, e: React.MouseEvent) => setLinkPopover({ link, x: e.clientX, y: e.clientY }),
+    [],
+  );
+  const linkRows = useMemo(() => linkRowsOf(plan.links, rowOf), [plan.links, rowOf]);
+  const text = useMemo(() => rowText(t), [t]);
 
   // ------------------------------------------------------------ render
 
@@ -722,6 +763,13 @@ export function GanttView({
   const totalHeight = rows.length * ROW_HEIGHT;
   const tableWidth = compact ? COMPACT_WIDTH : TABLE_WIDTH;
   const printZoom = printing ? Math.min(1, PRINT_WIDTH / (tableWidth + scale.width)) : 1;
+  const chunks: number[] = [];
+  for (let k = Math.floor(window_.first / CHUNK_ROWS); k * CHUNK_ROWS < window_.last; k++) {
+    chunks.push(k);
+  }
+  const backdropHeight = printing
+    ? window_.last * ROW_HEIGHT
+    : Math.min(totalHeight, Math.max(0, viewport.height - HEADER_HEIGHT));
 
   return (
     <div
@@ -786,44 +834,72 @@ export function GanttView({
                   expanded={!collapsed.has(task.id)}
                   editing={editing?.id === task.id ? editing.field : null}
                   actions={rowActions}
+                  text={text}
                 />
               ))}
             </div>
             <div
               ref={bodyRef}
               className="gantt-timeline"
+              style={{ width: scale.width, height: totalHeight }}
               onClick={(e) => {
-                if (e.target === e.currentTarget || (e.target as Element).tagName === 'rect') {
-                  const row = rows[Math.floor(svgPoint(e).y / ROW_HEIGHT)];
-                  if (row) setSelectedId(row.id);
-                }
+                // A click on a row of the timeline selects its task (not on an arrow: that
+                // opens the link's editor).
+                if ((e.target as Element).closest('[data-link-id]')) return;
+                const row = rows[Math.floor(svgPoint(e).y / ROW_HEIGHT)];
+                if (row) setSelectedId(row.id);
               }}
             >
-              <GanttSvg
-                rows={rows}
-                window={window_}
+              <GanttBackdrop
                 scale={scale}
                 xFrom={xFrom}
                 xTo={xTo}
+                height={backdropHeight}
                 palette={palette}
-                showCritical={showCritical}
-                showLabels={zoom !== 'quarter'}
-                baselines={baselines}
-                links={plan.links}
-                rowOf={rowOf}
                 isWorking={isWorking}
                 today={today}
                 statusDate={plan.settings.statusDate}
-                selectedId={selectedId}
-                selectedLinkId={linkPopover?.link.id ?? null}
-                preview={preview}
-                linkDraft={linkDraft}
-                editable={canEdit}
                 title={title}
                 description={description}
-                onBarPointerDown={stableBarPointerDown}
-                onLinkClick={(link, e) => setLinkPopover({ link, x: e.clientX, y: e.clientY })}
               />
+              {chunks.map((k) => (
+                <GanttChunk
+                  key={k}
+                  index={k}
+                  rows={rows}
+                  linkRows={linkRows}
+                  scale={scale}
+                  palette={palette}
+                  showCritical={showCritical}
+                  showLabels={zoom !== 'quarter'}
+                  baselines={baselines}
+                  selectedRow={Math.floor(selectedIndex / CHUNK_ROWS) === k ? selectedIndex : -1}
+                  selectedLinkId={linkPopover?.link.id ?? null}
+                  preview={preview}
+                  editable={canEdit}
+                  onBarPointerDown={stableBarPointerDown}
+                  onLinkClick={onLinkClick}
+                />
+              ))}
+              {linkDraft && (
+                <svg
+                  className="gantt-chunk"
+                  width={scale.width}
+                  height={totalHeight}
+                  style={{ top: 0, pointerEvents: 'none' }}
+                  aria-hidden
+                >
+                  <line
+                    x1={linkDraft.x0}
+                    y1={linkDraft.y0}
+                    x2={linkDraft.x1}
+                    y2={linkDraft.y1}
+                    stroke={palette.arrow}
+                    strokeWidth={1.5}
+                    strokeDasharray="4 3"
+                  />
+                </svg>
+              )}
             </div>
           </div>
         </div>
@@ -1005,7 +1081,38 @@ interface RowActions {
   cancel: () => void;
 }
 
+/**
+ * The words of a row, translated once for all rows (a row mounted while scrolling calls no
+ * translation hook); durations are cached per number of days.
+ */
+interface RowText {
+  days: (n: number | null) => string;
+  column: (field: Field) => string;
+  collapse: string;
+  expand: string;
+  milestone: string;
+  critical: string;
+}
+
+function rowText(t: TFunction): RowText {
+  const cache = new Map<number, string>();
+  return {
+    days: (n) => {
+      if (n === null) return '—';
+      let label = cache.get(n);
+      if (label === undefined) cache.set(n, (label = t('planning.days', { n })));
+      return label;
+    },
+    column: (field) => t(`planning.columns.${field}`),
+    collapse: t('planning.collapse'),
+    expand: t('planning.expand'),
+    milestone: t('planning.kind.milestone'),
+    critical: t('planning.criticalTask'),
+  };
+}
+
 interface TaskRowProps {
+  text: RowText;
   task: PlanTask;
   index: number;
   selected: boolean;
@@ -1016,10 +1123,9 @@ interface TaskRowProps {
   actions: RowActions;
 }
 
-const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
-  const { t } = useTranslation();
+const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps) {
   const { task } = props;
-  const days = (n: number | null) => (n === null ? '—' : t('planning.days', { n }));
+  const days = text.days;
   const float = task.schedule.totalFloat;
   const className = [
     'gantt-row',
@@ -1048,7 +1154,7 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
       <div role="gridcell" className={`gantt-cell ${extraClass}`} style={{ width }}>
         <EditInput
           initial={value(field)}
-          label={t(`planning.columns.${field}`)}
+          label={text.column(field)}
           onCommit={(v, next) => actions.commit(task, field, v, next)}
           onCancel={actions.cancel}
         />
@@ -1089,7 +1195,7 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
               type="button"
               className="gantt-toggle"
               tabIndex={-1}
-              aria-label={props.expanded ? t('planning.collapse') : t('planning.expand')}
+              aria-label={props.expanded ? text.collapse : text.expand}
               onClick={(e) => {
                 e.stopPropagation();
                 actions.toggle(task.id);
@@ -1105,10 +1211,8 @@ const TaskRow = memo(function TaskRow({ actions, ...props }: TaskRowProps) {
           <span className="gantt-name-text" title={task.name}>
             {task.name}
           </span>
-          {task.kind === 'milestone' && (
-            <span className="visually-hidden">{t('planning.kind.milestone')}</span>
-          )}
-          {props.critical && <span className="visually-hidden">{t('planning.criticalTask')}</span>}
+          {task.kind === 'milestone' && <span className="visually-hidden">{text.milestone}</span>}
+          {props.critical && <span className="visually-hidden">{text.critical}</span>}
         </span>,
         col('name'),
         'gantt-col-name',

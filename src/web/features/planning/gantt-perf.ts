@@ -4,12 +4,19 @@
  * the demo data and a built web app:
  *
  *   node src/web/features/planning/gantt-perf.ts [--url http://localhost:3400] [--tasks 5000]
+ *     [--runs 3] [--no-import] [--profile]
+ *
+ * Each scroll is also recorded as a Chromium performance trace (CDP): the main thread's
+ * scripting, style/layout and paint per frame are printed beside the frame deltas (CPU time is
+ * far less sensitive to the machine's load than the deltas). `--profile` adds a JavaScript CPU
+ * profile of the 48 px/frame scroll (self time per function, top 25).
  *
  * It creates (or reuses) the project PERF-GANTT in the first portfolio and imports a generated
  * project.json into it.
  */
 import { chromium } from 'playwright-core';
 import { parseArgs } from 'node:util';
+import { framesOf, mainThreadOf, summary, topEvents, type TraceEvent } from './gantt-trace.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +25,11 @@ const { values } = parseArgs({
     email: { type: 'string', default: 'claire.martin@exemple.fr' },
     password: { type: 'string', default: process.env.JALON_DEMO_PASSWORD ?? 'demo-password-123' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
+    runs: { type: 'string', default: '3' },
+    'no-import': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    /** A folder where each scroll's trace is written (open it in Chromium's performance panel). */
+    'trace-dir': { type: 'string' },
   },
 });
 const base = values.url;
@@ -104,11 +116,13 @@ if (!projectId) {
   projectId = String(created!.id);
 }
 const started = performance.now();
-await api(`/projects/${projectId}/plan/import?format=json&dryRun=false&mode=replace`, cookie, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(generatePlan(taskCount)),
-});
+if (!values['no-import']) {
+  await api(`/projects/${projectId}/plan/import?format=json&dryRun=false&mode=replace`, cookie, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(generatePlan(taskCount)),
+  });
+}
 const importMs = performance.now() - started;
 
 const browser = await chromium.launch({
@@ -131,7 +145,15 @@ const runs: number[] = [];
 const planRequest: number[] = [];
 const afterResponse: number[] = [];
 const planStarts: number[] = [];
-for (let run = 0; run < 3; run++) {
+const cdp = await context.newCDPSession(page);
+for (let run = 0; run < Number(values.runs); run++) {
+  // The last opening is profiled with --profile (JavaScript self time, from navigation to rows).
+  const profiling = values.profile && run === Number(values.runs) - 1;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${base}/projects/${projectId}/planning`);
   await page.waitForSelector('.gantt-row', { timeout: 30_000 });
   // Milliseconds since the navigation started, once the rows are in the DOM and painted; and
@@ -151,6 +173,10 @@ for (let run = 0; run < 3; run++) {
         }),
       ),
   );
+  if (profiling) {
+    const { profile } = await cdp.send('Profiler.stop');
+    printProfile(profile, 'opening the Gantt');
+  }
   runs.push(timing.rows);
   planRequest.push(timing.planEnd - timing.planStart);
   planStarts.push(timing.planStart);
@@ -192,13 +218,86 @@ const stats = (deltas: number[]) => {
   };
 };
 
-const smooth = stats(await scroll(48, 400));
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'toplevel',
+  'blink',
+];
+/** A scroll recorded as a trace: frame deltas and the main thread's work per frame. */
+async function traced(name: string, step: number, frames: number, horizontal = false) {
+  const profiling = values.profile && name === 'scroll 48 px/frame';
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const deltas = await scroll(step, frames, horizontal);
+  const buffer = await browser.stopTracing();
+  if (values['trace-dir']) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${values['trace-dir']}/${name.replace(/[^a-z0-9]+/gi, '-')}.json`, buffer);
+  }
+  if (profiling) {
+    const { profile } = await cdp.send('Profiler.stop');
+    printProfile(profile, 'scrolling 48 px/frame');
+  }
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = mainThreadOf(events);
+  const work = framesOf(main).slice(2);
+  top.push([name, topEvents(main, 12)]);
+  return {
+    deltas: stats(deltas),
+    work: {
+      frames: work.length,
+      'script median': summary(work.map((f) => f.script)).median,
+      'script p95': summary(work.map((f) => f.script)).p95,
+      'script mean': summary(work.map((f) => f.script)).mean,
+      'layout mean': summary(work.map((f) => f.layout)).mean,
+      'paint mean': summary(work.map((f) => f.paint)).mean,
+      'busy median': summary(work.map((f) => f.busy)).median,
+      'busy p95': summary(work.map((f) => f.busy)).p95,
+      'busy mean': summary(work.map((f) => f.busy)).mean,
+    },
+  };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+function printProfile(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+  what: string,
+) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]!);
+    if (!node) continue;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  console.log(`JavaScript self time, ${what} (ms):`);
+  for (const [key, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
+  }
+}
+
+const top: [string, [string, number][]][] = [];
+const smooth = await traced('scroll 48 px/frame', 48, 400);
 await page.evaluate(() => (document.querySelector('.gantt-scroller')!.scrollTop = 0));
-const fast = stats(await scroll(600, 250));
-const horizontal = stats(await scroll(40, 200, true));
+const fast = await traced('scroll 600 px/frame', 600, 250);
+const horizontal = await traced('horizontal 40 px/frame', 40, 200, true);
 await browser.close();
 
-const median = [...runs].sort((a, b) => a - b)[1]!;
+const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
 console.log(`Gantt, ${taskCount} tasks (import ${importMs.toFixed(0)} ms through the API)`);
 const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
 console.log(
@@ -211,8 +310,20 @@ console.log(
   `  from that response to the rows on screen (parse, render): ${list(afterResponse)} ms`,
 );
 console.log(`  ${rowsInDom} task rows in the DOM`);
+console.log('frame deltas (requestAnimationFrame), ms:');
 console.table({
-  'scroll 48 px/frame': smooth,
-  'scroll 600 px/frame': fast,
-  'horizontal 40 px/frame': horizontal,
+  'scroll 48 px/frame': smooth.deltas,
+  'scroll 600 px/frame': fast.deltas,
+  'horizontal 40 px/frame': horizontal.deltas,
 });
+console.log('main-thread work per frame (CDP trace), ms:');
+console.table({
+  'scroll 48 px/frame': smooth.work,
+  'scroll 600 px/frame': fast.work,
+  'horizontal 40 px/frame': horizontal.work,
+});
+for (const [name, events] of top) {
+  console.log(
+    `${name}: ${events.map(([event, ms]) => `${event} ${ms.toFixed(0)}`).join(', ')} (ms, main thread)`,
+  );
+}

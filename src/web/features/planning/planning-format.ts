@@ -19,12 +19,22 @@ export function dateFormatter(
   return formatter;
 }
 
-/** A business date `YYYY-MM-DD` as `05/03/2026` (en: `05/03/2026` too, day first), cached. */
+const days = new Map<string, string>();
+
+/**
+ * A business date `YYYY-MM-DD` as `05/03/2026` (en: `05/03/2026` too, day first), cached per
+ * locale and date (rows mounted while scrolling format two dates each).
+ */
 export function formatDay(isoDate: string | null | undefined): string {
   if (!isoDate) return '—';
+  const locale = currentLocale() === 'fr' ? 'fr-FR' : 'en-GB';
+  const key = `${locale}|${isoDate}`;
+  const cached = days.get(key);
+  if (cached !== undefined) return cached;
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return dateFormatter(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short' }).format(
-    date,
-  );
+  const text = dateFormatter(locale, { dateStyle: 'short' }).format(date);
+  if (days.size > 20_000) days.clear();
+  days.set(key, text);
+  return text;
 }

@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { toEpochDay } from '../../../core/calendar/days.ts';
+import { LIGHT_PALETTE } from './gantt-palette.ts';
+import { CHUNK_ROWS, GanttChunk, ROW_HEIGHT, linkRowsOf } from './GanttSvg.tsx';
+import { buildPlan, fixtureId } from './plan-fixture.ts';
+import { createScale } from './timeline-scale.ts';
+
+// 1 summary + 59 tasks: blocks 0–7 of 8 rows (the last one of 4).
+const plan = buildPlan({ phases: 1, perPhase: 59 });
+const rows = plan.tasks;
+const rowOf = new Map(rows.map((t, i) => [t.id, i]));
+// A long link from row 2 down to row 40 (blocks 0 to 5), beside the chain.
+const long = {
+  id: fixtureId(900_000),
+  fromTaskId: rows[2]!.id,
+  toTaskId: rows[40]!.id,
+  type: 'SS' as const,
+  lag: 0,
+  fromProject: null,
+  version: 1,
+};
+const links = [...plan.links, long];
+const scale = createScale('week', toEpochDay(plan.projectStart!), toEpochDay(plan.projectFinish!));
+
+function chunk(index: number, selectedRow = -1) {
+  const { container } = render(
+    <GanttChunk
+      index={index}
+      rows={rows}
+      linkRows={linkRowsOf(links, rowOf)}
+      scale={scale}
+      palette={LIGHT_PALETTE}
+      showCritical
+      showLabels
+      baselines={null}
+      selectedRow={selectedRow}
+      selectedLinkId={null}
+      preview={null}
+      editable={false}
+    />,
+  );
+  return container.querySelector('svg.gantt-chunk')!;
+}
+
+describe('GanttChunk (one block of rows of the on-screen timeline)', () => {
+  it('draws the bars of its rows only, in an SVG placed at its first row', () => {
+    expect(CHUNK_ROWS).toBe(8);
+    const svg = chunk(2);
+    const ids = [...svg.querySelectorAll('[data-task-id]')].map((e) =>
+      e.getAttribute('data-task-id'),
+    );
+    expect(ids).toEqual(rows.slice(16, 24).map((t) => t.id));
+    expect(svg.getAttribute('height')).toBe(String(CHUNK_ROWS * ROW_HEIGHT));
+    expect((svg as SVGElement).style.top).toBe(`${16 * ROW_HEIGHT}px`);
+  });
+
+  it('the last block is as high as its rows', () => {
+    const svg = chunk(7);
+    expect(svg.querySelectorAll('[data-task-id]')).toHaveLength(4);
+    expect(svg.getAttribute('height')).toBe(String(4 * ROW_HEIGHT));
+  });
+
+  it('draws an arrow in every block it crosses (clipped there), and in no other', () => {
+    const has = (index: number) =>
+      chunk(index).querySelector(`[data-link-id="${long.id}"]`) !== null;
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(has)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // The chain link from row 15 to row 16 runs across the boundary of blocks 1 and 2.
+    const boundary = plan.links.find((l) => rowOf.get(l.toTaskId) === 16)!;
+    expect(chunk(1).querySelector(`[data-link-id="${boundary.id}"]`)).not.toBeNull();
+    expect(chunk(2).querySelector(`[data-link-id="${boundary.id}"]`)).not.toBeNull();
+  });
+
+  it('shows the selection only in the block of the selected row', () => {
+    expect(chunk(2, 20).querySelector('rect[opacity="0.7"]')?.getAttribute('y')).toBe(
+      String(20 * ROW_HEIGHT),
+    );
+    expect(chunk(2).querySelector('rect[opacity="0.7"]')).toBeNull();
+  });
+});

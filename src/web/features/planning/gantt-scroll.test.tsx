@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n.ts';
+import { GanttView } from './GanttView.tsx';
+import { buildPlan } from './plan-fixture.ts';
+
+// jsdom has no layout: the scroller is 1200 × 600 px, the rest has no size.
+beforeAll(async () => {
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  const size = (px: number) => ({
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('gantt-scroller') ? px : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', size(600));
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', size(1200));
+  await initI18n('fr');
+});
+
+// 10 phases of 99 tasks: 1,000 rows, 125 blocks of 8.
+const plan = buildPlan({ phases: 10, perPhase: 99 });
+
+function renderGantt() {
+  const client = new QueryClient();
+  const view = render(
+    <QueryClientProvider client={client}>
+      <MantineProvider>
+        <GanttView
+          plan={plan}
+          projectId={plan.projectId}
+          projectName="Plan de test"
+          baselines={null}
+        />
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+  const scroller = view.container.querySelector<HTMLElement>('.gantt-scroller')!;
+  const timeline = view.container.querySelector<HTMLElement>('.gantt-timeline')!;
+  const grid = view.container.querySelector<HTMLElement>('.gantt-grid')!;
+  const scrollTo = (top: number) =>
+    act(() => {
+      scroller.scrollTop = top;
+      fireEvent.scroll(scroller);
+    });
+  const blocks = () =>
+    [...timeline.querySelectorAll<SVGElement>('svg.gantt-chunk')].map((svg) => svg.style.top);
+  return { scroller, timeline, grid, scrollTo, blocks };
+}
+
+describe('GanttView scrolling (5,000-task plans)', () => {
+  it('renders only the blocks of rows around the viewport', () => {
+    const { grid, blocks } = renderGantt();
+    // 552 px of rows visible (18 rows), one block beyond: blocks 0–3 of 8 rows.
+    expect(blocks()).toEqual(['0px', '256px', '512px', '768px']);
+    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(32);
+    expect(grid.getAttribute('aria-rowcount')).toBe('1000');
+  });
+
+  it('scrolling inside a block changes nothing in the page', () => {
+    const { timeline, grid, scrollTo } = renderGantt();
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    for (const el of [timeline, grid])
+      observer.observe(el, { subtree: true, childList: true, attributes: true });
+    scrollTo(100);
+    scrollTo(200);
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(records).toEqual([]);
+  });
+
+  it('crossing a block mounts the new block and its rows and leaves the others untouched', () => {
+    const { timeline, grid, scrollTo, blocks } = renderGantt();
+    const before = [...timeline.querySelectorAll('svg.gantt-chunk')];
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    for (const el of [timeline, grid])
+      observer.observe(el, { subtree: true, childList: true, attributes: true });
+    // Rows 9 to 27 visible: blocks 0–4.
+    scrollTo(300);
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(blocks()).toEqual(['0px', '256px', '512px', '768px', '1024px']);
+    const after = [...timeline.querySelectorAll('svg.gantt-chunk')];
+    expect(after.slice(0, 4)).toEqual(before);
+    // Only nodes added to the timeline (one block) and to the table (its 16 rows).
+    expect(records.every((r) => r.type === 'childList' && r.removedNodes.length === 0)).toBe(true);
+    expect(records.filter((r) => r.target === timeline)).toHaveLength(1);
+    expect(records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes])).toHaveLength(
+      8,
+    );
+    expect(records.every((r) => r.target === timeline || r.target === grid)).toBe(true);
+  });
+
+  it('far down, the blocks and rows of the start are gone', () => {
+    const { grid, scrollTo, blocks } = renderGantt();
+    scrollTo(20_000);
+    // Rows 625 to 642 visible: blocks 77 (one before) to 81 (one after).
+    expect(blocks()).toEqual([77, 78, 79, 80, 81].map((k) => `${k * 256}px`));
+    const rows = [...grid.querySelectorAll('[role="row"]')];
+    expect(rows).toHaveLength(40);
+    expect(rows[0]!.getAttribute('aria-rowindex')).toBe(String(77 * 8 + 1));
+  });
+});
