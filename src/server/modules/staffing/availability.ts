@@ -252,52 +252,110 @@ export interface PoolPerson {
   skills: Map<string, { level: number; expired: boolean }>;
 }
 
+/** A slice of the pool, best bounds first, with what the whole pool's scoring needs. */
+export interface PoolSlice {
+  people: PoolPerson[];
+  /** People in the pool (qualified ones only when asked). */
+  total: number;
+  /** Cheapest and dearest known rate of every active person (±Infinity when none). */
+  range: { min: number; max: number };
+}
+
 /**
- * Every active person with their role, their hourly rate on `on` (their own dated rate, else
- * their role's default; a zero default counts as unknown) and their levels in `skillIds`, in
- * one statement.
+ * The active people with the best score bounds for a request (`ranking.ts`'s `scoreBound`:
+ * skill fit and cost with availability counted full), scored in SQL: `limit` of them from
+ * `offset`, by bound then id, with their role, hourly rate on `on` (their own dated rate,
+ * else their role's default; a zero default counts as unknown) and their levels in the skills
+ * asked. One statement; the pool's size and rate range come with it. Only the slice leaves the
+ * database, not the 5,000 people.
  */
 export async function candidatePool(
   db: Executor,
-  skillIds: readonly string[],
-  on: string,
-): Promise<PoolPerson[]> {
-  const skills = `{${skillIds.join(',')}}`;
+  asked: {
+    skills: readonly { skillId: string; minLevel: number }[];
+    roleId: string | null;
+    on: string;
+  },
+  weights: { skills: number; availability: number; cost: number },
+  page: { offset: number; limit: number; qualifiedOnly: boolean },
+): Promise<PoolSlice> {
+  const n = asked.skills.length;
+  const skills = `{${asked.skills.map((s) => s.skillId).join(',')}}`;
+  const mins = `{${asked.skills.map((s) => s.minLevel).join(',')}}`;
+  const wSum = weights.skills + weights.availability + weights.cost || 1;
+  const skillsFit = n ? sql`coalesce(hs.fit, 0) / ${n}::float8` : sql`1::float8`;
+  const role = asked.roleId
+    ? sql`(case when pr.role_id = ${asked.roleId}::uuid then 1 else 0 end)::float8`
+    : null;
+  // skillFit: the mean of min(level / minLevel, 1); with a role, 80 % skills and 20 % role.
+  const fit = !role ? skillsFit : n ? sql`(0.8 * ${skillsFit} + 0.2 * ${role})` : role;
+  const qualified = sql`(coalesce(hs.ok, 0) = ${n}::int ${role ? sql`and ${role} = 1` : sql``})`;
+  const cost = sql`(case when s.rate is null then 0.5 when g.mx <= g.mn then 1
+      else greatest(0, least(1, 1 - (s.rate - g.mn) / (g.mx - g.mn))) end)`;
   const [row] = await queryRows<{ data: string }>(
     db,
-    sql`select coalesce(json_agg(json_build_array(p.id, pr.role_id,
-              coalesce(cr.rate_minor, nullif(ro.default_rate_minor, 0)),
-              case when cr.rate_minor is not null then cr.currency
-                   when ro.default_rate_minor > 0 then ro.currency end,
-              hs.held)), '[]')::text as data
-        from people p
-        left join resource_profiles pr on pr.person_id = p.id
-        left join resource_roles ro on ro.id = pr.role_id
-        left join (
-          select distinct on (c.person_id) c.person_id, c.rate_minor, c.currency
-          from resource_cost_rates c where c.valid_from <= ${on}::date
-          order by c.person_id, c.valid_from desc) cr on cr.person_id = p.id
-        left join (
-          select ps.person_id, json_agg(json_build_array(ps.skill_id, ps.level,
-                   coalesce(ps.expires_on < ${on}::date, false))) as held
-          from person_skills ps where ps.skill_id = any(${skills}::uuid[])
-          group by ps.person_id) hs on hs.person_id = p.id
-        where p.archived_at is null`,
+    sql`with scored as (
+          select p.id, pr.role_id, r.rate, r.currency, hs.held, ${qualified} as q, ${fit} as fit
+          from people p
+          left join resource_profiles pr on pr.person_id = p.id
+          left join resource_roles ro on ro.id = pr.role_id
+          left join (
+            select distinct on (c.person_id) c.person_id, c.rate_minor, c.currency
+            from resource_cost_rates c where c.valid_from <= ${asked.on}::date
+            order by c.person_id, c.valid_from desc) cr on cr.person_id = p.id
+          cross join lateral (
+            select coalesce(cr.rate_minor, nullif(ro.default_rate_minor, 0))::float8 as rate,
+                   case when cr.rate_minor is not null then cr.currency
+                        when ro.default_rate_minor > 0 then ro.currency end as currency) r
+          left join (
+            select ps.person_id,
+                   json_agg(json_build_array(ps.skill_id, ps.level,
+                     coalesce(ps.expires_on < ${asked.on}::date, false))) as held,
+                   sum(least(ps.level::float8 / a.min, 1)) as fit,
+                   (count(*) filter (where ps.level >= a.min))::int as ok
+            from person_skills ps
+            join unnest(${skills}::uuid[], ${mins}::int[]) a(skill, min) on a.skill = ps.skill_id
+            group by ps.person_id) hs on hs.person_id = p.id
+          where p.archived_at is null),
+        range as (select min(rate) as mn, max(rate) as mx from scored),
+        bounded as (
+          select s.*, (100 * (${weights.skills}::float8 * s.fit + ${weights.availability}::float8
+                   + ${weights.cost}::float8 * ${cost}) / ${wSum}::float8) as bound
+          from scored s cross join range g
+          ${page.qualifiedOnly ? sql`where s.q` : sql``})
+        select json_build_object(
+          'total', (select count(*)::int from bounded),
+          'min', (select mn from range),
+          'max', (select mx from range),
+          'people', (select coalesce(json_agg(json_build_array(id, role_id, rate, currency, held)
+                       order by bound desc, id), '[]')
+                     from (select * from bounded order by bound desc, id
+                           offset ${page.offset} limit ${page.limit}) top)
+        )::text as data`,
   );
-  const rows = JSON.parse(row!.data) as [
-    string,
-    string | null,
-    number | null,
-    string | null,
-    [string, number, boolean][] | null,
-  ][];
-  return rows.map(([id, roleId, rate, currency, held]) => ({
-    id,
-    roleId,
-    rateMinor: rate === null ? null : Number(rate),
-    currency,
-    skills: new Map((held ?? []).map(([s, level, expired]) => [s, { level, expired }])),
-  }));
+  const data = JSON.parse(row!.data) as {
+    total: number;
+    min: number | null;
+    max: number | null;
+    people: [
+      string,
+      string | null,
+      number | null,
+      string | null,
+      [string, number, boolean][] | null,
+    ][];
+  };
+  return {
+    total: data.total,
+    range: { min: data.min ?? Infinity, max: data.max ?? -Infinity },
+    people: data.people.map(([id, roleId, rate, currency, held]) => ({
+      id,
+      roleId,
+      rateMinor: rate === null ? null : Number(rate),
+      currency,
+      skills: new Map((held ?? []).map(([s, level, expired]) => [s, { level, expired }])),
+    })),
+  };
 }
 
 /** Names, job titles and org units of some people (one statement). */
