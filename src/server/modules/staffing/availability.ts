@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { fromEpochDay, isoWeekday } from '../../../core/calendar/days.ts';
+import { fromEpochDay } from '../../../core/calendar/days.ts';
+import { ABSENCE_MARGIN_DAYS } from '../../../core/staff/workdays.ts';
 import {
   type AbsenceSpan,
   DEFAULT_WEEK_HOURS,
@@ -53,32 +54,25 @@ interface LoadColumns {
     a: number[];
     sf: number[];
   };
-  /** Task effort already spread in SQL: person and project indices, bucket, hours. */
-  /** One bucket: summed per person and project; several: per task (`s`, `f`: its days). */
+  /**
+   * Task effort: over one bucket, that of the tasks inside the period summed per person and
+   * project (all of it falls in the bucket, whatever the days worked); over several, per task
+   * (`s`, `f`: its days).
+   */
   effort: { p: number[]; j: string[]; h: number[]; s?: number[]; f?: number[] };
+  /** Over one bucket, the tasks crossing the period's ends, per task with their days. */
+  cross?: { p: number[]; j: string[]; h: number[]; s: number[]; f: number[] };
   absences: { p: number[]; s: number[]; f: number[]; d: number[] };
 }
 
 /**
- * Monday-to-Friday days of `[a, b)` not in `holidays` (a sorted int array of weekday holidays
- * led by a sentinel far in the past), in SQL: the capacity engine's `workingDays`.
- */
-const workingDaysSql = (a: SQL, b: SQL, holidays: SQL) => {
-  // Weekdays before epoch day d since a Monday long ago (epoch day −3 is a Monday).
-  const before = (d: SQL) => sql`((${d} + 3) / 7 * 5 + least(5, (${d} + 3) % 7))`;
-  // width_bucket(x, sorted) counts the elements ≤ x.
-  return sql`(${before(b)} - ${before(a)}
-    - width_bucket(${b} - 1, ${holidays}) + width_bucket(${a} - 1, ${holidays}))`;
-};
-
-/**
  * Capacity, absences and load over `edges` of every active person, or of `personIds` only:
- * one statement, computed by the capacity engine. Over one bucket (the ranking), task effort —
- * the big table — is spread over the company working days and summed per person and project in
- * SQL (an effort span covering exactly the period is what the engine would have spread there);
- * over several (the bench's weeks, the gaps' quarters), each task's effort comes with its days,
- * which costs the database less than spreading it per bucket. Allocations and absences come as
- * they are; people travel as indices, not ids.
+ * one statement, computed by the capacity engine. Over one bucket (the ranking), the effort of
+ * the tasks inside the period — most of the big table — is summed per person and project in SQL
+ * (all of it falls in the bucket, whichever days the person works: an effort span over exactly
+ * the period puts it there), the tasks crossing its ends come with their days; over several
+ * (the bench's weeks, the gaps' quarters), each task's effort comes with its days. Allocations
+ * and absences come as they are; people travel as indices, not ids.
  */
 export async function periodLoad(
   db: Executor,
@@ -89,19 +83,32 @@ export async function periodLoad(
   const toDay = edges[edges.length - 1]!;
   const from = fromEpochDay(fromDay);
   const to = fromEpochDay(toDay);
-  const holidays = companyHolidays(from.slice(0, 4), to.slice(0, 4));
-  // The engine counts only weekday holidays as working days lost.
-  const weekdayHolidays = Array.from(holidays).filter((d) => isoWeekday(d) <= 5);
+  // A year either side, as the heat map: tasks crossing the period's ends are spread over
+  // their own days.
+  const holidays = companyHolidays(
+    fromEpochDay(fromDay - 366).slice(0, 4),
+    fromEpochDay(toDay + 366).slice(0, 4),
+  );
+  const absFrom = fromEpochDay(fromDay - ABSENCE_MARGIN_DAYS);
+  const absTo = fromEpochDay(toDay + ABSENCE_MARGIN_DAYS);
   const buckets = edges.length - 1;
-  const holidayArray = sql`${`{${[-1e6, ...weekdayHolidays].join(',')}}`}::int[]`;
   const epoch = sql`date '1970-01-01'`;
   const ids = personIds ? sql`${`{${personIds.join(',')}}`}::uuid[]` : null;
   const only = (column: SQL) => (ids ? sql`and ${column} = any(${ids})` : sql``);
   // Row numbers by id, inline (not a CTE) so that the planner keeps the tables' statistics.
   const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i
       from people where archived_at is null ${only(sql`id`)})`;
-  const ts = sql`(t.start - ${epoch})`;
-  const tf = sql`(t.finish - ${epoch} + 1)`;
+  // Task effort per task, with its days (overlapping the period; `and …` narrows).
+  const taskRows = (and: SQL) => sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+        'j', coalesce(json_agg(a.project_id), '[]'),
+        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
+        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
+        'h', coalesce(json_agg(a.effort_hours), '[]'))
+      from resource_task_assignments a
+      join plan_tasks t on t.id = a.task_id
+      join ${personIndex} pi on pi.id = a.person_id
+      where a.effort_hours > 0 and t.start < ${to}::date
+        and t.finish >= ${from}::date ${only(sql`a.person_id`)} ${and})`;
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`select json_build_object(
@@ -126,36 +133,27 @@ export async function periodLoad(
             buckets === 1
               ? sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
                         'j', coalesce(json_agg(e.j), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
-                     from (select a.person_id, a.project_id as j,
-                                  coalesce(sum(a.effort_hours * ${workingDaysSql(
-                                    sql`greatest(${ts}, ${fromDay})`,
-                                    sql`least(${tf}, ${toDay})`,
-                                    holidayArray,
-                                  )}::float8 / nullif(${workingDaysSql(ts, tf, holidayArray)}, 0)), 0) as h
+                     from (select a.person_id, a.project_id as j, sum(a.effort_hours)::float8 as h
                            from resource_task_assignments a
                            join plan_tasks t on t.id = a.task_id
-                           where a.effort_hours > 0 and t.start < ${to}::date
-                             and t.finish >= ${from}::date ${only(sql`a.person_id`)}
+                           where a.effort_hours > 0 and t.start >= ${from}::date
+                             and t.finish < ${to}::date ${only(sql`a.person_id`)}
                            group by a.person_id, a.project_id) e
                      join ${personIndex} pi on pi.id = e.person_id)`
-              : sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-                        'j', coalesce(json_agg(a.project_id), '[]'),
-                        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
-                        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
-                        'h', coalesce(json_agg(a.effort_hours), '[]'))
-                     from resource_task_assignments a
-                     join plan_tasks t on t.id = a.task_id
-                     join ${personIndex} pi on pi.id = a.person_id
-                     where a.effort_hours > 0 and t.start < ${to}::date
-                       and t.finish >= ${from}::date ${only(sql`a.person_id`)})`
+              : taskRows(sql``)
+          },
+          'cross', ${
+            buckets === 1
+              ? taskRows(sql`and (t.start < ${from}::date or t.finish >= ${to}::date)`)
+              : sql`null`
           },
           'absences', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
                           's', coalesce(json_agg(x.start - ${epoch}), '[]'),
                           'f', coalesce(json_agg(x.finish - ${epoch}), '[]'),
                           'd', coalesce(json_agg(x.day_fraction), '[]'))
                        from resource_absences x join ${personIndex} pi on pi.id = x.person_id
-                       where x.status = 'approved' and x.start < ${to}::date
-                         and x.finish >= ${from}::date ${only(sql`x.person_id`)})
+                       where x.status = 'approved' and x.start < ${absTo}::date
+                         and x.finish >= ${absFrom}::date ${only(sql`x.person_id`)})
         )::text as data`,
   );
   const data = JSON.parse(row!.data) as LoadColumns;
@@ -206,6 +204,18 @@ export async function periodLoad(
       finish: ef.f ? ef.f[k]! : toDay - 1,
       kind: 'effort',
       amount: ef.h[k]!,
+      soft: false,
+    });
+  }
+  const cr = data.cross;
+  for (let k = 0; cr && k < cr.p.length; k++) {
+    loads.push({
+      person: cr.p[k]!,
+      project: projectOf(cr.j[k]!),
+      start: cr.s[k]!,
+      finish: cr.f[k]!,
+      kind: 'effort',
+      amount: cr.h[k]!,
       soft: false,
     });
   }

@@ -53,7 +53,7 @@ export async function candidates(
   ctx: Ctx,
   requestId: string,
   q: z.infer<typeof CandidateQuery>,
-  firstBatch = Math.max(300, q.limit * 10),
+  firstBatch = Math.max(1000, q.limit * 30),
 ): Promise<CandidateList> {
   const db = ctx.db;
   const request = await requestsRepo.findRequest(db, requestId);
