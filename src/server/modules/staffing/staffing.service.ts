@@ -73,8 +73,8 @@ export async function candidates(
   const asked = { skills: request.skills, roleId: request.roleId, hoursNeeded: need };
   const evaluated: RankInput[] = [];
   const pool: PoolPerson[] = [];
-  let ranked: ReturnType<typeof rankCandidates> = { total: 0, items: [] };
-  let total = 0;
+  let ranked: ReturnType<typeof rankCandidates>;
+  let total: number;
   const loads = new Map<string, { capacity: number; load: number }>();
   // Few batches: each statement has a fixed cost (the plan, the scans of the tasks in the
   // period), each person read a small one. One more person than the batch is read: the best
