@@ -55,13 +55,11 @@ interface LoadColumns {
     sf: number[];
   };
   /**
-   * Task effort: over one bucket, that of the tasks inside the period summed per person and
-   * project (all of it falls in the bucket, whatever the days worked); over several, per task
-   * (`s`, `f`: its days).
+   * Task effort per task with its days (`s`, `f`); over one bucket, the tasks inside the period
+   * are summed per person and project, without days (all of it falls in the bucket, whatever
+   * the days worked), in the same scan.
    */
-  effort: { p: number[]; j: string[]; h: number[]; s?: number[]; f?: number[] };
-  /** Over one bucket, the tasks crossing the period's ends, per task with their days. */
-  cross?: { p: number[]; j: string[]; h: number[]; s: number[]; f: number[] };
+  effort: { p: number[]; j: string[]; h: number[]; s: (number | null)[]; f: (number | null)[] };
   absences: { p: number[]; s: number[]; f: number[]; d: number[] };
 }
 
@@ -98,8 +96,10 @@ export async function periodLoad(
   // Row numbers by id, inline (not a CTE) so that the planner keeps the tables' statistics.
   const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i
       from people where archived_at is null ${only(sql`id`)})`;
-  // Task effort per task, with its days (overlapping the period; `and …` narrows).
-  const taskRows = (and: SQL) => sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+  // A task inside the period: all its effort falls in a single bucket.
+  const inside = sql`(t.start >= ${from}::date and t.finish < ${to}::date)`;
+  // Task effort per task, with its days (overlapping the period).
+  const taskRows = sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
         'j', coalesce(json_agg(a.project_id), '[]'),
         's', coalesce(json_agg(t.start - ${epoch}), '[]'),
         'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
@@ -108,7 +108,7 @@ export async function periodLoad(
       join plan_tasks t on t.id = a.task_id
       join ${personIndex} pi on pi.id = a.person_id
       where a.effort_hours > 0 and t.start < ${to}::date
-        and t.finish >= ${from}::date ${only(sql`a.person_id`)} ${and})`;
+        and t.finish >= ${from}::date ${only(sql`a.person_id`)})`;
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`select json_build_object(
@@ -132,20 +132,19 @@ export async function periodLoad(
           'effort', ${
             buckets === 1
               ? sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-                        'j', coalesce(json_agg(e.j), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
-                     from (select a.person_id, a.project_id as j, sum(a.effort_hours)::float8 as h
+                        'j', coalesce(json_agg(e.j), '[]'), 's', coalesce(json_agg(e.s), '[]'),
+                        'f', coalesce(json_agg(e.f), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
+                     from (select a.person_id, a.project_id as j,
+                                  case when not ${inside} then t.start - ${epoch} end as s,
+                                  case when not ${inside} then t.finish - ${epoch} end as f,
+                                  sum(a.effort_hours)::float8 as h
                            from resource_task_assignments a
                            join plan_tasks t on t.id = a.task_id
-                           where a.effort_hours > 0 and t.start >= ${from}::date
-                             and t.finish < ${to}::date ${only(sql`a.person_id`)}
-                           group by a.person_id, a.project_id) e
+                           where a.effort_hours > 0 and t.start < ${to}::date
+                             and t.finish >= ${from}::date ${only(sql`a.person_id`)}
+                           group by 1, 2, 3, 4) e
                      join ${personIndex} pi on pi.id = e.person_id)`
-              : taskRows(sql``)
-          },
-          'cross', ${
-            buckets === 1
-              ? taskRows(sql`and (t.start < ${from}::date or t.finish >= ${to}::date)`)
-              : sql`null`
+              : taskRows
           },
           'absences', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
                           's', coalesce(json_agg(x.start - ${epoch}), '[]'),
@@ -199,23 +198,12 @@ export async function periodLoad(
     loads.push({
       person: ef.p[k]!,
       project: projectOf(ef.j[k]!),
-      // One bucket: an effort span over exactly the period spreads its sum as the tasks would.
-      start: ef.s ? ef.s[k]! : fromDay,
-      finish: ef.f ? ef.f[k]! : toDay - 1,
+      // No days: the tasks inside the one bucket, summed — a span over exactly the period puts
+      // it all there, whichever days the person works.
+      start: ef.s[k] ?? fromDay,
+      finish: ef.f[k] ?? toDay - 1,
       kind: 'effort',
       amount: ef.h[k]!,
-      soft: false,
-    });
-  }
-  const cr = data.cross;
-  for (let k = 0; cr && k < cr.p.length; k++) {
-    loads.push({
-      person: cr.p[k]!,
-      project: projectOf(cr.j[k]!),
-      start: cr.s[k]!,
-      finish: cr.f[k]!,
-      kind: 'effort',
-      amount: cr.h[k]!,
       soft: false,
     });
   }
