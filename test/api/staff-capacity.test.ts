@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toEpochDay } from '../../src/core/calendar/days.ts';
+import { isoWeekday, toEpochDay } from '../../src/core/calendar/days.ts';
 import { bucketEdges, computeCapacity } from '../../src/core/resources/capacity.ts';
 import {
   dailyAvailability,
   heatMap,
+  workdayMasks,
   readInputs,
   toSnapshot,
 } from '../../src/server/modules/resources/capacity.service.ts';
@@ -152,10 +153,48 @@ describe('capacity reads (staff)', () => {
     }
   });
 
-  it('runs no two statements at once on one client (time and capacity services)', () => {
+  it('gives leveling each person working days: their week, less whole days of approved leave', async () => {
+    const rows = (
+      (await t.ctx.db.execute(sql`
+        select x.person_id as id, x.start - date '1970-01-01' as s, x.finish - date '1970-01-01' as f,
+               x.day_fraction as d, p.week_hours as w
+        from resource_absences x join resource_profiles p on p.person_id = x.person_id
+        join people pe on pe.id = x.person_id
+        where x.status = 'approved' and pe.last_name like ${`Cap%`}
+        order by x.person_id`)) as unknown as {
+        rows: { id: string; s: number; f: number; d: number; w: number[] }[];
+      }
+    ).rows;
+    expect(rows.some((r) => Number(r.d) === 1)).toBe(true);
+    expect(rows.some((r) => Number(r.d) === 0.5)).toBe(true);
+    const days = Array.from({ length: 70 }, (_, k) => toEpochDay('2027-04-05') + k);
+    const masks = await workdayMasks(
+      t.ctx.db,
+      rows.map((r) => r.id),
+      days,
+    );
+    let off = 0;
+    rows.forEach((r, i) => {
+      days.forEach((day, k) => {
+        const weekday = r.w[isoWeekday(day) - 1]! > 0;
+        const onLeave = day >= Number(r.s) && day <= Number(r.f);
+        // A whole day of leave is a day off; a half day leaves the day worked.
+        const want = weekday && !(onLeave && Number(r.d) === 1) ? 1 : 0;
+        if (weekday && want === 0) off++;
+        expect(masks[i]![k], `${r.id} ${day}`).toBe(want);
+      });
+    });
+    expect(off).toBeGreaterThan(5);
+  });
+
+  it('runs no two statements at once on one client (time, capacity, resources, staffing)', () => {
     for (const file of [
       'src/server/modules/time/time.service.ts',
       'src/server/modules/resources/capacity.service.ts',
+      'src/server/modules/resources/resources.service.ts',
+      'src/server/modules/resources/staffing.service.ts',
+      'src/server/modules/resources/leveling.service.ts',
+      'src/server/modules/staffing/staffing.service.ts',
     ]) {
       expect(readFileSync(file, 'utf8')).not.toMatch(/Promise\.all\(/);
     }

@@ -1,8 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceRequest } from '../../src/contracts/skills.ts';
 import { Bench, CandidateList, SkillGaps } from '../../src/contracts/staffing.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { scoreBound } from '../../src/core/staffing/ranking.ts';
+import { candidatePool } from '../../src/server/modules/staffing/availability.ts';
+import { candidates } from '../../src/server/modules/staffing/staffing.service.ts';
 
 // Staffing ranking and the bench, on a real database: three people hold the skill asked for,
 // one of them is already busy elsewhere, one is absent two days, and their rates differ.
@@ -149,6 +153,62 @@ describe('staffing ranking', () => {
     // People without the skill come after all three.
     const others = list.items.filter((c) => !Object.values(ids).includes(c.person.id));
     for (const o of others) expect(o.score).toBeLessThan(novice.score);
+  });
+
+  it('scores the bounds in SQL exactly as the core does, with or without a role asked', async () => {
+    const roleId = (
+      await call(t, rm, {
+        method: 'POST',
+        url: '/api/v1/resource-roles',
+        payload: { code: `R${uniq()}`, name: 'Analyste', defaultRateMinor: 5000, currency: 'EUR' },
+      })
+    ).json().id as string;
+    await t.ctx.db.execute(sql`
+      insert into resource_profiles (person_id, role_id, week_hours)
+      values (${ids.busy}, ${roleId}, '[7,7,7,7,7,0,0]'::jsonb)
+      on conflict (person_id) do update set role_id = excluded.role_id`);
+    const cases = [
+      { roleId: null, weights: { skills: 50, availability: 35, cost: 15 }, qualifiedOnly: false },
+      { roleId: null, weights: { skills: 0, availability: 0, cost: 100 }, qualifiedOnly: true },
+      { roleId, weights: { skills: 60, availability: 20, cost: 20 }, qualifiedOnly: false },
+    ];
+    for (const c of cases) {
+      const asked = { skills: request.skills, roleId: c.roleId, on: START };
+      const all = await candidatePool(t.ctx.db, asked, c.weights, {
+        offset: 0,
+        limit: 100000,
+        qualifiedOnly: c.qualifiedOnly,
+      });
+      expect(all.total).toBe(all.people.length);
+      expect(all.range).toEqual({ min: 4500, max: 8000 });
+      const bounds = all.people.map((p) => scoreBound(asked, p, all.range, c.weights));
+      // Best bounds first, as the core computes them; qualified people only when asked.
+      for (let i = 1; i < bounds.length; i++) {
+        expect(bounds[i]!.bound).toBeLessThanOrEqual(bounds[i - 1]!.bound + 1e-9);
+      }
+      if (c.qualifiedOnly) expect(bounds.every((b) => b.qualified)).toBe(true);
+      // A page is the same slice of that order.
+      const page = await candidatePool(t.ctx.db, asked, c.weights, {
+        offset: 1,
+        limit: 2,
+        qualifiedOnly: c.qualifiedOnly,
+      });
+      expect(page.people.map((p) => p.id)).toEqual(all.people.slice(1, 3).map((p) => p.id));
+    }
+  });
+
+  it('gives the same ranking read in batches of one as read whole', async () => {
+    const queries = [
+      { limit: 1, qualifiedOnly: false, wSkills: 50, wAvailability: 35, wCost: 15 },
+      { limit: 2, qualifiedOnly: true, wSkills: 10, wAvailability: 80, wCost: 10 },
+      { limit: 200, qualifiedOnly: false, wSkills: 0, wAvailability: 100, wCost: 0 },
+    ];
+    for (const q of queries) {
+      const whole = await candidates(t.ctx, request.id, q, 100000);
+      const batched = await candidates(t.ctx, request.id, q, 1);
+      expect(batched).toEqual(whole);
+      expect(whole.items.length).toBe(Math.min(q.limit, whole.total));
+    }
   });
 
   it('filters to qualified people, follows the weights, and is refused to members', async () => {

@@ -1,5 +1,6 @@
 import { civilOf, epochDayOf, isoWeekday, mondayOf } from '../calendar/days.ts';
 import { mergeAbsences } from '../skills/absences.ts';
+import { fullDaysOff, personWorkingDays } from '../staff/workdays.ts';
 
 /** Weekly hours of one full-time equivalent (French legal week). */
 export const FULL_TIME_WEEK_HOURS = 35;
@@ -130,7 +131,9 @@ export interface CapacityGrid {
  * Capacity and demand of every person in every bucket, in typed arrays (no per-cell objects).
  * Allocations in hours are pro-rated by the person's pattern days of the bucket inside the
  * period; percentages take that share of the capacity; task effort is spread evenly over the
- * company working days of the task. A project's allocation and its task assignments describe
+ * days of the task the person works (`core/staff/workdays.ts`: their week's days, not holidays,
+ * not whole days of approved leave — the leveling's rule), over the company working days of the
+ * task when they work none of them. A project's allocation and its task assignments describe
  * the same work, so the load of a project is the larger of the two, not their sum.
  */
 export function computeCapacity(input: CapacityInput): CapacityGrid {
@@ -170,7 +173,9 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
   const gridStart = edges[0]!;
   const gridEnd = edges[B]!;
   // Overlapping absences (a « congés » on a training day) take each day once: merged first.
-  for (const a of mergeAbsences(input.absences)) {
+  const merged = mergeAbsences(input.absences);
+  const daysOff = fullDaysOff(merged, true);
+  for (const a of merged) {
     const from = Math.max(a.start, gridStart);
     const to = Math.min(a.finish + 1, gridEnd);
     for (let day = from, b = bucketOf(edges, from); day < to; day++) {
@@ -206,6 +211,13 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
   }
   const alloc = new Float64Array(B);
   const work = new Float64Array(B);
+  // People whose week has hours Monday to Friday and none at the weekend.
+  const mondayToFriday = new Uint8Array(P);
+  for (let p = 0; p < P; p++) {
+    let ok = 1;
+    for (let d = 0; d < 7; d++) if (weekHours[p * 7 + d]! > 0 !== d < 5) ok = 0;
+    mondayToFriday[p] = ok;
+  }
   const holidayPrefix = holidayCountPrefix(holidays);
   let k = 0;
   while (k < order.length) {
@@ -224,16 +236,22 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
       lo = Math.min(lo, b0);
       hi = Math.max(hi, b1);
       if (s.kind === 'effort') {
-        const total = workingDays(s.start, s.finish + 1, holidays, holidayPrefix);
+        // The person's working days; the company's when their week is Monday to Friday and
+        // they have no whole day of leave (the same days, cheaper), or when they work none.
+        const off = daysOff.get(p);
+        const w = weekHours.subarray(p * 7, p * 7 + 7);
+        const own = !(mondayToFriday[p] === 1 && !off);
+        const days = (a: number, z: number) =>
+          personWorkingDays(a, z, weekdayCounts(a, z, holidays, tmp), w, off, holidays);
+        let total = own ? days(s.start, s.finish + 1) : 0;
+        const mine = own && total > 0;
+        if (!mine) total = workingDays(s.start, s.finish + 1, holidays, holidayPrefix);
         if (total <= 0) continue;
         const perDay = s.amount / total;
         for (let b = b0; b <= b1; b++) {
-          const d = workingDays(
-            Math.max(from, edges[b]!),
-            Math.min(to, edges[b + 1]!),
-            holidays,
-            holidayPrefix,
-          );
+          const bs = Math.max(from, edges[b]!);
+          const be = Math.min(to, edges[b + 1]!);
+          const d = mine ? days(bs, be) : workingDays(bs, be, holidays, holidayPrefix);
           const h = d * perDay;
           work[b]! += h;
           assigned[p * B + b]! += h;

@@ -9,7 +9,7 @@ import type {
   WhatIfBody,
   WhatIfResult,
 } from '../../../contracts/resources.ts';
-import { fromEpochDay, isoWeekday, toEpochDay } from '../../../core/calendar/days.ts';
+import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidayDays } from '../../../core/calendar/holidays-fr.ts';
 import { OVER_EPSILON, aggregateGroups, roundHours } from '../../../core/resources/aggregate.ts';
 import {
@@ -20,6 +20,7 @@ import {
   bucketEdges,
   computeCapacity,
 } from '../../../core/resources/capacity.ts';
+import { ABSENCE_MARGIN_DAYS, fullDaysOff, workdayMask } from '../../../core/staff/workdays.ts';
 import type { Ctx } from '../../context.ts';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
@@ -85,8 +86,9 @@ export async function readInputs(
   const columns = await repo.capacityColumns(db, {
     from: fromEpochDay(fromDay - margin),
     to: fromEpochDay(toDay + margin),
-    absenceFrom: fromEpochDay(fromDay),
-    absenceTo: fromEpochDay(toDay),
+    // Wider than the window: the whole days of leave a task crossing its ends is spread around.
+    absenceFrom: fromEpochDay(fromDay - margin - ABSENCE_MARGIN_DAYS),
+    absenceTo: fromEpochDay(toDay + margin + ABSENCE_MARGIN_DAYS),
     includeSoft: p.includeSoft,
     projectIds,
     only,
@@ -156,9 +158,10 @@ export function toSnapshot(
       soft: l.sf[k] === 1,
     });
   }
+  // A year either side: tasks crossing the window's ends are spread over their own days.
   const holidays = companyHolidays(
-    fromEpochDay(fromDay - 1).slice(0, 4),
-    fromEpochDay(toDay + 1).slice(0, 4),
+    fromEpochDay(fromDay - 366).slice(0, 4),
+    fromEpochDay(toDay + 366).slice(0, 4),
   );
   return {
     people,
@@ -511,26 +514,56 @@ export async function dailyAvailability(
 }
 
 /**
- * For leveling: on which of `days` (epoch days, the leveling axis) each person works, from
- * their working week (`1` on a day their week gives hours). One statement.
+ * For leveling: on which of `days` (epoch days, the leveling axis) each person works
+ * (`core/staff/workdays.ts`): a day their week gives hours and not a whole day of approved leave
+ * (merged absences: two half days make one), so a task's effort moves to their other days, as it
+ * does for a part-timer's day off. One statement (their week and their approved absences).
  */
 export async function workdayMasks(
   db: Executor,
   personIds: readonly string[],
   days: ArrayLike<number>,
 ): Promise<Uint8Array[]> {
-  const rows = personIds.length
-    ? await queryRows<{ person_id: string; week_hours: number[] | null }>(
-        db,
-        sql`select person_id, week_hours from resource_profiles
-            where person_id = any(${`{${personIds.join(',')}}`}::uuid[])`,
-      )
-    : [];
-  const week = new Map(rows.map((r) => [r.person_id, r.week_hours]));
-  return personIds.map((id) => {
-    const w = week.get(id) ?? DEFAULT_WEEK_HOURS;
-    const mask = new Uint8Array(days.length);
-    for (let k = 0; k < days.length; k++) mask[k] = (w[isoWeekday(days[k]!) - 1] ?? 0) > 0 ? 1 : 0;
-    return mask;
-  });
+  if (personIds.length === 0) return [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < days.length; k++) {
+    first = Math.min(first, days[k]!);
+    last = Math.max(last, days[k]!);
+  }
+  const ids = sql`${`{${personIds.join(',')}}`}::uuid[]`;
+  const [row] = await queryRows<{ data: string }>(
+    db,
+    sql`select json_build_object(
+          'weeks', (select coalesce(json_agg(json_build_array(person_id, week_hours)), '[]')
+                    from resource_profiles where person_id = any(${ids})),
+          'leave', (select coalesce(json_agg(json_build_array(x.person_id,
+                      x.start - date '1970-01-01', x.finish - date '1970-01-01', x.day_fraction)), '[]')
+                    from resource_absences x
+                    where x.person_id = any(${ids}) and x.status = 'approved'
+                      ${
+                        days.length
+                          ? sql`and x.start <= ${fromEpochDay(last)}::date
+                                and x.finish >= ${fromEpochDay(first)}::date`
+                          : sql``
+                      })
+        )::text as data`,
+  );
+  const data = JSON.parse(row!.data) as {
+    weeks: [string, number[] | null][];
+    leave: [string, number, number, number][];
+  };
+  const week = new Map(data.weeks);
+  const index = new Map(personIds.map((id, i) => [id, i]));
+  const off = fullDaysOff(
+    data.leave.map(([id, start, finish, fraction]) => ({
+      person: index.get(id)!,
+      start,
+      finish,
+      fraction: Number(fraction),
+    })),
+  );
+  return personIds.map((id, i) =>
+    workdayMask(week.get(id) ?? DEFAULT_WEEK_HOURS, days, off.get(i)),
+  );
 }

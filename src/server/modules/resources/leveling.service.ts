@@ -12,11 +12,11 @@ import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { type LevelTask, level } from '../../../core/resources/leveling.ts';
 import type { Ctx } from '../../context.ts';
-import { peopleDirectory } from '../org/org.service.ts';
 import { applyTaskUpdates, getPlan } from '../planning/planning.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { calendarSpec } from '../planning/planning.schedule.ts';
 import { dailyAvailability, workdayMasks } from './capacity.service.ts';
+import { peopleBriefs } from './resources.service.ts';
 import * as repo from './resources.repository.ts';
 
 /** Working days a task may be pushed looking for room (about two years). */
@@ -114,7 +114,7 @@ export async function previewLeveling(
   // Each person's effort goes on the days they work (a part-timer's day off asks nothing).
   const workdays = await workdayMasks(ctx.db, personIds, span);
   const result = level({ tasks, links, capacity, workdays, maxDelay: MAX_DELAY });
-  const people = await peopleDirectory(ctx.db);
+  const people = await peopleBriefs(ctx.db, personIds);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const ref = (i: number) => ({ id: leaves[i]!.id, wbs: leaves[i]!.wbs, name: leaves[i]!.name });
   const date = (k: number) => fromEpochDay(days.dayOf(k));

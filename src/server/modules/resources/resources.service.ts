@@ -161,12 +161,30 @@ function toTeam(
 }
 const teamFields = (r: repo.TeamRow) => ({ code: r.code, name: r.name, leadId: r.leadId });
 
-async function nameMap(db: Executor): Promise<Map<string, string>> {
-  return new Map((await peopleDirectory(db)).map((p) => [p.id, p.name]));
+/** Some people as the directory shows them, read by id (not the whole directory). */
+export async function peopleBriefs(db: Executor, ids: readonly string[]): Promise<PersonBrief[]> {
+  return (await repo.peopleByIds(db, ids)).map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    name: `${r.first_name} ${r.last_name}`,
+    jobTitle: r.job_title,
+    orgUnit: r.org_unit_id ? { id: r.org_unit_id, name: r.org_unit_name ?? '' } : null,
+    managerId: r.manager_id,
+    managerName: r.manager_name,
+  }));
+}
+
+async function nameMap(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await peopleBriefs(db, ids)).map((p) => [p.id, p.name]));
 }
 
 export async function listTeams(ctx: Ctx) {
-  const [rows, names] = await Promise.all([repo.listTeams(ctx.db), nameMap(ctx.db)]);
+  const rows = await repo.listTeams(ctx.db);
+  const names = await nameMap(
+    ctx.db,
+    rows.flatMap((r) => (r.leadId ? [r.leadId] : [])),
+  );
   return { items: rows.map((r) => toTeam(r, r.headcount, names)) };
 }
 
@@ -188,7 +206,7 @@ export async function createTeam(
       });
       return row;
     });
-    return toTeam(row, 0, await nameMap(ctx.db));
+    return toTeam(row, 0, await nameMap(ctx.db, row.leadId ? [row.leadId] : []));
   } catch (err) {
     if (isUniqueViolation(err, 'resource_teams_code_key')) throw duplicateCode(input.code);
     throw err;
@@ -219,7 +237,7 @@ export async function updateTeam(
       });
       return after;
     });
-    return toTeam(row, 0, await nameMap(ctx.db));
+    return toTeam(row, 0, await nameMap(ctx.db, row.leadId ? [row.leadId] : []));
   } catch (err) {
     if (input.code && isUniqueViolation(err, 'resource_teams_code_key'))
       throw duplicateCode(input.code);
@@ -235,7 +253,8 @@ interface Lookups {
 }
 
 async function lookups(db: Executor): Promise<Lookups> {
-  const [roles, teams] = await Promise.all([repo.listRoles(db), repo.listTeams(db)]);
+  const roles = await repo.listRoles(db);
+  const teams = await repo.listTeams(db);
   return {
     roles: new Map(roles.map((r) => [r.id, r])),
     teams: new Map(teams.map((t) => [t.id, t])),
@@ -286,12 +305,11 @@ function groupRates(rows: Awaited<ReturnType<typeof repo.ratesOf>>) {
 }
 
 export async function listResources(ctx: Ctx, query: z.infer<typeof ResourceListQuery>) {
-  const [people, profiles, l, rates] = await Promise.all([
-    peopleDirectory(ctx.db),
-    repo.listProfiles(ctx.db),
-    lookups(ctx.db),
-    repo.ratesOf(ctx.db, 'all'),
-  ]);
+  // One statement at a time on the client.
+  const people = await peopleDirectory(ctx.db);
+  const profiles = await repo.listProfiles(ctx.db);
+  const l = await lookups(ctx.db);
+  const rates = await repo.ratesOf(ctx.db, 'all');
   const byPerson = new Map(profiles.map((p) => [p.personId, p]));
   const ratesBy = groupRates(rates);
   const q = query.q?.toLowerCase();
@@ -348,7 +366,7 @@ function canSeePerson(actor: Actor, p: PersonBrief) {
 }
 
 async function personOrThrow(db: Executor, id: string): Promise<PersonBrief> {
-  const p = (await peopleDirectory(db)).find((x) => x.id === id);
+  const [p] = await peopleBriefs(db, [id]);
   if (!p) throw new DomainError('PERSON_NOT_FOUND', `No person ${id}`);
   return p;
 }
@@ -368,11 +386,9 @@ async function resourceDetail(
 ): Promise<ResourceDetail> {
   const p = await personOrThrow(db, personId);
   if (!canSeePerson(actor, p)) throw new DomainError('PERSON_NOT_FOUND', `No person ${personId}`);
-  const [profile, l, rates] = await Promise.all([
-    repo.findProfile(db, personId),
-    lookups(db),
-    repo.ratesOf(db, [personId]),
-  ]);
+  const profile = await repo.findProfile(db, personId);
+  const l = await lookups(db);
+  const rates = await repo.ratesOf(db, [personId]);
   const list = groupRates(rates).get(personId) ?? [];
   return {
     ...toResource(p, profile, l, list, today()),
@@ -478,7 +494,8 @@ export async function costRatesAt(
   pairs: readonly { personId: string; date: string }[],
 ): Promise<({ rateMinor: number; currency: string; source: 'person' | 'role' } | null)[]> {
   const ids = [...new Set(pairs.map((p) => p.personId))];
-  const [rates, roleRates] = await Promise.all([repo.ratesOf(db, ids), repo.roleRatesOf(db, ids)]);
+  const rates = await repo.ratesOf(db, ids);
+  const roleRates = await repo.roleRatesOf(db, ids);
   const byPerson = groupRates(rates);
   const byRole = new Map(roleRates.map((r) => [r.person_id, r]));
   return pairs.map(({ personId, date }) => {
@@ -540,7 +557,11 @@ function toAbsence(
 }
 
 async function absenceViews(db: Executor, actor: Actor, rows: repo.AbsenceRow[]) {
-  const [people, profiles] = await Promise.all([peopleDirectory(db), repo.listProfiles(db)]);
+  const people = await peopleBriefs(
+    db,
+    rows.map((a) => a.personId),
+  );
+  const profiles = await repo.listProfiles(db);
   const byId = new Map(people.map((p) => [p.id, p]));
   const hours = new Map(profiles.map((p) => [p.personId, p.weekHours]));
   return rows.map((a) =>
@@ -734,13 +755,14 @@ export async function allocationViews(
   db: Executor,
   rows: repo.AllocationRow[],
 ): Promise<Allocation[]> {
-  const [people, projects] = await Promise.all([
-    rows.length ? peopleDirectory(db) : Promise.resolve([]),
-    projectRefs(
-      db,
-      rows.map((r) => r.projectId),
-    ),
-  ]);
+  const people = await peopleBriefs(
+    db,
+    rows.map((r) => r.personId),
+  );
+  const projects = await projectRefs(
+    db,
+    rows.map((r) => r.projectId),
+  );
   const names = new Map(people.map((p) => [p.id, p.name]));
   const refs = new Map(projects.map((p) => [p.id, p]));
   return rows.map((a) => ({
@@ -864,10 +886,11 @@ export async function deleteAllocation(ctx: Ctx, actor: Actor, id: string, versi
 
 async function assignmentViews(db: Executor, rows: repo.AssignmentRow[]): Promise<Assignment[]> {
   if (rows.length === 0) return [];
-  const [people, spans] = await Promise.all([
-    peopleDirectory(db),
-    taskSpans(db, [...new Set(rows.map((r) => r.taskId))]),
-  ]);
+  const people = await peopleBriefs(
+    db,
+    rows.map((r) => r.personId),
+  );
+  const spans = await taskSpans(db, [...new Set(rows.map((r) => r.taskId))]);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const tasks = new Map(spans.map((s) => [s.id, s]));
   return rows.map((a) => ({

@@ -14,10 +14,11 @@ import { roleGrants } from '../../../core/platform/permissions.ts';
 import { coverage, staffingStatus, transition } from '../../../core/resources/staffing.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
-import { assertPeopleExist, peopleDirectory } from '../org/org.service.ts';
+import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { authorizeProject, projectRefs } from '../portfolio/portfolio.service.ts';
 import * as resourcesRepo from './resources.repository.ts';
+import { peopleBriefs } from './resources.service.ts';
 import * as skillsRepo from './skills.repository.ts';
 import * as repo from './staffing.repository.ts';
 
@@ -50,23 +51,25 @@ const requestFields = (r: repo.RequestRow) => ({
 /** Requests as the API shows them (names of projects, people, roles and skills read in bulk). */
 async function views(db: Executor, rows: repo.RequestRow[]): Promise<ResourceRequest[]> {
   if (rows.length === 0) return [];
-  const [projects, people, roles, skills, linked, users] = await Promise.all([
-    projectRefs(
-      db,
-      rows.map((r) => r.projectId),
-    ),
-    peopleDirectory(db),
-    resourcesRepo.listRoles(db),
-    skillsRepo.listSkills(db),
-    repo.allocationsOf(
-      db,
-      rows.map((r) => r.id),
-    ),
-    repo.userNames(
-      db,
-      rows.flatMap((r) => (r.requestedBy ? [r.requestedBy] : [])),
-    ),
+  // One statement at a time on the client; only the people the requests name.
+  const projects = await projectRefs(
+    db,
+    rows.map((r) => r.projectId),
+  );
+  const linked = await repo.allocationsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const people = await peopleBriefs(db, [
+    ...rows.flatMap((r) => (r.personId ? [r.personId] : [])),
+    ...linked.map((a) => a.personId),
   ]);
+  const roles = await resourcesRepo.listRoles(db);
+  const skills = await skillsRepo.listSkills(db);
+  const users = await repo.userNames(
+    db,
+    rows.flatMap((r) => (r.requestedBy ? [r.requestedBy] : [])),
+  );
   const project = new Map(projects.map((p) => [p.id, p]));
   const person = new Map(people.map((p) => [p.id, p.name]));
   const role = new Map(roles.map((r) => [r.id, r.name]));

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { fromEpochDay, isoWeekday } from '../../../core/calendar/days.ts';
+import { fromEpochDay } from '../../../core/calendar/days.ts';
+import { ABSENCE_MARGIN_DAYS } from '../../../core/staff/workdays.ts';
 import {
   type AbsenceSpan,
   DEFAULT_WEEK_HOURS,
@@ -53,32 +54,23 @@ interface LoadColumns {
     a: number[];
     sf: number[];
   };
-  /** Task effort already spread in SQL: person and project indices, bucket, hours. */
-  /** One bucket: summed per person and project; several: per task (`s`, `f`: its days). */
-  effort: { p: number[]; j: string[]; h: number[]; s?: number[]; f?: number[] };
+  /**
+   * Task effort per task with its days (`s`, `f`); over one bucket, the tasks inside the period
+   * are summed per person and project, without days (all of it falls in the bucket, whatever
+   * the days worked), in the same scan.
+   */
+  effort: { p: number[]; j: string[]; h: number[]; s: (number | null)[]; f: (number | null)[] };
   absences: { p: number[]; s: number[]; f: number[]; d: number[] };
 }
 
 /**
- * Monday-to-Friday days of `[a, b)` not in `holidays` (a sorted int array of weekday holidays
- * led by a sentinel far in the past), in SQL: the capacity engine's `workingDays`.
- */
-const workingDaysSql = (a: SQL, b: SQL, holidays: SQL) => {
-  // Weekdays before epoch day d since a Monday long ago (epoch day −3 is a Monday).
-  const before = (d: SQL) => sql`((${d} + 3) / 7 * 5 + least(5, (${d} + 3) % 7))`;
-  // width_bucket(x, sorted) counts the elements ≤ x.
-  return sql`(${before(b)} - ${before(a)}
-    - width_bucket(${b} - 1, ${holidays}) + width_bucket(${a} - 1, ${holidays}))`;
-};
-
-/**
  * Capacity, absences and load over `edges` of every active person, or of `personIds` only:
- * one statement, computed by the capacity engine. Over one bucket (the ranking), task effort —
- * the big table — is spread over the company working days and summed per person and project in
- * SQL (an effort span covering exactly the period is what the engine would have spread there);
- * over several (the bench's weeks, the gaps' quarters), each task's effort comes with its days,
- * which costs the database less than spreading it per bucket. Allocations and absences come as
- * they are; people travel as indices, not ids.
+ * one statement, computed by the capacity engine. Over one bucket (the ranking), the effort of
+ * the tasks inside the period — most of the big table — is summed per person and project in SQL
+ * (all of it falls in the bucket, whichever days the person works: an effort span over exactly
+ * the period puts it there), the tasks crossing its ends come with their days; over several
+ * (the bench's weeks, the gaps' quarters), each task's effort comes with its days. Allocations
+ * and absences come as they are; people travel as indices, not ids.
  */
 export async function periodLoad(
   db: Executor,
@@ -89,19 +81,34 @@ export async function periodLoad(
   const toDay = edges[edges.length - 1]!;
   const from = fromEpochDay(fromDay);
   const to = fromEpochDay(toDay);
-  const holidays = companyHolidays(from.slice(0, 4), to.slice(0, 4));
-  // The engine counts only weekday holidays as working days lost.
-  const weekdayHolidays = Array.from(holidays).filter((d) => isoWeekday(d) <= 5);
+  // A year either side, as the heat map: tasks crossing the period's ends are spread over
+  // their own days.
+  const holidays = companyHolidays(
+    fromEpochDay(fromDay - 366).slice(0, 4),
+    fromEpochDay(toDay + 366).slice(0, 4),
+  );
+  const absFrom = fromEpochDay(fromDay - ABSENCE_MARGIN_DAYS);
+  const absTo = fromEpochDay(toDay + ABSENCE_MARGIN_DAYS);
   const buckets = edges.length - 1;
-  const holidayArray = sql`${`{${[-1e6, ...weekdayHolidays].join(',')}}`}::int[]`;
   const epoch = sql`date '1970-01-01'`;
   const ids = personIds ? sql`${`{${personIds.join(',')}}`}::uuid[]` : null;
   const only = (column: SQL) => (ids ? sql`and ${column} = any(${ids})` : sql``);
   // Row numbers by id, inline (not a CTE) so that the planner keeps the tables' statistics.
   const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i
       from people where archived_at is null ${only(sql`id`)})`;
-  const ts = sql`(t.start - ${epoch})`;
-  const tf = sql`(t.finish - ${epoch} + 1)`;
+  // A task inside the period: all its effort falls in a single bucket.
+  const inside = sql`(t.start >= ${from}::date and t.finish < ${to}::date)`;
+  // Task effort per task, with its days (overlapping the period).
+  const taskRows = sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+        'j', coalesce(json_agg(a.project_id), '[]'),
+        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
+        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
+        'h', coalesce(json_agg(a.effort_hours), '[]'))
+      from resource_task_assignments a
+      join plan_tasks t on t.id = a.task_id
+      join ${personIndex} pi on pi.id = a.person_id
+      where a.effort_hours > 0 and t.start < ${to}::date
+        and t.finish >= ${from}::date ${only(sql`a.person_id`)})`;
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`select json_build_object(
@@ -125,37 +132,27 @@ export async function periodLoad(
           'effort', ${
             buckets === 1
               ? sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-                        'j', coalesce(json_agg(e.j), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
+                        'j', coalesce(json_agg(e.j), '[]'), 's', coalesce(json_agg(e.s), '[]'),
+                        'f', coalesce(json_agg(e.f), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
                      from (select a.person_id, a.project_id as j,
-                                  coalesce(sum(a.effort_hours * ${workingDaysSql(
-                                    sql`greatest(${ts}, ${fromDay})`,
-                                    sql`least(${tf}, ${toDay})`,
-                                    holidayArray,
-                                  )}::float8 / nullif(${workingDaysSql(ts, tf, holidayArray)}, 0)), 0) as h
+                                  case when not ${inside} then t.start - ${epoch} end as s,
+                                  case when not ${inside} then t.finish - ${epoch} end as f,
+                                  sum(a.effort_hours)::float8 as h
                            from resource_task_assignments a
                            join plan_tasks t on t.id = a.task_id
                            where a.effort_hours > 0 and t.start < ${to}::date
                              and t.finish >= ${from}::date ${only(sql`a.person_id`)}
-                           group by a.person_id, a.project_id) e
+                           group by 1, 2, 3, 4) e
                      join ${personIndex} pi on pi.id = e.person_id)`
-              : sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-                        'j', coalesce(json_agg(a.project_id), '[]'),
-                        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
-                        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
-                        'h', coalesce(json_agg(a.effort_hours), '[]'))
-                     from resource_task_assignments a
-                     join plan_tasks t on t.id = a.task_id
-                     join ${personIndex} pi on pi.id = a.person_id
-                     where a.effort_hours > 0 and t.start < ${to}::date
-                       and t.finish >= ${from}::date ${only(sql`a.person_id`)})`
+              : taskRows
           },
           'absences', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
                           's', coalesce(json_agg(x.start - ${epoch}), '[]'),
                           'f', coalesce(json_agg(x.finish - ${epoch}), '[]'),
                           'd', coalesce(json_agg(x.day_fraction), '[]'))
                        from resource_absences x join ${personIndex} pi on pi.id = x.person_id
-                       where x.status = 'approved' and x.start < ${to}::date
-                         and x.finish >= ${from}::date ${only(sql`x.person_id`)})
+                       where x.status = 'approved' and x.start < ${absTo}::date
+                         and x.finish >= ${absFrom}::date ${only(sql`x.person_id`)})
         )::text as data`,
   );
   const data = JSON.parse(row!.data) as LoadColumns;
@@ -201,9 +198,10 @@ export async function periodLoad(
     loads.push({
       person: ef.p[k]!,
       project: projectOf(ef.j[k]!),
-      // One bucket: an effort span over exactly the period spreads its sum as the tasks would.
-      start: ef.s ? ef.s[k]! : fromDay,
-      finish: ef.f ? ef.f[k]! : toDay - 1,
+      // No days: the tasks inside the one bucket, summed — a span over exactly the period puts
+      // it all there, whichever days the person works.
+      start: ef.s[k] ?? fromDay,
+      finish: ef.f[k] ?? toDay - 1,
       kind: 'effort',
       amount: ef.h[k]!,
       soft: false,
@@ -252,52 +250,110 @@ export interface PoolPerson {
   skills: Map<string, { level: number; expired: boolean }>;
 }
 
+/** A slice of the pool, best bounds first, with what the whole pool's scoring needs. */
+export interface PoolSlice {
+  people: PoolPerson[];
+  /** People in the pool (qualified ones only when asked). */
+  total: number;
+  /** Cheapest and dearest known rate of every active person (±Infinity when none). */
+  range: { min: number; max: number };
+}
+
 /**
- * Every active person with their role, their hourly rate on `on` (their own dated rate, else
- * their role's default; a zero default counts as unknown) and their levels in `skillIds`, in
- * one statement.
+ * The active people with the best score bounds for a request (`ranking.ts`'s `scoreBound`:
+ * skill fit and cost with availability counted full), scored in SQL: `limit` of them from
+ * `offset`, by bound then id, with their role, hourly rate on `on` (their own dated rate,
+ * else their role's default; a zero default counts as unknown) and their levels in the skills
+ * asked. One statement; the pool's size and rate range come with it. Only the slice leaves the
+ * database, not the 5,000 people.
  */
 export async function candidatePool(
   db: Executor,
-  skillIds: readonly string[],
-  on: string,
-): Promise<PoolPerson[]> {
-  const skills = `{${skillIds.join(',')}}`;
+  asked: {
+    skills: readonly { skillId: string; minLevel: number }[];
+    roleId: string | null;
+    on: string;
+  },
+  weights: { skills: number; availability: number; cost: number },
+  page: { offset: number; limit: number; qualifiedOnly: boolean },
+): Promise<PoolSlice> {
+  const n = asked.skills.length;
+  const skills = `{${asked.skills.map((s) => s.skillId).join(',')}}`;
+  const mins = `{${asked.skills.map((s) => s.minLevel).join(',')}}`;
+  const wSum = weights.skills + weights.availability + weights.cost || 1;
+  const skillsFit = n ? sql`coalesce(hs.fit, 0) / ${n}::float8` : sql`1::float8`;
+  const role = asked.roleId
+    ? sql`(case when pr.role_id = ${asked.roleId}::uuid then 1 else 0 end)::float8`
+    : null;
+  // skillFit: the mean of min(level / minLevel, 1); with a role, 80 % skills and 20 % role.
+  const fit = !role ? skillsFit : n ? sql`(0.8 * ${skillsFit} + 0.2 * ${role})` : role;
+  const qualified = sql`(coalesce(hs.ok, 0) = ${n}::int ${role ? sql`and ${role} = 1` : sql``})`;
+  const cost = sql`(case when s.rate is null then 0.5 when g.mx <= g.mn then 1
+      else greatest(0, least(1, 1 - (s.rate - g.mn) / (g.mx - g.mn))) end)`;
   const [row] = await queryRows<{ data: string }>(
     db,
-    sql`select coalesce(json_agg(json_build_array(p.id, pr.role_id,
-              coalesce(cr.rate_minor, nullif(ro.default_rate_minor, 0)),
-              case when cr.rate_minor is not null then cr.currency
-                   when ro.default_rate_minor > 0 then ro.currency end,
-              hs.held)), '[]')::text as data
-        from people p
-        left join resource_profiles pr on pr.person_id = p.id
-        left join resource_roles ro on ro.id = pr.role_id
-        left join (
-          select distinct on (c.person_id) c.person_id, c.rate_minor, c.currency
-          from resource_cost_rates c where c.valid_from <= ${on}::date
-          order by c.person_id, c.valid_from desc) cr on cr.person_id = p.id
-        left join (
-          select ps.person_id, json_agg(json_build_array(ps.skill_id, ps.level,
-                   coalesce(ps.expires_on < ${on}::date, false))) as held
-          from person_skills ps where ps.skill_id = any(${skills}::uuid[])
-          group by ps.person_id) hs on hs.person_id = p.id
-        where p.archived_at is null`,
+    sql`with scored as (
+          select p.id, pr.role_id, r.rate, r.currency, hs.held, ${qualified} as q, ${fit} as fit
+          from people p
+          left join resource_profiles pr on pr.person_id = p.id
+          left join resource_roles ro on ro.id = pr.role_id
+          left join (
+            select distinct on (c.person_id) c.person_id, c.rate_minor, c.currency
+            from resource_cost_rates c where c.valid_from <= ${asked.on}::date
+            order by c.person_id, c.valid_from desc) cr on cr.person_id = p.id
+          cross join lateral (
+            select coalesce(cr.rate_minor, nullif(ro.default_rate_minor, 0))::float8 as rate,
+                   case when cr.rate_minor is not null then cr.currency
+                        when ro.default_rate_minor > 0 then ro.currency end as currency) r
+          left join (
+            select ps.person_id,
+                   json_agg(json_build_array(ps.skill_id, ps.level,
+                     coalesce(ps.expires_on < ${asked.on}::date, false))) as held,
+                   sum(least(ps.level::float8 / a.min, 1)) as fit,
+                   (count(*) filter (where ps.level >= a.min))::int as ok
+            from person_skills ps
+            join unnest(${skills}::uuid[], ${mins}::int[]) a(skill, min) on a.skill = ps.skill_id
+            group by ps.person_id) hs on hs.person_id = p.id
+          where p.archived_at is null),
+        range as (select min(rate) as mn, max(rate) as mx from scored),
+        bounded as (
+          select s.*, (100 * (${weights.skills}::float8 * s.fit + ${weights.availability}::float8
+                   + ${weights.cost}::float8 * ${cost}) / ${wSum}::float8) as bound
+          from scored s cross join range g
+          ${page.qualifiedOnly ? sql`where s.q` : sql``})
+        select json_build_object(
+          'total', (select count(*)::int from bounded),
+          'min', (select mn from range),
+          'max', (select mx from range),
+          'people', (select coalesce(json_agg(json_build_array(id, role_id, rate, currency, held)
+                       order by bound desc, id), '[]')
+                     from (select * from bounded order by bound desc, id
+                           offset ${page.offset} limit ${page.limit}) top)
+        )::text as data`,
   );
-  const rows = JSON.parse(row!.data) as [
-    string,
-    string | null,
-    number | null,
-    string | null,
-    [string, number, boolean][] | null,
-  ][];
-  return rows.map(([id, roleId, rate, currency, held]) => ({
-    id,
-    roleId,
-    rateMinor: rate === null ? null : Number(rate),
-    currency,
-    skills: new Map((held ?? []).map(([s, level, expired]) => [s, { level, expired }])),
-  }));
+  const data = JSON.parse(row!.data) as {
+    total: number;
+    min: number | null;
+    max: number | null;
+    people: [
+      string,
+      string | null,
+      number | null,
+      string | null,
+      [string, number, boolean][] | null,
+    ][];
+  };
+  return {
+    total: data.total,
+    range: { min: data.min ?? Infinity, max: data.max ?? -Infinity },
+    people: data.people.map(([id, roleId, rate, currency, held]) => ({
+      id,
+      roleId,
+      rateMinor: rate === null ? null : Number(rate),
+      currency,
+      skills: new Map((held ?? []).map(([s, level, expired]) => [s, { level, expired }])),
+    })),
+  };
 }
 
 /** Names, job titles and org units of some people (one statement). */

@@ -23,7 +23,6 @@ import {
   type Candidate as RankInput,
   hoursNeeded,
   rankCandidates,
-  rateRange,
   scoreBound,
 } from '../../../core/staffing/ranking.ts';
 import type { Ctx } from '../../context.ts';
@@ -32,6 +31,7 @@ import * as resourcesRepo from '../resources/resources.repository.ts';
 import * as skillsRepo from '../resources/skills.repository.ts';
 import * as requestsRepo from '../resources/staffing.repository.ts';
 import {
+  type PoolPerson,
   candidatePool,
   heldSkills,
   periodEdges,
@@ -43,15 +43,17 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * Candidates for a resource request, ranked by skill fit, availability over the request's
- * period and cost, with the reasons. Every active person is scored on skills and cost in one
- * statement; their availability (task effort summed in SQL) is then read for the best bounds
- * first (one statement per batch, batches doubling), until no one left could beat the last
- * place kept: the result is the ranking of everyone, without reading everyone's load.
+ * period and cost, with the reasons. Every active person's best possible score (skill fit and
+ * cost, availability counted full) is computed in SQL and only the best bounds come back, a
+ * batch at a time; their availability (task effort summed in SQL) is read per batch, until no
+ * one left could beat the last place kept: the result is the ranking of everyone, without
+ * reading everyone's skills or load. `firstBatch` is for tests (several batches on few people).
  */
 export async function candidates(
   ctx: Ctx,
   requestId: string,
   q: z.infer<typeof CandidateQuery>,
+  firstBatch = Math.max(1000, q.limit * 30),
 ): Promise<CandidateList> {
   const db = ctx.db;
   const request = await requestsRepo.findRequest(db, requestId);
@@ -61,11 +63,6 @@ export async function candidates(
   const fromDay = toEpochDay(request.start);
   const toDay = toEpochDay(request.finish) + 1;
   const edges = periodEdges(fromDay, toDay, false);
-  const pool = await candidatePool(
-    db,
-    request.skills.map((s) => s.skillId),
-    request.start,
-  );
   const days = workingDays(
     fromDay,
     toDay,
@@ -74,26 +71,32 @@ export async function candidates(
   const need = hoursNeeded({ unit: request.unit as 'hours' | 'fte', amount: request.amount }, days);
   const weights = { skills: q.wSkills, availability: q.wAvailability, cost: q.wCost };
   const asked = { skills: request.skills, roleId: request.roleId, hoursNeeded: need };
-  const range = rateRange(pool);
-  const bounded = pool
-    .map((p) => ({ p, ...scoreBound(asked, p, range, weights) }))
-    .filter((x) => !q.qualifiedOnly || x.qualified)
-    .sort((a, b) => b.bound - a.bound);
   const evaluated: RankInput[] = [];
-  let ranked: ReturnType<typeof rankCandidates> = { total: 0, items: [] };
+  const pool: PoolPerson[] = [];
+  let ranked: ReturnType<typeof rankCandidates>;
+  let total: number;
   const loads = new Map<string, { capacity: number; load: number }>();
-  // Few, large batches: each statement has a fixed cost (the plan, the scans of the tasks in the
-  // period), each person read a small one.
-  for (let k = 0, batch = Math.max(1000, q.limit * 30); k < bounded.length; batch *= 2) {
-    const slice = bounded.slice(k, k + batch);
-    k += slice.length;
+  // Few batches: each statement has a fixed cost (the plan, the scans of the tasks in the
+  // period), each person read a small one. One more person than the batch is read: the best
+  // bound left, to know whether to go on.
+  for (let k = 0, batch = firstBatch; ; batch *= 2) {
+    const slice = await candidatePool(
+      db,
+      { skills: request.skills, roleId: request.roleId, on: request.start },
+      weights,
+      { offset: k, limit: batch + 1, qualifiedOnly: q.qualifiedOnly },
+    );
+    total = slice.total;
+    const next = slice.people.length > batch ? slice.people.pop()! : null;
+    k += slice.people.length;
+    pool.push(...slice.people);
     const load = await periodLoad(
       db,
       edges,
-      slice.map((x) => x.p.id),
+      slice.people.map((p) => p.id),
     );
     const row = new Map(load.ids.map((id, i) => [id, i]));
-    for (const { p } of slice) {
+    for (const p of slice.people) {
       const i = row.get(p.id);
       if (i === undefined) continue;
       loads.set(p.id, { capacity: load.capacity[i]!, load: load.load[i]! });
@@ -111,11 +114,12 @@ export async function candidates(
       weights,
       limit: q.limit,
       qualifiedOnly: q.qualifiedOnly,
-      rateRange: range,
+      rateRange: slice.range,
     });
+    if (!next) break;
     const last = ranked.items[q.limit - 1];
     // Scores are rounded to 0.1: a bound below the last kept score by more than that cannot win.
-    if (last && k < bounded.length && bounded[k]!.bound + 0.05 < last.score) break;
+    if (last && scoreBound(asked, next, slice.range, weights).bound + 0.05 < last.score) break;
   }
   const linked = new Set(
     (await requestsRepo.allocationsOf(db, [requestId])).map((a) => a.personId),
@@ -134,7 +138,7 @@ export async function candidates(
     workingDays: days,
     hoursNeeded: round1(need),
     weights,
-    total: bounded.length,
+    total,
     items: ranked.items.map((r) => {
       const p = byId.get(r.id)!;
       const brief = briefs.get(r.id);
