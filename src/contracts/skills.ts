@@ -274,6 +274,8 @@ export const POSTING_KINDS = ['commitment', 'actual'] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 
 /** A session's cost charged to a project budget line. */
+export const POSTING_REVIEWS = ['participants_changed', 'session_cancelled'] as const;
+
 export const TrainingCostPosting = z.object({
   id: Id,
   sessionId: Id,
@@ -294,6 +296,11 @@ export const TrainingCostPosting = z.object({
   currentCostMinor: z.number().int(),
   /** Seats changed since: the posted amount is no longer course cost × seats held. */
   outOfDate: z.boolean(),
+  /**
+   * An actual cost finance should look at (never changed by itself): the participants changed
+   * after it was posted, or the session was cancelled. Null once checked (« Vérifié »).
+   */
+  review: z.enum(POSTING_REVIEWS).nullable(),
   version: z.number().int(),
 });
 export type TrainingCostPosting = z.infer<typeof TrainingCostPosting>;

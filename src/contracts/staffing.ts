@@ -319,6 +319,8 @@ export const Enrolment = z.object({
   }),
   person: Ref,
   status: z.enum(ENROLMENT_STATUSES),
+  /** Days of the session the person was off sick (« maladie » absences), merged and sorted. */
+  missedDays: z.array(z.object({ start: IsoDate, finish: IsoDate })),
   evaluation: z.number().int().nullable(),
   comment: z.string(),
   version: z.number().int(),

@@ -41,3 +41,50 @@ export function postingDate(
 export function postingOutOfDate(posted: number, current: number, own: boolean): boolean {
   return !own && posted !== current;
 }
+
+export type PostingReview = 'participants_changed' | 'session_cancelled';
+
+/** What a posting becomes after its session's enrolments or status changed. */
+export type FollowUp =
+  | { action: 'none' }
+  | { action: 'recompute'; amountMinor: number }
+  | { action: 'remove'; reason: 'session_cancelled' | 'no_participant' }
+  | { action: 'flag'; review: PostingReview };
+
+/**
+ * How a posting follows its session: a commitment is recomputed (course cost × seats held) or
+ * removed (session cancelled, nobody left); an actual cost is never changed, only flagged for
+ * review (once per reason); a posting at the session's own price ignores seats.
+ * @example followUp({ kind: 'commitment', amountMinor: 480000, participants: 2, ownCost: false, review: null },
+ *   { cancelled: false, costPerParticipant: 240000, seats: 3 }) // { action: 'recompute', amountMinor: 720000 }
+ */
+export function followUp(
+  posting: {
+    kind: PostingKind;
+    amountMinor: number;
+    participants: number;
+    ownCost: boolean;
+    review: PostingReview | null;
+  },
+  session: { cancelled: boolean; costPerParticipant: number; seats: number },
+): FollowUp {
+  const flag = (review: PostingReview): FollowUp =>
+    posting.review === review ? { action: 'none' } : { action: 'flag', review };
+  if (session.cancelled) {
+    return posting.kind === 'commitment'
+      ? { action: 'remove', reason: 'session_cancelled' }
+      : flag('session_cancelled');
+  }
+  if (posting.ownCost) return { action: 'none' };
+  if (posting.kind === 'actual') {
+    return session.seats !== posting.participants && posting.review === null
+      ? flag('participants_changed')
+      : { action: 'none' };
+  }
+  const amount = sessionCost(session.costPerParticipant, session.seats);
+  if (amount === posting.amountMinor && session.seats === posting.participants) {
+    return { action: 'none' };
+  }
+  if (amount <= 0) return { action: 'remove', reason: 'no_participant' };
+  return { action: 'recompute', amountMinor: amount };
+}

@@ -4,6 +4,7 @@ import { postSessionCost } from '../modules/staffing/postings.service.ts';
 import type { Ctx } from '../context.ts';
 import { queryRows } from '../db/client.ts';
 import * as resourcesRepo from '../modules/resources/resources.repository.ts';
+import { decideAbsence, requestAbsence } from '../modules/resources/resources.service.ts';
 import * as skillsRepo from '../modules/resources/skills.repository.ts';
 import { answerRequest, createRequest } from '../modules/resources/staffing.service.ts';
 import { heldSkills } from '../modules/staffing/availability.ts';
@@ -284,6 +285,31 @@ export async function seedDemoTraining(ctx: Ctx, actor: Actor) {
   }
   await seedSessionChanges(ctx, actor);
   await seedTrainingPostings(ctx, actor);
+  await seedSickOnTraining(ctx, actor);
+}
+
+/**
+ * A participant of the PSM I session off sick on its first day: allowed on a training day, the
+ * enrolment shows the day missed (congés on that day would be refused, naming the training).
+ */
+async function seedSickOnTraining(ctx: Ctx, actor: Actor) {
+  const psm = (await listSessions(ctx, {})).items.find(
+    (s) => s.course.code === 'PSM-I' && s.status === 'planned',
+  );
+  if (!psm) return;
+  const [first] = (await listEnrolments(ctx, actor, { sessionId: psm.id, mine: false })).items;
+  if (!first) return;
+  const sick = await requestAbsence(ctx, actor, {
+    personId: first.person.id,
+    kind: 'maladie',
+    start: psm.start,
+    finish: psm.start,
+    dayFraction: 1,
+    comment: 'Arrêt de travail',
+  });
+  if (sick.status === 'requested') {
+    await decideAbsence(ctx, actor, sick.id, sick.version, { decision: 'approve' });
+  }
 }
 
 /**

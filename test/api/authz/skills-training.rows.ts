@@ -42,6 +42,11 @@ const rows: Record<string, Rule> = {
     body: () => ({}),
     stale: true,
   },
+  'POST /api/v1/training/postings/{id}/reviewed': {
+    allow: [...financeManagers],
+    params: () => ({ id: NIL }),
+    stale: true,
+  },
   'DELETE /api/v1/training/postings/{id}': {
     allow: [...financeManagers],
     params: () => ({ id: NIL }),

@@ -44,6 +44,7 @@ import { type PersonBrief, assertPeopleExist, peopleDirectory } from '../org/org
 import { recordAudit } from '../platform/audit.service.ts';
 import { taskSpans } from '../planning/planning.service.ts';
 import { authorizeProject, projectRefs } from '../portfolio/portfolio.service.ts';
+import { assertAbsenceFits } from '../staffing/absence-training.ts';
 import { companyHolidays } from './capacity.service.ts';
 import * as repo from './resources.repository.ts';
 
@@ -624,13 +625,8 @@ export async function requestAbsence(
         'You may only declare your own absences or those of your team',
       );
     }
-    const overlap = await repo.overlappingAbsences(tx, personId, input.start, input.finish);
-    if (overlap.length) {
-      throw new DomainError('ABSENCE_OVERLAP', 'Another absence covers part of this period', {
-        issues: [{ path: ['body', 'start'], message: 'Overlaps another absence' }],
-        absenceIds: overlap.map((o) => o.id),
-      });
-    }
+    // A sick day may fall on a training day; other overlaps are refused (naming the training).
+    await assertAbsenceFits(tx, personId, input.kind, input.start, input.finish);
     const row = await repo.insertAbsence(tx, {
       personId,
       kind: input.kind,

@@ -23,6 +23,7 @@ import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
+import { personById } from '../staffing/people.ts';
 import { listProfiles, listTeams } from './resources.repository.ts';
 import { today } from './resources.service.ts';
 import * as repo from './skills.repository.ts';
@@ -178,10 +179,9 @@ async function skillOrThrow(db: Executor, id: string) {
 }
 
 async function skillView(db: Executor, row: repo.SkillRow): Promise<Skill> {
-  const [category, holders] = await Promise.all([
-    repo.findCategory(db, row.categoryId),
-    repo.countHolders(db, row.id),
-  ]);
+  // One client: statements one after the other (never Promise.all on a transaction).
+  const category = await repo.findCategory(db, row.categoryId);
+  const holders = await repo.countHolders(db, row.id);
   return toSkill({ ...row, categoryName: category?.name ?? '', holders });
 }
 
@@ -323,7 +323,7 @@ function canSee(actor: Actor, p: PersonBrief) {
 
 /** The person if the actor may see them; invisible and unknown people look the same. */
 async function visiblePerson(db: Executor, actor: Actor, id: string) {
-  const p = (await peopleDirectory(db)).find((x) => x.id === id);
+  const p = await personById(db, id);
   if (!p || !canSee(actor, p)) throw new DomainError('PERSON_NOT_FOUND', `No person ${id}`);
   return p;
 }
@@ -467,13 +467,11 @@ export async function skillMatrix(
   query: z.infer<typeof SkillMatrixQuery>,
 ): Promise<SkillMatrix> {
   const on = today();
-  const [people, profiles, teams, catalogue, assessments] = await Promise.all([
-    peopleDirectory(ctx.db),
-    listProfiles(ctx.db),
-    listTeams(ctx.db),
-    repo.listSkills(ctx.db, { categoryId: query.categoryId }),
-    repo.allPersonSkills(ctx.db),
-  ]);
+  const people = await peopleDirectory(ctx.db);
+  const profiles = await listProfiles(ctx.db);
+  const teams = await listTeams(ctx.db);
+  const catalogue = await repo.listSkills(ctx.db, { categoryId: query.categoryId });
+  const assessments = await repo.allPersonSkills(ctx.db);
   const shown = query.skillId ? catalogue.filter((s) => s.id === query.skillId) : catalogue;
   const column = new Map(shown.map((s, i) => [s.id, i]));
   const teamOf = new Map(profiles.map((p) => [p.personId, p.teamId]));

@@ -81,6 +81,23 @@ export function trainingPostingRoutes(app: FastifyInstance, ctx: Ctx) {
         await svc.realisePosting(ctx, actorOf(req), req.params.id, expectedVersion(req), req.body),
       ),
   );
+  r.post(
+    '/api/v1/training/postings/:id/reviewed',
+    {
+      config: { access: 'finance.manage' },
+      schema: {
+        tags,
+        summary: 'Finance has checked an actual cost flagged for review: clear the flag (If-Match)',
+        params: IdParams,
+        response: { 200: TrainingCostPosting },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await svc.markReviewed(ctx, actorOf(req), req.params.id, expectedVersion(req)),
+      ),
+  );
   r.delete(
     '/api/v1/training/postings/:id',
     {

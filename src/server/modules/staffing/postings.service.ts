@@ -10,6 +10,9 @@ import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { SEAT_HOLDERS } from '../../../core/staffing/training.ts';
 import {
+  type PostingKind,
+  type PostingReview,
+  followUp,
   postingDate,
   postingOutOfDate,
   postingReference,
@@ -20,7 +23,7 @@ import { type Executor, queryRows } from '../../db/client.ts';
 import * as finance from '../finance/finance.service.ts';
 import { actualCosts, purchaseOrders } from '../finance/finance.tables.ts';
 import { recordAudit } from '../platform/audit.service.ts';
-import { visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
+import { authorizeProject, visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
 import { trainingCostPostings } from './skills.tables.ts';
 import { trainingCourses, trainingSessions } from './staffing.tables.ts';
@@ -50,6 +53,7 @@ interface PostingRow {
   own_cost: boolean;
   posted_on: string;
   current_cost: string | number;
+  review: TrainingCostPosting['review'];
   version: number;
 }
 
@@ -72,6 +76,7 @@ function toView(r: PostingRow): TrainingCostPosting {
     postedOn: r.posted_on,
     currentCostMinor: current,
     outOfDate: postingOutOfDate(amount, current, r.own_cost),
+    review: r.review,
     version: r.version,
   };
 }
@@ -84,7 +89,7 @@ async function readPostings(db: Executor, where: ReturnType<typeof sql>) {
                ${projects.name} as project_name, p.line_id, l.label as line_label, p.kind,
                p.purchase_order_id, p.actual_cost_id, coalesce(o.reference, a.reference) as reference,
                p.amount_minor::text as amount_minor, p.currency, p.participants, p.own_cost,
-               p.posted_on::text as posted_on, p.version,
+               p.posted_on::text as posted_on, p.review, p.version,
                (c.cost_minor * (select count(*) from training_enrolments e
                   where e.session_id = p.session_id and e.status = any(${HOLDERS}::text[])))::text
                  as current_cost
@@ -341,5 +346,153 @@ export async function deletePosting(ctx: Ctx, actor: Actor, id: string, version:
     }
     // The finance record's deletion took the posting with it (cascade); make sure.
     await tx.delete(trainingCostPostings).where(eq(trainingCostPostings.id, id));
+  });
+}
+
+/** Finance has looked at an actual cost flagged for review: the flag is cleared (If-Match). */
+export async function markReviewed(ctx: Ctx, actor: Actor, id: string, version: number) {
+  await ctx.db.transaction(async (tx) => {
+    const p = await postingOrThrow(tx, actor, id);
+    if (p.version !== version) throw stale(p);
+    await authorizeProject(tx, actor, p.project.id, 'finance.manage');
+    if (p.review === null) return;
+    // What finance checked: the seats held now (a later change flags it again).
+    const seats = await seatHolders(tx, p.sessionId);
+    const [after] = await tx
+      .update(trainingCostPostings)
+      .set({
+        review: null,
+        participants: seats,
+        version: sql`${trainingCostPostings.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        sql`${trainingCostPostings.id} = ${id} and ${trainingCostPostings.version} = ${version}`,
+      )
+      .returning({ id: trainingCostPostings.id });
+    if (!after) throw stale(p);
+    await recordAudit(tx, actor, {
+      entityType: 'training_cost_posting',
+      entityId: id,
+      entityLabel: p.reference,
+      projectId: p.project.id,
+      action: 'update',
+      before: { review: p.review },
+      after: { review: null },
+    });
+  });
+  return postingOrThrow(ctx.db, actor, id);
+}
+
+/**
+ * A session's posting follows its enrolments and its cancellation, in the caller's
+ * transaction (called by the training service after every enrolment or session change):
+ * - a commitment (purchase order) is recomputed (course cost × seats held) and its order
+ *   updated through finance; when the session is cancelled or nobody holds a seat any more,
+ *   the order and the posting are removed;
+ * - an actual cost is never changed: it is flagged for finance to review (participants changed
+ *   or session cancelled);
+ * - a posting at the session's own price (intra-company) does not depend on seats.
+ * The posting was authorised by finance when it was made; its follow-ups are made on its behalf
+ * (the finance service is called with the acting user's name and an administrator's rights, so
+ * a training manager's enrolment change is not refused for want of finance.manage).
+ */
+export async function followSession(ctx: Ctx, actor: Actor, sessionId: string) {
+  const tx = ctx.db;
+  const [p] = await tx
+    .select()
+    .from(trainingCostPostings)
+    .where(eq(trainingCostPostings.sessionId, sessionId));
+  if (!p) return;
+  const [s] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+  const [course] = await tx
+    .select()
+    .from(trainingCourses)
+    .where(eq(trainingCourses.id, s!.courseId));
+  const seats = await seatHolders(tx, sessionId);
+  const target = followUp(
+    {
+      kind: p.kind as PostingKind,
+      amountMinor: p.amountMinor,
+      participants: p.participants,
+      ownCost: p.ownCost,
+      review: p.review as PostingReview | null,
+    },
+    { cancelled: s!.status === 'cancelled', costPerParticipant: course!.costMinor, seats },
+  );
+  if (target.action === 'none') return;
+  const onBehalf: Actor = { ...actor, role: 'admin' };
+  const label = postingReference(course!.code, s!.start);
+  if (target.action === 'remove') {
+    const [po] = await tx
+      .select({ id: purchaseOrders.id, version: purchaseOrders.version })
+      .from(purchaseOrders)
+      .where(eq(purchaseOrders.id, p.purchaseOrderId!));
+    await recordAudit(tx, actor, {
+      entityType: 'training_cost_posting',
+      entityId: p.id,
+      entityLabel: label,
+      projectId: p.projectId,
+      action: 'delete',
+      before: { kind: p.kind, amountMinor: p.amountMinor, participants: p.participants },
+      after: { reason: target.reason },
+    });
+    if (po) await finance.deletePurchaseOrder(ctx, onBehalf, p.projectId, po.id, po.version);
+    await tx.delete(trainingCostPostings).where(eq(trainingCostPostings.id, p.id));
+    return;
+  }
+  if (target.action === 'flag') {
+    await tx
+      .update(trainingCostPostings)
+      .set({
+        review: target.review,
+        version: sql`${trainingCostPostings.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(trainingCostPostings.id, p.id));
+    await recordAudit(tx, actor, {
+      entityType: 'training_cost_posting',
+      entityId: p.id,
+      entityLabel: label,
+      projectId: p.projectId,
+      action: 'update',
+      before: { review: p.review },
+      after: { review: target.review },
+    });
+    return;
+  }
+  // recompute the commitment
+  const [po] = await tx
+    .select()
+    .from(purchaseOrders)
+    .where(eq(purchaseOrders.id, p.purchaseOrderId!));
+  if (po) {
+    await finance.updatePurchaseOrder(ctx, onBehalf, p.projectId, po.id, po.version, {
+      lineId: po.lineId,
+      supplier: po.supplier,
+      reference: po.reference,
+      description: describe(course!.title, seats, false),
+      orderDate: po.orderDate,
+      amount: target.amountMinor,
+      currency: po.currency,
+    });
+  }
+  await tx
+    .update(trainingCostPostings)
+    .set({
+      amountMinor: target.amountMinor,
+      participants: seats,
+      version: sql`${trainingCostPostings.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(trainingCostPostings.id, p.id));
+  await recordAudit(tx, actor, {
+    entityType: 'training_cost_posting',
+    entityId: p.id,
+    entityLabel: label,
+    projectId: p.projectId,
+    action: 'update',
+    before: { amountMinor: p.amountMinor, participants: p.participants },
+    after: { amountMinor: target.amountMinor, participants: seats },
   });
 }

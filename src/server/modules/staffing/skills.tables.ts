@@ -47,12 +47,22 @@ export const trainingCostPostings = pgTable(
     ownCost: boolean('own_cost').notNull().default(false),
     /** The commitment's order date or the actual's date. */
     postedOn: date('posted_on', { mode: 'string' }).notNull(),
+    /**
+     * Why an actual cost needs a look from finance (it is never changed by itself):
+     * participants_changed (enrolments moved after it was posted) or session_cancelled.
+     * Null once finance has checked it. A commitment follows by itself and is never flagged.
+     */
+    review: text('review'),
   },
   (t) => [
     uniqueIndex('training_cost_postings_session_key').on(t.sessionId),
     index('training_cost_postings_project_idx').on(t.projectId),
     check('training_cost_postings_kind_check', sql`${t.kind} in ('commitment', 'actual')`),
     check('training_cost_postings_amount_check', sql`${t.amountMinor} > 0`),
+    check(
+      'training_cost_postings_review_check',
+      sql`${t.review} is null or ${t.review} in ('participants_changed', 'session_cancelled')`,
+    ),
     check(
       'training_cost_postings_record_check',
       sql`(${t.kind} = 'commitment' and ${t.purchaseOrderId} is not null and ${t.actualCostId} is null)

@@ -22,6 +22,7 @@ import type {
 import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
+import { missedSpans } from '../../../core/skills/absence-overlap.ts';
 import {
   type EnrolmentStatus,
   SEAT_HOLDERS,
@@ -39,6 +40,8 @@ import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
 import { type NotificationInput, notify } from '../notifications/notifications.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as skillsRepo from '../resources/skills.repository.ts';
+import { peopleByIds, personById } from './people.ts';
+import { followSession } from './postings.service.ts';
 import {
   developmentGoals,
   trainingCourses,
@@ -379,6 +382,7 @@ export async function updateSession(
       after: sessionFields(after),
     });
     await syncAbsences(tx, actor, id);
+    await followSession({ ...ctx, db: tx }, actor, id);
     if (sessionChangeNotifies(before, after)) {
       await notify(
         tx,
@@ -449,6 +453,7 @@ export async function cancelSession(
       after: { ...sessionFields(after), reason: input.reason, enrolmentsCancelled: ended.length },
     });
     await syncAbsences(tx, actor, id);
+    await followSession({ ...ctx, db: tx }, actor, id);
     await notify(
       tx,
       sessionNotices('training.session_cancelled', people, course, after, {
@@ -588,7 +593,7 @@ function maySee(actor: Actor, p: PersonBrief) {
 }
 
 async function visiblePerson(db: Executor, actor: Actor, id: string) {
-  const p = (await peopleDirectory(db)).find((x) => x.id === id);
+  const p = await personById(db, id);
   if (!p || !maySee(actor, p)) throw new DomainError('PERSON_NOT_FOUND', `No person ${id}`);
   return p;
 }
@@ -608,7 +613,14 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
       )
     ).map((s) => [s.id, s]),
   );
-  const people = new Map((await peopleDirectory(db)).map((p) => [p.id, p.name]));
+  const people = await peopleByIds(
+    db,
+    rows.map((r) => r.personId),
+  );
+  const missed = await missedDaysOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const s = sessions.get(r.sessionId)!;
     return {
@@ -624,13 +636,39 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
           targetLevel: s.course.targetLevel,
         },
       },
-      person: { id: r.personId, name: people.get(r.personId) ?? '' },
+      person: { id: r.personId, name: people.get(r.personId)?.name ?? '' },
       status: r.status as EnrolmentStatus,
+      missedDays: missedSpans(s, missed.get(r.id) ?? []),
       evaluation: r.evaluation,
       comment: r.comment,
       version: r.version,
     };
   });
+}
+
+/**
+ * Each enrolment's sick absences (« maladie », requested or approved) overlapping its session:
+ * the person was absent from the training on those days. One statement.
+ */
+async function missedDaysOf(db: Executor, enrolmentIds: readonly string[]) {
+  const out = new Map<string, { start: string; finish: string }[]>();
+  if (enrolmentIds.length === 0) return out;
+  const rows = await queryRows<{ id: string; start: string; finish: string }>(
+    db,
+    sql`select e.id, a.start::text as start, a.finish::text as finish
+        from training_enrolments e
+        join training_sessions s on s.id = e.session_id
+        join resource_absences a on a.person_id = e.person_id and a.kind = 'maladie'
+          and a.status in ('requested', 'approved')
+          and a.start <= s.finish and a.finish >= s.start
+        where e.id = any(${`{${enrolmentIds.join(',')}}`}::uuid[])`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.id) ?? [];
+    list.push({ start: r.start, finish: r.finish });
+    out.set(r.id, list);
+  }
+  return out;
 }
 
 /**
@@ -641,8 +679,6 @@ export async function listEnrolments(
   actor: Actor,
   q: z.infer<typeof EnrolmentListQuery>,
 ) {
-  const directory = await peopleDirectory(ctx.db);
-  const visible = new Set(directory.filter((p) => maySee(actor, p)).map((p) => p.id));
   const conds = [
     q.sessionId ? eq(trainingEnrolments.sessionId, q.sessionId) : undefined,
     q.personId ? eq(trainingEnrolments.personId, q.personId) : undefined,
@@ -655,10 +691,21 @@ export async function listEnrolments(
     .from(trainingEnrolments)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(trainingEnrolments.createdAt);
+  // Visibility from the people of these rows only (not the whole directory).
+  const people = canRead(actor)
+    ? null
+    : await peopleByIds(
+        ctx.db,
+        rows.map((r) => r.personId),
+      );
   return {
     items: await enrolmentViews(
       ctx.db,
-      rows.filter((r) => canRead(actor) || visible.has(r.personId)),
+      rows.filter((r) => {
+        if (!people) return true;
+        const p = people.get(r.personId);
+        return p !== undefined && maySee(actor, p);
+      }),
     ),
   };
 }
@@ -702,6 +749,7 @@ export async function enrol(ctx: Ctx, actor: Actor, input: z.infer<typeof Create
         after: { sessionId: session.id, personId, status: row!.status },
       });
       await syncAbsences(tx, actor, session.id);
+      await followSession({ ...ctx, db: tx }, actor, session.id);
       return row!;
     });
     return (await enrolmentViews(ctx.db, [row]))[0]!;
@@ -785,6 +833,7 @@ export async function transitionEnrolment(
     });
     if (next === 'completed') await raiseLevel(tx, actor, p, session);
     await syncAbsences(tx, actor, session.id);
+    await followSession({ ...ctx, db: tx }, actor, session.id);
     return after;
   });
   return (await enrolmentViews(ctx.db, [row]))[0]!;

@@ -20,6 +20,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
+import { absenceErrorMessage } from '../skills/absence-error.ts';
 import { resourcesApi, useAbsences, useResourceMutation } from './resources-api.ts';
 
 const KIND_COLOR: Record<string, string> = {
@@ -150,7 +151,7 @@ function RequestForm() {
           setFinish(null);
           setComment('');
         },
-        onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
+        onError: (e) => notifications.show({ color: 'red', message: absenceErrorMessage(t, e) }),
       },
     );
   };

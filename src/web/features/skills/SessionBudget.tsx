@@ -45,6 +45,7 @@ export function SessionBudget({
   const { t } = useTranslation();
   const [open, setOpen] = useState<'post' | 'realise' | null>(null);
   const remove = usePostingMutation(postingApi.remove);
+  const reviewed = usePostingMutation(postingApi.reviewed);
   const onError = (e: unknown) => notifications.show({ color: 'red', message: errorMessage(t, e) });
   const label = { course: session.course.title, date: formatDate(session.start) };
   if (!posting) {
@@ -90,15 +91,53 @@ export function SessionBudget({
         {' · '}
         {formatDate(posting.postedOn)}
       </Text>
-      {posting.outOfDate && (
-        <Text size="xs" c="orange.8">
-          {t('skills.posting.outOfDate', {
+      {posting.kind === 'commitment' && !posting.ownCost && (
+        <Text size="xs" c="dimmed" title={t('skills.posting.followsHelp')}>
+          {t('skills.posting.participants', { count: posting.participants })}
+        </Text>
+      )}
+      {posting.review !== null ? (
+        <Text size="xs" c="orange.9" role="status">
+          {t(`skills.posting.review.${posting.review}`, {
+            seats: session.taken,
             amount: formatMoney(posting.currentCostMinor, posting.currency),
           })}
         </Text>
+      ) : (
+        posting.outOfDate && (
+          <Text size="xs" c="orange.8">
+            {t('skills.posting.outOfDate', {
+              amount: formatMoney(posting.currentCostMinor, posting.currency),
+            })}
+          </Text>
+        )
       )}
       {canPost && (
         <Group gap={4} wrap="nowrap">
+          {posting.review !== null && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              color="orange"
+              aria-label={t('skills.posting.reviewedLabel', label)}
+              loading={reviewed.isPending}
+              onClick={() =>
+                reviewed.mutate(
+                  { id: posting.id, version: posting.version },
+                  {
+                    onSuccess: () =>
+                      notifications.show({
+                        color: 'green',
+                        message: t('skills.posting.reviewedDone'),
+                      }),
+                    onError,
+                  },
+                )
+              }
+            >
+              {t('skills.posting.reviewed')}
+            </Button>
+          )}
           {posting.kind === 'commitment' && (
             <Button
               size="compact-xs"

@@ -26,6 +26,10 @@ export const postingApi = {
     api.post(`/training/postings/${a.id}/realise`, TrainingCostPosting, a.body, {
       ifMatch: a.version,
     }),
+  reviewed: (a: { id: string; version: number }) =>
+    api.post(`/training/postings/${a.id}/reviewed`, TrainingCostPosting, undefined, {
+      ifMatch: a.version,
+    }),
   remove: (a: { id: string; version: number }) =>
     api.delete(`/training/postings/${a.id}`, a.version),
 };

@@ -23,6 +23,7 @@ import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { useCan, useCurrentUser } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { levelLabel, useSkillLevels, useSkills } from '../resources/skills/skills-api.ts';
+import { formatSpans } from '../skills/absence-error.ts';
 import { usePostings } from '../skills/postings-api.ts';
 import { SessionBudget } from '../skills/SessionBudget.tsx';
 import { SessionCancelForm, SessionEditForm } from '../skills/SessionDialogs.tsx';
@@ -633,6 +634,11 @@ function Enrolments({ canManage }: { canManage: boolean }) {
               </Badge>
               {e.evaluation !== null && (
                 <Text size="xs">{t('staffing.training.evaluation', { value: e.evaluation })}</Text>
+              )}
+              {e.missedDays.length > 0 && (
+                <Text size="xs" c="orange.9" title={t('skills.missedDaysHelp')}>
+                  {t('skills.missedDays', { days: formatSpans(e.missedDays) })}
+                </Text>
               )}
             </Table.Td>
             <Table.Td>

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AbsenceKind,
+  type OverlappingAbsence,
+  decideOverlap,
+} from '../../../core/skills/absence-overlap.ts';
+import { DomainError } from '../../../core/errors.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
+
+// An absence declared over days already taken: the person's open absences that overlap it,
+// each with the training session it stands for (the enrolment's « formation »), decided by
+// `core/skills/absence-overlap.ts`. A sick day on a training day is allowed (the enrolment then
+// shows the days missed); a leave request on a training day is refused naming the training.
+
+/** The person's requested or approved absences overlapping [start, finish], with their training. */
+export async function overlappingAbsences(
+  db: Executor,
+  personId: string,
+  start: string,
+  finish: string,
+): Promise<OverlappingAbsence[]> {
+  const rows = await queryRows<{
+    id: string;
+    kind: AbsenceKind;
+    start: string;
+    finish: string;
+    session_id: string | null;
+    code: string | null;
+    title: string | null;
+    session_start: string | null;
+    session_finish: string | null;
+  }>(
+    db,
+    sql`select a.id, a.kind, a.start::text as start, a.finish::text as finish,
+               s.id as session_id, c.code, c.title,
+               s.start::text as session_start, s.finish::text as session_finish
+        from resource_absences a
+        left join training_enrolments e on e.absence_id = a.id
+        left join training_sessions s on s.id = e.session_id
+        left join training_courses c on c.id = s.course_id
+        where a.person_id = ${personId} and a.status in ('requested', 'approved')
+          and a.start <= ${finish} and a.finish >= ${start}
+        order by a.start, a.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    start: r.start,
+    finish: r.finish,
+    training: r.session_id
+      ? {
+          sessionId: r.session_id,
+          code: r.code ?? '',
+          title: r.title ?? '',
+          start: r.session_start ?? r.start,
+          finish: r.session_finish ?? r.finish,
+        }
+      : null,
+  }));
+}
+
+/**
+ * Throws when a new absence of `kind` may not be declared over the person's open absences:
+ * 409 `ABSENCE_ON_TRAINING` naming the training(s), or 409 `ABSENCE_OVERLAP` as before.
+ * Returns the trainings a sick day falls on (the person is absent from them on those days).
+ */
+export async function assertAbsenceFits(
+  db: Executor,
+  personId: string,
+  kind: AbsenceKind,
+  start: string,
+  finish: string,
+) {
+  const decision = decideOverlap(kind, await overlappingAbsences(db, personId, start, finish));
+  if (decision.ok) return decision.trainings;
+  if (decision.code === 'ABSENCE_ON_TRAINING') {
+    const t = decision.trainings[0]!;
+    throw new DomainError(
+      'ABSENCE_ON_TRAINING',
+      `This period falls on the training « ${t.title} » (${t.start} – ${t.finish})`,
+      {
+        issues: [{ path: ['body', 'start'], message: `On the training ${t.code}` }],
+        absenceIds: decision.absenceIds,
+        trainings: decision.trainings,
+      },
+    );
+  }
+  throw new DomainError('ABSENCE_OVERLAP', 'Another absence covers part of this period', {
+    issues: [{ path: ['body', 'start'], message: 'Overlaps another absence' }],
+    absenceIds: decision.absenceIds,
+  });
+}
