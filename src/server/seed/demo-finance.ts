@@ -186,10 +186,12 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
         nature: 'opex',
         costCentre: 'CC-DSI-PROJ',
       });
-      // The internal team works from the project's first month to its last: about three people
-      // full time at the demo's cost rates, a lighter first month (cadrage).
+      // The internal team works from the project's first month to its last: one to two people
+      // at the demo's cost rates (what the approved CRA of October–November come to), a
+      // lighter first month (cadrage).
+      const monthly = 1_000_000 + (k % 3) * 300_000;
       months.forEach((m, j) => {
-        const amount = j === 0 ? 1_500_000 : 3_000_000;
+        const amount = j === 0 ? monthly / 2 : monthly;
         amountRows.push({ lineId: id, projectId: p.id, month: `${m}-01`, amount });
         // Months before Jalon's timesheets: the time already spent, valued at the month end
         // from the previous time tool (taken over when the project moved to Jalon). From
