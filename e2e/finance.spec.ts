@@ -46,6 +46,14 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
   const grandTotal = page.getByTestId('budget-grand-total');
   const before = euros(await grandTotal.textContent());
 
+  await test.step('l’équipe interne est budgétée sur chaque mois du projet, sans trou', async () => {
+    const labour = grid.getByRole('row', { name: /Équipe projet interne \(CRA valorisés\)/ });
+    await expect(labour).toBeVisible();
+    const cells = (await labour.locator('[data-cell]').allTextContents()).map((c) => c.trim());
+    expect(cells.length).toBeGreaterThan(3);
+    expect(cells.filter((c) => c === '–')).toEqual([]);
+  });
+
   await test.step('il ajoute une ligne de 3 000 € répartie sur les mois', async () => {
     await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ajouter une ligne' });

@@ -68,55 +68,89 @@ function sniffSeparator(text: string): ';' | ',' | '\t' {
   return counts['\t'] > counts[','] ? '\t' : ',';
 }
 
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
 /**
  * Parses CSV text (RFC 4180 quoting, any line end, optional BOM, separator sniffed unless given).
  * Empty lines are skipped. Throws `CsvSyntaxError` with the line of an unterminated quote.
+ *
+ * Each cell is cut out of the text with one `slice` (a quoted cell: one slice per run between
+ * doubled quotes) rather than built one character at a time. A quote opens a quoted cell only as
+ * the cell's first character; after its closing quote, the rest of the cell up to the separator
+ * or line end is taken as written (`"ab"cd` is `abcd`), and a quote inside an unquoted cell is
+ * an ordinary character. A line break inside quotes counts for the line numbers.
  */
 export function parseCsv(input: string, separator?: ';' | ',' | '\t'): ParsedCsv {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const sep = separator ?? sniffSeparator(text);
+  const sepCode = sep.charCodeAt(0);
+  const n = text.length;
   const rows: ParsedCsv['rows'] = [];
   let cells: string[] = [];
-  let cell = '';
   let line = 1;
   let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  const endRow = () => {
+  let i = 0;
+  /** Index of the next separator, CR or LF at or after `from` (n when none). */
+  const cellEnd = (from: number): number => {
+    let j = from;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === sepCode || c === CR || c === LF) break;
+      j++;
+    }
+    return j;
+  };
+  for (;;) {
+    let cell: string;
+    if (i < n && text.charCodeAt(i) === QUOTE) {
+      const quoteLine = line;
+      let pos = i + 1;
+      cell = '';
+      for (;;) {
+        const close = text.indexOf('"', pos);
+        if (close === -1) throw new CsvSyntaxError(quoteLine);
+        for (
+          let nl = text.indexOf('\n', pos);
+          nl !== -1 && nl < close;
+          nl = text.indexOf('\n', nl + 1)
+        ) {
+          line++;
+        }
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          cell += text.slice(pos, close + 1);
+          pos = close + 2;
+        } else {
+          cell += text.slice(pos, close);
+          pos = close + 1;
+          break;
+        }
+      }
+      i = cellEnd(pos);
+      if (i > pos) cell += text.slice(pos, i);
+    } else {
+      const start = i;
+      i = cellEnd(start);
+      cell = text.slice(start, i);
+    }
+    if (i >= n) {
+      if (cell !== '' || cells.length > 0) {
+        cells.push(cell);
+        rows.push({ line: rowLine, cells });
+      }
+      break;
+    }
     cells.push(cell);
+    const c = text.charCodeAt(i);
+    i++;
+    if (c === sepCode) continue;
+    if (c === CR && text.charCodeAt(i) === LF) i++;
     if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
     cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      cell += ch;
-    }
+    line++;
+    rowLine = line;
   }
-  if (quoted) throw new CsvSyntaxError(quoteLine);
-  if (cell !== '' || cells.length > 0) endRow();
   return { separator: sep, rows };
 }
 

@@ -24,8 +24,9 @@ import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 // forecast and a month-end close. One project in three overruns (its invoices come in 15–35 %
 // above plan), one in four has a pending revision (an amendment), so the EVM indicators and
 // S-curves tell different stories. Projects still running when the demo's timesheets start
-// (October 2026) also get an internal-labour line from then on, which the labour feed
-// (approved CRA hours × cost rates) books its actuals against.
+// (October 2026) also get an internal-labour line over all their months: its actuals before
+// October are the time valued from the previous time tool, from October the labour feed
+// (approved CRA hours × cost rates) books them.
 
 interface LineSpec {
   label: string;
@@ -83,6 +84,12 @@ function lineSpecs(k: number): LineSpec[] {
       shape: 'flat',
     },
   ];
+}
+
+/** The last day of a month `YYYY-MM`. */
+function lastDay(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
 function weights(n: number, shape: LineSpec['shape']): number[] {
@@ -168,8 +175,7 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
         });
       }
     });
-    const labourMonths = months.filter((m) => m >= LABOUR_FROM);
-    if (labourMonths.length > 0) {
+    if (months.some((m) => m >= LABOUR_FROM)) {
       const id = crypto.randomUUID();
       lineRows.push({
         id,
@@ -180,9 +186,32 @@ export async function seedDemoFinance(ctx: Ctx, actor: Actor, projects: DemoPlan
         nature: 'opex',
         costCentre: 'CC-DSI-PROJ',
       });
-      // About three people full time at the demo's cost rates.
-      for (const m of labourMonths)
-        amountRows.push({ lineId: id, projectId: p.id, month: `${m}-01`, amount: 3_000_000 });
+      // The internal team works from the project's first month to its last: one to two people
+      // at the demo's cost rates (what the approved CRA of October–November come to), a
+      // lighter first month (cadrage).
+      const monthly = 1_000_000 + (k % 3) * 300_000;
+      months.forEach((m, j) => {
+        const amount = j === 0 ? monthly / 2 : monthly;
+        amountRows.push({ lineId: id, projectId: p.id, month: `${m}-01`, amount });
+        // Months before Jalon's timesheets: the time already spent, valued at the month end
+        // from the previous time tool (taken over when the project moved to Jalon). From
+        // October the labour feed books the approved CRA hours × cost rates on this line.
+        if (m < LABOUR_FROM && m <= today) {
+          const factor = 0.9 + ((k * 13 + j * 7) % 21) / 100;
+          actualRows.push({
+            projectId: p.id,
+            lineId: id,
+            source: 'other',
+            date: lastDay(m),
+            supplier: '',
+            reference: `VALO-${p.code}-${m}`,
+            description: `Temps internes valorisés — ${m} (reprise de l'outil de temps précédent)`,
+            amount: Math.round(amount * factor),
+            currency: 'EUR',
+            amountEur: Math.round(amount * factor),
+          });
+        }
+      });
     }
     plan.set(p.id, { overrun, amendment: k % 4 === 3, lines: ids });
   }

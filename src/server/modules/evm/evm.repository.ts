@@ -6,6 +6,7 @@ import {
   thresholdsInForce,
 } from '../../../core/evm/evm.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { seriesToDate } from '../finance/finance.repository.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
 import { evmThresholds } from './evm.tables.ts';
 
@@ -106,7 +107,8 @@ export interface SnapshotBaselineLine {
  * query per project): the projects in flight with an approved baseline and no close for the
  * month, their commitments and plan progress; their baseline and PV per line (one pass over the
  * baseline amounts); their working lines
- * with the actual cost to the month's end (from the monthly pre-aggregates) and ETC.
+ * with the actual cost to the month's end (one subscript of each line's `finance_line_series`
+ * running totals, joined in one pass, as the roll-up reads it) and ETC.
  */
 export async function snapshotInputs(db: Executor, month: string, statusDate: string) {
   const monthStart = `${month}-01`;
@@ -137,13 +139,12 @@ export async function snapshotInputs(db: Executor, month: string, statusDate: st
     )
     select due.id as "projectId", due.code, due.name, rev.total::int8 as bac,
       coalesce(committed.amount, 0)::int8 as committed,
-      coalesce((select m.actual_to_date from finance_line_months m
-        where m.line_key = due.id and m.month <= ${monthStart}
-        order by m.month desc limit 1), 0)::int8 as "acUnassigned",
+      (${seriesToDate('s', monthStart)})::int8 as "acUnassigned",
       progress.done::float8 as "doneWeight", progress.weight::float8 as weight
     from due join rev on rev.project_id = due.id
     left join committed on committed.project_id = due.id
     left join progress on progress.project_id = due.id
+    left join finance_line_series s on s.line_key = due.id
     order by due.code`,
   );
   if (list.length === 0) return { projects: list, lines: [], baseline: [] };
@@ -160,13 +161,12 @@ export async function snapshotInputs(db: Executor, month: string, statusDate: st
     sql`with ${due}
     select l.project_id as "projectId", l.id as "lineId", l.label, l.position,
       coalesce(b.budget, 0)::int8 as budget, l.etc::int8 as etc,
-      coalesce((select m.actual_to_date from finance_line_months m
-        where m.line_key = l.id and m.month <= ${monthStart}
-        order by m.month desc limit 1), 0)::int8 as ac,
+      (${seriesToDate('s', monthStart)})::int8 as ac,
       t.percent_complete::float8 as "taskPercent"
     from budget_lines l join rev on rev.project_id = l.project_id
     left join finance_line_budgets b on b.line_id = l.id
     left join plan_tasks t on t.id = l.task_id and t.project_id = l.project_id
+    left join finance_line_series s on s.line_key = l.id
     order by l.project_id, l.position`,
   );
   return { projects: list, lines, baseline };

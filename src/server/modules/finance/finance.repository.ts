@@ -334,6 +334,22 @@ export async function addActualsToAggregates(
   await insertSeries(db, keys);
 }
 
+/**
+ * SQL for a line's actual cost from the start through the end of `month` (a first day), read
+ * from its `finance_line_series` row joined as `alias` (left join: 0 without one): one
+ * subscript, the last running total carried past the last month with a cost.
+ */
+export function seriesToDate(alias: string, month: string): SQL {
+  const s = sql.raw(alias);
+  return sql`case
+          when ${s}.line_key is null or ${s}.first_month > ${month}::date then 0
+          else ${s}.to_date[least(
+            ((extract(year from ${month}::date) - extract(year from ${s}.first_month)) * 12
+              + extract(month from ${month}::date) - extract(month from ${s}.first_month))::int + 1,
+            cardinality(${s}.to_date))]
+        end`;
+}
+
 /** Whether the pre-aggregates are missing while there are amounts (a database seeded before them). */
 export async function aggregatesMissing(db: Executor): Promise<boolean> {
   const [row] = await queryRows<{ missing: boolean }>(
@@ -406,13 +422,7 @@ export function rollupByProject(db: Executor, date: string, portfolioId?: string
     -- join), plus the status date's month up to the date from the raw rows (none at a month end).
     before as (
       select k.line_key, k.project_id, k.etc, k.budget, k.is_line,
-        case
-          when s.line_key is null or s.first_month > ${cutMonth}::date then 0
-          else s.to_date[least(
-            ((extract(year from ${cutMonth}::date) - extract(year from s.first_month)) * 12
-              + extract(month from ${cutMonth}::date) - extract(month from s.first_month))::int + 1,
-            cardinality(s.to_date))]
-        end as spent
+        ${seriesToDate('s', cutMonth)} as spent
       from keys k left join finance_line_series s on s.line_key = k.line_key
     ),
     partial as (

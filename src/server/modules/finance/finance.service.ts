@@ -136,13 +136,12 @@ const lineFields = (l: repo.LineRow) => ({
 /** A project's working budget with its baseline, commitments, actuals and forecasts per line. */
 export async function getBudget(ctx: Ctx, actor: Actor, projectId: string): Promise<Budget> {
   const { can } = await access(ctx.db, actor, projectId, 'finance.read');
-  const [lines, amounts, revisions, costs, progress] = await Promise.all([
-    repo.listLines(ctx.db, projectId),
-    repo.listAmounts(ctx.db, projectId),
-    repo.listRevisions(ctx.db, projectId),
-    repo.costsByLine(ctx.db, projectId),
-    planProgress(ctx, actor, projectId),
-  ]);
+  // One read at a time: ctx.db may be a single connection (PGlite, a transaction).
+  const lines = await repo.listLines(ctx.db, projectId);
+  const amounts = await repo.listAmounts(ctx.db, projectId);
+  const revisions = await repo.listRevisions(ctx.db, projectId);
+  const costs = await repo.costsByLine(ctx.db, projectId);
+  const progress = await planProgress(ctx, actor, projectId);
   const baselineRow = revisions.find((r) => r.status === 'approved') ?? null;
   const baseAmounts = baselineRow ? await repo.baselineAmounts(ctx.db, baselineRow.id) : [];
   const baseByLine = new Map<string, number>();
@@ -511,11 +510,10 @@ function toActual(a: repo.ActualRow): ActualCost {
 /** The project's purchase orders and its latest 500 actual costs. */
 export async function getLedger(ctx: Ctx, actor: Actor, projectId: string): Promise<CostLedger> {
   const { can } = await access(ctx.db, actor, projectId, 'finance.read');
-  const [orders, actuals, labourSyncedAt] = await Promise.all([
-    repo.listPurchaseOrders(ctx.db, projectId),
-    repo.listActuals(ctx.db, projectId, 500),
-    repo.labourSyncedAt(ctx.db),
-  ]);
+  // One read at a time: ctx.db may be a single connection (PGlite, a transaction).
+  const orders = await repo.listPurchaseOrders(ctx.db, projectId);
+  const actuals = await repo.listActuals(ctx.db, projectId, 500);
+  const labourSyncedAt = await repo.labourSyncedAt(ctx.db);
   return {
     purchaseOrders: orders.map(toOrder),
     actuals: actuals.map(toActual),
@@ -925,10 +923,8 @@ async function evmState(
   projectId: string,
   date: string | undefined,
 ): Promise<EvmState> {
-  const [budget, progress] = await Promise.all([
-    getBudget(ctx, actor, projectId),
-    planProgress(ctx, actor, projectId),
-  ]);
+  const budget = await getBudget(ctx, actor, projectId);
+  const progress = await planProgress(ctx, actor, projectId);
   const statusDate = date ?? progress?.plan.settings.statusDate ?? today();
   const baseAmounts = budget.baseline ? await repo.baselineAmounts(ctx.db, budget.baseline.id) : [];
   const costs = await repo.costsByLine(ctx.db, projectId, statusDate);
@@ -1009,11 +1005,9 @@ export async function getEvm(
   const state = await evmState(ctx, actor, projectId, date);
   const thresholds = (await thresholdResolver(ctx.db))(project.portfolioId);
   const statusMonth = monthOfDate(state.statusDate);
-  const [closes, actualMonths, previous] = await Promise.all([
-    repo.listCloses(ctx.db, projectId),
-    repo.actualsByMonth(ctx.db, projectId),
-    repo.closeBefore(ctx.db, projectId, `${statusMonth}-01`),
-  ]);
+  const closes = await repo.listCloses(ctx.db, projectId);
+  const actualMonths = await repo.actualsByMonth(ctx.db, projectId);
+  const previous = await repo.closeBefore(ctx.db, projectId, `${statusMonth}-01`);
   const [forecast] = await ctx.db
     .select({ id: financeForecasts.id, period: financeForecasts.period })
     .from(financeForecasts)

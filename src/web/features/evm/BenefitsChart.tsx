@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectBenefits } from '../../../contracts/evm.ts';
 import { ChartOrTable, moneyTick, useChartTheme, YGrid } from '../../components/chart.tsx';
 import { formatMoney } from '../../format.ts';
+import { niceTicks } from '../../../core/finance/ticks.ts';
 
 type Row = ProjectBenefits['rows'][number];
 const M = { top: 16, right: 16, bottom: 36, left: 96 };
@@ -20,7 +21,9 @@ export function BenefitsChart({
   const { t } = useTranslation();
   const { axis, pick } = useChartTheme();
   const colors = pick(COLORS, COLORS_DARK);
-  const max = Math.max(1, ...rows.flatMap((r) => [r.planned, r.realised, r.expected])) * 1.1;
+  const { top: max, ticks } = niceTicks(
+    Math.max(1, ...rows.flatMap((r) => [r.planned, r.realised, r.expected])),
+  );
   const step = Math.ceil(rows.length / 12);
   return (
     <ChartOrTable
@@ -42,12 +45,7 @@ export function BenefitsChart({
         const y = (v: number) => h - (v / max) * h;
         return (
           <>
-            <YGrid
-              ticks={[0, 0.25, 0.5, 0.75, 1].map((f) => f * max)}
-              y={y}
-              w={w}
-              format={moneyTick}
-            />
+            <YGrid ticks={ticks} y={y} w={w} format={moneyTick} />
             {rows.map((r, i) => {
               const cx = slot * i + slot / 2;
               return (

@@ -4,6 +4,7 @@ import type { PortfolioFinance } from '../../../contracts/finance.ts';
 import { ChartOrTable, moneyTick, useChartTheme, YGrid } from '../../components/chart.tsx';
 import { formatMoney } from '../../format.ts';
 import { formatMonth } from '../finance/finance-format.ts';
+import { niceTicks } from '../../../core/finance/ticks.ts';
 
 const M = { top: 16, right: 16, bottom: 36, left: 96 };
 const COLORS = { budget: '#a5d8ff', actual: '#1c7ed6' };
@@ -14,7 +15,9 @@ export function YearMonthsChart({ months }: { months: PortfolioFinance['byMonth'
   const { t } = useTranslation();
   const { axis, pick } = useChartTheme();
   const colors = pick(COLORS, COLORS_DARK);
-  const max = Math.max(1, ...months.flatMap((m) => [m.budget, m.actual])) * 1.1;
+  const { top: max, ticks } = niceTicks(
+    Math.max(1, ...months.flatMap((m) => [m.budget, m.actual])),
+  );
   const total = (k: 'budget' | 'actual') => months.reduce((s, m) => s + m[k], 0);
   return (
     <ChartOrTable
@@ -36,12 +39,7 @@ export function YearMonthsChart({ months }: { months: PortfolioFinance['byMonth'
         const y = (v: number) => h - (Math.max(0, v) / max) * h;
         return (
           <>
-            <YGrid
-              ticks={[0, 0.25, 0.5, 0.75, 1].map((f) => f * max)}
-              y={y}
-              w={w}
-              format={moneyTick}
-            />
+            <YGrid ticks={ticks} y={y} w={w} format={moneyTick} />
             {months.map((m, i) => {
               const cx = slot * i + slot / 2;
               return (

@@ -44,6 +44,7 @@ import { ThresholdsPanel } from '../evm/ThresholdsPanel.tsx';
 import { YearMonthsChart } from '../evm/YearMonthsChart.tsx';
 import { formatShare } from '../evm/ForecastPanel.tsx';
 import { RatesPanel } from './RatesPanel.tsx';
+import { useTree } from '../portfolio/portfolio-api.ts';
 import { useImportActuals, usePortfolioFinance, useRollup } from './finance-api.ts';
 
 /** The status the server computed against the thresholds in force (the portfolio's, else the company's). */
@@ -291,25 +292,43 @@ function RollupPanel() {
 function YearPanel() {
   const { t } = useTranslation();
   const [year, setYear] = useState(new Date().getFullYear());
-  const data = usePortfolioFinance(year);
+  const [portfolioId, setPortfolioId] = useState<string | null>(null);
+  const tree = useTree();
+  const data = usePortfolioFinance(year, portfolioId);
+  const exportQuery = `year=${year}${portfolioId ? `&portfolioId=${portfolioId}` : ''}`;
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <NumberInput
-          label={t('finance.page.yearLabel')}
-          value={year}
-          min={2000}
-          max={2100}
-          w={160}
-          onChange={(v) => typeof v === 'number' && setYear(v)}
-        />
+        <Group align="flex-end">
+          <NumberInput
+            label={t('finance.page.yearLabel')}
+            value={year}
+            min={2000}
+            max={2100}
+            w={160}
+            onChange={(v) => typeof v === 'number' && setYear(v)}
+          />
+          <Select
+            label={t('finance.page.portfolioLabel')}
+            placeholder={t('finance.page.allPortfolios')}
+            data={(tree.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.code} — ${p.name}`,
+            }))}
+            value={portfolioId}
+            onChange={setPortfolioId}
+            clearable
+            searchable
+            w={320}
+          />
+        </Group>
         <Group>
           {(['xlsx', 'csv'] as const).map((format) => (
             <Button
               key={format}
               component="a"
               variant="default"
-              href={`${API_BASE}/finance/portfolio/export?format=${format}&year=${year}`}
+              href={`${API_BASE}/finance/portfolio/export?format=${format}&${exportQuery}`}
               leftSection={<IconDownload size={14} aria-hidden />}
             >
               {format.toUpperCase()}

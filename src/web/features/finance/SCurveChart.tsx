@@ -10,6 +10,7 @@ import {
 } from '../../components/chart.tsx';
 import { formatMoney } from '../../format.ts';
 import { formatMonth } from './finance-format.ts';
+import { niceTicks } from '../../../core/finance/ticks.ts';
 
 const M = { top: 16, right: 24, bottom: 36, left: 96 };
 const SERIES = ['pv', 'ev', 'ac'] as const;
@@ -22,7 +23,9 @@ export function SCurveChart({ points }: { points: ProjectEvm['sCurve'] }) {
   const { t } = useTranslation();
   const { axis, pick } = useChartTheme();
   const colors = pick(COLORS, COLORS_DARK);
-  const max = Math.max(1, ...points.flatMap((p) => [p.pv, p.ev ?? 0, p.ac ?? 0]));
+  const { top: max, ticks } = niceTicks(
+    Math.max(1, ...points.flatMap((p) => [p.pv, p.ev ?? 0, p.ac ?? 0])),
+  );
   const step = Math.ceil(points.length / 10);
   return (
     <ChartOrTable
@@ -44,12 +47,7 @@ export function SCurveChart({ points }: { points: ProjectEvm['sCurve'] }) {
         const y = (v: number) => h - (v / max) * h;
         return (
           <>
-            <YGrid
-              ticks={[0, 0.25, 0.5, 0.75, 1].map((f) => f * max)}
-              y={y}
-              w={w}
-              format={moneyTick}
-            />
+            <YGrid ticks={ticks} y={y} w={w} format={moneyTick} />
             {points.map((p, i) =>
               i % step === 0 ? (
                 <text

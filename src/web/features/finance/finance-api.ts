@@ -27,7 +27,8 @@ export const financeKeys = {
   evm: (projectId: string, date: string | null) => ['evm', projectId, date] as const,
   costs: (projectId: string) => ['costs', projectId] as const,
   rollup: (date: string | null) => ['finance-rollup', date] as const,
-  portfolio: (year: number) => ['finance-portfolio', year] as const,
+  portfolio: (year: number, portfolioId: string | null) =>
+    ['finance-portfolio', year, portfolioId ?? 'all'] as const,
   rates: ['finance-rates'] as const,
 };
 
@@ -173,11 +174,15 @@ export function useRollup(date: string | null) {
   });
 }
 
-export function usePortfolioFinance(year: number) {
+/** A year by nature and category, of every portfolio or of one. */
+export function usePortfolioFinance(year: number, portfolioId: string | null = null) {
   return useQuery({
-    queryKey: financeKeys.portfolio(year),
+    queryKey: financeKeys.portfolio(year, portfolioId),
     queryFn: ({ signal }) =>
-      api.get('/finance/portfolio', PortfolioFinance, { signal, query: { year } }),
+      api.get('/finance/portfolio', PortfolioFinance, {
+        signal,
+        query: portfolioId ? { year, portfolioId } : { year },
+      }),
   });
 }
 
