@@ -140,6 +140,7 @@ export const ERROR_CODES = [
   'TRAINING_COST_POSTING_NOT_FOUND',
   'TRAINING_COST_ALREADY_ACTUAL',
   'FRONTIER_RUNNING',
+  'SCENARIO_NOT_FROM_BACKLOG',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
