@@ -135,7 +135,13 @@ export const RankedCandidate = z.object({
     title: z.string(),
     stage: z.string(),
   }),
-  rank: z.number().int(),
+  /** Null when nobody has scored it (`scored` false): it is listed after the ranked ones. */
+  rank: z.number().int().nullable(),
+  /**
+   * At least one evaluator has scored it (always true under a model whose criteria all come
+   * from the strategy map): an unscored candidate shows « non noté », not a score of 0.
+   */
+  scored: z.boolean(),
   total: z.number(),
   completeness: z.number(),
   maxRelativeSpread: z.number(),
@@ -230,6 +236,30 @@ export const FrontierRun = z.object({
 export type FrontierRun = z.infer<typeof FrontierRun>;
 export const FrontierRunResponse = z.object({ run: FrontierRun.nullable() });
 
+// ---------------------------------------------------------------- scenarios from the backlog
+
+export const BACKLOG_STAGES = ['submitted', 'needs_info', 'evaluation'] as const;
+
+/**
+ * How a scenario is built from the backlog (kept on the scenario to build it again): which
+ * requests, valued how, over which months, with which budget and share of the teams' capacity.
+ */
+export const BacklogParams = z.object({
+  stages: z.array(z.enum(BACKLOG_STAGES)).min(1).default(['evaluation']),
+  valueBasis: z.enum(['score', 'npv']),
+  /** Required when the value is the score. */
+  scoringModelId: Id.nullable().default(null),
+  firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  months: z.number().int().min(1).max(36).default(12),
+  /** Budget per month in minor units; null = no budget constraint. */
+  monthlyBudget: z.number().int().min(0).max(1e15).nullable(),
+  /** How many months a start may slip after the earliest. */
+  windowMonths: z.number().int().min(0).max(6).default(2),
+  /** Share of each team's free capacity given to new projects (%); null = not constrained. */
+  capacityShare: z.number().min(0).max(100).nullable().default(100),
+});
+export type BacklogParams = z.infer<typeof BacklogParams>;
+
 export const ScenarioSummary = z.object({
   id: Id,
   name: z.string(),
@@ -264,12 +294,22 @@ export const Scenario = ScenarioSummary.extend({
   result: SelectionResultSchema.nullable(),
   frontier: z.array(FrontierPoint).nullable(),
   runSeconds: z.number().nullable(),
+  /** How it was built from the backlog (it can be refreshed); null for an uploaded file. */
+  backlog: BacklogParams.nullable(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 
-// ---------------------------------------------------------------- scenarios from the backlog
+/**
+ * A scenario built from the backlog: the requests at the chosen stages become candidates,
+ * their business cases give cost and NPV, a scoring model the value, and each team's free
+ * capacity its pool's hours (docs/scenarios.md).
+ */
+export const BacklogScenarioBody = BacklogParams.extend({
+  name: Text(120),
+  description: z.string().trim().max(4000).default(''),
+});
+export type BacklogScenarioBody = z.infer<typeof BacklogScenarioBody>;
 
-export const BACKLOG_STAGES = ['submitted', 'needs_info', 'evaluation'] as const;
 export const BACKLOG_NOTE_CODES = [
   'NO_SCORE',
   'NO_NPV',
@@ -277,30 +317,9 @@ export const BACKLOG_NOTE_CODES = [
   'AFTER_HORIZON',
   'TRUNCATED',
   'COST_FROM_ROUGH_ESTIMATE',
+  'EFFORT_ON_DEFAULT_TEAM',
+  'EFFORT_WITHOUT_TEAM',
 ] as const;
-
-/**
- * A scenario built from Jalon's data: the requests at these stages become candidates (value:
- * their score under a model, or their NPV), their business cases give the cost by month, the
- * people's free capacity gives the hours (docs/scenarios.md).
- */
-export const BacklogScenarioBody = z.object({
-  name: Text(120),
-  description: z.string().trim().max(4000).default(''),
-  stages: z.array(z.enum(BACKLOG_STAGES)).min(1).default(['evaluation']),
-  valueBasis: z.enum(['score', 'npv']),
-  /** Required when the value is the score. */
-  scoringModelId: Id.nullable().default(null),
-  firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
-  months: z.number().int().min(1).max(36).default(12),
-  /** Budget per month in minor units; null = no budget constraint. */
-  monthlyBudget: z.number().int().min(0).max(1e15).nullable(),
-  /** How many months a start may slip after the earliest. */
-  windowMonths: z.number().int().min(0).max(6).default(2),
-  /** Share of the people's free capacity given to new projects (%); null = not constrained. */
-  capacityShare: z.number().min(0).max(100).nullable().default(100),
-});
-export type BacklogScenarioBody = z.infer<typeof BacklogScenarioBody>;
 
 export const BacklogNote = z.object({
   requestId: Id,
@@ -312,3 +331,46 @@ export type BacklogNote = z.infer<typeof BacklogNote>;
 
 export const BacklogScenario = Scenario.extend({ buildNotes: z.array(BacklogNote) });
 export type BacklogScenario = z.infer<typeof BacklogScenario>;
+
+const CandidateFigures = z.object({
+  name: z.string(),
+  value: z.number(),
+  cost: z.number(),
+  hours: z.record(z.string(), z.number()),
+  earliestStart: z.string(),
+  latestStart: z.string(),
+});
+
+/**
+ * What « Actualiser depuis le backlog » would change: the scenario's file against the one built
+ * again with the same parameters (core/scenarios/backlog-refresh.ts), and the build's notes.
+ */
+export const BacklogRefreshPreview = z.object({
+  scenarioVersion: z.number().int(),
+  added: z.array(z.object({ id: z.string(), after: CandidateFigures })),
+  removed: z.array(z.object({ id: z.string(), before: CandidateFigures })),
+  changed: z.array(
+    z.object({
+      id: z.string(),
+      fields: z.array(z.enum(['name', 'value', 'cost', 'hours', 'window'])),
+      before: CandidateFigures,
+      after: CandidateFigures,
+    }),
+  ),
+  unchanged: z.number().int(),
+  periodsChanged: z.boolean(),
+  budget: z.object({ before: z.number().nullable(), after: z.number().nullable() }),
+  capacity: z.array(
+    z.object({ pool: z.string(), before: z.number().nullable(), after: z.number().nullable() }),
+  ),
+  forcingDropped: z.array(z.string()),
+  same: z.boolean(),
+  buildNotes: z.array(BacklogNote),
+});
+export type BacklogRefreshPreview = z.infer<typeof BacklogRefreshPreview>;
+
+export const BacklogRefreshResult = z.object({
+  scenario: Scenario,
+  applied: BacklogRefreshPreview,
+});
+export type BacklogRefreshResult = z.infer<typeof BacklogRefreshResult>;

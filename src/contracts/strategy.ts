@@ -20,6 +20,22 @@ export const Urgency = z.enum(URGENCIES);
 /** Money in minor units (cents), a whole number. */
 const MinorUnits = z.number().int().min(0).max(1e15);
 
+/**
+ * A request's effort split by team (resource teams), in days: what each team would spend on
+ * it. Backlog scenarios hold each share against that team's capacity (docs/scenarios.md).
+ */
+export const TeamEffort = z.object({
+  teamId: Id,
+  days: z.number().int().min(0).max(1_000_000),
+});
+export type TeamEffort = z.infer<typeof TeamEffort>;
+export const EffortByTeam = z
+  .array(TeamEffort)
+  .max(50)
+  .refine((xs) => new Set(xs.map((x) => x.teamId)).size === xs.length, {
+    message: 'A team appears twice',
+  });
+
 export const CreateRequestBody = z
   .object({
     title: Text(200),
@@ -29,6 +45,7 @@ export const CreateRequestBody = z
     portfolioId: Id.nullable().optional(),
     roughCost: MinorUnits.nullable().optional(),
     roughEffortDays: z.number().int().min(0).max(1_000_000).nullable().optional(),
+    effortByTeam: EffortByTeam.optional(),
     desiredStart: IsoDate.nullable().optional(),
     desiredEnd: IsoDate.nullable().optional(),
     urgency: Urgency.default('medium'),
@@ -47,6 +64,7 @@ export const UpdateRequestBody = z.object({
   portfolioId: Id.nullable().optional(),
   roughCost: MinorUnits.nullable().optional(),
   roughEffortDays: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  effortByTeam: EffortByTeam.optional(),
   desiredStart: IsoDate.nullable().optional(),
   desiredEnd: IsoDate.nullable().optional(),
   urgency: Urgency.optional(),
@@ -118,6 +136,8 @@ export const ProjectRequest = z.object({
   roughCost: z.number().nullable(),
   currency: z.string(),
   roughEffortDays: z.number().nullable(),
+  /** The effort split by team, with each team's name (empty: not split). */
+  effortByTeam: z.array(z.object({ team: Ref, days: z.number() })),
   desiredStart: IsoDate.nullable(),
   desiredEnd: IsoDate.nullable(),
   urgency: Urgency,

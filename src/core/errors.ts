@@ -141,6 +141,7 @@ export const ERROR_CODES = [
   'TRAINING_COST_ALREADY_ACTUAL',
   'FRONTIER_RUNNING',
   'ABSENCE_ON_TRAINING',
+  'SCENARIO_NOT_FROM_BACKLOG',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Evaluation, EvaluationList, Ranking } from '../../src/contracts/scenarios.ts';
 import { ProjectRequest } from '../../src/contracts/strategy.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPortfolio, buildProject } from '../helpers/factories.ts';
+import {
+  buildObjective,
+  buildPortfolio,
+  buildProject,
+  buildRequest,
+  buildScoringModel,
+  scaleLevels,
+} from '../helpers/factories.ts';
 
 // Scoring applies to running projects: re-scored with the same models, ranked with requests.
 let t: TestApp;
@@ -17,74 +24,39 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const scale = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ value: i, description: `Niveau ${i}` }));
-
 describe('scoring running projects', () => {
   it('scores a project with the same model and ranks it with the requests', async () => {
     const portfolio = await buildPortfolio(t);
     const running = await buildProject(t, portfolio.id, { status: 'active' });
     const closed = await buildProject(t, portfolio.id, { status: 'closed' });
-    const created = ProjectRequest.parse(
-      (
-        await call(t, member, {
-          method: 'POST',
-          url: '/api/v1/strategy/requests',
-          payload: { title: 'Portail RH', problem: 'Un besoin métier documenté.' },
-        })
-      ).json(),
+    const created = await buildRequest(
+      t,
+      pmo,
+      { title: 'Portail RH', problem: 'Un besoin métier documenté.' },
+      { submitter: member },
     );
-    const triage = await call(t, pmo, {
-      method: 'POST',
-      url: `/api/v1/strategy/requests/${created.id}/triage`,
-      headers: { 'if-match': `"${created.version}"` },
-      payload: { decision: 'accept' },
-    });
-    expect(triage.statusCode).toBe(200);
+    const waiting = await buildRequest(t, pmo, { title: 'Archivage légal' });
 
     // An objective the project serves strongly: the alignment criterion reads it for projects too.
-    const axis = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/strategy/objectives',
-      payload: { kind: 'axis', code: `AX-${uniq()}`.slice(0, 30), title: 'Client', weight: 50 },
-    });
-    const objective = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/strategy/objectives',
-      payload: {
-        kind: 'objective',
-        parentId: axis.json().id,
-        code: `OB-${uniq()}`.slice(0, 30),
-        title: 'Satisfaction client',
-        weight: 1,
-      },
-    });
+    const objectiveId = await buildObjective(t, pmo);
     const contribution = await call(t, pmo, {
       method: 'POST',
       url: '/api/v1/strategy/contributions',
-      payload: { objectiveId: objective.json().id, projectId: running.id, level: 3 },
+      payload: { objectiveId, projectId: running.id, level: 3 },
     });
     expect(contribution.statusCode).toBe(201);
 
-    const model = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/strategy/scoring-models',
-      payload: {
-        name: `Grille ${uniq()}`,
-        criteria: [
-          {
-            key: 'alignement',
-            label: 'Alignement stratégique',
-            weight: 50,
-            source: 'alignment',
-            levels: scale(4),
-          },
-          { key: 'valeur', label: 'Valeur', weight: 50, levels: scale(5) },
-        ],
+    const modelId = await buildScoringModel(t, pmo, [
+      {
+        key: 'alignement',
+        label: 'Alignement stratégique',
+        weight: 50,
+        source: 'alignment',
+        levels: scaleLevels(4),
       },
-    });
-    expect(model.statusCode).toBe(201);
-    const base = `/api/v1/strategy/scoring-models/${model.json().id}`;
+      { key: 'valeur', label: 'Valeur', weight: 50, levels: scaleLevels(5) },
+    ]);
+    const base = `/api/v1/strategy/scoring-models/${modelId}`;
 
     // Two evaluators re-score the running project; the request is scored once.
     for (const [cookie, valeur] of [
@@ -173,7 +145,16 @@ describe('scoring running projects', () => {
     expect(request.candidate.reference).toMatch(/^DEM-\d{4}$/);
     // The request serves no objective: alignment 0; valeur 4 of 4 → 50 points.
     expect(request.total).toBeCloseTo(50, 6);
-    expect(project.rank).toBeLessThan(request.rank);
+    expect(project.rank).toBeLessThan(request.rank!);
+    expect(project.scored && request.scored).toBe(true);
+    // Nobody scored the other request: « non noté », no rank, after every scored one — not a
+    // score of 0 ranked among them.
+    const unscored = ranking.items.find((i) => i.candidate.id === waiting.id)!;
+    expect(unscored).toMatchObject({ scored: false, rank: null });
+    expect(ranking.items.at(-1)!.scored).toBe(false);
+    expect(ranking.items.findIndex((i) => !i.scored)).toBeGreaterThan(
+      ranking.items.findIndex((i) => i.candidate.id === created.id),
+    );
     // A closed project is not a candidate.
     expect(ranking.items.some((i) => i.candidate.id === closed.id)).toBe(false);
 

@@ -1,4 +1,5 @@
 import type { CreateProjectBody } from '../../src/contracts/portfolio.ts';
+import { ProjectRequest } from '../../src/contracts/strategy.ts';
 import { createOrgUnit, createPerson } from '../../src/server/modules/org/org.service.ts';
 import {
   addMember,
@@ -8,7 +9,9 @@ import {
 } from '../../src/server/modules/portfolio/portfolio.service.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import type { ProjectRole } from '../../src/core/platform/permissions.ts';
-import { type TestApp, uniq } from './app.ts';
+import { createTeam } from '../../src/server/modules/resources/resources.service.ts';
+import { resourceProfiles } from '../../src/server/modules/resources/resources.tables.ts';
+import { type TestApp, call, uniq } from './app.ts';
 
 export async function buildOrgUnit(
   t: TestApp,
@@ -84,4 +87,114 @@ export async function buildMember(
   role: ProjectRole,
 ) {
   return addMember(t.ctx, SYSTEM_ACTOR, projectId, { personId, role });
+}
+
+// ---------------------------------------------------------------- strategy (portfolio lane)
+
+/** Fails the test with the response's body when the status is not the expected one. */
+function expectStatus(res: { statusCode: number; body: string }, status: number, what: string) {
+  if (res.statusCode !== status)
+    throw new Error(`${what}: expected ${status}, got ${res.statusCode} ${res.body}`);
+}
+
+/**
+ * A project request submitted by `cookie`'s user and accepted into evaluation by the PMO
+ * (`pmoCookie`), with its business case when given. Returns the request as the API sends it.
+ */
+export async function buildRequest(
+  t: TestApp,
+  pmoCookie: string,
+  body: Record<string, unknown> & { title: string },
+  options: { businessCase?: Record<string, unknown>; submitter?: string } = {},
+): Promise<ProjectRequest> {
+  const res = await call(t, options.submitter ?? pmoCookie, {
+    method: 'POST',
+    url: '/api/v1/strategy/requests',
+    payload: { problem: 'À arbitrer', ...body },
+  });
+  expectStatus(res, 201, 'create request');
+  let r = ProjectRequest.parse(res.json());
+  const triage = await call(t, pmoCookie, {
+    method: 'POST',
+    url: `/api/v1/strategy/requests/${r.id}/triage`,
+    headers: { 'if-match': `"${r.version}"` },
+    payload: { decision: 'accept' },
+  });
+  expectStatus(triage, 200, 'accept request');
+  r = ProjectRequest.parse(triage.json());
+  if (options.businessCase) {
+    const bc = await call(t, pmoCookie, {
+      method: 'PUT',
+      url: `/api/v1/strategy/requests/${r.id}/business-case`,
+      headers: { 'if-match': `"${r.version}"` },
+      payload: options.businessCase,
+    });
+    expectStatus(bc, 200, 'business case');
+    r = ProjectRequest.parse(bc.json());
+  }
+  return r;
+}
+
+/** Scale levels 0…n-1 with a description each. */
+export const scaleLevels = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ value: i, description: `Niveau ${i}` }));
+
+/** A scoring model with a unique name; returns its id. */
+export async function buildScoringModel(
+  t: TestApp,
+  pmoCookie: string,
+  criteria: Record<string, unknown>[],
+  name = `Grille ${uniq()}`,
+): Promise<string> {
+  const res = await call(t, pmoCookie, {
+    method: 'POST',
+    url: '/api/v1/strategy/scoring-models',
+    payload: { name, criteria },
+  });
+  expectStatus(res, 201, 'scoring model');
+  return res.json().id as string;
+}
+
+/** A strategic axis and one objective under it; returns the objective's id. */
+export async function buildObjective(
+  t: TestApp,
+  pmoCookie: string,
+  title = 'Satisfaction client',
+): Promise<string> {
+  const axis = await call(t, pmoCookie, {
+    method: 'POST',
+    url: '/api/v1/strategy/objectives',
+    payload: { kind: 'axis', code: `AX-${uniq()}`.slice(0, 30), title: 'Client', weight: 50 },
+  });
+  expectStatus(axis, 201, 'axis');
+  const objective = await call(t, pmoCookie, {
+    method: 'POST',
+    url: '/api/v1/strategy/objectives',
+    payload: {
+      kind: 'objective',
+      parentId: axis.json().id,
+      code: `OB-${uniq()}`.slice(0, 30),
+      title,
+      weight: 1,
+    },
+  });
+  expectStatus(objective, 201, 'objective');
+  return objective.json().id as string;
+}
+
+/** A resource team and, for each person given, a full-time profile in it (7 h Monday–Friday). */
+export async function buildTeam(t: TestApp, personIds: string[] = [], code = `T${uniq()}`) {
+  const team = await createTeam(t.ctx, SYSTEM_ACTOR, {
+    code: code.slice(0, 20),
+    name: `Équipe ${code}`,
+  });
+  if (personIds.length > 0)
+    await t.ctx.db.insert(resourceProfiles).values(
+      personIds.map((personId) => ({
+        personId,
+        teamId: team.id,
+        weekHours: [7, 7, 7, 7, 7, 0, 0],
+      })),
+    );
+  return team;
 }

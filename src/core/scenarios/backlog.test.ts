@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedStarts, parseSelection } from '../strategy/selection.ts';
 import {
-  BACKLOG_POOL,
   buildBacklogSelection,
   caseCostsByMonth,
   freePoolHours,
@@ -31,6 +30,8 @@ const request = (over: Partial<BacklogRequest> = {}): BacklogRequest => ({
   roughEffortDays: null,
   desiredStart: null,
   desiredEnd: null,
+  effortByTeam: [],
+  defaultPool: null,
   ...over,
 });
 
@@ -61,22 +62,23 @@ describe('buildBacklogSelection', () => {
             amounts: [0, 30_000_00, 20_000_00],
           },
           roughEffortDays: 40,
+          defaultPool: 'DEV',
         }),
       ],
-      new Array<number>(12).fill(1000),
+      { DEV: new Array<number>(12).fill(1000) },
       options,
     );
-    expect(notes).toEqual([]);
+    expect(notes.map((n) => n.code)).toEqual(['EFFORT_ON_DEFAULT_TEAM']);
     expect(selection.periods[0]).toBe('2027-01');
     expect(selection.budget?.['2027-05']).toBe(100_000);
-    expect(selection.capacity[BACKLOG_POOL]?.['2027-12']).toBe(1000);
+    expect(selection.capacity['DEV']?.['2027-12']).toBe(1000);
     expect(selection.candidates).toEqual([
       {
         id: 'DEM-0001',
         name: 'CRM',
         value: 62.3,
         cost: [30_000, 20_000],
-        demand: { [BACKLOG_POOL]: [140, 140] },
+        demand: { DEV: [140, 140] },
         earliestStart: '2027-03',
         latestStart: '2027-05',
       },
@@ -102,6 +104,43 @@ describe('buildBacklogSelection', () => {
     });
     expect(notes).toContainEqual({ requestId: 'r1', reference: 'DEM-0001', code, excluded });
     expect(selection.candidates.length).toBe(excluded ? 0 : 1);
+  });
+
+  it("puts each team's share of the effort on its own pool, months of the profile", () => {
+    const { selection, notes } = buildBacklogSelection(
+      [
+        request({
+          roughCost: 300_00,
+          desiredStart: '2027-03-01',
+          desiredEnd: '2027-05-31',
+          roughEffortDays: 999,
+          defaultPool: 'PMO',
+          effortByTeam: [
+            { pool: 'DEV', days: 60 },
+            { pool: 'DATA', days: 30 },
+            { pool: 'INFRA', days: 0 },
+          ],
+        }),
+      ],
+      { DEV: [700, 700, 700, 700, 700, 700, 700, 700, 700, 700, 700, 700] },
+      options,
+    );
+    expect(notes.map((n) => n.code)).toEqual(['COST_FROM_ROUGH_ESTIMATE']);
+    // The split wins over the rough effort; 60 d × 7 h over 3 months.
+    expect(selection.candidates[0]!.demand).toEqual({ DEV: [140, 140, 140], DATA: [70, 70, 70] });
+    // DATA has no people: a pool with no hours, so the optimizer cannot start it.
+    expect(Object.keys(selection.capacity)).toEqual(['DATA', 'DEV']);
+    expect(selection.capacity['DATA']?.['2027-01']).toBe(0);
+  });
+
+  it('holds the effort of a request with neither a split nor a team against no pool, noted', () => {
+    const { selection, notes } = buildBacklogSelection(
+      [request({ roughCost: 600, roughEffortDays: 20 })],
+      { DEV: new Array<number>(12).fill(10) },
+      options,
+    );
+    expect(notes.map((n) => n.code)).toEqual(['COST_FROM_ROUGH_ESTIMATE', 'EFFORT_WITHOUT_TEAM']);
+    expect(selection.candidates[0]!.demand).toEqual({});
   });
 
   it('uses the NPV in k€ as value and spreads a rough cost over the desired dates', () => {
@@ -137,6 +176,11 @@ describe('buildBacklogSelection', () => {
       start: fc.option(fc.integer({ min: 0, max: 40 })),
       len: fc.integer({ min: 0, max: 30 }),
       caseAmounts: fc.option(fc.array(fc.integer({ min: 0, max: 1e8 }), { maxLength: 40 })),
+      split: fc.uniqueArray(
+        fc.tuple(fc.constantFrom('DEV', 'INFRA', 'DATA'), fc.integer({ min: 0, max: 500 })),
+        { maxLength: 3, selector: ([pool]) => pool },
+      ),
+      defaultPool: fc.option(fc.constantFrom('DEV', 'PMO')),
     });
     fc.assert(
       fc.property(
@@ -153,6 +197,8 @@ describe('buildBacklogSelection', () => {
               score: r.score,
               roughCost: r.roughCost,
               roughEffortDays: r.roughEffortDays,
+              effortByTeam: r.split.map(([pool, days]) => ({ pool, days })),
+              defaultPool: r.defaultPool,
               desiredStart: r.start === null ? null : `${month(r.start)}-01`,
               desiredEnd: r.start === null ? null : `${month(r.start + r.len)}-28`,
               caseCosts: r.caseAmounts
@@ -162,12 +208,16 @@ describe('buildBacklogSelection', () => {
           );
           const { selection, notes } = buildBacklogSelection(
             requests,
-            new Array<number>(months).fill(500),
+            { DEV: new Array<number>(months).fill(500) },
             { ...options, firstMonth: '2027-01', months, windowMonths },
           );
           const problem = parseSelection(selection);
-          for (const c of problem.candidates)
+          for (const c of problem.candidates) {
             expect(allowedStarts(problem, c).length).toBeGreaterThan(0);
+            // Every pool a candidate needs is constrained (a team without people has 0 hours).
+            for (const pool of Object.keys(c.demand))
+              expect(selection.capacity[pool]).toBeDefined();
+          }
           const excluded = new Set(notes.filter((n) => n.excluded).map((n) => n.requestId));
           expect(problem.candidates.length + excluded.size).toBe(requests.length);
         },

@@ -23,10 +23,17 @@ export interface BacklogRequest {
   roughEffortDays: number | null;
   desiredStart: string | null;
   desiredEnd: string | null;
+  /**
+   * The request's effort split by team, as pool ids (the teams' codes) and days. Empty: the
+   * rough effort goes to `defaultPool`.
+   */
+  effortByTeam: readonly { pool: string; days: number }[];
+  /** The team of the request's sponsor (else of its requester), as a pool id; null if none. */
+  defaultPool: string | null;
 }
 
-/** The one pool of a backlog scenario: the people of the company (requests carry no role split). */
-export const BACKLOG_POOL = 'equipes';
+/** The pool of the people who belong to no team. */
+export const NO_TEAM_POOL = 'sans-equipe';
 
 export interface BacklogOptions {
   /** First month of the horizon, YYYY-MM. */
@@ -45,7 +52,16 @@ export interface BacklogOptions {
 
 /** Why a request is left out, or what was assumed for it. */
 export type BacklogNoteCode =
-  'NO_SCORE' | 'NO_NPV' | 'NO_COST' | 'AFTER_HORIZON' | 'TRUNCATED' | 'COST_FROM_ROUGH_ESTIMATE';
+  | 'NO_SCORE'
+  | 'NO_NPV'
+  | 'NO_COST'
+  | 'AFTER_HORIZON'
+  | 'TRUNCATED'
+  | 'COST_FROM_ROUGH_ESTIMATE'
+  /** No split by team: the rough effort was put on the sponsor's (or requester's) team. */
+  | 'EFFORT_ON_DEFAULT_TEAM'
+  /** No split by team and no team to default to: its effort is not held against any pool. */
+  | 'EFFORT_WITHOUT_TEAM';
 
 export interface BacklogNote {
   requestId: string;
@@ -127,8 +143,9 @@ const units = (minor: number) => Math.round(minor / 100);
  * - cost by month from its earliest start: the business case's investment from its first
  *   month with a cost, or else the rough cost spread over the desired dates (or
  *   `defaultMonths`);
- * - demand: the rough effort (days × hoursPerDay) spread evenly over the same months, on the
- *   company's pool (BACKLOG_POOL);
+ * - demand: per team, the request's effort split (days × hoursPerDay) spread evenly over the
+ *   same months, one pool per team; without a split, the whole rough effort on the sponsor's
+ *   (else the requester's) team (noted), or on no pool when neither has a team (noted);
  * - earliest start: the later of the horizon's first month and the desired start (or the
  *   case's first cost month); latest start: `windowMonths` later, while the profile still
  *   fits the horizon. A profile longer than what is left of the horizon is cut at its end.
@@ -137,8 +154,11 @@ const units = (minor: number) => Math.round(minor / 100);
  */
 export function buildBacklogSelection(
   requests: readonly BacklogRequest[],
-  /** The pool's free hours per month of the horizon (poolHours); null = unconstrained. */
-  poolFreeHours: readonly number[] | null,
+  /**
+   * Each team pool's free hours per month of the horizon (freePoolHours); null = capacity not
+   * constrained. A pool a request needs but absent here gets no hours (a team with nobody).
+   */
+  poolFreeHours: Readonly<Record<string, readonly number[]>> | null,
   options: BacklogOptions,
 ): { selection: BacklogSelection; notes: BacklogNote[] } {
   const periods = horizonMonths(options.firstMonth, options.months);
@@ -201,10 +221,19 @@ export function buildBacklogSelection(
     const cost = Array.from({ length: len }, (_, k) => units(monthly[k] ?? 0));
     const latest = Math.min(earliest + options.windowMonths, P - len);
     const demand: Record<string, number[]> = {};
-    const hours = (r.roughEffortDays ?? 0) * options.hoursPerDay;
-    if (hours > 0) {
-      const per = Math.round((hours / Math.max(1, monthly.length)) * 10) / 10;
-      demand[BACKLOG_POOL] = new Array<number>(len).fill(per);
+    const spread = (days: number) =>
+      Math.round(((days * options.hoursPerDay) / Math.max(1, monthly.length)) * 10) / 10;
+    const split = r.effortByTeam.filter((e) => e.days > 0);
+    if (split.length > 0) {
+      for (const e of split) {
+        const per = spread(e.days) + (demand[e.pool]?.[0] ?? 0);
+        demand[e.pool] = new Array<number>(len).fill(Math.round(per * 10) / 10);
+      }
+    } else if ((r.roughEffortDays ?? 0) > 0) {
+      if (r.defaultPool !== null) {
+        note(r, 'EFFORT_ON_DEFAULT_TEAM', false);
+        demand[r.defaultPool] = new Array<number>(len).fill(spread(r.roughEffortDays!));
+      } else note(r, 'EFFORT_WITHOUT_TEAM', false);
     }
     candidates.push({
       id: r.reference,
@@ -217,10 +246,14 @@ export function buildBacklogSelection(
     });
   }
   const capacity: Record<string, Record<string, number>> = {};
-  if (poolFreeHours !== null)
-    capacity[BACKLOG_POOL] = Object.fromEntries(
-      periods.map((m, k) => [m, Math.max(0, Math.round(poolFreeHours[k] ?? 0))]),
-    );
+  if (poolFreeHours !== null) {
+    const pools = new Set(Object.keys(poolFreeHours));
+    for (const c of candidates) for (const pool of Object.keys(c.demand)) pools.add(pool);
+    for (const pool of [...pools].sort())
+      capacity[pool] = Object.fromEntries(
+        periods.map((m, k) => [m, Math.max(0, Math.round(poolFreeHours[pool]?.[k] ?? 0))]),
+      );
+  }
   const selection: BacklogSelection = { periods, capacity, candidates };
   if (options.monthlyBudget !== null)
     selection.budget = Object.fromEntries(periods.map((m) => [m, units(options.monthlyBudget!)]));

@@ -148,6 +148,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TRAINING_COST_ALREADY_ACTUAL: 409,
   FRONTIER_RUNNING: 409,
   ABSENCE_ON_TRAINING: 409,
+  SCENARIO_NOT_FROM_BACKLOG: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

@@ -44,5 +44,8 @@ const rows: Record<string, Rule> = {
     stale: true,
   },
   'GET /api/v1/strategy/scenarios/{id}/frontier': { allow: [...READERS] },
+  // Refresh from the backlog: preview and apply are the PMO's (a step of changing the scenario).
+  'GET /api/v1/strategy/scenarios/{id}/backlog-refresh': { allow: [...PMO] },
+  'POST /api/v1/strategy/scenarios/{id}/backlog-refresh': { allow: [...PMO], stale: true },
 };
 export default rows;

@@ -7,6 +7,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type {
+  BacklogParams,
   CreateScenarioBody,
   FrontierPoint,
   Scenario,
@@ -103,6 +104,7 @@ function toScenario(row: Row): Scenario {
     result: row.result as SelectionResultSchema | null,
     frontier: row.frontier as FrontierPoint[] | null,
     runSeconds: row.runSeconds,
+    backlog: (row.backlog as BacklogParams | null) ?? null,
   };
 }
 
@@ -141,21 +143,26 @@ export async function getScenario(ctx: Ctx, id: string): Promise<Scenario> {
   return toScenario(await find(ctx.db, id));
 }
 
+/** Creates a scenario; `backlog`: how it was built from the backlog (so it can be refreshed). */
 export async function createScenario(
   ctx: Ctx,
   actor: Actor,
   input: CreateScenarioBody,
+  backlog: BacklogParams | null = null,
 ): Promise<Scenario> {
   problemOf(input.selection, input.forcedIn, input.forcedOut);
   return uniqueName(() =>
     ctx.db.transaction(async (tx) => {
-      const [row] = await tx.insert(portfolioScenarios).values(input).returning();
+      const [row] = await tx
+        .insert(portfolioScenarios)
+        .values({ ...input, backlog })
+        .returning();
       await recordAudit(tx, actor, {
         entityType: 'portfolio_scenario',
         entityId: row!.id,
         entityLabel: row!.name,
         action: 'create',
-        after: fields(row!),
+        after: { ...fields(row!), ...(backlog ? { backlog } : {}) },
       });
       return toScenario(row!);
     }),
@@ -168,6 +175,7 @@ async function store(
   current: Row,
   version: number,
   values: Partial<typeof portfolioScenarios.$inferInsert>,
+  auditExtra: Record<string, unknown> = {},
 ): Promise<Scenario> {
   return uniqueName(() =>
     ctx.db.transaction(async (tx) => {
@@ -192,6 +200,7 @@ async function store(
         after: {
           ...fields(row),
           objective: (row.result as SelectionResult | null)?.objective ?? null,
+          ...auditExtra,
         },
       });
       return toScenario(row);
@@ -218,6 +227,42 @@ export async function updateScenario(
     ...input,
     ...(changesProblem ? { result: null, frontier: null, runAt: null, runSeconds: null } : {}),
   });
+}
+
+/**
+ * A backlog scenario's file built again (backlog.service applyBacklogRefresh): the new file and
+ * forcing, the last result and frontier cleared, the refresh's summary in the audit event.
+ */
+export async function replaceBacklogSelection(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: {
+    selection: Record<string, unknown>;
+    forcedIn: string[];
+    forcedOut: string[];
+    refresh: Record<string, unknown>;
+  },
+): Promise<Scenario> {
+  const current = await find(ctx.db, id);
+  problemOf(input.selection, input.forcedIn, input.forcedOut);
+  return store(
+    ctx,
+    actor,
+    current,
+    version,
+    {
+      selection: input.selection,
+      forcedIn: input.forcedIn,
+      forcedOut: input.forcedOut,
+      result: null,
+      frontier: null,
+      runAt: null,
+      runSeconds: null,
+    },
+    { backlogRefresh: input.refresh },
+  );
 }
 
 export async function deleteScenario(ctx: Ctx, actor: Actor, id: string, version: number) {

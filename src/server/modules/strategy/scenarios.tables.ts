@@ -75,6 +75,11 @@ export const portfolioScenarios = pgTable(
     frontier: jsonb('frontier'),
     runAt: instant('run_at'),
     runSeconds: real('run_seconds'),
+    /**
+     * How a scenario built from the backlog was built (the contract's BacklogParams), so that
+     * it can be built again (« Actualiser depuis le backlog »); null for an uploaded file.
+     */
+    backlog: jsonb('backlog'),
   },
   (t) => [uniqueIndex('strategy_portfolio_scenarios_name_key').on(t.name)],
 );

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, IdParams } from '../../../contracts/common.ts';
 import {
+  BacklogRefreshPreview,
+  BacklogRefreshResult,
   BacklogScenario,
   BacklogScenarioBody,
   CreateEvaluationBody,
@@ -26,7 +28,11 @@ import {
 import type { Ctx } from '../../context.ts';
 import { actorOf } from '../../http/access.ts';
 import { expectedVersion, withEtag } from '../../http/versioning.ts';
-import { createFromBacklog } from './backlog.service.ts';
+import {
+  applyBacklogRefresh,
+  createFromBacklog,
+  previewBacklogRefresh,
+} from './backlog.service.ts';
 import { getFrontierRun, requestFrontier, resumeFrontierRuns } from './frontier.job.ts';
 import * as scenarios from './scenarios.service.ts';
 import * as svc from './scoring.service.ts';
@@ -292,6 +298,40 @@ export function scoringRoutes(app: FastifyInstance, ctx: Ctx) {
     async (req, reply) => {
       await scenarios.deleteScenario(ctx, actorOf(req), req.params.id, expectedVersion(req));
       return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/v1/strategy/scenarios/:id/backlog-refresh',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary:
+          'What refreshing a backlog scenario would change (candidates in, out, changed; pools; budget); nothing is saved',
+        params: IdParams,
+        response: { 200: BacklogRefreshPreview },
+      },
+    },
+    async (req) => previewBacklogRefresh(ctx, req.params.id),
+  );
+
+  r.post(
+    '/api/v1/strategy/scenarios/:id/backlog-refresh',
+    {
+      config: { access: 'strategy.manage' },
+      schema: {
+        tags,
+        summary:
+          'Build a backlog scenario again from the backlog with its parameters and save it (If-Match); clears its result',
+        params: IdParams,
+        response: { 200: BacklogRefreshResult },
+      },
+    },
+    async (req, reply) => {
+      const out = await applyBacklogRefresh(ctx, actorOf(req), req.params.id, expectedVersion(req));
+      reply.header('etag', `"${out.scenario.version}"`);
+      return out;
     },
   );
 

@@ -458,14 +458,31 @@ export async function ranking(ctx: Ctx, modelId: string): Promise<Ranking> {
   const byId = new Map(requests.map((r) => [r.id, r]));
   const totalWeight = model.criteria.reduce((s, c) => s + c.weight, 0);
   const weightOf = new Map(model.criteria.map((c) => [c.key, c.weight]));
+  // Scored: some evaluator gave a level (a model read only from the map scores everyone).
+  const byEvaluators = model.criteria.some((c) => c.source !== 'alignment');
+  const isScored = (s: (typeof scores)[number]) =>
+    !byEvaluators || s.evaluators.some((e) => e.evaluatorId !== STRATEGY_MAP);
+  // Ranks among the scored only (same rule as the core: equal total and completeness tie).
+  const ranked = [...scores.filter(isScored), ...scores.filter((s) => !isScored(s))];
+  const rankOf = new Map<string, number | null>();
+  ranked.forEach((s, i) => {
+    if (!isScored(s)) return rankOf.set(s.candidateId, null);
+    const prev = ranked[i - 1];
+    const tie =
+      prev &&
+      Math.abs(prev.total - s.total) < 1e-9 &&
+      Math.abs(prev.completeness - s.completeness) < 1e-9;
+    rankOf.set(s.candidateId, tie ? rankOf.get(prev.candidateId)! : i + 1);
+  });
   return {
     model,
     evaluators: [...evaluators]
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    items: scores.map((s) => ({
+    items: ranked.map((s) => ({
       candidate: byId.get(s.candidateId)!,
-      rank: s.rank,
+      rank: rankOf.get(s.candidateId) ?? null,
+      scored: isScored(s),
       total: s.total,
       completeness: s.completeness,
       maxRelativeSpread: s.maxRelativeSpread,

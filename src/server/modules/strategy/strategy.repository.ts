@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { people } from '../org/org.tables.ts';
 import { portfolios, projects } from '../portfolio/portfolio.tables.ts';
+import { resourceTeams } from '../resources/resources.tables.ts';
 import { projectRequests } from './strategy.tables.ts';
 
 export type RequestRow = typeof projectRequests.$inferSelect;
@@ -74,4 +75,12 @@ export async function updateRequest(
     .where(and(eq(projectRequests.id, id), eq(projectRequests.version, version)))
     .returning();
   return row;
+}
+
+/** The resource teams' names by id (a few dozen rows): for the requests' effort by team. */
+export async function teamNames(db: Executor): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: resourceTeams.id, name: resourceTeams.name })
+    .from(resourceTeams);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

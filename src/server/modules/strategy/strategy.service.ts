@@ -5,6 +5,7 @@ import type {
   ProjectRequest,
   RequestStage,
   RequestSummary,
+  TeamEffort,
   TriageBody,
   UpdateRequestBody,
 } from '../../../contracts/strategy.ts';
@@ -56,7 +57,9 @@ function businessCaseOf(row: repo.RequestRow): ProjectRequest['businessCase'] {
   return { ...bc, indicators: sensitivity(bc) };
 }
 
-function toRequest(v: repo.RequestView): ProjectRequest {
+type TeamNames = ReadonlyMap<string, string>;
+
+function toRequest(v: repo.RequestView, teams: TeamNames): ProjectRequest {
   const r = v.r;
   return {
     id: r.id,
@@ -70,6 +73,10 @@ function toRequest(v: repo.RequestView): ProjectRequest {
     roughCost: r.roughCost === null ? null : Number(r.roughCost),
     currency: r.currency,
     roughEffortDays: r.roughEffortDays,
+    effortByTeam: (r.effortByTeam as TeamEffort[]).map((e) => ({
+      team: { id: e.teamId, name: teams.get(e.teamId) ?? '' },
+      days: e.days,
+    })),
     desiredStart: r.desiredStart,
     desiredEnd: r.desiredEnd,
     urgency: r.urgency as ProjectRequest['urgency'],
@@ -91,6 +98,7 @@ const fields = (r: repo.RequestRow) => ({
   portfolioId: r.portfolioId,
   roughCost: r.roughCost,
   roughEffortDays: r.roughEffortDays,
+  effortByTeam: r.effortByTeam,
   desiredStart: r.desiredStart,
   desiredEnd: r.desiredEnd,
   urgency: r.urgency,
@@ -102,9 +110,10 @@ const fields = (r: repo.RequestRow) => ({
 
 export async function listRequests(ctx: Ctx, actor: Actor): Promise<{ items: RequestSummary[] }> {
   const rows = await repo.listViews(ctx.db, seesAll(actor) ? null : actor.userId);
+  const teams = await repo.teamNames(ctx.db);
   return {
     items: rows.map((v) => {
-      const { businessCase, problem: _problem, ...rest } = toRequest(v);
+      const { businessCase, problem: _problem, ...rest } = toRequest(v, teams);
       return { ...rest, npv: businessCase ? businessCase.indicators.base.npv : null };
     }),
   };
@@ -118,7 +127,19 @@ async function visibleRow(ctx: Ctx, actor: Actor, id: string) {
 }
 
 export async function getRequest(ctx: Ctx, actor: Actor, id: string): Promise<ProjectRequest> {
-  return toRequest(await visibleRow(ctx, actor, id));
+  const v = await visibleRow(ctx, actor, id);
+  return toRequest(v, await repo.teamNames(ctx.db));
+}
+
+/** Every team of a split exists; else 400 on the first unknown one. */
+async function assertTeams(ctx: Ctx, split: readonly TeamEffort[] | undefined) {
+  if (!split || split.length === 0) return;
+  const known = await repo.teamNames(ctx.db);
+  const k = split.findIndex((e) => !known.has(e.teamId));
+  if (k >= 0)
+    throw new DomainError('VALIDATION_FAILED', `No team ${split[k]!.teamId}`, {
+      issues: [{ path: ['body', 'effortByTeam', k, 'teamId'], message: 'No such team' }],
+    });
 }
 
 export async function createRequest(
@@ -131,6 +152,7 @@ export async function createRequest(
       permission: 'strategy.submit',
     });
   if (input.portfolioId) await getPortfolio(ctx, actor, input.portfolioId);
+  await assertTeams(ctx, input.effortByTeam);
   for (let attempt = 0; ; attempt++) {
     try {
       const id = await ctx.db.transaction(async (tx) => {
@@ -147,6 +169,7 @@ export async function createRequest(
           portfolioId: input.portfolioId ?? null,
           roughCost: input.roughCost ?? null,
           roughEffortDays: input.roughEffortDays ?? null,
+          effortByTeam: input.effortByTeam ?? [],
           desiredStart: input.desiredStart ?? null,
           desiredEnd: input.desiredEnd ?? null,
           urgency: input.urgency,
@@ -189,6 +212,7 @@ export async function updateRequest(
     });
   if (r.stage === 'approved' || r.stage === 'rejected') throw wrongStage(r.stage, 'changed');
   if (input.portfolioId) await getPortfolio(ctx, actor, input.portfolioId);
+  await assertTeams(ctx, input.effortByTeam);
   const start = input.desiredStart === undefined ? r.desiredStart : input.desiredStart;
   const end = input.desiredEnd === undefined ? r.desiredEnd : input.desiredEnd;
   if (start && end && start > end)
@@ -201,7 +225,7 @@ export async function updateRequest(
       ...input,
       ...(own && r.stage === 'needs_info' ? { stage: 'submitted' } : {}),
     });
-    if (!row) throw stale(toRequest(current));
+    if (!row) throw stale(toRequest(current, await repo.teamNames(tx)));
     await recordAudit(tx, actor, {
       entityType: 'project_request',
       entityId: id,
@@ -238,7 +262,7 @@ export async function triageRequest(
       triageNote: input.note,
       decidedAt: rule.to === 'rejected' ? new Date() : null,
     });
-    if (!row) throw stale(toRequest(current));
+    if (!row) throw stale(toRequest(current, await repo.teamNames(tx)));
     await recordAudit(tx, actor, {
       entityType: 'project_request',
       entityId: id,
@@ -275,7 +299,7 @@ export async function putBusinessCase(
   }
   await ctx.db.transaction(async (tx) => {
     const row = await repo.updateRequest(tx, id, version, { businessCase: input });
-    if (!row) throw stale(toRequest(current));
+    if (!row) throw stale(toRequest(current, await repo.teamNames(tx)));
     await recordAudit(tx, actor, {
       entityType: 'project_request',
       entityId: id,
@@ -302,7 +326,7 @@ export async function approveRequest(
   const current = await visibleRow(ctx, actor, id);
   const r = current.r;
   if (r.stage !== 'evaluation') throw wrongStage(r.stage, 'approved');
-  if (r.version !== version) throw stale(toRequest(current));
+  if (r.version !== version) throw stale(toRequest(current, await repo.teamNames(ctx.db)));
   const project = await createProject(ctx, actor, {
     code: input.code,
     name: r.title,
@@ -324,7 +348,7 @@ export async function approveRequest(
       portfolioId: input.portfolioId,
       decidedAt: new Date(),
     });
-    if (!row) throw stale(toRequest(current));
+    if (!row) throw stale(toRequest(current, await repo.teamNames(tx)));
     await recordAudit(tx, actor, {
       entityType: 'project_request',
       entityId: id,

@@ -40,6 +40,8 @@ export const projectRequests = pgTable(
     roughCost: bigint('rough_cost', { mode: 'number' }),
     currency: text('currency').notNull().default('EUR'),
     roughEffortDays: integer('rough_effort_days'),
+    /** The effort split by team: [{ teamId, days }] (contract TeamEffort), empty when not split. */
+    effortByTeam: jsonb('effort_by_team').notNull().default([]),
     desiredStart: date('desired_start', { mode: 'string' }),
     desiredEnd: date('desired_end', { mode: 'string' }),
     urgency: text('urgency').notNull().default('medium'),
@@ -63,5 +65,6 @@ export const projectRequests = pgTable(
       sql`${t.urgency} in ('low', 'medium', 'high', 'critical')`,
     ),
     check('strategy_requests_cost_check', sql`${t.roughCost} is null or ${t.roughCost} >= 0`),
+    check('strategy_requests_effort_by_team_check', sql`jsonb_typeof(${t.effortByTeam}) = 'array'`),
   ],
 );

@@ -27,6 +27,7 @@ import type { SelectionResult } from '../../../core/strategy/selection.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { BacklogRefreshButton } from '../portfolio/BacklogRefresh.tsx';
 import { BacklogScenarioModal } from '../portfolio/BacklogScenarioModal.tsx';
 import { FrontierJobButton, FrontierJobStatus } from '../portfolio/FrontierJob.tsx';
 import { currentLocale } from '../../i18n.ts';
@@ -611,6 +612,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
                   timeLimit={Number(timeLimit) || 10}
                   disabled={busy !== null}
                 />
+                <BacklogRefreshButton scenario={s} disabled={busy !== null} />
               </Group>
             )}
             {s.result ? (

@@ -364,7 +364,7 @@ export function ScoringPanel({
                           )}
                         </Button>
                       </Table.Td>
-                      <Table.Td fw={700}>{item.rank}</Table.Td>
+                      <Table.Td fw={700}>{item.rank ?? '—'}</Table.Td>
                       <Table.Td>
                         <Text
                           size="sm"
@@ -388,12 +388,18 @@ export function ScoringPanel({
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <ScoreBar item={item} model={model} />
-                          <Text size="sm" fw={700}>
-                            {fmt(item.total)}
-                          </Text>
-                        </Group>
+                        {item.scored ? (
+                          <Group gap="xs" wrap="nowrap">
+                            <ScoreBar item={item} model={model} />
+                            <Text size="sm" fw={700}>
+                              {fmt(item.total)}
+                            </Text>
+                          </Group>
+                        ) : (
+                          <Badge variant="outline" color="gray">
+                            {t('portfolioSelection.scoring.notScored')}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td ta="right">{fmt(item.completeness * 100, 0)} %</Table.Td>
                       <Table.Td>

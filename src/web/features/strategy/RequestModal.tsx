@@ -20,6 +20,7 @@ import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { PersonSelect } from '../org/pickers.tsx';
+import { type EffortRow, TeamEffortEditor, toTeamEffort } from '../portfolio/TeamEffort.tsx';
 import { useInvalidateRequests } from './strategy-api.ts';
 
 interface Values {
@@ -52,6 +53,7 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const invalidate = useInvalidateRequests();
   const [error, setError] = useState<string | null>(null);
+  const [effortRows, setEffortRows] = useState<EffortRow[]>([]);
   const form = useForm<Values>({
     initialValues: {
       title: '',
@@ -69,7 +71,10 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const created = await api.post('/strategy/requests', ProjectRequest, toBody(values));
+      const created = await api.post('/strategy/requests', ProjectRequest, {
+        ...toBody(values),
+        effortByTeam: toTeamEffort(effortRows),
+      });
       await invalidate(created);
       notifications.show({
         color: 'green',
@@ -156,6 +161,7 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
               {...form.getInputProps('desiredEnd')}
             />
           </SimpleGrid>
+          <TeamEffortEditor rows={effortRows} onChange={setEffortRows} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

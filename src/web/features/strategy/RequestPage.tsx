@@ -24,6 +24,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../for
 import { useCan } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { PortfolioSelect } from '../portfolio/pickers.tsx';
+import { TeamEffortPanel } from '../portfolio/TeamEffort.tsx';
 import { BusinessCasePanel } from './BusinessCasePanel.tsx';
 import { ContributionsPanel } from './ContributionsPanel.tsx';
 import { STAGE_COLOR, URGENCY_COLOR } from './IntakeBoardPage.tsx';
@@ -284,6 +285,7 @@ export function RequestPage() {
             </SimpleGrid>
           </Stack>
         </Paper>
+        <TeamEffortPanel request={r} editable={manages && open} />
         <BusinessCasePanel
           key={r.version}
           request={r}
