@@ -140,6 +140,7 @@ export const ERROR_CODES = [
   'TRAINING_COST_POSTING_NOT_FOUND',
   'TRAINING_COST_ALREADY_ACTUAL',
   'FRONTIER_RUNNING',
+  'MILESTONE_EVIDENCE_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

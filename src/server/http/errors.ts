@@ -147,6 +147,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TRAINING_COST_POSTING_NOT_FOUND: 404,
   TRAINING_COST_ALREADY_ACTUAL: 409,
   FRONTIER_RUNNING: 409,
+  MILESTONE_EVIDENCE_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */
