@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ProjectStandards } from '../../../contracts/methods.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
-import { formatDate } from '../../format.ts';
+import { formatDateTime } from '../../format.ts';
 import { governanceKeys } from '../governance/governance-api.ts';
 
 type Row = ProjectStandards['milestones'][number];
@@ -97,7 +97,7 @@ export function EvidenceList({
               </Anchor>
             )}
             <Text size="xs" c="dimmed">
-              {t('methods.evidence.by', { name: e.addedBy, date: formatDate(e.addedAt) })}
+              {t('methods.evidence.by', { name: e.addedBy, date: formatDateTime(e.addedAt) })}
             </Text>
           </div>
           {canEdit && (
