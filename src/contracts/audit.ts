@@ -97,6 +97,7 @@ export const AUDIT_ENTITIES = [
   'sim_run',
   'standard_milestone',
   'training_cost_posting',
+  'milestone_evidence',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 

@@ -44,6 +44,11 @@ export const WbsTemplateTask: z.ZodType<CoreWbsTask> = z.lazy(() =>
     duration: z.number().int().min(0).max(2000),
     children: z.array(WbsTemplateTask).max(100).default([]),
     milestone: z.string().trim().min(1).max(30).nullable().optional(),
+    /** Stable across versions (kept on rename); given by the editor, derived when absent. */
+    key: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9/_-]{0,299}$/, 'Lowercase letters, digits, /, - or _')
+      .optional(),
   }),
 ) as z.ZodType<CoreWbsTask>;
 
@@ -254,7 +259,11 @@ export const GateReadiness = z.object({
   ),
   /** The standard milestones the phase's WBS names, each to be reached in the plan. */
   milestones: z.array(
-    ReadinessItem.extend({ state: z.enum(['reached', 'late', 'planned', 'missing']) }),
+    ReadinessItem.extend({
+      state: z.enum(['reached', 'late', 'planned', 'missing']),
+      /** The evidence its standard asks for: attached, missing, or none asked. */
+      evidence: z.enum(['present', 'missing', 'not_required']),
+    }),
   ),
   done: z.number().int(),
   total: z.number().int(),

@@ -217,6 +217,8 @@ export const StandardMilestone = z.object({
   definition: z.string(),
   definitionEn: z.string(),
   evidence: z.string(),
+  /** A gate counts the milestone as met only when reached and its evidence is attached. */
+  evidenceRequired: z.boolean(),
   /** Methods whose latest version names this milestone. */
   usedBy: z.array(MethodRef),
   version: z.number().int(),
@@ -255,8 +257,47 @@ export const StandardMilestoneBody = z.object({
   definition: z.string().trim().max(2000).default(''),
   definitionEn: z.string().trim().max(2000).default(''),
   evidence: z.string().trim().max(2000).default(''),
+  evidenceRequired: z.boolean().default(false),
 });
 export const UpdateStandardMilestoneBody = StandardMilestoneBody.partial();
+
+/** A piece of evidence for a project's standard milestone: one of its deliverables, or a link. */
+export const MilestoneEvidence = z.object({
+  id: Id,
+  document: z
+    .object({ id: Id, name: z.string(), status: z.string(), reference: z.string() })
+    .nullable(),
+  url: z.string().nullable(),
+  note: z.string(),
+  addedBy: z.string(),
+  addedAt: Instant,
+  version: z.number().int(),
+});
+export type MilestoneEvidence = z.infer<typeof MilestoneEvidence>;
+
+/** Attach evidence: a deliverable of the project (documentId) or a link (url), not both. */
+export const MilestoneEvidenceBody = z
+  .object({
+    milestoneId: Id,
+    documentId: Id.optional(),
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .regex(/^https?:\/\/\S+$/i, 'An http(s) address')
+      .optional(),
+    note: z.string().trim().max(500).default(''),
+  })
+  .superRefine((b, c) => {
+    if ((b.documentId === undefined) === (b.url === undefined))
+      c.addIssue({
+        code: 'custom',
+        path: b.documentId === undefined ? ['documentId'] : ['url'],
+        message: 'Give either a document of the project or a link',
+      });
+  });
+
+export const EvidenceParams = z.object({ id: Id, evidenceId: Id });
 
 export const MILESTONE_STATE_VALUES = ['reached', 'late', 'planned', 'missing'] as const;
 
@@ -271,8 +312,12 @@ export const ProjectStandards = z.object({
         .nullable(),
       how: z.enum(['linked', 'matched']).nullable(),
       state: z.enum(MILESTONE_STATE_VALUES),
+      /** The evidence attached (documents of the project or links), oldest first. */
+      evidence: z.array(MilestoneEvidence),
     }),
   ),
+  /** The project's deliverables (its documents), to attach one as evidence. */
+  documents: z.array(z.object({ id: Id, name: z.string(), status: z.string() })),
   kpis: z.array(
     StandardKpi.omit({ usedBy: true }).extend({
       latest: z

@@ -142,6 +142,7 @@ export const ERROR_CODES = [
   'FRONTIER_RUNNING',
   'ABSENCE_ON_TRAINING',
   'SCENARIO_NOT_FROM_BACKLOG',
+  'MILESTONE_EVIDENCE_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -101,6 +101,27 @@ describe('gateReadiness', () => {
     expect(planned.ready).toBe(false);
   });
 
+  it('counts a milestone whose standard requires evidence as met only when reached with evidence', () => {
+    const checked = new Set(['budget', 'perimetre']);
+    const approved = [d('note', 'approved')];
+    const cases = [
+      // state, required, count → met, evidence
+      ['reached', true, 0, false, 'missing'],
+      ['reached', true, 2, true, 'present'],
+      ['reached', false, 0, true, 'not_required'],
+      ['planned', true, 1, false, 'present'],
+      ['missing', true, 0, false, 'missing'],
+    ] as const;
+    for (const [state, evidenceRequired, evidenceCount, met, evidence] of cases) {
+      const r = gateReadiness(cadrage, approved, checked, [
+        { code: 'J1', name: 'Lancement validé', state, evidenceRequired, evidenceCount },
+      ]);
+      expect(r.milestones[0]).toMatchObject({ met, evidence });
+      expect(r.ready).toBe(met);
+      expect(r.missing).toEqual(met ? [] : ['J1 — Lancement validé']);
+    }
+  });
+
   it('is ready at 100 % for a phase with nothing to check', () => {
     expect(
       gateReadiness(realisation, [d('pv', 'approved', 'realisation')], new Set()),

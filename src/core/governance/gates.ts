@@ -29,7 +29,11 @@ export interface GateReadiness {
   criteria: ReadinessItem[];
   deliverables: (ReadinessItem & { status: DeliverableStatus | 'missing'; required: boolean })[];
   /** The standard milestones the phase's WBS names: each must be reached in the plan. */
-  milestones: (ReadinessItem & { state: GateMilestone['state'] })[];
+  milestones: (ReadinessItem & {
+    state: GateMilestone['state'];
+    /** Whether the evidence its standard asks for is attached (`not_required` when it asks none). */
+    evidence: 'present' | 'missing' | 'not_required';
+  })[];
   /** Criteria met plus required deliverables approved plus standard milestones reached. */
   done: number;
   /** Criteria plus required deliverables. */
@@ -47,12 +51,17 @@ export interface GateMilestone {
   code: string;
   name: string;
   state: 'reached' | 'late' | 'planned' | 'missing';
+  /** The standard requires evidence (a document or a link) for the milestone to count. */
+  evidenceRequired?: boolean;
+  /** How many pieces of evidence the project attached to it. */
+  evidenceCount?: number;
 }
 
 /**
  * Readiness of the gate that closes `phase`: criteria checked, required deliverables of the
  * phase approved and the standard milestones of the phase reached (a milestone late, planned
- * or absent from the plan is missing). Optional deliverables are listed but never block.
+ * or absent from the plan is missing) with their evidence attached when their standard requires
+ * it (a reached milestone without it is still missing). Optional deliverables are listed but never block.
  * @example gateReadiness(phase, [], new Set()) // every criterion and required deliverable missing
  */
 export function gateReadiness(
@@ -91,12 +100,20 @@ export function gateReadiness(
       met: d.status === 'approved',
     });
   }
-  const ms = milestones.map((m) => ({
-    key: m.code,
-    label: `${m.code} — ${m.name}`,
-    state: m.state,
-    met: m.state === 'reached',
-  }));
+  const ms = milestones.map((m) => {
+    const evidence: 'present' | 'missing' | 'not_required' = !m.evidenceRequired
+      ? 'not_required'
+      : (m.evidenceCount ?? 0) > 0
+        ? 'present'
+        : 'missing';
+    return {
+      key: m.code,
+      label: `${m.code} — ${m.name}`,
+      state: m.state,
+      evidence,
+      met: m.state === 'reached' && evidence !== 'missing',
+    };
+  });
   const blocking = [...criteria, ...rows.filter((r) => r.required), ...ms];
   const done = blocking.filter((b) => b.met).length;
   const total = blocking.length;

@@ -46,6 +46,11 @@ export interface WbsTemplateTask {
   children: WbsTemplateTask[];
   /** A milestone (duration 0) may stand for a standard milestone of the catalogue (its code). */
   milestone?: string | null;
+  /**
+   * The item's stable key across the method's versions (kept when it is renamed or moved).
+   * Absent in versions published before keys existed: derived from its outline path of names.
+   */
+  key?: string;
 }
 
 export interface PhaseTemplate {

@@ -1,4 +1,4 @@
-import type { MethodologyContent } from '../governance/model.ts';
+import type { MethodologyContent, WbsTemplateTask } from '../governance/model.ts';
 
 /**
  * Helpers of the structured methodology editor: keys derived from names (so a PMO never types
@@ -64,7 +64,36 @@ export function assignKeys(content: MethodologyContent): MethodologyContent {
     }
     return { ...p, key, deliverables, gate };
   });
-  return { ...content, phases };
+  return withWbsKeys({ ...content, phases });
+}
+
+/**
+ * Gives every WBS item of a method its stable key: its own if it has one, else one derived
+ * from its phase key and its outline path of names (`realisation/developpement/lot-1`), made
+ * unique in the method with a suffix. Deterministic, so a version published before keys
+ * existed gets the same keys each time it is read; the editor gives them on load, so a rename
+ * keeps the key and a version move does not take the renamed item for a new one.
+ */
+export function withWbsKeys(content: MethodologyContent): MethodologyContent {
+  const taken = new Set<string>();
+  const collect = (ts: readonly WbsTemplateTask[]) =>
+    ts.forEach((t) => {
+      if (t.key) taken.add(t.key);
+      collect(t.children);
+    });
+  content.phases.forEach((p) => collect(p.wbs));
+  const give = (ts: readonly WbsTemplateTask[], prefix: string): WbsTemplateTask[] =>
+    ts.map((t) => {
+      const path = `${prefix}/${slugKey(t.name, new Set())}`;
+      let key = t.key;
+      if (!key) {
+        key = path;
+        for (let n = 2; taken.has(key); n++) key = `${path}-${n}`;
+        taken.add(key);
+      }
+      return { ...t, key, children: give(t.children, path) };
+    });
+  return { ...content, phases: content.phases.map((p) => ({ ...p, wbs: give(p.wbs, p.key) })) };
 }
 
 export type VersionChange =
@@ -99,9 +128,12 @@ function setDiff(before: readonly string[], after: readonly string[]) {
 
 /** What `next` changes compared with `prev`, phase by phase then the company-wide lists. */
 export function versionChanges(
-  prev: MethodologyContent,
-  next: MethodologyContent,
+  prevRaw: MethodologyContent,
+  nextRaw: MethodologyContent,
 ): VersionChange[] {
+  // Keys derived for an older version's WBS are not a change.
+  const prev = withWbsKeys(prevRaw);
+  const next = withWbsKeys(nextRaw);
   const out: VersionChange[] = [];
   const prevByKey = new Map(prev.phases.map((p) => [p.key, p]));
   const nextKeys = new Set(next.phases.map((p) => p.key));

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MethodologyContent, WbsTemplateTask } from '../governance/model.ts';
-import { countTasks, type PlanTaskNode, wbsAdditions } from './wbs-migration.ts';
+import { withWbsKeys } from './editor.ts';
+import { countTasks, type PlanTaskNode, planKeysByName, wbsAdditions } from './wbs-migration.ts';
 
 const task = (name: string, children: WbsTemplateTask[] = [], duration = 5): WbsTemplateTask => ({
   name,
@@ -120,6 +121,53 @@ describe('wbsAdditions', () => {
     const plan = planOf(v1).filter((t) => !t.id.startsWith('Réalisation/Développement/'));
     const groups = wbsAdditions(v1, v2, plan);
     expect(groups.some((g) => g.parentId === 'Réalisation/Développement')).toBe(false);
+  });
+
+  it('matches by the stable key: a renamed phase or task is not added again', () => {
+    const keyedV1 = withWbsKeys(v1);
+    // Version 2 renames the phase « Cadrage » and its task « Étude » (keys kept, as the editor
+    // does), and adds a new « Étude » of the old name.
+    const v2r = structuredClone(keyedV1);
+    v2r.phases[0]!.name = 'Initialisation';
+    v2r.phases[0]!.wbs[0]!.name = 'Cadrage fonctionnel';
+    v2r.phases[0]!.wbs.splice(1, 0, task('Étude'));
+    const plain = planOf(v1);
+    const backfill = planKeysByName(v1, plain);
+    // Every task laid down from the method gets its key by name, the phases their phase key.
+    expect(backfill.size).toBe(plain.length);
+    expect(backfill.get('Cadrage')).toBe('cadrage');
+    expect(backfill.get('Cadrage/Étude')).toBe(keyedV1.phases[0]!.wbs[0]!.key);
+    const keyed = plain.map((t) => ({ ...t, key: backfill.get(t.id) ?? null }));
+    // Once keyed, nothing is matched by name again.
+    expect(planKeysByName(v1, keyed).size).toBe(0);
+    const groups = wbsAdditions(v1, v2r, keyed);
+    expect(groups.map((g) => [g.parentId, g.tree.map((t) => t.name)])).toEqual([
+      ['Cadrage', ['Étude']],
+    ]);
+    // A task the project added by hand, with no key, still counts by its name.
+    const handMade = [
+      ...keyed,
+      { id: 'h', parentId: 'Cadrage', position: 9, name: 'étude', key: null },
+    ];
+    expect(wbsAdditions(v1, v2r, handMade)).toEqual([]);
+  });
+
+  it('gives derived keys deterministically, keeping given ones unique', () => {
+    const a = withWbsKeys(v2);
+    expect(withWbsKeys(v2)).toEqual(a);
+    expect(withWbsKeys(a)).toEqual(a);
+    expect(a.phases[1]!.wbs[0]!.children.map((c) => c.key)).toEqual([
+      'réalisation/developpement/lot-1',
+      'réalisation/developpement/lot-2',
+      'réalisation/developpement/lot-3',
+    ]);
+    const clash = content([
+      ['Cadrage', [{ ...task('Autre'), key: 'cadrage/etude' }, task('Étude')]],
+    ]);
+    expect(withWbsKeys(clash).phases[0]!.wbs.map((t) => t.key)).toEqual([
+      'cadrage/etude',
+      'cadrage/etude-2',
+    ]);
   });
 
   it('property: after adding, a second move finds nothing more to add', () => {

@@ -149,6 +149,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FRONTIER_RUNNING: 409,
   ABSENCE_ON_TRAINING: 409,
   SCENARIO_NOT_FROM_BACKLOG: 409,
+  MILESTONE_EVIDENCE_NOT_FOUND: 404,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

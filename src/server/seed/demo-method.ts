@@ -17,6 +17,7 @@ const MILESTONES = [
       'Le COPIL de lancement valide le périmètre, le budget et l’équipe : le projet entre en conception.',
     definitionEn: 'The kick-off steering committee approves scope, budget and team.',
     evidence: 'Compte rendu du COPIL de lancement signé par le sponsor',
+    evidenceRequired: true,
   },
   {
     code: 'RECETTE',
@@ -26,6 +27,7 @@ const MILESTONES = [
       'La MOA prononce la recette : les anomalies bloquantes sont levées, les réserves sont listées.',
     definitionEn: 'The business owner signs off acceptance testing.',
     evidence: 'PV de recette signé par la MOA',
+    evidenceRequired: true,
   },
   {
     code: 'MEP',

@@ -41,6 +41,14 @@ const rows: Record<string, Rule> = {
     allow: PROJECT_EDITORS,
     body: () => ({ milestoneId: NIL, taskId: null }),
   },
+  'POST /api/v1/projects/{id}/standards/evidence': {
+    allow: PROJECT_EDITORS,
+    body: () => ({ milestoneId: NIL, url: 'https://intranet.example/pv.pdf' }),
+  },
+  'DELETE /api/v1/projects/{id}/standards/evidence/{evidenceId}': {
+    allow: PROJECT_EDITORS,
+    stale: true,
+  },
   'GET /api/v1/projects/{id}/method-migration': { allow: PROJECT_READERS },
   'POST /api/v1/projects/{id}/method-migration': {
     allow: PROJECT_EDITORS,

@@ -51,6 +51,9 @@ import { appendTaskTreeInTx } from '../planning/planning.service.ts';
 import { authorizeProject, visibleProjectsCondition } from '../portfolio/portfolio.service.ts';
 import { assertStandardCodes } from '../methods/catalogue.service.ts';
 import { countLessons } from '../methods/methods.repository.ts';
+import { saveTaskKeys, withIds } from '../methods/task-keys.ts';
+import { withWbsKeys } from '../../../core/methods/editor.ts';
+import { methodTrees } from '../../../core/methods/wbs-migration.ts';
 import * as repo from './governance.repository.ts';
 
 type Content = z.infer<typeof MethodologyContent>;
@@ -63,8 +66,11 @@ function stale(what: string, current: unknown) {
 
 const notFound = (id: string) => new DomainError('METHODOLOGY_NOT_FOUND', `No methodology ${id}`);
 
-/** Stored content is parsed again, so defaults added to the contract later apply to old versions. */
-const contentOf = (raw: unknown): Content => MethodologyContent.parse(raw);
+/**
+ * Stored content is parsed again, so defaults added to the contract later apply to old versions;
+ * WBS items without a stable key (versions published before keys) get their derived one.
+ */
+const contentOf = (raw: unknown): Content => withWbsKeys(MethodologyContent.parse(raw));
 
 function assertContent(content: Content) {
   const issues = methodologyIssues(content);
@@ -143,7 +149,7 @@ export async function createMethodology(
       await repo.insertVersion(tx, {
         methodologyId: m.id,
         number: 1,
-        content: input.content,
+        content: withWbsKeys(input.content),
         notes: '',
         publishedBy: actor.name,
       });
@@ -190,7 +196,7 @@ export async function publishVersion(
     await repo.insertVersion(tx, {
       methodologyId: id,
       number: next,
-      content: input.content,
+      content: withWbsKeys(input.content),
       notes: input.notes,
       publishedBy: actor.name,
     });
@@ -438,10 +444,14 @@ export async function applyMethodologyInTx(
   );
   let tasks = 0;
   if (input.createWbs) {
-    const tree = content.phases
-      .filter((p) => p.wbs.length > 0)
-      .map((p) => ({ name: p.name, duration: 1, children: p.wbs }));
+    // Each task keeps the method's item key it comes from (a later version move matches by it).
+    const keys = new Map<string, string>();
+    const tree = withIds(
+      methodTrees(content).map((p) => p.tree),
+      keys,
+    );
     tasks = await appendTaskTreeInTx(tx, actor, projectId, tree);
+    await saveTaskKeys(tx, projectId, keys);
   }
   await recordAudit(tx, actor, {
     entityType: 'project_lifecycle',

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.ts';
 import { ProjectGovernance } from '../../../contracts/governance.ts';
 import {
+  EvidenceParams,
   LinkMilestoneBody,
+  MilestoneEvidenceBody,
   MigrateBody,
   MigrationPreview,
   MigrationQuery,
@@ -132,6 +134,45 @@ export function catalogueRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => cat.linkMilestone(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/v1/projects/:id/standards/evidence',
+    {
+      config: { access: 'project.update' },
+      schema: {
+        tags,
+        summary:
+          'Attach evidence to a standard milestone of the project: one of its deliverables (documentId) or a link (url)',
+        params: IdParams,
+        body: MilestoneEvidenceBody,
+        response: { 201: ProjectStandards },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await cat.addEvidence(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  r.delete(
+    '/api/v1/projects/:id/standards/evidence/:evidenceId',
+    {
+      config: { access: 'project.update' },
+      schema: {
+        tags,
+        summary: 'Remove a piece of evidence of a standard milestone (If-Match: its version)',
+        params: EvidenceParams,
+      },
+    },
+    async (req, reply) => {
+      await cat.removeEvidence(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        req.params.evidenceId,
+        expectedVersion(req),
+      );
+      return reply.status(204).send();
+    },
   );
 
   r.get(

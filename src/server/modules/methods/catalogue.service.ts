@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   LinkMilestoneBody,
+  MilestoneEvidence,
+  MilestoneEvidenceBody,
   ProjectStandards,
   StandardKpi,
   StandardMilestone,
@@ -19,6 +21,7 @@ import type { Ctx } from '../../context.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import {
+  deliverables,
   methodologies,
   methodologyVersions,
   projectLifecycles,
@@ -27,7 +30,7 @@ import { recordAudit } from '../platform/audit.service.ts';
 import { planTasks } from '../planning/planning.tables.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { kpiDefinitions } from '../reporting/reporting.tables.ts';
-import { projectMilestoneLinks, standardMilestones } from './method.tables.ts';
+import { milestoneEvidence, projectMilestoneLinks, standardMilestones } from './method.tables.ts';
 import { today } from './methods.service.ts';
 
 /**
@@ -95,6 +98,7 @@ function toMilestone(r: MilestoneRow, usedBy: MethodRef[]): StandardMilestone {
     definition: r.definition,
     definitionEn: r.definitionEn,
     evidence: r.evidence,
+    evidenceRequired: r.evidenceRequired,
     usedBy,
     version: r.version,
   };
@@ -371,6 +375,12 @@ export async function getProjectStandards(
             order by kpi_id, as_of desc`,
         );
   const latestBy = new Map(latest.map((v) => [v.kpi_id, v]));
+  const evidence = await evidenceOf(ctx.db, projectId);
+  const documents = await ctx.db
+    .select({ id: deliverables.id, name: deliverables.name, status: deliverables.status })
+    .from(deliverables)
+    .where(eq(deliverables.projectId, projectId))
+    .orderBy(asc(deliverables.name));
   return {
     methodology: lc ? { id: lc.id, name: lc.name, version: lc.number } : null,
     milestones: wanted.map((w, i) => {
@@ -389,8 +399,10 @@ export async function getProjectStandards(
           : null,
         how: r.how,
         state: r.state,
+        evidence: evidence.get(w.m.id) ?? [],
       };
     }),
+    documents,
     kpis: kpis.map((k) => {
       const { usedBy: _u, ...kpi } = toKpi(k, []);
       const v = latestBy.get(k.id);
@@ -408,6 +420,39 @@ export async function getProjectStandards(
     planMilestones: tasks.map((t) => ({ id: t.id, name: t.name, date: t.date })),
     canLink: projectGrants(actor.role, roles, 'project.update'),
   };
+}
+
+/** The evidence attached to a project's standard milestones, by milestone id, oldest first. */
+async function evidenceOf(db: Executor, projectId: string) {
+  const rows = await db
+    .select({
+      e: milestoneEvidence,
+      doc: {
+        id: deliverables.id,
+        name: deliverables.name,
+        status: deliverables.status,
+        reference: deliverables.reference,
+      },
+    })
+    .from(milestoneEvidence)
+    .leftJoin(deliverables, eq(deliverables.id, milestoneEvidence.deliverableId))
+    .where(eq(milestoneEvidence.projectId, projectId))
+    .orderBy(asc(milestoneEvidence.addedAt), asc(milestoneEvidence.id));
+  const out = new Map<string, MilestoneEvidence[]>();
+  for (const { e, doc } of rows) {
+    const list = out.get(e.milestoneId) ?? [];
+    list.push({
+      id: e.id,
+      document: e.deliverableId && doc ? doc : null,
+      url: e.url,
+      note: e.note,
+      addedBy: e.addedBy,
+      addedAt: e.addedAt.toISOString(),
+      version: e.version,
+    });
+    out.set(e.milestoneId, list);
+  }
+  return out;
 }
 
 /** The plan's milestones (leaf tasks of duration 0) in outline order. */
@@ -434,8 +479,8 @@ function planMilestones(db: Executor, projectId: string) {
 /**
  * The standard milestones a phase's WBS names, with their state in the project's plan (found
  * as on the project's standards section: link first, else by name): what its gate requires.
- * No authorisation (the caller has checked the project). Three reads, none when the phase
- * names no standard milestone.
+ * No authorisation (the caller has checked the project). Three reads (four when one of them
+ * requires evidence: the evidence counts), none when the phase names no standard milestone.
  */
 export async function phaseMilestoneStates(
   db: Executor,
@@ -472,11 +517,38 @@ export async function phaseMilestoneStates(
     await planMilestones(db, projectId),
     today(),
   );
-  return known.flatMap((r, i) =>
-    r.phaseKey === phaseKey
-      ? [{ code: r.code, name: byCode.get(r.code)!.name, state: resolved[i]!.state }]
-      : [],
-  );
+  const ofPhase = known.flatMap((r, i) => (r.phaseKey === phaseKey ? [{ r, i }] : []));
+  const required = ofPhase
+    .map(({ r }) => byCode.get(r.code)!)
+    .filter((m) => m.evidenceRequired)
+    .map((m) => m.id);
+  const counts =
+    required.length === 0
+      ? []
+      : await db
+          .select({
+            milestoneId: milestoneEvidence.milestoneId,
+            n: sql<number>`count(*)::int`,
+          })
+          .from(milestoneEvidence)
+          .where(
+            and(
+              eq(milestoneEvidence.projectId, projectId),
+              inArray(milestoneEvidence.milestoneId, required),
+            ),
+          )
+          .groupBy(milestoneEvidence.milestoneId);
+  const countOf = new Map(counts.map((c) => [c.milestoneId, Number(c.n)]));
+  return ofPhase.map(({ r, i }) => {
+    const m = byCode.get(r.code)!;
+    return {
+      code: r.code,
+      name: m.name,
+      state: resolved[i]!.state,
+      evidenceRequired: m.evidenceRequired,
+      evidenceCount: countOf.get(m.id) ?? 0,
+    };
+  });
 }
 
 /** Links a plan milestone to a standard milestone (or removes the link), audited. */
@@ -534,4 +606,107 @@ export async function linkMilestone(
     });
   });
   return getProjectStandards(ctx, actor, projectId);
+}
+
+// ---------------------------------------------------------------- evidence of a standard milestone
+
+const evidenceNotFound = (id: string) =>
+  new DomainError('MILESTONE_EVIDENCE_NOT_FOUND', `No milestone evidence ${id} in this project`);
+
+/**
+ * Attaches evidence to one of the project's standard milestones: one of the project's
+ * deliverables (its documents) or a link, recorded with who and when, audited.
+ */
+export async function addEvidence(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  input: z.infer<typeof MilestoneEvidenceBody>,
+): Promise<ProjectStandards> {
+  await ctx.db.transaction(async (tx) => {
+    const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
+    const m = await findMilestone(tx, input.milestoneId);
+    if (!m) throw notFound(input.milestoneId);
+    let documentName: string | null = null;
+    if (input.documentId) {
+      const [doc] = await tx
+        .select({ name: deliverables.name })
+        .from(deliverables)
+        .where(and(eq(deliverables.id, input.documentId), eq(deliverables.projectId, projectId)));
+      if (!doc)
+        throw validationError([
+          {
+            path: ['body', 'documentId'],
+            message: 'No such document (deliverable) in this project',
+          },
+        ]);
+      documentName = doc.name;
+    }
+    const [row] = await tx
+      .insert(milestoneEvidence)
+      .values({
+        projectId,
+        milestoneId: m.id,
+        deliverableId: input.documentId ?? null,
+        url: input.url ?? null,
+        note: input.note,
+        addedBy: actor.name,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      entityType: 'milestone_evidence',
+      entityId: row!.id,
+      entityLabel: `${project.code} — ${m.code}`,
+      projectId,
+      action: 'create',
+      after: {
+        milestone: m.code,
+        document: documentName,
+        url: input.url ?? null,
+        note: input.note,
+      },
+    });
+  });
+  return getProjectStandards(ctx, actor, projectId);
+}
+
+/** Removes a piece of evidence (If-Match: its version), audited. */
+export async function removeEvidence(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  evidenceId: string,
+  version: number,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
+    const [before] = await tx
+      .select({ e: milestoneEvidence, code: standardMilestones.code })
+      .from(milestoneEvidence)
+      .innerJoin(standardMilestones, eq(standardMilestones.id, milestoneEvidence.milestoneId))
+      .where(and(eq(milestoneEvidence.id, evidenceId), eq(milestoneEvidence.projectId, projectId)));
+    if (!before) throw evidenceNotFound(evidenceId);
+    const rows = await tx
+      .delete(milestoneEvidence)
+      .where(and(eq(milestoneEvidence.id, evidenceId), eq(milestoneEvidence.version, version)))
+      .returning({ id: milestoneEvidence.id });
+    if (rows.length === 0)
+      throw new DomainError('VERSION_MISMATCH', 'Someone else changed this evidence; reload it', {
+        current: { id: before.e.id, version: before.e.version },
+      });
+    await recordAudit(tx, actor, {
+      entityType: 'milestone_evidence',
+      entityId: evidenceId,
+      entityLabel: `${project.code} — ${before.code}`,
+      projectId,
+      action: 'delete',
+      before: {
+        milestone: before.code,
+        deliverableId: before.e.deliverableId,
+        url: before.e.url,
+        note: before.e.note,
+        addedBy: before.e.addedBy,
+      },
+    });
+  });
 }

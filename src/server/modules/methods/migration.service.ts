@@ -6,7 +6,7 @@ import type { MigrateBody, MigrationPreview } from '../../../contracts/methods.t
 import { DomainError, validationError } from '../../../core/errors.ts';
 import type { DeliverableStatus, MethodologyContent } from '../../../core/governance/model.ts';
 import { migrationPlan } from '../../../core/methods/migration.ts';
-import { countTasks, wbsAdditions } from '../../../core/methods/wbs-migration.ts';
+import { countTasks, planKeysByName, wbsAdditions } from '../../../core/methods/wbs-migration.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -17,6 +17,7 @@ import { insertTaskGroupsInTx } from '../planning/planning.service.ts';
 import { deliverables } from '../governance/governance.tables.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
+import { loadTaskKeys, saveTaskKeys, withIds } from './task-keys.ts';
 
 /**
  * Moving a project to a newer version of its method: a preview (what the version changes, what
@@ -57,12 +58,20 @@ async function planFor(db: Executor, projectId: string, version?: number, phaseK
     phaseKey,
   );
   const tasks = await planRepo.listTasks(db, projectId);
-  const wbs = wbsAdditions(
-    from,
-    next,
-    tasks.map(({ t }) => ({ id: t.id, parentId: t.parentId, position: t.position, name: t.name })),
-  );
-  return { lc, to, next, rows, plan, wbs };
+  const stored = await loadTaskKeys(db, projectId);
+  const nodes = tasks.map(({ t }) => ({
+    id: t.id,
+    parentId: t.parentId,
+    position: t.position,
+    name: t.name,
+    key: stored.get(t.id) ?? null,
+  }));
+  // Tasks laid down before they carried their method key get it once, by name, from the
+  // version they came from (stored by the move).
+  const backfill = planKeysByName(from, nodes);
+  const keyed = nodes.map((n) => ({ ...n, key: n.key ?? backfill.get(n.id) ?? null }));
+  const wbs = wbsAdditions(from, next, keyed);
+  return { lc, to, next, rows, plan, wbs, backfill };
 }
 
 export async function previewMigration(
@@ -106,7 +115,12 @@ export async function migrateProject(
 ): Promise<ProjectGovernance> {
   await ctx.db.transaction(async (tx) => {
     const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
-    const { lc, to, rows, plan, wbs } = await planFor(tx, projectId, input.version, input.phaseKey);
+    const { lc, to, rows, plan, wbs, backfill } = await planFor(
+      tx,
+      projectId,
+      input.version,
+      input.phaseKey,
+    );
     if (lc.l.status === 'completed' || lc.l.status === 'stopped') {
       throw new DomainError('LIFECYCLE_ENDED', `Project ${projectId}'s lifecycle has ended`);
     }
@@ -161,7 +175,14 @@ export async function migrateProject(
         .set({ required: false, version: sql`${deliverables.version} + 1`, updatedAt: new Date() })
         .where(and(eq(deliverables.projectId, projectId), inArray(deliverables.key, dropped)));
     // The new version's WBS items the plan lacks (one plan audit event of their own).
-    const tasksAdded = await insertTaskGroupsInTx(tx, actor, projectId, wbs);
+    const keys = new Map(backfill);
+    const tasksAdded = await insertTaskGroupsInTx(
+      tx,
+      actor,
+      projectId,
+      wbs.map((g) => ({ ...g, tree: withIds(g.tree, keys) })),
+    );
+    await saveTaskKeys(tx, projectId, keys);
     await recordAudit(tx, actor, {
       entityType: 'project_lifecycle',
       entityId: projectId,

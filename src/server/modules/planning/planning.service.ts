@@ -1276,6 +1276,8 @@ export interface TaskTreeInput {
   name: string;
   duration: number;
   children: TaskTreeInput[];
+  /** The new task's id when the caller needs to know it (default: a random one). */
+  id?: string;
 }
 
 /**
@@ -1339,7 +1341,7 @@ export async function insertTaskGroupsInTx(
     let previous: string | null = g.predecessorId ?? null;
     const walk = (nodes: readonly TaskTreeInput[], parent: string | null, base: number) => {
       nodes.forEach((node, i) => {
-        const id = crypto.randomUUID();
+        const id = node.id ?? crypto.randomUUID();
         rows.push({
           id,
           projectId,

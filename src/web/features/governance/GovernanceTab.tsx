@@ -274,7 +274,7 @@ function GovernanceView({ project, g }: { project: Project; g: ProjectGovernance
                     aria-label={t('governance.review.readinessLabel')}
                   />
                   <Checklist project={project} g={g} />
-                  <GateMilestones g={g} />
+                  <GateMilestones projectId={project.id} g={g} />
                   <ClosureRexAlert projectId={project.id} g={g} />
                   {g.readiness.missing.length > 0 && (
                     <Alert
@@ -287,7 +287,12 @@ function GovernanceView({ project, g }: { project: Project; g: ProjectGovernance
                       <ul style={{ margin: 0, paddingLeft: 18 }}>
                         {g.readiness.missing.map((m) => (
                           <li key={m}>
-                            <Text size="sm">{m}</Text>
+                            <Text size="sm">
+                              {m}
+                              {g.readiness?.milestones.some(
+                                (x) => x.label === m && x.state === 'reached',
+                              ) && ` ${t('methods.evidence.missingSuffix')}`}
+                            </Text>
                           </li>
                         ))}
                       </ul>

@@ -31,7 +31,12 @@ import type {
   PhaseTemplate,
   WbsTemplateTask,
 } from '../../../core/governance/model.ts';
-import { assignKeys, type VersionChange, versionChanges } from '../../../core/methods/editor.ts';
+import {
+  assignKeys,
+  type VersionChange,
+  versionChanges,
+  withWbsKeys,
+} from '../../../core/methods/editor.ts';
 import { Methodology, MethodologyContent } from '../../../contracts/governance.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
@@ -448,7 +453,8 @@ export function MethodEditor({
   const [notes, setNotes] = useState('');
   const [content, setContent] = useState<Content>(
     source
-      ? structuredClone(source.content)
+      ? // Every WBS item gets its stable key before any edit: a rename keeps it.
+        withWbsKeys(structuredClone(source.content))
       : { phases: [emptyPhase()], roles: [], documents: [], ceremonies: [] },
   );
   const [error, setError] = useState<string | null>(null);

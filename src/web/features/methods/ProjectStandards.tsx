@@ -25,6 +25,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
 import { useGovernanceCache } from '../governance/governance-api.ts';
+import { AddEvidenceButton, EvidenceList } from './MilestoneEvidence.tsx';
 import { useMigrationPreview, useProjectStandards } from './methods-api.ts';
 
 const STATE_COLOR = { reached: 'teal', late: 'red', planned: 'blue', missing: 'gray' } as const;
@@ -67,7 +68,7 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
         {t('methods.standards.projectHelp')}
       </Text>
       {s.milestones.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={900}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -76,6 +77,7 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
                 <Table.Th>{t('methods.standards.planTask')}</Table.Th>
                 <Table.Th>{t('methods.standards.date')}</Table.Th>
                 <Table.Th>{t('methods.standards.state')}</Table.Th>
+                <Table.Th>{t('methods.evidence.column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -131,6 +133,18 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
                         {t(`methods.standards.states.${m.state}`)}
                       </Badge>
                     </Table.Td>
+                    <Table.Td>
+                      <Stack gap={4} align="flex-start">
+                        <EvidenceList projectId={projectId} row={m} canEdit={s.canLink} />
+                        {s.canLink && (
+                          <AddEvidenceButton
+                            projectId={projectId}
+                            row={m}
+                            documents={s.documents}
+                          />
+                        )}
+                      </Stack>
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -182,12 +196,18 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
   );
 }
 
-/** At the closure gate: the lessons learned (REX) the gate needs, with a link to record them. */
-/** In the gate review: the standard milestones the phase requires, each with its state. */
-export function GateMilestones({ g }: { g: ProjectGovernance }) {
+/**
+ * In the gate review: the standard milestones the phase requires, each with its state and,
+ * when its standard requires evidence, whether it is attached (with « Joindre une preuve »).
+ */
+export function GateMilestones({ projectId, g }: { projectId: string; g: ProjectGovernance }) {
   const { t } = useTranslation();
   const items = g.readiness?.milestones ?? [];
+  const needsEvidence = items.some((m) => m.evidence === 'missing');
+  const standards = useProjectStandards(projectId);
   if (items.length === 0) return null;
+  const rowOf = (code: string) =>
+    needsEvidence ? standards.data?.milestones.find((r) => r.milestone.code === code) : undefined;
   return (
     <div data-testid="gate-milestones">
       <Text size="sm" fw={600} mt="md" mb={4}>
@@ -201,6 +221,23 @@ export function GateMilestones({ g }: { g: ProjectGovernance }) {
               <Badge color={STATE_COLOR[m.state]} variant="light">
                 {t(`methods.standards.states.${m.state}`)}
               </Badge>
+              {m.evidence !== 'not_required' && (
+                <Badge color={m.evidence === 'present' ? 'teal' : 'orange'} variant="outline">
+                  {t(`methods.evidence.gate.${m.evidence}`)}
+                </Badge>
+              )}
+              {m.evidence === 'missing' &&
+                standards.data?.canLink &&
+                (() => {
+                  const row = rowOf(m.key);
+                  return row ? (
+                    <AddEvidenceButton
+                      projectId={projectId}
+                      row={row}
+                      documents={standards.data.documents}
+                    />
+                  ) : null;
+                })()}
             </Group>
           </List.Item>
         ))}
@@ -209,6 +246,7 @@ export function GateMilestones({ g }: { g: ProjectGovernance }) {
   );
 }
 
+/** At the closure gate: the lessons learned (REX) the gate needs, with a link to record them. */
 export function ClosureRexAlert({ projectId, g }: { projectId: string; g: ProjectGovernance }) {
   const { t } = useTranslation();
   if (!g.closure.closureGate) return null;

@@ -3,6 +3,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   Modal,
   Stack,
@@ -108,6 +109,11 @@ export function StandardsPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{m.evidence}</Text>
+                    {m.evidenceRequired && (
+                      <Badge color="orange" variant="light" size="sm">
+                        {t('methods.evidence.requiredBadge')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{methods(m.usedBy)}</Table.Td>
                   {manage && (
@@ -211,6 +217,7 @@ function MilestoneForm({
     definitionEn: milestone?.definitionEn ?? '',
     evidence: milestone?.evidence ?? '',
   });
+  const [evidenceRequired, setEvidenceRequired] = useState(milestone?.evidenceRequired ?? false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
@@ -222,10 +229,10 @@ function MilestoneForm({
         await api.patch(
           `/standard-milestones/${milestone.id}`,
           StandardMilestone,
-          f,
+          { ...f, evidenceRequired },
           milestone.version,
         );
-      else await api.post('/standard-milestones', StandardMilestone, f);
+      else await api.post('/standard-milestones', StandardMilestone, { ...f, evidenceRequired });
       await client.invalidateQueries({ queryKey: ['standards'] });
       onClose();
     } catch (e) {
@@ -288,6 +295,12 @@ function MilestoneForm({
           onChange={(e) => set('evidence')(e.currentTarget.value)}
           autosize
           minRows={2}
+        />
+        <Checkbox
+          label={t('methods.evidence.requiredLabel')}
+          description={t('methods.evidence.requiredHelp')}
+          checked={evidenceRequired}
+          onChange={(e) => setEvidenceRequired(e.currentTarget.checked)}
         />
         {error && (
           <Alert color="red" role="alert">

@@ -159,8 +159,10 @@ function Frontier({ points, current }: { points: FrontierPoint[]; current: numbe
   const maxY = Math.max(1, ...feasible.map((p) => p.value!));
   const x = (v: number) => pad.l + (v / maxX) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / maxY) * (H - pad.t - pad.b);
-  const line = feasible
-    .filter((p) => p.efficient)
+  // The frontier is the best value at every budget level: the line goes through every
+  // feasible level (a plateau, where more budget buys nothing, stays on it, drawn hollow).
+  const line = [...feasible]
+    .sort((a, b) => a.budget - b.budget)
     .map((p) => `${x(p.budget)},${y(p.value!)}`)
     .join(' ');
   return (
@@ -243,10 +245,41 @@ function Frontier({ points, current }: { points: FrontierPoint[]; current: numbe
               </title>
             </circle>
           ))}
+          {points
+            .filter((p) => p.value === null)
+            .map((p) => (
+              <text
+                key={`x-${p.factor}`}
+                x={x(p.budget)}
+                y={H - pad.b + 4}
+                fontSize="13"
+                textAnchor="middle"
+                fill="#c92a2a"
+              >
+                ×<title>{t(`scenarios.portfolio.statuses.${p.status}`)}</title>
+              </text>
+            ))}
           {current !== null && (
-            <text x={x(maxX) - 4} y={pad.t + 10} fontSize="11" textAnchor="end" fill="#495057">
-              {t('scenarios.portfolio.currentValue', { value: nf(current) })}
-            </text>
+            <>
+              {/* The scenario's value as a reference line, its label under it (clear of the points). */}
+              <line
+                x1={pad.l}
+                x2={W - pad.r}
+                y1={y(current)}
+                y2={y(current)}
+                stroke="#868e96"
+                strokeDasharray="4 4"
+              />
+              <text
+                x={W - pad.r - 4}
+                y={Math.min(y(current) + 16, H - pad.b - 4)}
+                fontSize="11"
+                textAnchor="end"
+                fill="#495057"
+              >
+                {t('scenarios.portfolio.currentValue', { value: nf(current) })}
+              </text>
+            </>
           )}
         </svg>
       ) : (
