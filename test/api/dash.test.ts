@@ -434,8 +434,8 @@ describe('capacity pressure: training days', () => {
       values (${person.id}, 'conges', '2027-02-10', '2027-02-11', 'approved', 1)`);
     const metrics = async () => (await computeMetrics(db, [e], '2027-02-01')).get(e)!;
     expect(await metrics()).toMatchObject({ allocated_hours: 63, team_capacity_hours: 126 });
-    const post = async (url: string, payload: object, version?: number) => {
-      const res = await call(t, rm, {
+    const post = async (url: string, payload: object, version?: number, cookie = rm) => {
+      const res = await call(t, cookie, {
         method: 'POST',
         url,
         payload,
@@ -464,11 +464,14 @@ describe('capacity pressure: training days', () => {
       finish: '2027-02-10',
       seats: 8,
     });
-    const enrolment = await post('/api/v1/training/enrolments', {
-      sessionId: session.id,
-      personId: person.id,
-    });
-    // Requested only: no seat held, capacity unchanged.
+    // She asks to attend: requested only, no seat held, capacity unchanged.
+    const self = (await signIn(t, 'member', { personId: person.id })).cookie;
+    const enrolment = await post(
+      '/api/v1/training/enrolments',
+      { sessionId: session.id },
+      undefined,
+      self,
+    );
     expect(await metrics()).toMatchObject({ allocated_hours: 63, team_capacity_hours: 126 });
     await post(
       `/api/v1/training/enrolments/${enrolment.id}/transition`,
