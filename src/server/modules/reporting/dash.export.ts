@@ -350,16 +350,20 @@ export async function dashboardPdf(
         .font(header ? 'bold' : 'regular')
         .fontSize(8)
         .fillColor('#212529');
-      let h = 0;
+      let h = 12;
       row.forEach((c, j) => {
         const text = String(fmtNumber(lang, c));
-        doc.text(text, x + 2, y + 2, {
-          width: cols[j]! - 4,
-          align: typeof c === 'number' ? 'right' : 'left',
-          lineBreak: false,
-          ellipsis: true,
-        });
-        h = Math.max(h, 12);
+        // A header's label may take several lines (the row grows); a value takes one.
+        const options = header
+          ? { width: cols[j]! - 4, align: 'left' as const }
+          : {
+              width: cols[j]! - 4,
+              align: typeof c === 'number' ? ('right' as const) : ('left' as const),
+              lineBreak: false,
+              ellipsis: true,
+            };
+        if (header) h = Math.max(h, doc.heightOfString(text, options) + 3);
+        doc.text(text, x + 2, y + 2, options);
         x += cols[j]!;
       });
       doc
