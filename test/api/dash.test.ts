@@ -416,6 +416,84 @@ describe('capacity pressure: working weeks, public holidays, absences', () => {
   });
 });
 
+describe('capacity pressure: training days', () => {
+  it('takes the days of a training a person holds a seat in off their capacity, once with an absence the same day', async () => {
+    // A person of the default week (7 h Monday to Friday), 50 % on a project over the four
+    // weeks from Monday 2027-02-01 (no public holiday): 20 days → 140 h. Approved congés on
+    // Wednesday 10 and Thursday 11 February → 126 h. Enrolled and approved in a training on
+    // Tuesday 9 and Wednesday 10 (through the training service, which keeps her « formation »
+    // absence): Tuesday more, Wednesday counted once → 119 h, of which the 50 % takes 59.5 h.
+    const db = t.ctx.db;
+    const rm = (await signIn(t, 'resource_manager')).cookie;
+    const unitId = (await buildOrgUnit(t, { name: 'Achats' })).id;
+    const person = await buildPerson(t, { orgUnitId: unitId });
+    const e = (await buildProject(t, portfolioId, { name: 'Sourcing 2027' })).id;
+    await db.execute(sql`insert into resource_allocations (person_id, project_id, start, finish, unit, amount)
+      values (${person.id}, ${e}, '2027-01-01', '2027-06-30', 'percent', 50)`);
+    await db.execute(sql`insert into resource_absences (person_id, kind, start, finish, status, day_fraction)
+      values (${person.id}, 'conges', '2027-02-10', '2027-02-11', 'approved', 1)`);
+    const metrics = async () => (await computeMetrics(db, [e], '2027-02-01')).get(e)!;
+    expect(await metrics()).toMatchObject({ allocated_hours: 63, team_capacity_hours: 126 });
+    const post = async (url: string, payload: object, version?: number, cookie = rm) => {
+      const res = await call(t, cookie, {
+        method: 'POST',
+        url,
+        payload,
+        ...(version === undefined ? {} : { headers: { 'if-match': `"${version}"` } }),
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json() as { id: string; version: number };
+    };
+    const category = await post('/api/v1/skill-categories', { code: 'ACH', name: 'Achats' });
+    const skill = await post('/api/v1/skills', {
+      categoryId: category.id,
+      code: 'NEGO',
+      name: 'Négociation',
+    });
+    const course = await post('/api/v1/training/courses', {
+      code: 'NEGO-1',
+      title: 'Négociation achats',
+      skillId: skill.id,
+      targetLevel: 3,
+      durationHours: 14,
+      format: 'presentiel',
+    });
+    const session = await post('/api/v1/training/sessions', {
+      courseId: course.id,
+      start: '2027-02-09',
+      finish: '2027-02-10',
+      seats: 8,
+    });
+    // She asks to attend: requested only, no seat held, capacity unchanged.
+    const self = (await signIn(t, 'member', { personId: person.id })).cookie;
+    const enrolment = await post(
+      '/api/v1/training/enrolments',
+      { sessionId: session.id },
+      undefined,
+      self,
+    );
+    expect(await metrics()).toMatchObject({ allocated_hours: 63, team_capacity_hours: 126 });
+    await post(
+      `/api/v1/training/enrolments/${enrolment.id}/transition`,
+      { action: 'approve' },
+      enrolment.version,
+    );
+    expect(await metrics()).toMatchObject({ allocated_hours: 59.5, team_capacity_hours: 119 });
+    expect((await refresh(pmo, '2027-02-01')).statusCode).toBe(200);
+    const group = (await dashboard(pmo)).capacity.groups.find((g) => g.key === unitId);
+    expect(group).toMatchObject({ allocatedHours: 59.5, capacityHours: 119, loadPct: 50 });
+    // The session cancelled: the training days are working days again.
+    const current = await get<{ version: number }>(rm, `/api/v1/training/sessions/${session.id}`);
+    await post(
+      `/api/v1/training/sessions/${session.id}/cancel`,
+      { reason: 'Report' },
+      current.version,
+    );
+    expect(await metrics()).toMatchObject({ allocated_hours: 63, team_capacity_hours: 126 });
+    expect((await refresh(pmo)).statusCode).toBe(200);
+  });
+});
+
 describe('dashboard rows from the snapshot cards', () => {
   it('names a project moved to another programme since the refresh live, and keeps its refreshed weather', async () => {
     await refresh(pmo);

@@ -1,6 +1,10 @@
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
+import { queryRows } from '../db/client.ts';
+import { findUserByEmail } from '../modules/platform/users.service.ts';
 import { refreshSnapshots } from '../modules/reporting/dash.service.ts';
 import { computeKpis, today } from '../modules/reporting/reporting.service.ts';
+import { declareContributions } from '../modules/strategy/objectives.service.ts';
 
 /** The last day of each of the `n` months before the one of `date` (oldest first). */
 export function previousMonthEnds(date: string, n: number): string[] {
@@ -11,11 +15,90 @@ export function previousMonthEnds(date: string, n: number): string[] {
 }
 
 /**
- * Dashboards of the demo: once every module has its data, the KPI history of the last six
- * month-ends and today (so the portfolio dashboard's trends have points with finance, risks and
- * resources in them), then the dashboard snapshots of every project.
+ * Strategic contributions of the demo projects the strategy seed leaves without any (the
+ * sub-projects and two projects), so that every bubble of the value × risk chart sits at its
+ * project's real alignment rather than piling up at 0. A sub-project serves its parent's
+ * objectives for its own part; project code → [objective, level 1–3].
+ */
+const CONTRIBUTIONS: Record<string, [string, number][]> = {
+  // Reprise des données clients (Refonte du CRM).
+  'PRJ-2026-001-A': [
+    ['OS2.2', 2],
+    ['OS2.1', 1],
+  ],
+  // Intégration centre d’appels (Refonte du CRM).
+  'PRJ-2026-001-B': [['OS2.1', 2]],
+  // Socle technique data (Plateforme de données).
+  'PRJ-2026-004-A': [['OS2.2', 2]],
+  // Gouvernance des données (Plateforme de données).
+  'PRJ-2026-004-B': [
+    ['OS2.2', 3],
+    ['OS3.2', 1],
+  ],
+  // Migration des postes de travail (clos).
+  'PRJ-2026-007': [
+    ['OS3.1', 1],
+    ['OS1.1', 1],
+  ],
+  // Registre des prestataires TIC (Conformité DORA).
+  'PRJ-2026-008-A': [['OS3.1', 3]],
+  // Tests de résilience (Conformité DORA).
+  'PRJ-2026-008-B': [
+    ['OS3.1', 2],
+    ['OS3.2', 2],
+  ],
+  // Site pilote de Lyon (Déploiement Lean dans les entrepôts).
+  'PRJ-2026-015-A': [['OS1.3', 2]],
+  // Généralisation aux autres sites (Déploiement Lean dans les entrepôts).
+  'PRJ-2026-015-B': [
+    ['OS1.3', 3],
+    ['OS3.3', 1],
+  ],
+  // Flex office au siège.
+  'PRJ-2027-020': [
+    ['OS3.3', 2],
+    ['OS1.1', 1],
+  ],
+};
+
+/**
+ * Declares the contributions above through the strategy service (as the PMO, audited), for
+ * the projects that have none yet; returns how many were declared.
+ */
+export async function seedDemoContributions(ctx: Ctx): Promise<number> {
+  const user = await findUserByEmail(ctx, 'claire.martin@exemple.fr');
+  if (!user) return 0;
+  const pmo = {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    personId: user.personId,
+  };
+  const bare = await queryRows<{ id: string; code: string }>(
+    ctx.db,
+    sql`select p.id, p.code from projects p
+        where p.code in ${Object.keys(CONTRIBUTIONS)}
+          and not exists (select 1 from strategy_contributions c where c.project_id = p.id)`,
+  );
+  const rows = bare.flatMap((p) =>
+    CONTRIBUTIONS[p.code]!.map(([objectiveCode, level]) => ({
+      objectiveCode,
+      projectId: p.id,
+      level,
+    })),
+  );
+  return rows.length ? declareContributions(ctx, pmo, rows) : 0;
+}
+
+/**
+ * Dashboards of the demo: once every module has its data, the contributions of the projects
+ * without any, the KPI history of the last six month-ends and today (so the portfolio
+ * dashboard's trends have points with finance, risks and resources in them), then the
+ * dashboard snapshots of every project.
  */
 export async function seedDemoDash(ctx: Ctx) {
+  await seedDemoContributions(ctx);
   const now = today();
   for (const asOf of [...previousMonthEnds(now, 6), now]) await computeKpis(ctx, asOf);
   return refreshSnapshots(ctx, now);

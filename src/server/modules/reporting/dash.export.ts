@@ -68,7 +68,7 @@ const L = {
       storm: 'Orage',
       _none: 'Sans rapport',
     },
-    more: (n: number) => `… et ${n} autres projets (voir l’export XLSX)`,
+    page: (n: number, total: number) => `Page ${n} / ${total}`,
   },
   en: {
     title: 'Portfolio dashboard',
@@ -117,7 +117,7 @@ const L = {
     none: 'None',
     noWeather: 'No report',
     weathers: { sun: 'Sunny', cloud: 'Cloudy', rain: 'Rain', storm: 'Storm', _none: 'No report' },
-    more: (n: number) => `… and ${n} more projects (see the XLSX export)`,
+    page: (n: number, total: number) => `Page ${n} of ${total}`,
   },
 } as const;
 
@@ -297,13 +297,16 @@ const fmtNumber = (lang: ExportLang, v: Cell) =>
         }).format(v)
       : v;
 
-/** The dashboard on A4 landscape pages: title, filters, freshness, then each block as a table. */
+/**
+ * The dashboard on A4 landscape pages: title, filters, freshness, then each block as a table —
+ * every filtered project, on as many pages as needed, the table's header repeated at the top of
+ * each page and the pages numbered.
+ */
 export async function dashboardPdf(
   data: DashPortfolio,
   projects: readonly DashProject[],
   filters: string,
   lang: ExportLang,
-  maxProjects = 60,
 ): Promise<Buffer> {
   const l = L[lang];
   const b = blocks(data, projects, l);
@@ -314,6 +317,7 @@ export async function dashboardPdf(
     margin: 36,
     info: { Title: l.title, Creator: 'Jalon' },
     lang: lang === 'fr' ? 'fr-FR' : 'en-GB',
+    bufferPages: true,
   } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -339,25 +343,27 @@ export async function dashboardPdf(
     doc.moveDown(0.2);
     const total = widths.reduce((s, w) => s + w, 0);
     const cols = widths.map((w) => (w / total) * width);
-    for (const [i, row] of rows.entries()) {
-      if (row.length === 0) continue;
-      if (doc.y > 595 - 50) doc.addPage();
+    const line = (row: Cell[], header: boolean) => {
       const y = doc.y;
       let x = left;
       doc
-        .font(i === 0 ? 'bold' : 'regular')
+        .font(header ? 'bold' : 'regular')
         .fontSize(8)
         .fillColor('#212529');
-      let h = 0;
+      let h = 12;
       row.forEach((c, j) => {
         const text = String(fmtNumber(lang, c));
-        doc.text(text, x + 2, y + 2, {
-          width: cols[j]! - 4,
-          align: typeof c === 'number' ? 'right' : 'left',
-          lineBreak: false,
-          ellipsis: true,
-        });
-        h = Math.max(h, 12);
+        // A header's label may take several lines (the row grows); a value takes one.
+        const options = header
+          ? { width: cols[j]! - 4, align: 'left' as const }
+          : {
+              width: cols[j]! - 4,
+              align: typeof c === 'number' ? ('right' as const) : ('left' as const),
+              lineBreak: false,
+              ellipsis: true,
+            };
+        if (header) h = Math.max(h, doc.heightOfString(text, options) + 3);
+        doc.text(text, x + 2, y + 2, options);
         x += cols[j]!;
       });
       doc
@@ -367,6 +373,15 @@ export async function dashboardPdf(
         .lineWidth(0.5)
         .stroke();
       doc.y = y + h + 1;
+    };
+    for (const [i, row] of rows.entries()) {
+      if (row.length === 0) continue;
+      if (doc.y > 595 - 50) {
+        // A new page starts with the table's header again.
+        doc.addPage();
+        if (i > 0) line(rows[0]!, true);
+      }
+      line(row, i === 0);
     }
     doc.x = left;
     doc.moveDown(0.6);
@@ -376,15 +391,24 @@ export async function dashboardPdf(
   table(l.program, b.budget, [4, 1, 2, 2, 2, 1]);
   table(l.capacity, b.capacity, [4, 2, 2, 1]);
   if (b.kpis.length > 1) table(l.kpis, b.kpis, [3, 2, 2, 1]);
-  const shown = b.list
-    .slice(0, maxProjects + 1)
-    .map((r) => [r[0]!, r[1]!, r[4]!, r[6]!, r[8]!, r[10]!, r[12]!, r[13]!]);
+  const shown = b.list.map((r) => [r[0]!, r[1]!, r[4]!, r[6]!, r[8]!, r[10]!, r[12]!, r[13]!]);
   table(l.projects, shown, [2, 5, 3, 2, 2, 2, 2, 1]);
-  if (projects.length > maxProjects)
+  // Page numbers, once every page exists (written in the bottom margin, no new page).
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing in the bottom margin must not start a new page.
+    doc.page.margins.bottom = 0;
     doc
       .font('regular')
-      .fontSize(8)
-      .text(l.more(projects.length - maxProjects));
+      .fontSize(7)
+      .fillColor('#868e96')
+      .text(l.page(i - range.start + 1, range.count), left, 595 - 26, {
+        width,
+        align: 'right',
+        lineBreak: false,
+      });
+  }
   doc.end();
   await ended;
   return Buffer.concat(chunks);

@@ -66,6 +66,46 @@ export interface DashRow {
   sees_money: boolean;
 }
 
+/** The columns of a dashboard row read live from `projects` and the snapshot at each request. */
+type LiveRow = Pick<
+  DashRow,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'status'
+  | 'planned_start'
+  | 'planned_end'
+  | 'portfolio_id'
+  | 'program_id'
+  | 'org_unit_id'
+  | 'manager_id'
+  | 'sees_money'
+  | 'alignment'
+  | 'capacity'
+  | 'computed_at'
+  | 'as_of'
+>;
+
+/** The columns of a dashboard row that its snapshot card holds, as read at refresh. */
+type CardRow = Pick<
+  DashRow,
+  | 'id'
+  | 'portfolio_id'
+  | 'portfolio_name'
+  | 'program_id'
+  | 'program_name'
+  | 'org_unit_id'
+  | 'org_unit_name'
+  | 'manager_id'
+  | 'manager_name'
+  | 'phase_key'
+  | 'phase_name'
+  | 'weather'
+  | 'previous_weather'
+  | 'plan_start'
+  | 'plan_finish'
+>;
+
 /**
  * What a snapshot stores for the dashboard's row of a project (`dash_project_snapshots.card`),
  * written at refresh so that the dashboard's read is one join of the visible projects with
@@ -107,24 +147,7 @@ export async function dashboardRows(
         : sql`(projects.manager_id = ${money.personId} or projects.sponsor_id = ${money.personId}
             or exists (select 1 from project_members pm where pm.project_id = projects.id
               and pm.person_id = ${money.personId} and pm.role in ('project_manager', 'sponsor')))`;
-  const rows = await queryRows<{
-    id: string;
-    code: string;
-    name: string;
-    status: string;
-    planned_start: string | null;
-    planned_end: string | null;
-    portfolio_id: string;
-    program_id: string | null;
-    org_unit_id: string | null;
-    manager_id: string | null;
-    sees_money: boolean;
-    card: SnapshotCard | null;
-    alignment: number | null;
-    capacity: CapacityShare[] | null;
-    computed_at: string | Date | null;
-    as_of: string | null;
-  }>(
+  const rows = await queryRows<LiveRow & { card: SnapshotCard | null }>(
     db,
     sql`select projects.id, projects.code, projects.name, projects.status,
                projects.planned_start::text as planned_start, projects.planned_end::text as planned_end,
@@ -210,23 +233,7 @@ export async function cardAttributes(
   ids?: readonly string[],
 ): Promise<Map<string, Omit<SnapshotCard, 'm'>>> {
   const only = ids ? sql`and project_id in ${ids}` : sql``;
-  const rows = await queryRows<{
-    id: string;
-    portfolio_id: string;
-    portfolio_name: string;
-    program_id: string | null;
-    program_name: string | null;
-    org_unit_id: string | null;
-    org_unit_name: string | null;
-    manager_id: string | null;
-    manager_name: string | null;
-    phase_key: string | null;
-    phase_name: string | null;
-    weather: string | null;
-    previous_weather: string | null;
-    plan_start: string | null;
-    plan_finish: string | null;
-  }>(
+  const rows = await queryRows<CardRow>(
     db,
     sql`with phases as (
           select distinct v.id as version_id, ph->>'key' as key, ph->>'name' as name

@@ -149,40 +149,36 @@ export function activeLifecycles(db: Executor, visible: SQL | undefined, personI
 /** Deliverables and gate checks of a set of projects' current phases. */
 export async function gateStates(db: Executor, projectIds: string[]) {
   if (projectIds.length === 0) return { deliverables: [], checks: [] };
-  const [deliverables, checks] = await Promise.all([
-    queryRows<{
-      projectId: string;
-      phaseKey: string;
-      key: string;
-      name: string;
-      required: boolean;
-      status: string;
-    }>(
-      db,
-      sql`select project_id as "projectId", phase_key as "phaseKey", key, name, required, status
-          from gov_deliverables where project_id in ${projectIds}`,
-    ),
-    queryRows<{ projectId: string; phaseKey: string; criterionKey: string }>(
-      db,
-      sql`select project_id as "projectId", phase_key as "phaseKey", criterion_key as "criterionKey"
-          from gov_gate_checks where project_id in ${projectIds}`,
-    ),
-  ]);
+  const deliverables = await queryRows<{
+    projectId: string;
+    phaseKey: string;
+    key: string;
+    name: string;
+    required: boolean;
+    status: string;
+  }>(
+    db,
+    sql`select project_id as "projectId", phase_key as "phaseKey", key, name, required, status
+        from gov_deliverables where project_id in ${projectIds}`,
+  );
+  const checks = await queryRows<{ projectId: string; phaseKey: string; criterionKey: string }>(
+    db,
+    sql`select project_id as "projectId", phase_key as "phaseKey", criterion_key as "criterionKey"
+        from gov_gate_checks where project_id in ${projectIds}`,
+  );
   return { deliverables, checks };
 }
 
 /** A person's weekly hours (resource profile) and approved absences over a date range. */
 export async function workingTime(db: Executor, personId: string, from: string, to: string) {
-  const [profile, absences] = await Promise.all([
-    queryRows<{ weekHours: unknown }>(
-      db,
-      sql`select week_hours as "weekHours" from resource_profiles where person_id = ${personId}`,
-    ),
-    queryRows<{ start: string; finish: string; fraction: number }>(
-      db,
-      sql`select start::text, finish::text, day_fraction::float8 as fraction from resource_absences
-          where person_id = ${personId} and status = 'approved' and start <= ${to} and finish >= ${from}`,
-    ),
-  ]);
+  const profile = await queryRows<{ weekHours: unknown }>(
+    db,
+    sql`select week_hours as "weekHours" from resource_profiles where person_id = ${personId}`,
+  );
+  const absences = await queryRows<{ start: string; finish: string; fraction: number }>(
+    db,
+    sql`select start::text, finish::text, day_fraction::float8 as fraction from resource_absences
+        where person_id = ${personId} and status = 'approved' and start <= ${to} and finish >= ${from}`,
+  );
   return { weekHours: profile[0]?.weekHours ?? null, absences };
 }

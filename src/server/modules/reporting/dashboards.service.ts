@@ -146,13 +146,12 @@ async function gatesToDecide(ctx: Ctx, actor: Actor): Promise<MyApprovals['gates
 
 async function myApprovals(ctx: Ctx, actor: Actor): Promise<MyApprovals> {
   const approvesTime = roleGrants(actor.role, 'time.approve') || actor.personId !== null;
-  const [timesheets, revisions, gates] = await Promise.all([
-    approvesTime ? listPending(ctx, actor) : { items: [] },
-    roleGrants(actor.role, 'finance.manage')
-      ? repo.pendingRevisions(ctx.db, visibleProjectsCondition(actor))
-      : [],
-    gatesToDecide(ctx, actor),
-  ]);
+  // One after the other: one executor runs one statement at a time.
+  const timesheets = approvesTime ? await listPending(ctx, actor) : { items: [] };
+  const revisions = roleGrants(actor.role, 'finance.manage')
+    ? await repo.pendingRevisions(ctx.db, visibleProjectsCondition(actor))
+    : [];
+  const gates = await gatesToDecide(ctx, actor);
   return {
     timesheets: timesheets.items.map((s) => ({
       id: s.id,
@@ -178,11 +177,9 @@ async function myTimesheet(ctx: Ctx, actor: Actor, now: string): Promise<MyTimes
   if (!actor.personId) return null;
   const monday = mondayOfDate(now);
   const previous = shiftWeek(monday, -1);
-  const [sheet, last, working] = await Promise.all([
-    getMyTimesheet(ctx, actor, monday),
-    getMyTimesheet(ctx, actor, previous),
-    repo.workingTime(ctx.db, actor.personId, monday, weekDates(monday)[6]!),
-  ]);
+  const sheet = await getMyTimesheet(ctx, actor, monday);
+  const last = await getMyTimesheet(ctx, actor, previous);
+  const working = await repo.workingTime(ctx.db, actor.personId, monday, weekDates(monday)[6]!);
   const expected = expectedWeekHours(
     validWeekHours(working.weekHours),
     weekDates(monday),
@@ -209,12 +206,10 @@ async function myTimesheet(ctx: Ctx, actor: Actor, now: string): Promise<MyTimes
  */
 export async function myHome(ctx: Ctx, actor: Actor, now = today()): Promise<MyHome> {
   const due = actor.personId ? (await reportsDue(ctx, actor, { date: now, mine: true })).items : [];
-  const [projects, actions, approvals, timesheet] = await Promise.all([
-    myProjects(ctx, actor, due),
-    myActions(ctx, actor, now),
-    myApprovals(ctx, actor),
-    myTimesheet(ctx, actor, now),
-  ]);
+  const projects = await myProjects(ctx, actor, due);
+  const actions = await myActions(ctx, actor, now);
+  const approvals = await myApprovals(ctx, actor);
+  const timesheet = await myTimesheet(ctx, actor, now);
   return {
     today: now,
     person: actor.personId ? { id: actor.personId, name: actor.name } : null,

@@ -108,26 +108,24 @@ export async function updateReport(
 /** Reports of several projects for one period start, and each project's report before it. */
 export async function reportsForPeriod(db: Executor, projectIds: string[], periodStart: string) {
   if (projectIds.length === 0) return { current: [], previous: [] };
-  const [current, previous] = await Promise.all([
-    queryRows<{
-      id: string;
-      project_id: string;
-      state: string;
-      overall: string;
-      dimensions: unknown;
-    }>(
-      db,
-      sql`select id, project_id, state, overall, dimensions from status_reports
-          where period_start = ${periodStart}::date and project_id in ${projectIds}`,
-    ),
-    queryRows<{ project_id: string; overall: string }>(
-      db,
-      sql`select distinct on (project_id) project_id, overall from status_reports
-          where period_start < ${periodStart}::date and project_id in ${projectIds}
-            and state in ('submitted', 'reviewed')
-          order by project_id, period_start desc`,
-    ),
-  ]);
+  const current = await queryRows<{
+    id: string;
+    project_id: string;
+    state: string;
+    overall: string;
+    dimensions: unknown;
+  }>(
+    db,
+    sql`select id, project_id, state, overall, dimensions from status_reports
+        where period_start = ${periodStart}::date and project_id in ${projectIds}`,
+  );
+  const previous = await queryRows<{ project_id: string; overall: string }>(
+    db,
+    sql`select distinct on (project_id) project_id, overall from status_reports
+        where period_start < ${periodStart}::date and project_id in ${projectIds}
+          and state in ('submitted', 'reviewed')
+        order by project_id, period_start desc`,
+  );
   return { current, previous };
 }
 
@@ -225,11 +223,11 @@ export async function programsOf(db: Executor, portfolioId: string) {
 }
 
 export async function allScopes(db: Executor) {
-  const [ps, gs, js] = await Promise.all([
-    db.select({ id: portfolios.id, name: portfolios.name }).from(portfolios),
-    db.select({ id: programs.id, name: programs.name }).from(programs),
-    db.select({ id: projects.id, code: projects.code, name: projects.name }).from(projects),
-  ]);
+  const ps = await db.select({ id: portfolios.id, name: portfolios.name }).from(portfolios);
+  const gs = await db.select({ id: programs.id, name: programs.name }).from(programs);
+  const js = await db
+    .select({ id: projects.id, code: projects.code, name: projects.name })
+    .from(projects);
   return { portfolios: ps, programs: gs, projects: js };
 }
 

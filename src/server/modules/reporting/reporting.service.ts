@@ -151,12 +151,11 @@ async function canUpdate(db: Executor, actor: Actor, projectId: string) {
 /** The history of a project's status reports, newest first, with the period expected now and live metrics. */
 export async function listReports(ctx: Ctx, actor: Actor, projectId: string, now = today()) {
   const { project } = await authorizeProject(ctx.db, actor, projectId, 'project.read');
-  const [rows, frequency, update, metrics] = await Promise.all([
-    repo.reportsOfProject(ctx.db, projectId),
-    frequencyOf(ctx.db, project.portfolioId),
-    canUpdate(ctx.db, actor, projectId),
-    computeMetrics(ctx.db, [projectId], now),
-  ]);
+  // One after the other: one executor runs one statement at a time.
+  const rows = await repo.reportsOfProject(ctx.db, projectId);
+  const frequency = await frequencyOf(ctx.db, project.portfolioId);
+  const update = await canUpdate(ctx.db, actor, projectId);
+  const metrics = await computeMetrics(ctx.db, [projectId], now);
   const can = { update, review: roleGrants(actor.role, 'reporting.review') };
   const expected = expectedPeriod(now, frequency);
   return {
@@ -175,10 +174,8 @@ export async function getReport(ctx: Ctx, actor: Actor, projectId: string, repor
   const { project } = await authorizeProject(ctx.db, actor, projectId, 'project.read');
   const row = await repo.findReport(ctx.db, projectId, reportId);
   if (!row) throw notFound(reportId);
-  const [previous, update] = await Promise.all([
-    repo.previousReport(ctx.db, projectId, row.periodStart),
-    canUpdate(ctx.db, actor, projectId),
-  ]);
+  const previous = await repo.previousReport(ctx.db, projectId, row.periodStart);
+  const update = await canUpdate(ctx.db, actor, projectId);
   return toReport(row, project, previous, {
     update,
     review: roleGrants(actor.role, 'reporting.review'),
@@ -409,11 +406,12 @@ export async function portfolioStatus(
   const ids = projects.map((p) => p.id);
   // The weights (planned work) only matter to the weighted rule: the planning metrics over every
   // task of the portfolio are not computed for the others.
-  const [{ current, previous }, programs, metrics] = await Promise.all([
-    repo.reportsForPeriod(ctx.db, ids, period.start),
-    repo.programsOf(ctx.db, portfolioId),
-    rule === 'weighted' ? computeMetrics(ctx.db, ids, period.end) : new Map<string, MetricRow>(),
-  ]);
+  const { current, previous } = await repo.reportsForPeriod(ctx.db, ids, period.start);
+  const programs = await repo.programsOf(ctx.db, portfolioId);
+  const metrics =
+    rule === 'weighted'
+      ? await computeMetrics(ctx.db, ids, period.end)
+      : new Map<string, MetricRow>();
   const overrides = await repo.overridesFor(
     ctx.db,
     [portfolioId, ...programs.map((g) => g.id)],
@@ -718,11 +716,9 @@ async function visibleScopes(ctx: Ctx, actor: Actor) {
 
 export async function listKpis(ctx: Ctx, actor: Actor) {
   await ensureStandardKpis(ctx.db);
-  const [rows, values, scopes] = await Promise.all([
-    repo.listKpis(ctx.db),
-    repo.latestKpiValues(ctx.db),
-    visibleScopes(ctx, actor),
-  ]);
+  const rows = await repo.listKpis(ctx.db);
+  const values = await repo.latestKpiValues(ctx.db);
+  const scopes = await visibleScopes(ctx, actor);
   const latest = new Map<string, Kpi['latest']>();
   const computedAt = new Map<string, string>();
   for (let i = 0; i < values.length; i++) {
@@ -868,10 +864,8 @@ export async function updateKpi(
 export async function kpiHistory(ctx: Ctx, actor: Actor, id: string, scopeId?: string) {
   const kpi = await repo.findKpi(ctx.db, id);
   if (!kpi) throw new DomainError('KPI_NOT_FOUND', `No KPI ${id}`);
-  const [rows, scopes] = await Promise.all([
-    repo.kpiHistory(ctx.db, id, scopeId),
-    visibleScopes(ctx, actor),
-  ]);
+  const rows = await repo.kpiHistory(ctx.db, id, scopeId);
+  const scopes = await visibleScopes(ctx, actor);
   return {
     items: rows
       .filter((r) => scopes.has(r.scopeId))
@@ -893,7 +887,8 @@ export async function kpiHistory(ctx: Ctx, actor: Actor, id: string, scopeId?: s
  */
 export async function computeKpis(ctx: Ctx, asOf = today()) {
   await ensureStandardKpis(ctx.db);
-  const [kpis, projects] = await Promise.all([repo.listKpis(ctx.db), repo.activeProjects(ctx.db)]);
+  const kpis = await repo.listKpis(ctx.db);
+  const projects = await repo.activeProjects(ctx.db);
   const active = kpis.map((r) => r.k).filter((k) => k.archivedAt === null);
   const metrics = await computeMetrics(
     ctx.db,

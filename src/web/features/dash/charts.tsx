@@ -2,6 +2,7 @@ import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from
 import { IconDownload } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { placeLabels } from '../../../core/dash/labels.ts';
 import type { Cell } from '../../../core/tabular/csv.ts';
 import { currentLocale } from '../../i18n.ts';
 import { downloadCsv } from '../reporting/download.ts';
@@ -257,6 +258,10 @@ export function BubbleChart({
   const py = (y: number) => bottom - R - (y / yMax) * (bottom - top - 2 * R);
   const pr = (s: number) => 4 + Math.sqrt(s / sMax) * (R - 4);
   const sorted = [...bubbles].sort((a, b) => b.size - a.size);
+  const labels = placeLabels(
+    sorted.map((b) => ({ x: px(b.x), y: py(b.y), r: pr(b.size), label: b.label })),
+    { bounds: { left: L + 2, top: top + 2, right: right - 2, bottom: bottom - 2 }, fontSize: 10 },
+  );
   const clip = `bubble-plot-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width="100%">
@@ -302,23 +307,25 @@ export function BubbleChart({
           </g>
         ))}
       </g>
-      {/* Labels of the large bubbles, kept inside the plot (never over the axes' labels). */}
-      {sorted
-        .filter((b) => pr(b.size) > 18)
-        .map((b) => (
-          <text
-            key={b.id}
-            x={Math.min(right - 3 * b.label.length, Math.max(L + 3 * b.label.length, px(b.x)))}
-            y={py(b.y) + 4}
-            fontSize={10}
-            textAnchor="middle"
-            fill="#212529"
-            pointerEvents="none"
-            aria-hidden
-          >
-            {b.label}
-          </text>
-        ))}
+      {/* Labels placed without overlap inside the plot (largest bubbles first; a label with no
+          free place is left out: the tooltip and the table view still name its project). */}
+      {labels.map((p) => (
+        <text
+          key={sorted[p.index]!.id}
+          x={p.x}
+          y={p.y}
+          fontSize={10}
+          textAnchor={p.anchor}
+          fill="#212529"
+          stroke="#fff"
+          strokeWidth={3}
+          paintOrder="stroke"
+          pointerEvents="none"
+          aria-hidden
+        >
+          {sorted[p.index]!.label}
+        </text>
+      ))}
       <line x1={L} x2={right} y1={bottom} y2={bottom} stroke="#adb5bd" />
       <line x1={L} x2={L} y1={top} y2={bottom} stroke="#adb5bd" />
       {[0, 0.25, 0.5, 0.75, 1]

@@ -227,10 +227,14 @@ function KpiForm({ onDone }: { onDone: () => void }) {
           if (isApiError(e, 'KPI_FORMULA_INVALID')) {
             const d = e.details as { position: number; reason: string; token: string };
             setFormulaError(
-              t(`reporting.kpi.formulaError.${d.reason}`, {
-                position: d.position + 1,
-                token: d.token,
-              }),
+              // A syntax error at the end of the formula has no token: « formule incomplète ».
+              t(
+                `reporting.kpi.formulaError.${d.reason === 'syntax' && !d.token ? 'end' : d.reason}`,
+                {
+                  position: d.position + 1,
+                  token: d.token,
+                },
+              ),
             );
           } else notifications.show({ color: 'red', message: errorMessage(t, e) });
         },

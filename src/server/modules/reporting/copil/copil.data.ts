@@ -91,17 +91,14 @@ export async function gatherPack(
   // Active and on-hold projects first by code; closed ones only when they reported.
   rows = rows.filter((p) => p.status !== 'closed' || p.report !== null || p.id === scope.id);
   const ids = rows.map((p) => p.id);
-  const [finance, risks] = await Promise.all([
-    mayRead(ctx, actor, scope, 'finance.read'),
-    mayRead(ctx, actor, scope, 'risk.read'),
-  ]);
-  const [reports, milestones, riskRows, money, metrics] = await Promise.all([
-    repo.reportsWithNarrative(ctx.db, ids, status.period.start),
-    repo.milestonesOf(ctx.db, ids),
-    risks ? repo.topRisksOf(ctx.db, ids) : Promise.resolve([]),
-    finance ? rollupByProject(ctx.db, opts.asOf, scope.portfolioId) : Promise.resolve([]),
-    computeMetrics(ctx.db, ids, opts.asOf),
-  ]);
+  // One after the other: one executor runs one statement at a time.
+  const finance = await mayRead(ctx, actor, scope, 'finance.read');
+  const risks = await mayRead(ctx, actor, scope, 'risk.read');
+  const reports = await repo.reportsWithNarrative(ctx.db, ids, status.period.start);
+  const milestones = await repo.milestonesOf(ctx.db, ids);
+  const riskRows = risks ? await repo.topRisksOf(ctx.db, ids) : [];
+  const money = finance ? await rollupByProject(ctx.db, opts.asOf, scope.portfolioId) : [];
+  const metrics = await computeMetrics(ctx.db, ids, opts.asOf);
   const reportOf = new Map(reports.current.map((r) => [r.project_id, r]));
   const prevOf = new Map(reports.previous.map((r) => [r.project_id, r]));
   const moneyOf = new Map(money.map((m) => [m.projectId, m]));

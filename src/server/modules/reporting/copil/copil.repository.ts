@@ -134,21 +134,19 @@ export interface ReportRow {
 /** Full reports of the period for several projects, and each one's previous counted report. */
 export async function reportsWithNarrative(db: Executor, ids: string[], periodStart: string) {
   if (ids.length === 0) return { current: [], previous: [] };
-  const [current, previous] = await Promise.all([
-    queryRows<ReportRow>(
-      db,
-      sql`select project_id, state, overall, dimensions, achievements, next_steps, issues, decisions,
-                 period_start::text as period_start
-          from status_reports where period_start = ${periodStart}::date and project_id in ${ids}`,
-    ),
-    queryRows<{ project_id: string; overall: string; dimensions: unknown }>(
-      db,
-      sql`select distinct on (project_id) project_id, overall, dimensions from status_reports
-          where period_start < ${periodStart}::date and project_id in ${ids}
-            and state in ('submitted', 'reviewed')
-          order by project_id, period_start desc`,
-    ),
-  ]);
+  const current = await queryRows<ReportRow>(
+    db,
+    sql`select project_id, state, overall, dimensions, achievements, next_steps, issues, decisions,
+               period_start::text as period_start
+        from status_reports where period_start = ${periodStart}::date and project_id in ${ids}`,
+  );
+  const previous = await queryRows<{ project_id: string; overall: string; dimensions: unknown }>(
+    db,
+    sql`select distinct on (project_id) project_id, overall, dimensions from status_reports
+        where period_start < ${periodStart}::date and project_id in ${ids}
+          and state in ('submitted', 'reviewed')
+        order by project_id, period_start desc`,
+  );
   return { current, previous };
 }
 

@@ -223,26 +223,21 @@ async function checkSubscription(ctx: Ctx, actor: Actor, s: SubInput) {
 
 async function scopeNames(ctx: Ctx, rows: SubRow[]) {
   const out = new Map<string, string>();
-  await Promise.all(
-    [...new Map(rows.map((r) => [r.s.scopeId, r.s.scopeType])).entries()].map(
-      async ([id, type]) => {
-        try {
-          const s = await resolveScope(ctx, JOB_ACTOR, type as PackScope, id);
-          out.set(id, `${s.code} — ${s.name}`);
-        } catch {
-          out.set(id, '');
-        }
-      },
-    ),
-  );
+  // One after the other: one executor runs one statement at a time.
+  for (const [id, type] of new Map(rows.map((r) => [r.s.scopeId, r.s.scopeType]))) {
+    try {
+      const s = await resolveScope(ctx, JOB_ACTOR, type as PackScope, id);
+      out.set(id, `${s.code} — ${s.name}`);
+    } catch {
+      out.set(id, '');
+    }
+  }
   return out;
 }
 
 export async function listSubscriptions(ctx: Ctx) {
-  const [rows, last] = await Promise.all([
-    repo.listSubscriptions(ctx.db),
-    repo.lastDeliveries(ctx.db),
-  ]);
+  const rows = await repo.listSubscriptions(ctx.db);
+  const last = await repo.lastDeliveries(ctx.db);
   const names = await scopeNames(ctx, rows);
   const lastOf = new Map(last.map((l) => [l.subscription_id, l]));
   return {
