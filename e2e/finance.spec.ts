@@ -98,6 +98,9 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
     await page.context().clearCookies();
     await signIn(page, FINANCE);
     await page.goto('/finance');
+    await expect(page.getByRole('tab', { name: 'Import des réalisés et engagements' })).toBeVisible(
+      { timeout: 60_000 },
+    );
     await page.getByRole('tab', { name: 'Import des réalisés et engagements' }).click();
     const csv = (date: string) =>
       `Projet;Date;Montant;Fournisseur\r\n${project.code};05/11/2026;1 234,56;Capgemini\r\n${project.code};${date};250,00;Dell Technologies\r\n`;
@@ -130,6 +133,10 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
   await test.step('il saisit un bon de commande dans le formulaire du projet', async () => {
     const reference = `BC-E2E-${Date.now() % 100000}`;
     await page.goto(`/projects/${project.id}/budget`);
+    // The budget view is heavy on a loaded machine: as in the first step, give it time.
+    await expect(page.getByRole('button', { name: 'Nouveau bon de commande' })).toBeVisible({
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: 'Nouveau bon de commande' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nouveau bon de commande' });
     await dialog.getByRole('textbox', { name: 'Fournisseur' }).fill('Inetum');
@@ -146,6 +153,9 @@ test('le chef de projet saisit son budget dans la grille ; le contrôle de gesti
 
   await test.step('il enregistre un taux de change daté', async () => {
     await page.goto('/finance');
+    await expect(page.getByRole('tab', { name: 'Taux de change' })).toBeVisible({
+      timeout: 60_000,
+    });
     await page.getByRole('tab', { name: 'Taux de change' }).click();
     await page.getByRole('textbox', { name: 'Devise (ISO)' }).fill('CHF');
     await page.getByRole('textbox', { name: 'En vigueur au' }).fill('01/11/2026');
