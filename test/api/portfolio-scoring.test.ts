@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Evaluation, EvaluationList, Ranking } from '../../src/contracts/scenarios.ts';
-import { ProjectRequest } from '../../src/contracts/strategy.ts';
-import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
+import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import {
   buildObjective,
   buildPortfolio,
