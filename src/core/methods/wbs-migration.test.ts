@@ -127,7 +127,7 @@ describe('wbsAdditions', () => {
     const keyedV1 = withWbsKeys(v1);
     // Version 2 renames the phase « Cadrage » and its task « Étude » (keys kept, as the editor
     // does), and adds a new « Étude » of the old name.
-    const v2r = structuredClone(keyedV1);
+    const v2r = JSON.parse(JSON.stringify(keyedV1)) as typeof keyedV1;
     v2r.phases[0]!.name = 'Initialisation';
     v2r.phases[0]!.wbs[0]!.name = 'Cadrage fonctionnel';
     v2r.phases[0]!.wbs.splice(1, 0, task('Étude'));

@@ -70,7 +70,10 @@ const notFound = (id: string) => new DomainError('METHODOLOGY_NOT_FOUND', `No me
  * Stored content is parsed again, so defaults added to the contract later apply to old versions;
  * WBS items without a stable key (versions published before keys) get their derived one.
  */
-const contentOf = (raw: unknown): Content => withWbsKeys(MethodologyContent.parse(raw));
+const contentOf = (raw: unknown): Content => {
+  const content = MethodologyContent.parse(raw);
+  return { ...content, phases: withWbsKeys(content).phases };
+};
 
 function assertContent(content: Content) {
   const issues = methodologyIssues(content);
