@@ -270,6 +270,12 @@ describe('portfolio dashboard', () => {
       realisedCents: 2_000_000,
       ratePct: 40,
     });
+    // The same figures are registry metrics (in euros), for KPIs and formulas.
+    expect((await computeMetrics(t.ctx.db, [a], '2026-11-18')).get(a)).toMatchObject({
+      benefits_planned_eur: 100_000,
+      benefits_due_eur: 50_000,
+      benefits_realised_eur: 20_000,
+    });
   });
 
   it('counts a milestone late when its date passed and it is not done, not when it slipped', async () => {
@@ -343,6 +349,11 @@ describe('portfolio dashboard', () => {
     expect(d.kpis.length).toBeGreaterThan(0);
     for (const k of d.kpis)
       expect(k.points.map((p) => p.asOf)).toEqual(['2026-10-31', '2026-11-18']);
+    // The standard « Bénéfices réalisés » KPI: 20 000 € realised of 50 000 € due in 2026.
+    expect(d.kpis.find((k) => k.code === 'BENEFITS_REALISED')?.points).toEqual([
+      { asOf: '2026-10-31', value: 40, status: 'red' },
+      { asOf: '2026-11-18', value: 40, status: 'red' },
+    ]);
     expect((await dashboard(pmo, '')).kpis).toEqual([]);
   });
 

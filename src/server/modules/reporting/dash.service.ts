@@ -25,8 +25,6 @@ import {
   statusMix,
   weatherMix,
 } from '../../../core/dash/portfolio.ts';
-import { benefitsTracking } from '../../../core/evm/evm.ts';
-import { BENEFIT_KINDS } from '../../../core/strategy/business-case.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import { roleGrants, seesAllProjects } from '../../../core/platform/permissions.ts';
 import { trendOf, type Weather } from '../../../core/reporting/weather.ts';
@@ -308,17 +306,19 @@ export async function refreshSnapshots(ctx: Ctx, asOf = today()) {
     list.push({ o: c.org_unit_id, a: round1(c.a), c: round1(c.c) });
     capacity.set(c.project_id, list);
   }
-  const benefits = await benefitFigures(ctx, asOf);
   const cards = await repo.cardAttributes(ctx.db);
   const computedAt = new Date();
   const rows = ids.map((id) => {
     const a = alignment?.get(id);
-    const b = benefits.get(id);
+    // Benefits come from the registry's benefits source (euros); the card keeps cents.
+    const r = metrics.get(id) ?? {};
+    const cents = (v: number | null | undefined) =>
+      v === null || v === undefined ? null : Math.round(v * 100);
     const m = {
-      ...(metrics.get(id) ?? {}),
-      benefits_planned_cents: b?.plannedCents ?? null,
-      benefits_due_cents: b?.plannedToDateCents ?? null,
-      benefits_realised_cents: b?.realisedCents ?? null,
+      ...r,
+      benefits_planned_cents: cents(r.benefits_planned_eur),
+      benefits_due_cents: cents(r.benefits_due_eur),
+      benefits_realised_cents: cents(r.benefits_realised_eur),
     };
     const card = cards.get(id);
     return {
@@ -347,45 +347,6 @@ export async function refreshSnapshots(ctx: Ctx, asOf = today()) {
 }
 
 const round1 = (h: number) => Math.round(h * 10) / 10;
-
-/**
- * Planned (the latest business case's benefit lines) vs realised benefits of every project with
- * a case or a realisation, at `asOf`'s month (core/evm benefitsTracking, as the Benefits tab).
- */
-async function benefitFigures(ctx: Ctx, asOf: string) {
-  const { cases, realised } = await repo.benefitsOf(ctx.db);
-  interface Case {
-    firstPeriod?: string;
-    lines?: { kind: string; amounts: number[]; confidence?: number }[];
-  }
-  const byProject = new Map<string, { period: string; amount: number }[]>();
-  for (const r of realised) {
-    const list = byProject.get(r.project_id) ?? [];
-    list.push({ period: r.period, amount: Number(r.amount) });
-    byProject.set(r.project_id, list);
-  }
-  const caseOf = new Map(cases.map((c) => [c.project_id, c.bc as Case]));
-  const out = new Map<string, BenefitFigures>();
-  for (const id of new Set([...caseOf.keys(), ...byProject.keys()])) {
-    const bc = caseOf.get(id);
-    const planned = (bc?.lines ?? []).filter((l) =>
-      (BENEFIT_KINDS as readonly string[]).includes(l.kind),
-    );
-    if (planned.length === 0 && !byProject.has(id)) continue;
-    const t = benefitsTracking({
-      firstPeriod: bc?.firstPeriod ?? null,
-      planned,
-      realised: byProject.get(id) ?? [],
-      asOf: asOf.slice(0, 7),
-    });
-    out.set(id, {
-      plannedCents: t.totals.planned,
-      plannedToDateCents: t.totals.plannedToDate,
-      realisedCents: t.totals.realised,
-    });
-  }
-  return out;
-}
 
 /** One project at a glance: schedule, cost, risks, weather, milestones (computed live). */
 export async function projectDashboard(

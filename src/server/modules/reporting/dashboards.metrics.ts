@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { BenefitFigures } from '../../../core/dash/portfolio.ts';
+import { benefitsTracking } from '../../../core/evm/evm.ts';
+import { BENEFIT_KINDS } from '../../../core/strategy/business-case.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { pressureByProject, readPressure } from './dash.capacity.ts';
+import { benefitsOf } from './dash.repository.ts';
 import type { MetricDefinition, MetricRow, MetricSource } from './reporting.metrics.ts';
 
 /*
@@ -341,10 +345,95 @@ export const governanceSource: MetricSource = {
 
 const round2 = (h: number) => Math.round(h * 100) / 100;
 
+/**
+ * Planned (the latest business case's benefit lines) vs realised benefits of every project with
+ * a case or a realisation, at `asOf`'s month (core/evm benefitsTracking, as the Benefits tab).
+ */
+export async function benefitFigures(db: Executor, asOf: string) {
+  const { cases, realised } = await benefitsOf(db);
+  interface Case {
+    firstPeriod?: string;
+    lines?: { kind: string; amounts: number[]; confidence?: number }[];
+  }
+  const byProject = new Map<string, { period: string; amount: number }[]>();
+  for (const r of realised) {
+    const list = byProject.get(r.project_id) ?? [];
+    list.push({ period: r.period, amount: Number(r.amount) });
+    byProject.set(r.project_id, list);
+  }
+  const caseOf = new Map(cases.map((c) => [c.project_id, c.bc as Case]));
+  const out = new Map<string, BenefitFigures>();
+  for (const id of new Set([...caseOf.keys(), ...byProject.keys()])) {
+    const bc = caseOf.get(id);
+    const planned = (bc?.lines ?? []).filter((l) =>
+      (BENEFIT_KINDS as readonly string[]).includes(l.kind),
+    );
+    if (planned.length === 0 && !byProject.has(id)) continue;
+    const t = benefitsTracking({
+      firstPeriod: bc?.firstPeriod ?? null,
+      planned,
+      realised: byProject.get(id) ?? [],
+      asOf: asOf.slice(0, 7),
+    });
+    out.set(id, {
+      plannedCents: t.totals.planned,
+      plannedToDateCents: t.totals.plannedToDate,
+      realisedCents: t.totals.realised,
+    });
+  }
+  return out;
+}
+
+/**
+ * Benefits: planned over the whole business case, planned up to the date's period and realised
+ * (the strategy module's business cases and benefit realisations), in euros; a project without
+ * a business case nor a realisation has none (null).
+ */
+export const benefitsSource: MetricSource = {
+  source: 'benefits',
+  metrics: [
+    def(
+      'benefits',
+      'benefits_planned_eur',
+      '€',
+      'Bénéfices prévus par le dossier d’opportunité (total)',
+      'Benefits planned by the business case (total)',
+    ),
+    def(
+      'benefits',
+      'benefits_due_eur',
+      '€',
+      'Bénéfices prévus jusqu’à la période de la date',
+      'Benefits planned up to the date’s period',
+    ),
+    def(
+      'benefits',
+      'benefits_realised_eur',
+      '€',
+      'Bénéfices réalisés jusqu’à la date',
+      'Benefits realised up to the date',
+    ),
+  ],
+  async compute(db, ids, asOf) {
+    if (ids.length === 0) return new Map();
+    const wanted = new Set(ids);
+    const out = new Map<string, MetricRow>();
+    for (const [id, b] of await benefitFigures(db, asOf))
+      if (wanted.has(id))
+        out.set(id, {
+          benefits_planned_eur: b.plannedCents / 100,
+          benefits_due_eur: b.plannedToDateCents / 100,
+          benefits_realised_eur: b.realisedCents / 100,
+        });
+    return out;
+  },
+};
+
 export const MODULE_SOURCES: readonly MetricSource[] = [
   financeSource,
   risksSource,
   timeSource,
   resourcesSource,
   governanceSource,
+  benefitsSource,
 ];

@@ -152,6 +152,21 @@ export const STANDARD_KPIS = [
     level: 'portfolio',
   },
   {
+    code: 'BENEFITS_REALISED',
+    nameFr: 'Bénéfices réalisés',
+    nameEn: 'Benefits realised',
+    description:
+      'Bénéfices réalisés / bénéfices prévus à date par les dossiers d’opportunité, en %.',
+    formula: 'round(benefits_realised_eur / benefits_due_eur * 100, 1)',
+    unit: '%',
+    direction: 'up',
+    target: 100,
+    green: 90,
+    amber: 70,
+    frequency: 'monthly',
+    level: 'portfolio',
+  },
+  {
     code: 'UTILISATION',
     nameFr: 'Taux d’utilisation des ressources',
     nameEn: 'Resource utilisation',
