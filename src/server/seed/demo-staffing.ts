@@ -4,7 +4,7 @@ import { postSessionCost } from '../modules/staffing/postings.service.ts';
 import type { Ctx } from '../context.ts';
 import { queryRows } from '../db/client.ts';
 import * as resourcesRepo from '../modules/resources/resources.repository.ts';
-import { decideAbsence, requestAbsence } from '../modules/resources/resources.service.ts';
+import { requestAbsence } from '../modules/resources/resources.service.ts';
 import * as skillsRepo from '../modules/resources/skills.repository.ts';
 import { answerRequest, createRequest } from '../modules/resources/staffing.service.ts';
 import { heldSkills } from '../modules/staffing/availability.ts';
@@ -299,7 +299,8 @@ async function seedSickOnTraining(ctx: Ctx, actor: Actor) {
   if (!psm) return;
   const [first] = (await listEnrolments(ctx, actor, { sessionId: psm.id, mine: false })).items;
   if (!first) return;
-  const sick = await requestAbsence(ctx, actor, {
+  // Declared, waiting for the manager's approval (already counted as days missed).
+  await requestAbsence(ctx, actor, {
     personId: first.person.id,
     kind: 'maladie',
     start: psm.start,
@@ -307,9 +308,6 @@ async function seedSickOnTraining(ctx: Ctx, actor: Actor) {
     dayFraction: 1,
     comment: 'Arrêt de travail',
   });
-  if (sick.status === 'requested') {
-    await decideAbsence(ctx, actor, sick.id, sick.version, { decision: 'approve' });
-  }
 }
 
 /**
