@@ -20,6 +20,9 @@ CREATE TABLE "gov_plan_task_method_keys" (
 );
 --> statement-breakpoint
 ALTER TABLE "gov_standard_milestones" ADD COLUMN "evidence_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "training_cost_postings" ADD COLUMN "review" text;--> statement-breakpoint
+ALTER TABLE "strategy_portfolio_scenarios" ADD COLUMN "backlog" jsonb;--> statement-breakpoint
+ALTER TABLE "strategy_project_requests" ADD COLUMN "effort_by_team" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "gov_milestone_evidence" ADD CONSTRAINT "gov_milestone_evidence_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "gov_milestone_evidence" ADD CONSTRAINT "gov_milestone_evidence_milestone_id_gov_standard_milestones_id_fk" FOREIGN KEY ("milestone_id") REFERENCES "public"."gov_standard_milestones"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "gov_milestone_evidence" ADD CONSTRAINT "gov_milestone_evidence_deliverable_id_gov_deliverables_id_fk" FOREIGN KEY ("deliverable_id") REFERENCES "public"."gov_deliverables"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -27,4 +30,6 @@ ALTER TABLE "gov_plan_task_method_keys" ADD CONSTRAINT "gov_plan_task_method_key
 ALTER TABLE "gov_plan_task_method_keys" ADD CONSTRAINT "gov_plan_task_method_keys_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "gov_milestone_evidence_project_idx" ON "gov_milestone_evidence" USING btree ("project_id","milestone_id");--> statement-breakpoint
 CREATE INDEX "gov_milestone_evidence_deliverable_idx" ON "gov_milestone_evidence" USING btree ("deliverable_id");--> statement-breakpoint
-CREATE INDEX "gov_plan_task_method_keys_project_idx" ON "gov_plan_task_method_keys" USING btree ("project_id");
+CREATE INDEX "gov_plan_task_method_keys_project_idx" ON "gov_plan_task_method_keys" USING btree ("project_id");--> statement-breakpoint
+ALTER TABLE "training_cost_postings" ADD CONSTRAINT "training_cost_postings_review_check" CHECK ("training_cost_postings"."review" is null or "training_cost_postings"."review" in ('participants_changed', 'session_cancelled'));--> statement-breakpoint
+ALTER TABLE "strategy_project_requests" ADD CONSTRAINT "strategy_requests_effort_by_team_check" CHECK (jsonb_typeof("strategy_project_requests"."effort_by_team") = 'array');

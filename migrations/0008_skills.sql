@@ -1,2 +1,0 @@
-ALTER TABLE "training_cost_postings" ADD COLUMN "review" text;--> statement-breakpoint
-ALTER TABLE "training_cost_postings" ADD CONSTRAINT "training_cost_postings_review_check" CHECK ("training_cost_postings"."review" is null or "training_cost_postings"."review" in ('participants_changed', 'session_cancelled'));
