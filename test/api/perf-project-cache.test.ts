@@ -220,3 +220,61 @@ describe('project lists written as JSON text', () => {
     }
   });
 });
+
+describe('project list pages kept in memory', () => {
+  async function list(cookie: string, query: string, app: FastifyInstance = t.app) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/projects?${query}`,
+      headers: { origin: ORIGIN, host: 'localhost:80', cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return ProjectList.parse(res.json()).items.map((p) => p.name);
+  }
+
+  it('serves a page again from memory, and forgets it on any notified write', async () => {
+    const portfolio = await buildPortfolio(t);
+    const project = await buildProject(t, portfolio.id, { name: 'Liste avant' });
+    const query = `portfolioId=${portfolio.id}`;
+    expect(await list(pmo, query)).toEqual(['Liste avant']);
+    await t.ctx.db.execute(
+      sql`update projects set name = 'Liste en douce' where id = ${project.id}`,
+    );
+    // Fails without the cache: the page would be read again.
+    expect(await list(pmo, query)).toEqual(['Liste avant']);
+    // A new project in the portfolio is a notified write: it shows at once, with the rename.
+    await buildProject(t, portfolio.id, { name: 'Liste nouveau' });
+    expect(await list(pmo, query)).toEqual(['Liste en douce', 'Liste nouveau']);
+  });
+
+  it("follows a member's projects at once: added, renamed, removed, on every instance", async () => {
+    const portfolio = await buildPortfolio(t);
+    const project = await buildProject(t, portfolio.id, { name: 'Chez Julie' });
+    await buildProject(t, portfolio.id, { name: 'Pas chez Julie' });
+    const person = await buildPerson(t);
+    const { cookie } = await signIn(t, 'member', { personId: person.id });
+    const query = `portfolioId=${portfolio.id}`;
+    expect(await list(cookie, query)).toEqual([]);
+    expect(await list(cookie, query, other)).toEqual([]);
+    const member = await buildMember(t, project.id, person.id, 'contributor');
+    expect(await list(cookie, query)).toEqual(['Chez Julie']);
+    await vi.waitFor(async () => expect(await list(cookie, query, other)).toEqual(['Chez Julie']), {
+      timeout: 2_000,
+      interval: 20,
+    });
+    // The PMO sees both; what the member saw is not what the PMO is served.
+    expect(await list(pmo, query)).toEqual(['Chez Julie', 'Pas chez Julie']);
+    await patch(pmo, `/api/v1/projects/${project.id}`, project.version, { name: 'Chez Julie v2' });
+    expect(await list(cookie, query)).toEqual(['Chez Julie v2']);
+    const removed = await call(t, pmo, {
+      method: 'DELETE',
+      url: `/api/v1/projects/${project.id}/members/${member.id}`,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await list(cookie, query)).toEqual([]);
+    await vi.waitFor(async () => expect(await list(cookie, query, other)).toEqual([]), {
+      timeout: 2_000,
+      interval: 20,
+    });
+  });
+});

@@ -32,7 +32,7 @@ import { assertOrgUnitExists, assertPeopleExist, getPerson } from '../org/org.se
 import { listAuditEvents, recordAudit } from '../platform/audit.service.ts';
 import { applyMethodologyInTx } from '../governance/governance.service.ts';
 import * as repo from './portfolio.repository.ts';
-import { cachedView } from './project-view-cache.ts';
+import { cachedList, cachedView } from './project-view-cache.ts';
 
 /**
  * The portfolio's rule of which projects an actor sees, as a condition on the projects table,
@@ -400,19 +400,25 @@ export async function listProjectsJson(
   actor: Actor,
   query: ProjectListQuery,
 ): Promise<string> {
-  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
-  const rows = await repo.listProjectsJson(
-    ctx.db,
-    { ...query, visibility: visibilityOf(actor) },
-    query.sort,
-    query.order,
-    after,
-    query.limit + 1,
-  );
-  const page = rows.slice(0, query.limit);
-  const last = page.length ? (JSON.parse(page[page.length - 1]!.f) as string[]) : undefined;
-  const next = rows.length > query.limit && last ? encodeCursor([last[1]!, last[0]!]) : null;
-  return `{"items":[${page.map((r) => summaryJson(r.f)).join(',')}],"nextCursor":${JSON.stringify(next)}}`;
+  const visibility = visibilityOf(actor);
+  // Who may see what, and the whole query: the rest is forgotten with the project views.
+  const key = `${visibility.all ? '*' : (visibility.personId ?? '-')}|${JSON.stringify(query)}`;
+  const body = await cachedList(ctx.db, key, async () => {
+    const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
+    const rows = await repo.listProjectsJson(
+      ctx.db,
+      { ...query, visibility },
+      query.sort,
+      query.order,
+      after,
+      query.limit + 1,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.length ? (JSON.parse(page[page.length - 1]!.f) as string[]) : undefined;
+    const next = rows.length > query.limit && last ? encodeCursor([last[1]!, last[0]!]) : null;
+    return `{"items":[${page.map((r) => summaryJson(r.f)).join(',')}],"nextCursor":${JSON.stringify(next)}}`;
+  });
+  return body!;
 }
 
 interface Access {

@@ -25,6 +25,8 @@ import type { Database, Executor } from '../../db/client.ts';
 export const CHANNEL = 'jalon_project_views';
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 20_000;
+/** Project list pages are bigger (up to ~40 kB each): fewer of them. */
+const MAX_LIST_ENTRIES = 1_000;
 const PENDING_TIMEOUT_MS = 5_000;
 
 interface Entry<T> {
@@ -35,7 +37,10 @@ interface Entry<T> {
 interface State {
   /** Listeners currently subscribed on this database (0: cache off). */
   live: number;
+  /** Project views, by project and person asking. */
   entries: Map<string, Entry<unknown>>;
+  /** Pages of the project list, by who may see what and the query. */
+  lists: Map<string, Entry<unknown>>;
 }
 
 const states = new WeakMap<Executor, State>();
@@ -47,7 +52,7 @@ const pending = new Map<string, number>();
 function stateOf(db: Executor): State {
   let s = states.get(db);
   if (!s) {
-    s = { live: 0, entries: new Map() };
+    s = { live: 0, entries: new Map(), lists: new Map() };
     states.set(db, s);
   }
   return s;
@@ -63,7 +68,12 @@ function changed(token: string | undefined) {
   generation++;
   if (token) pending.delete(token);
   // Every database's views: a notification names no database, and changes are rare.
-  for (const db of knownDatabases) states.get(db)?.entries.clear();
+  for (const db of knownDatabases) clear(states.get(db));
+}
+
+function clear(s: State | undefined) {
+  s?.entries.clear();
+  s?.lists.clear();
 }
 
 /** Root database handles with a live listener, to clear them all on a change. */
@@ -73,29 +83,55 @@ const knownDatabases = new Set<Executor>();
  * Reads through the cache: `read` runs when the view is not cached (or caching is off), and its
  * result is kept only when nothing changed meanwhile. `db` must be the root database handle.
  */
-export async function cachedView<T>(
+export function cachedView<T>(
   db: Executor,
+  key: string,
+  read: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  return cached(db, 'entries', MAX_ENTRIES, key, read);
+}
+
+/**
+ * A page of the project list through the cache, with the same guarantees as `cachedView`: the
+ * list shows nothing a project view does not (the project, its portfolio, programme, manager and
+ * org unit names, its sub-projects, who may see it), so the same notifications forget it. The
+ * key must name everything the page depends on besides those: who may see what (everything, or
+ * one person's projects) and the whole query.
+ */
+export function cachedList<T>(
+  db: Executor,
+  key: string,
+  read: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  return cached(db, 'lists', MAX_LIST_ENTRIES, key, read);
+}
+
+async function cached<T>(
+  db: Executor,
+  bucket: 'entries' | 'lists',
+  max: number,
   key: string,
   read: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
   const s = states.get(db);
   const now = Date.now();
   if (!s || s.live === 0 || writesPending(now)) return read();
-  const hit = s.entries.get(key);
+  const entries = s[bucket];
+  const hit = entries.get(key);
   if (hit && now - hit.at < MAX_AGE_MS) return hit.row as T;
   const startedAt = generation;
   const row = await read();
   if (row === undefined || generation !== startedAt || s.live === 0 || writesPending(Date.now()))
     return row;
-  if (s.entries.size >= MAX_ENTRIES) {
+  if (entries.size >= max) {
     // Oldest first: a Map iterates in insertion order.
-    for (const k of s.entries.keys()) {
-      s.entries.delete(k);
-      if (s.entries.size < MAX_ENTRIES / 2) break;
+    for (const k of entries.keys()) {
+      entries.delete(k);
+      if (entries.size < max / 2) break;
     }
   }
-  s.entries.delete(key);
-  s.entries.set(key, { row, at: now });
+  entries.delete(key);
+  entries.set(key, { row, at: now });
   return row;
 }
 
@@ -127,7 +163,7 @@ export async function listenForProjectViewChanges(
     s.live++;
     return async () => {
       s.live--;
-      s.entries.clear();
+      clear(s);
       if (s.live === 0) knownDatabases.delete(database.db);
       await unlisten().catch(() => undefined);
     };
