@@ -71,7 +71,10 @@ describe('diffBacklogSelections', () => {
             cand(c.id, { value: c.value, cost: c.cost, demand: { DEV: c.dev } }),
           ),
         };
-        const d = diffBacklogSelections(s, structuredClone(s), { forcedIn: [], forcedOut: [] });
+        const d = diffBacklogSelections(s, JSON.parse(JSON.stringify(s)) as typeof s, {
+          forcedIn: [],
+          forcedOut: [],
+        });
         expect(d.same).toBe(true);
         expect(d.unchanged).toBe(raw.length);
       }),
