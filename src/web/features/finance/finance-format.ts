@@ -32,10 +32,14 @@ export function formatAgo(instant: string, now: number): string {
   return format.format(Math.round(seconds / 86400), 'day');
 }
 
-/** Minor units as the text of an amount field: 123456 → `1234,56` (fr) / `1234.56` (en). */
-export function minorToInput(minor: number): string {
+/**
+ * Minor units as the text of an amount field, thousands grouped as people read them:
+ * 4908814 → `49 088,14` (fr) / `49,088.14` (en); `parseMinorUnits` reads both back.
+ */
+export function minorToInput(minor: number, locale = currentLocale()): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
-  const sep = currentLocale() === 'fr' ? ',' : '.';
-  return `${sign}${Math.floor(abs / 100)}${sep}${String(abs % 100).padStart(2, '0')}`;
+  const [group, sep] = locale === 'fr' ? [' ', ','] : [',', '.'];
+  const units = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, group);
+  return `${sign}${units}${sep}${String(abs % 100).padStart(2, '0')}`;
 }
