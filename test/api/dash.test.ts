@@ -355,6 +355,17 @@ describe('portfolio dashboard', () => {
       { asOf: '2026-11-18', value: 40, status: 'red' },
     ]);
     expect((await dashboard(pmo, '')).kpis).toEqual([]);
+    // Benefits are realised after closure: once A is closed, the KPI still counts it.
+    await t.ctx.db.execute(sql`update projects set status = 'closed' where id = ${a}`);
+    const res = await call(t, pmo, {
+      method: 'POST',
+      url: '/api/v1/kpis/compute',
+      payload: { asOf: '2026-11-19' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await t.ctx.db.execute(sql`update projects set status = 'active' where id = ${a}`);
+    const after = (await dashboard(pmo)).kpis.find((k) => k.code === 'BENEFITS_REALISED');
+    expect(after?.points.at(-1)).toEqual({ asOf: '2026-11-19', value: 40, status: 'red' });
   });
 
   it('drops the snapshot of an archived project at the next refresh', async () => {

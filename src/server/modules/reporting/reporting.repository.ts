@@ -192,7 +192,12 @@ export async function deleteOverride(db: Executor, id: string, version: number) 
 // ---------------------------------------------------------------- projects (read-only, other modules' tables)
 
 /** Active projects with their portfolio and manager, for the reports-due list and KPI runs. */
-export async function activeProjects(db: Executor) {
+export function activeProjects(db: Executor) {
+  return projectsWithStatus(db, ['active']);
+}
+
+/** Non-archived projects in one of `statuses`, with their portfolio and manager. */
+export async function projectsWithStatus(db: Executor, statuses: string[]) {
   return db
     .select({
       id: projects.id,
@@ -210,7 +215,7 @@ export async function activeProjects(db: Executor) {
     .from(projects)
     .innerJoin(portfolios, eq(portfolios.id, projects.portfolioId))
     .leftJoin(people, eq(people.id, projects.managerId))
-    .where(and(isNull(projects.archivedAt), eq(projects.status, 'active')))
+    .where(and(isNull(projects.archivedAt), inArray(projects.status, statuses)))
     .orderBy(projects.code);
 }
 

@@ -42,6 +42,10 @@ import {
 } from './reporting.metrics.ts';
 import * as repo from './reporting.repository.ts';
 import { STANDARD_KPIS } from './reporting.standard.ts';
+import { benefitsSource } from './dashboards.metrics.ts';
+
+/** The metrics of benefits realisation, which go on after a project's closure. */
+const BENEFIT_METRICS: ReadonlySet<string> = new Set(benefitsSource.metrics.map((m) => m.code));
 
 /** Today in UTC, `YYYY-MM-DD`; the only clock of the module. */
 export function today(): string {
@@ -888,32 +892,46 @@ export async function kpiHistory(ctx: Ctx, actor: Actor, id: string, scopeId?: s
 export async function computeKpis(ctx: Ctx, asOf = today()) {
   await ensureStandardKpis(ctx.db);
   const kpis = await repo.listKpis(ctx.db);
-  const projects = await repo.activeProjects(ctx.db);
+  // Benefits are realised after closure: a KPI reading only benefit metrics also counts the
+  // closed (not archived) projects; every other KPI, the active ones.
+  const projects = await repo.projectsWithStatus(ctx.db, ['active', 'closed']);
   const active = kpis.map((r) => r.k).filter((k) => k.archivedAt === null);
   const metrics = await computeMetrics(
     ctx.db,
     projects.map((p) => p.id),
     asOf,
   );
-  const groups = {
-    project: new Map<string, MetricRow[]>(),
-    program: new Map<string, MetricRow[]>(),
-    portfolio: new Map<string, MetricRow[]>(),
+  type Groups = Record<'project' | 'program' | 'portfolio', Map<string, MetricRow[]>>;
+  const emptyGroups = (): Groups => ({
+    project: new Map(),
+    program: new Map(),
+    portfolio: new Map(),
+  });
+  const groups = { running: emptyGroups(), withClosed: emptyGroups() };
+  const push = (m: Map<string, MetricRow[]>, key: string, row: MetricRow) => {
+    const list = m.get(key);
+    if (list) list.push(row);
+    else m.set(key, [row]);
   };
-  const push = (m: Map<string, MetricRow[]>, key: string, row: MetricRow) =>
-    m.set(key, [...(m.get(key) ?? []), row]);
   for (const p of projects) {
     const row = metrics.get(p.id)!;
-    push(groups.project, p.id, row);
-    if (p.programId) push(groups.program, p.programId, row);
-    push(groups.portfolio, p.portfolioId, row);
+    for (const g of p.status === 'active'
+      ? [groups.running, groups.withClosed]
+      : [groups.withClosed]) {
+      push(g.project, p.id, row);
+      if (p.programId) push(g.program, p.programId, row);
+      push(g.portfolio, p.portfolioId, row);
+    }
   }
   const values: Parameters<typeof repo.saveKpiValues>[1] = [];
   const computedAt = new Date();
   for (const k of active) {
     const parsed = parseFormula(k.formula, METRIC_CODES);
     if (!parsed.ok) continue;
-    for (const [scopeId, rows] of groups[k.level as 'project']) {
+    const used = parsed.metrics;
+    const afterClosure = used.length > 0 && used.every((m) => BENEFIT_METRICS.has(m));
+    const scopes = (afterClosure ? groups.withClosed : groups.running)[k.level as 'project'];
+    for (const [scopeId, rows] of scopes) {
       const value = evaluate(parsed.ast, rows.length === 1 ? rows[0]! : aggregateMetrics(rows));
       values.push({
         kpiId: k.id,
