@@ -9,7 +9,11 @@ import {
   ResourceList,
   WhatIfResult,
 } from '../../src/contracts/resources.ts';
-import { costRatesAt } from '../../src/server/modules/resources/resources.service.ts';
+import {
+  costRatesAt,
+  decideAbsence,
+} from '../../src/server/modules/resources/resources.service.ts';
+import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
@@ -189,6 +193,20 @@ describe('absences', () => {
       payload: { personId: memberPersonId, kind: 'rtt', start: '2026-04-01', finish: '2026-04-01' },
     });
     expect(forbidden.statusCode).toBe(403);
+  });
+
+  it('may be decided by the system (a job, the demo seed), recorded with no deciding user', async () => {
+    const req = await call(t, member, {
+      method: 'POST',
+      url: '/api/v1/absences',
+      payload: { kind: 'rtt', start: '2026-05-18', finish: '2026-05-18' },
+    });
+    expect(req.statusCode, req.body).toBe(201);
+    const absence = Absence.parse(req.json());
+    const decided = await decideAbsence(t.ctx, SYSTEM_ACTOR, absence.id, absence.version, {
+      decision: 'approve',
+    });
+    expect(decided).toMatchObject({ status: 'approved', decidedBy: null });
   });
 });
 

@@ -684,7 +684,8 @@ export async function decideAbsence(
     const after = await repo.updateAbsence(tx, id, version, {
       status: input.decision === 'approve' ? 'approved' : 'rejected',
       comment: input.comment ?? before.comment,
-      decidedBy: actor.userId,
+      // The system (a job, the demo seed) is no user.
+      decidedBy: actor.userId === 'system' ? null : actor.userId,
       decidedAt: new Date(),
     });
     if (!after) throw stale('absence', (await absenceViews(tx, actor, [before]))[0]);
