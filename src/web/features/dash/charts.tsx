@@ -181,33 +181,39 @@ export function StackBar({
     items.reduce((s, i) => s + i.value, 0),
   );
   let x = 0;
-  let lx = 0;
+  // The bar stretches to its card at a fixed height; the legend is text that wraps, so both stay
+  // readable in a narrow card (the one-pager) as in a wide one.
   return (
-    <svg
-      role="img"
-      aria-label={`${label} : ${items.map((i) => `${i.label} ${i.value}`).join(', ')}`}
-      viewBox="0 0 600 64"
-      width="100%"
-    >
-      {items.map((i) => {
-        const w = (i.value / total) * 600;
-        const r = <rect key={i.key} x={x} y={0} width={w} height={28} fill={i.color} />;
-        x += w;
-        return r;
-      })}
-      {items
-        .filter((i) => i.value > 0)
-        .map((i) => {
-          const el = (
-            <g key={i.key} transform={`translate(${lx} 44)`}>
-              <rect width={10} height={10} y={-9} fill={i.color} />
-              <text x={14} fontSize={12} fill="#343a40">{`${i.label} ${i.value}`}</text>
-            </g>
-          );
-          lx += 30 + `${i.label} ${i.value}`.length * 7;
-          return el;
+    <Stack gap={8}>
+      <svg
+        role="img"
+        aria-label={`${label} : ${items.map((i) => `${i.label} ${i.value}`).join(', ')}`}
+        viewBox="0 0 600 28"
+        preserveAspectRatio="none"
+        width="100%"
+        height={28}
+        style={{ display: 'block' }}
+      >
+        {items.map((i) => {
+          const w = (i.value / total) * 600;
+          const r = <rect key={i.key} x={x} y={0} width={w} height={28} fill={i.color} />;
+          x += w;
+          return r;
         })}
-    </svg>
+      </svg>
+      <Group gap="xs" rowGap={4} aria-hidden>
+        {items
+          .filter((i) => i.value > 0)
+          .map((i) => (
+            <Group key={i.key} gap={4} wrap="nowrap">
+              <span
+                style={{ width: 10, height: 10, background: i.color, display: 'inline-block' }}
+              />
+              <Text size="xs" c="dark.6">{`${i.label} ${i.value}`}</Text>
+            </Group>
+          ))}
+      </Group>
+    </Stack>
   );
 }
 
@@ -521,7 +527,13 @@ export function Sparkline({
     .flatMap((p, i) => (p.value === null ? [] : [`${px(i)},${py(p.value)}`]))
     .join(' ');
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width={W} height={H}>
+    // Scales down with its column (the one-pager's narrow KPI card), never above its drawn size.
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${W} ${H}`}
+      style={{ display: 'block', width: '100%', maxWidth: W, height: 'auto', minWidth: 60 }}
+    >
       <polyline points={path} fill="none" stroke="#868e96" strokeWidth={1.5} />
       {points.map((p, i) =>
         p.value === null ? null : (
