@@ -8,3 +8,8 @@ export interface Actor {
   role: GlobalRole;
   personId: string | null;
 }
+
+/** The user to record as author of a write: none when the system acts (a job, the demo seed). */
+export function userIdOf(actor: Actor): string | null {
+  return actor.userId === 'system' ? null : actor.userId;
+}

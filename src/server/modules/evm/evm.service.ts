@@ -34,7 +34,7 @@ import {
 import { DomainError, validationError } from '../../../core/errors.ts';
 import { earnedValue, evmIndicators } from '../../../core/finance/evm.ts';
 import { sum } from '../../../core/finance/money.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { projectGrants, roleGrants } from '../../../core/platform/permissions.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -66,7 +66,6 @@ import {
 
 const ref = (id: string | null, name: string | null | undefined) =>
   id ? { id, name: name ?? '' } : null;
-const userOf = (actor: Actor) => (actor.userId === 'system' ? null : actor.userId);
 
 function stale(what: string, current: unknown) {
   return new DomainError('VERSION_MISMATCH', `Someone else changed this ${what}; reload it`, {
@@ -287,7 +286,7 @@ export async function runSnapshots(
       month: `${m}-01`,
       statusDate,
       comment: '',
-      recordedById: userOf(runAs),
+      recordedById: userIdOf(runAs),
       recordedByName: runAs.name,
       recordedAt,
     }));
@@ -591,7 +590,7 @@ export async function submitForecast(
       bac: budget.totals.baseline,
       eac: budget.totals.actual + etc,
       comment: body.comment,
-      submittedById: userOf(actor),
+      submittedById: userIdOf(actor),
       submittedByName: actor.name,
     };
     let inserted: ForecastRow | undefined;
@@ -679,7 +678,7 @@ export async function decideForecast(
       .set({
         status,
         decidedAt: new Date(),
-        decidedById: userOf(actor),
+        decidedById: userIdOf(actor),
         decidedByName: actor.name,
         decisionComment: comment,
         version: current.version + 1,
@@ -805,7 +804,7 @@ export async function createDiscountRate(
           effectiveFrom: body.effectiveFrom,
           rate: normRate(body.rate),
           note: body.note,
-          createdById: userOf(actor),
+          createdById: userIdOf(actor),
           createdByName: actor.name,
         })
         .returning();
@@ -1003,7 +1002,7 @@ export async function recordBenefit(
           kind: body.kind,
           amount: body.amount,
           comment: body.comment,
-          recordedById: userOf(actor),
+          recordedById: userIdOf(actor),
           recordedByName: actor.name,
         })
         .returning();

@@ -29,7 +29,7 @@ import {
 import { convertAmount, ratio, sum } from '../../../core/finance/money.ts';
 import { type Month, addMonths, monthOfDate, monthRange } from '../../../core/finance/months.ts';
 import { spreadOverMonths } from '../../../core/finance/phasing.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { projectGrants, roleGrants } from '../../../core/platform/permissions.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -405,7 +405,7 @@ export async function submitRevision(ctx: Ctx, actor: Actor, projectId: string, 
         status: 'submitted',
         reason,
         total,
-        submittedById: actor.userId === 'system' ? null : actor.userId,
+        submittedById: userIdOf(actor),
         submittedByName: actor.name,
       })
       .returning();
@@ -446,7 +446,7 @@ export async function decideRevision(
       .set({
         status: decision === 'approve' ? 'approved' : 'rejected',
         decidedAt: new Date(),
-        decidedById: actor.userId === 'system' ? null : actor.userId,
+        decidedById: userIdOf(actor),
         decidedByName: actor.name,
         decisionComment: comment,
         version: sql`${budgetRevisions.version} + 1`,
@@ -1100,7 +1100,7 @@ export async function recordClose(
       eac: r.eac,
       lines: state.lines,
       comment,
-      recordedById: actor.userId === 'system' ? null : actor.userId,
+      recordedById: userIdOf(actor),
       recordedByName: actor.name,
       recordedAt: new Date(),
     };

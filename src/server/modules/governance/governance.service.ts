@@ -38,7 +38,7 @@ import type {
   MethodologyKind,
 } from '../../../core/governance/model.ts';
 import { checkRaci } from '../../../core/governance/raci.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { projectGrants } from '../../../core/platform/permissions.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -678,7 +678,7 @@ export async function decideGate(
       gateName: gate.name,
       decision: input.decision,
       comment: input.comment,
-      decidedById: actor.userId === 'system' ? null : actor.userId,
+      decidedById: userIdOf(actor),
       decidedByName: actor.name,
       readiness: { done: readiness.done, total: readiness.total, missing: readiness.missing },
     });

@@ -26,7 +26,7 @@ import {
   suggestLessons,
 } from '../../../core/methods/lessons.ts';
 import { policyState } from '../../../core/methods/policies.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -45,8 +45,6 @@ function stale(what: string, current: unknown) {
     current,
   });
 }
-
-const userIdOf = (actor: Actor) => (actor.userId === 'system' ? null : actor.userId);
 
 // ---------------------------------------------------------------- policies
 

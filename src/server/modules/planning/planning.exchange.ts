@@ -5,7 +5,7 @@ import { toEpochDay, isoWeekday } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidays } from '../../../core/calendar/holidays-fr.ts';
 import type { WorkCalendarSpec } from '../../../core/calendar/work-calendar.ts';
 import { DomainError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import type { ProjectPlan } from '../../../core/planning/model.ts';
 import { readMspdi } from '../../../core/planning/mspdi-read.ts';
 import { writeMspdi } from '../../../core/planning/mspdi-write.ts';
@@ -306,7 +306,7 @@ export async function importPlan(
         projectId,
         name:
           number === 0 ? 'Baseline (import MS Project)' : `Baseline ${number} (import MS Project)`,
-        createdById: actor.userId === 'system' ? null : actor.userId,
+        createdById: userIdOf(actor),
         createdByName: actor.name,
         projectFinish: finish,
         taskCount: list.length,

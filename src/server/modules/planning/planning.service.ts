@@ -20,7 +20,7 @@ import type { ProjectStatus } from '../../../contracts/portfolio.ts';
 import { toEpochDay } from '../../../core/calendar/days.ts';
 import { WorkCalendar, type WorkingDayIndex } from '../../../core/calendar/work-calendar.ts';
 import { DomainError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { projectGrants } from '../../../core/platform/permissions.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -916,7 +916,7 @@ export async function createBaseline(
     const baseline = await repo.insertBaseline(tx, {
       projectId,
       name: input.name,
-      createdById: actor.userId === 'system' ? null : actor.userId,
+      createdById: userIdOf(actor),
       createdByName: actor.name,
       projectFinish: settings.projectFinish,
       taskCount: count,

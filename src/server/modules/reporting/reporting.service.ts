@@ -13,7 +13,7 @@ import type {
   UpdateStatusReportBody,
 } from '../../../contracts/reporting.ts';
 import { DomainError, validationError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants, seesAllProjects } from '../../../core/platform/permissions.ts';
 import { evaluate, parseFormula } from '../../../core/reporting/formula.ts';
 import { kpiTrend, statusOf, thresholdProblem } from '../../../core/reporting/kpi.ts';
@@ -217,7 +217,7 @@ export async function createReport(
         nextSteps: input.nextSteps,
         issues: input.issues,
         decisions: input.decisions,
-        authorId: actor.userId === 'system' ? null : actor.userId,
+        authorId: userIdOf(actor),
         authorName: actor.name,
       });
       await recordAudit(tx, actor, {
@@ -562,7 +562,7 @@ export async function setOverride(ctx: Ctx, actor: Actor, input: z.infer<typeof 
       periodStart: period.start,
       weather: input.weather,
       comment: input.comment,
-      setById: actor.userId === 'system' ? null : actor.userId,
+      setById: userIdOf(actor),
       setByName: actor.name,
     });
     await recordAudit(tx, actor, {

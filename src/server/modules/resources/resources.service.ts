@@ -27,7 +27,7 @@ import type {
 } from '../../../contracts/resources.ts';
 import { toEpochDay } from '../../../core/calendar/days.ts';
 import { DomainError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
 import {
   DEFAULT_WEEK_HOURS,
@@ -685,7 +685,7 @@ export async function decideAbsence(
       status: input.decision === 'approve' ? 'approved' : 'rejected',
       comment: input.comment ?? before.comment,
       // The system (a job, the demo seed) is no user.
-      decidedBy: actor.userId === 'system' ? null : actor.userId,
+      decidedBy: userIdOf(actor),
       decidedAt: new Date(),
     });
     if (!after) throw stale('absence', (await absenceViews(tx, actor, [before]))[0]);

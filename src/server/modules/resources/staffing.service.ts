@@ -9,7 +9,7 @@ import type {
   UpdateResourceRequestBody,
 } from '../../../contracts/skills.ts';
 import { DomainError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
 import { coverage, staffingStatus, transition } from '../../../core/resources/staffing.ts';
 import type { Ctx } from '../../context.ts';
@@ -179,7 +179,7 @@ export async function createRequest(
       ...fields,
       projectId,
       status: submit ? 'submitted' : 'draft',
-      requestedBy: actor.userId === 'system' ? null : actor.userId,
+      requestedBy: userIdOf(actor),
     });
     await recordAudit(tx, actor, {
       entityType: 'resource_request',

@@ -14,7 +14,7 @@ import type {
   UpdateRiskEventBody,
 } from '../../../contracts/sim.ts';
 import { DomainError, validationError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { projectGrants, type ProjectRole } from '../../../core/platform/permissions.ts';
 import { estimateProblem, type ThreePointEstimate } from '../../../core/risks/distributions.ts';
 import {
@@ -796,7 +796,7 @@ export async function requestRun(
         seed,
         targetDate: body.targetDate ?? null,
         milestoneIds,
-        requestedBy: actor.userId === 'system' ? null : actor.userId,
+        requestedBy: userIdOf(actor),
         requestedByName: actor.name,
       })
       .returning();

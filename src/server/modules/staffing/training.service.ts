@@ -20,7 +20,7 @@ import type {
   UpdateSessionBody,
 } from '../../../contracts/staffing.ts';
 import { DomainError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
 import { missedSpans } from '../../../core/skills/absence-overlap.ts';
 import {
@@ -474,7 +474,7 @@ export async function cancelSession(
 async function syncAbsences(tx: Executor, actor: Actor, sessionId: string) {
   const holders = `{${SEAT_HOLDERS.join(',')}}`;
   // Seeding and jobs act as the system, which is no user.
-  const decidedBy = actor.userId === 'system' ? null : actor.userId;
+  const decidedBy = userIdOf(actor);
   await tx.execute(
     sql`with blocking as (
           select e.id, e.person_id, s.start, s.finish,

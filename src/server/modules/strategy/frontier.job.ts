@@ -11,7 +11,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FrontierPoint, FrontierRun } from '../../../contracts/scenarios.ts';
 import { DomainError, validationError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import {
   applyForcing,
   FRONTIER_FACTORS,
@@ -157,7 +157,7 @@ export async function requestFrontier(
       levels: FRONTIER_FACTORS.length,
       points: [],
       error: null,
-      requestedBy: actor.userId === 'system' ? null : actor.userId,
+      requestedBy: userIdOf(actor),
       requestedByName: actor.name,
       startedAt: null,
       finishedAt: null,

@@ -18,7 +18,7 @@ import type {
 import { toEpochDay, yearOf } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidays } from '../../../core/calendar/holidays-fr.ts';
 import { DomainError } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
 import {
   type LineApproval,
@@ -217,7 +217,7 @@ export async function createLock(
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertLock(tx, {
       ...input,
-      lockedById: actor.userId === 'system' ? null : actor.userId,
+      lockedById: userIdOf(actor),
       lockedByName: actor.name,
     });
     await recordAudit(tx, actor, {
@@ -701,7 +701,7 @@ async function decide(
     tx,
     lines.map((l) => l.id),
     decision,
-    { userId: actor.userId === 'system' ? null : actor.userId, name: actor.name },
+    { userId: userIdOf(actor), name: actor.name },
     comment,
   );
   const decided = [...sheetsWithLines];

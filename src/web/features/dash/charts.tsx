@@ -201,7 +201,7 @@ export function StackBar({
           return r;
         })}
       </svg>
-      <Group gap="xs" rowGap={4} aria-hidden>
+      <Group gap="xs" style={{ rowGap: 4 }} aria-hidden>
         {items
           .filter((i) => i.value > 0)
           .map((i) => (

@@ -19,7 +19,7 @@ import {
   type PackTemplate as CoreTemplate,
 } from '../../../../core/copil/pack.ts';
 import { DomainError } from '../../../../core/errors.ts';
-import type { Actor } from '../../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../../core/platform/actor.ts';
 import { roleGrants } from '../../../../core/platform/permissions.ts';
 import type { Ctx } from '../../../context.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
@@ -244,7 +244,7 @@ export async function requestPack(
       language: input.language,
       templateId,
       templateName: template.name,
-      requestedBy: actor.userId === 'system' ? null : actor.userId,
+      requestedBy: userIdOf(actor),
       requestedByName: actor.name,
     });
     await recordAudit(tx, actor, {

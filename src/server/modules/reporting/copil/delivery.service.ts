@@ -24,7 +24,7 @@ import {
   type PackScope,
 } from '../../../../core/copil/pack.ts';
 import { DomainError, validationError, type ValidationIssue } from '../../../../core/errors.ts';
-import type { Actor } from '../../../../core/platform/actor.ts';
+import { type Actor, userIdOf } from '../../../../core/platform/actor.ts';
 import type { Ctx } from '../../../context.ts';
 import { recordAudit } from '../../platform/audit.service.ts';
 import { findUserById } from '../../platform/platform.repository.ts';
@@ -261,7 +261,7 @@ export async function createSubscription(ctx: Ctx, actor: Actor, input: SubInput
     const row = await repo.insertSubscription(tx, {
       ...input,
       nextRunOn: nextRunOn(input.frequency, input.day, now),
-      createdBy: actor.userId === 'system' ? null : actor.userId,
+      createdBy: userIdOf(actor),
     });
     await recordAudit(tx, actor, {
       entityType: 'report_subscription',
