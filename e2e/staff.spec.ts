@@ -31,7 +31,7 @@ test('le PMO lisse un portefeuille par priorité puis simule un changement de pr
     // Since approved leave counts as a day off (its effort goes to the person's other days), the
     // demo's over-allocations in PTF-NUM are no longer ones that moving its tasks reduces: the
     // preview then says so, and there is nothing to apply (the apply path is covered by the API
-    // tests of portfolio leveling). TODO for the demo: a conflict leveling can resolve.
+    // tests of portfolio leveling; a demo conflict that leveling resolves is left for later).
     const moves = page.getByRole('table', { name: 'Tâches décalées par le lissage' });
     const nothing = page.getByText(/décaler les tâches du portefeuille ne les réduit pas/);
     await expect(moves.or(nothing).first()).toBeVisible();
