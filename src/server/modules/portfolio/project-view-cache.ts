@@ -48,6 +48,15 @@ const states = new WeakMap<Executor, State>();
 let generation = 0;
 /** Tokens of this process's writes whose notification has not come back, with their deadline. */
 const pending = new Map<string, number>();
+/**
+ * Tokens already acted on, with when: one process may listen more than once on a database (two
+ * app instances in one process, as in tests), and each listener delivers the same notification,
+ * possibly much later than the first. Acting once is enough (the first delivery cleared every
+ * database's views, and a read started after it saw the commit); acting again would throw away
+ * pages read after the change for nothing.
+ */
+const seen = new Map<string, number>();
+const SEEN_KEEP_MS = 60_000;
 
 function stateOf(db: Executor): State {
   let s = states.get(db);
@@ -65,8 +74,20 @@ function writesPending(now: number): boolean {
 }
 
 function changed(token: string | undefined) {
+  if (token) {
+    if (seen.has(token)) return;
+    const now = Date.now();
+    seen.set(token, now);
+    if (seen.size > 1_000) {
+      // Oldest first: a Map iterates in insertion order.
+      for (const [t, at] of seen) {
+        if (now - at < SEEN_KEEP_MS && seen.size <= 1_000) break;
+        seen.delete(t);
+      }
+    }
+    pending.delete(token);
+  }
   generation++;
-  if (token) pending.delete(token);
   // Every database's views: a notification names no database, and changes are rare.
   for (const db of knownDatabases) clear(states.get(db));
 }
