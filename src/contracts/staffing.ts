@@ -321,6 +321,8 @@ export const Enrolment = z.object({
   status: z.enum(ENROLMENT_STATUSES),
   /** Days of the session the person was off sick (« maladie » absences), merged and sorted. */
   missedDays: z.array(z.object({ start: IsoDate, finish: IsoDate })),
+  /** The session's working days outside `missedDays` (all of them when nobody was sick). */
+  attendedDays: z.array(z.object({ start: IsoDate, finish: IsoDate })),
   evaluation: z.number().int().nullable(),
   comment: z.string(),
   version: z.number().int(),

@@ -143,6 +143,8 @@ export const ERROR_CODES = [
   'ABSENCE_ON_TRAINING',
   'SCENARIO_NOT_FROM_BACKLOG',
   'MILESTONE_EVIDENCE_NOT_FOUND',
+  'TRAINING_ON_ABSENCE',
+  'ATTENDANCE_ALL_DAYS_SICK',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

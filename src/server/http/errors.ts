@@ -150,6 +150,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ABSENCE_ON_TRAINING: 409,
   SCENARIO_NOT_FROM_BACKLOG: 409,
   MILESTONE_EVIDENCE_NOT_FOUND: 404,
+  TRAINING_ON_ABSENCE: 409,
+  ATTENDANCE_ALL_DAYS_SICK: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

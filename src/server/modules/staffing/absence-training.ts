@@ -4,6 +4,11 @@ import {
   type OverlappingAbsence,
   decideOverlap,
 } from '../../../core/skills/absence-overlap.ts';
+import {
+  type AbsenceAround,
+  type EnrolmentConflict,
+  enrolmentConflicts,
+} from '../../../core/skills/attendance.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 
@@ -89,4 +94,78 @@ export async function assertAbsenceFits(
     issues: [{ path: ['body', 'start'], message: 'Overlaps another absence' }],
     absenceIds: decision.absenceIds,
   });
+}
+
+/** A person's conflicts with a session's days: the leave that stops their enrolment. */
+export interface PersonConflicts {
+  person: { id: string; name: string };
+  absences: EnrolmentConflict[];
+}
+
+/**
+ * The open absences (requested or approved) of `people` over [start, finish] that stop their
+ * enrolment in the session (congés, RTT, « autre », another training), each with the session
+ * days it covers. The session's own « formation » absences are left out. One statement.
+ */
+export async function enrolmentConflictsOf(
+  db: Executor,
+  sessionId: string,
+  span: { start: string; finish: string },
+  people: readonly { id: string; name: string }[],
+): Promise<PersonConflicts[]> {
+  if (people.length === 0) return [];
+  const rows = await queryRows<AbsenceAround & { person_id: string }>(
+    db,
+    sql`select a.id, a.person_id, a.kind, a.status, a.start::text as start, a.finish::text as finish
+        from resource_absences a
+        where a.person_id = any(${`{${people.map((p) => p.id).join(',')}}`}::uuid[])
+          and a.status in ('requested', 'approved')
+          and a.start <= ${span.finish} and a.finish >= ${span.start}
+          and not exists (select 1 from training_enrolments e
+                          where e.absence_id = a.id and e.session_id = ${sessionId})
+        order by a.start, a.id`,
+  );
+  const out: PersonConflicts[] = [];
+  for (const p of people) {
+    const absences = enrolmentConflicts(
+      span,
+      rows
+        .filter((r) => r.person_id === p.id)
+        .map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          status: r.status,
+          start: r.start,
+          finish: r.finish,
+        })),
+    );
+    if (absences.length > 0) out.push({ person: { id: p.id, name: p.name }, absences });
+  }
+  return out;
+}
+
+/**
+ * Throws 409 `TRAINING_ON_ABSENCE` when one of `people` has leave (or another training) on a
+ * day of the session, naming each person, the absences and the days (the mirror of
+ * `ABSENCE_ON_TRAINING`). `field` is the request field the issue points at.
+ */
+export async function assertEnrolmentsFit(
+  db: Executor,
+  sessionId: string,
+  span: { start: string; finish: string },
+  people: readonly { id: string; name: string }[],
+  field: string,
+) {
+  const conflicts = await enrolmentConflictsOf(db, sessionId, span, people);
+  if (conflicts.length === 0) return;
+  const first = conflicts[0]!;
+  const a = first.absences[0]!;
+  throw new DomainError(
+    'TRAINING_ON_ABSENCE',
+    `${first.person.name} has an absence (${a.kind}, ${a.start} – ${a.finish}) on the session's days`,
+    {
+      issues: [{ path: ['body', field], message: `Absent (${a.kind}) on a session day` }],
+      conflicts,
+    },
+  );
 }

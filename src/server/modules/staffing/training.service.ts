@@ -23,6 +23,7 @@ import { DomainError } from '../../../core/errors.ts';
 import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
 import { missedSpans } from '../../../core/skills/absence-overlap.ts';
+import { attendedSpans } from '../../../core/skills/attendance.ts';
 import {
   type EnrolmentStatus,
   SEAT_HOLDERS,
@@ -40,6 +41,7 @@ import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
 import { type NotificationInput, notify } from '../notifications/notifications.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as skillsRepo from '../resources/skills.repository.ts';
+import { assertEnrolmentsFit } from './absence-training.ts';
 import { peopleByIds, personById } from './people.ts';
 import { followSession } from './postings.service.ts';
 import {
@@ -295,12 +297,17 @@ async function seatsTaken(db: Executor, sessionId: string) {
 }
 
 /** The people enrolled (requested or holding a seat) of a session, to tell them of a change. */
-async function enrolledPeople(db: Executor, sessionId: string) {
+async function enrolledPeople(
+  db: Executor,
+  sessionId: string,
+  statuses: readonly EnrolmentStatus[] = ['requested', 'approved', 'attended'],
+) {
   const rows = await queryRows<{ person_id: string }>(
     db,
     sql`select person_id from training_enrolments
         where session_id = ${sessionId}
-          and status in ('requested', 'approved', 'attended')`,
+          and status = any(${`{${statuses.join(',')}}`}::text[])
+        order by created_at, id`,
   );
   return rows.map((r) => r.person_id);
 }
@@ -365,6 +372,11 @@ export async function updateSession(
         seats: next.seats,
         issues: [{ path: ['body', 'seats'], message: `At least ${taken}: seats already held` }],
       });
+    }
+    if (next.start !== before.start || next.finish !== before.finish) {
+      // The new dates must not fall on the leave of someone enrolled.
+      const people = await peopleByIds(tx, await enrolledPeople(tx, id, ['requested', 'approved']));
+      await assertEnrolmentsFit(tx, id, next, [...people.values()], 'start');
     }
     const [after] = await tx
       .update(trainingSessions)
@@ -623,6 +635,7 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
   );
   return rows.map((r) => {
     const s = sessions.get(r.sessionId)!;
+    const missedDays = missedSpans(s, missed.get(r.id) ?? []);
     return {
       id: r.id,
       session: {
@@ -638,7 +651,8 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
       },
       person: { id: r.personId, name: people.get(r.personId)?.name ?? '' },
       status: r.status as EnrolmentStatus,
-      missedDays: missedSpans(s, missed.get(r.id) ?? []),
+      missedDays,
+      attendedDays: attendedSpans(s, missedDays),
       evaluation: r.evaluation,
       comment: r.comment,
       version: r.version,
@@ -729,6 +743,8 @@ export async function enrol(ctx: Ctx, actor: Actor, input: z.infer<typeof Create
       if (session.status === 'cancelled') {
         throw new DomainError('SESSION_CANCELLED', 'This session is cancelled');
       }
+      // Not on leave the person has taken or asked for (nor on another training).
+      await assertEnrolmentsFit(tx, session.id, session, [p], 'personId');
       // A resource manager's enrolment is approved at once (if a seat is left).
       const approve = canManage(actor);
       if (approve) await assertSeat(tx, session);
@@ -810,7 +826,25 @@ export async function transitionEnrolment(
       );
     }
     const session = await sessionOrThrow(tx, before.sessionId);
-    if (input.action === 'approve') await assertSeat(tx, session);
+    if (input.action === 'approve') {
+      await assertSeat(tx, session);
+      await assertEnrolmentsFit(tx, session.id, session, [p], 'action');
+    }
+    if (input.action === 'attend' || input.action === 'complete') {
+      // Sick on every day of the session: not attended (sick on some: attended the others).
+      const missedDays = missedSpans(session, (await missedDaysOf(tx, [id])).get(id) ?? []);
+      if (attendedSpans(session, missedDays).length === 0) {
+        throw new DomainError(
+          'ATTENDANCE_ALL_DAYS_SICK',
+          `${p.name} was on sick leave on every day of the session`,
+          {
+            issues: [{ path: ['body', 'action'], message: 'Sick on every session day' }],
+            person: { id: p.id, name: p.name },
+            missedDays,
+          },
+        );
+      }
+    }
     const [after] = await tx
       .update(trainingEnrolments)
       .set({

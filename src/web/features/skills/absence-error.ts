@@ -34,3 +34,48 @@ export function formatSpans(spans: readonly { start: string; finish: string }[])
     )
     .join(', ');
 }
+
+interface ConflictDetails {
+  conflicts?: {
+    person: { name: string };
+    absences: {
+      kind: string;
+      status: string;
+      days: { start: string; finish: string }[];
+    }[];
+  }[];
+  missedDays?: { start: string; finish: string }[];
+  person?: { name: string };
+}
+
+/**
+ * The message for a refused enrolment, approval, attendance or session move: who is absent,
+ * which absence and on which session days (TRAINING_ON_ABSENCE), or that the person was sick on
+ * every day (ATTENDANCE_ALL_DAYS_SICK); otherwise the usual message.
+ */
+export function trainingErrorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error, 'TRAINING_ON_ABSENCE')) {
+    const conflicts = (error.details as ConflictDetails | undefined)?.conflicts ?? [];
+    const lines = conflicts.flatMap((c) =>
+      c.absences.map((a) =>
+        t('skills.trainingOnAbsence', {
+          name: c.person.name,
+          kind: t(`resources.absences.kinds.${a.kind}`),
+          status: t(`skills.absenceStatus.${a.status === 'approved' ? 'approved' : 'requested'}`),
+          days: formatSpans(a.days),
+        }),
+      ),
+    );
+    if (lines.length > 0) return `${lines.join(' ')} ${t('skills.trainingOnAbsenceHint')}`;
+  }
+  if (isApiError(error, 'ATTENDANCE_ALL_DAYS_SICK')) {
+    const d = error.details as ConflictDetails | undefined;
+    if (d?.person && d.missedDays) {
+      return t('skills.attendanceAllDaysSick', {
+        name: d.person.name,
+        days: formatSpans(d.missedDays),
+      });
+    }
+  }
+  return errorMessage(t, error);
+}
