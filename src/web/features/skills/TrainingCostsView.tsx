@@ -95,7 +95,7 @@ function CostBars({ data, unit }: { data: TrainingCosts; unit: (r: Row) => strin
               });
               return (
                 <Group key={`${r.orgUnit?.id ?? '-'}:${r.currency}`} gap="sm" wrap="nowrap">
-                  <Text size="sm" w={200} truncate="end">
+                  <Text size="sm" w={320} truncate="end" title={unit(r)}>
                     {unit(r)}
                   </Text>
                   <svg width={W} height={16} role="img" aria-label={label}>
@@ -108,7 +108,7 @@ function CostBars({ data, unit }: { data: TrainingCosts; unit: (r: Row) => strin
                       fill="var(--mantine-color-indigo-6)"
                     />
                   </svg>
-                  <Text size="sm" fw={500}>
+                  <Text size="sm" fw={500} w={110} ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {formatMoney(r.costMinor, r.currency)}
                   </Text>
                   <Text size="xs" c="dimmed">

@@ -159,7 +159,12 @@ export function CandidateRanking({
                         </Badge>
                       )}
                     </Group>
-                    <Text size="xs" c="dimmed" lineClamp={1}>
+                    <Text
+                      size="xs"
+                      c="dimmed"
+                      lineClamp={1}
+                      title={[c.jobTitle, c.orgUnit?.name].filter(Boolean).join(' · ')}
+                    >
                       {[c.jobTitle, c.orgUnit?.name].filter(Boolean).join(' · ')}
                     </Text>
                   </Table.Td>
@@ -174,12 +179,12 @@ export function CandidateRanking({
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {t('staffing.hours', { value: formatNumber(c.freeHours) })}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {c.rateMinor === null ? '—' : formatMoney(c.rateMinor, c.currency ?? 'EUR')}
                     </Text>
                   </Table.Td>

@@ -146,10 +146,10 @@ function SkillCell({ row }: { row: SkillGaps['rows'][number] }) {
         {row.skill.name}
       </Text>
       <Text size="xs" c="dimmed">
-        {t('staffing.gaps.levelAndRequests', {
+        {t('skills.gapsLine', {
           level: row.minLevel,
           category: row.category.name,
-          requests: row.requests,
+          count: row.requests,
         })}
       </Text>
     </>

@@ -17,13 +17,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevelopmentGoal, Enrolment, TrainingSession } from '../../../contracts/staffing.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { useCan, useCurrentUser } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { levelLabel, useSkillLevels, useSkills } from '../resources/skills/skills-api.ts';
-import { formatSpans } from '../skills/absence-error.ts';
+import { formatSpans, trainingErrorMessage } from '../skills/absence-error.ts';
 import { usePostings } from '../skills/postings-api.ts';
 import { SessionBudget } from '../skills/SessionBudget.tsx';
 import { SessionCancelForm, SessionEditForm } from '../skills/SessionDialogs.tsx';
@@ -54,7 +53,7 @@ const GOAL_COLOR: Record<DevelopmentGoal['status'], string> = {
 
 function useOnError() {
   const { t } = useTranslation();
-  return (e: unknown) => notifications.show({ color: 'red', message: errorMessage(t, e) });
+  return (e: unknown) => notifications.show({ color: 'red', message: trainingErrorMessage(t, e) });
 }
 
 /** Training: the catalogue and its sessions, enrolments, development plans. */
@@ -214,12 +213,13 @@ function Catalogue({ canManage }: { canManage: boolean }) {
                   {formatDate(s.start)} – {formatDate(s.finish)}
                 </Table.Td>
                 <Table.Td>{s.place}</Table.Td>
-                <Table.Td ta="right">
-                  {t('staffing.training.seatsTaken', {
-                    taken: s.taken,
-                    seats: s.seats,
-                    waiting: s.waiting,
-                  })}
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t('skills.seats', { taken: s.taken, seats: s.seats })}
+                  {s.waiting > 0 && (
+                    <Text size="xs" c="orange.9">
+                      {t('skills.seatsWaiting', { count: s.waiting })}
+                    </Text>
+                  )}
                 </Table.Td>
                 {seesPostings && (
                   <Table.Td>
@@ -601,6 +601,8 @@ function Enrolments({ canManage }: { canManage: boolean }) {
         onError,
       },
     );
+  // Attendance and completion are recorded once the session has started.
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <Table striped aria-label={t('staffing.training.view.enrolments')}>
       <Table.Thead>
@@ -640,6 +642,13 @@ function Enrolments({ canManage }: { canManage: boolean }) {
                   {t('skills.missedDays', { days: formatSpans(e.missedDays) })}
                 </Text>
               )}
+              {e.missedDays.length > 0 &&
+                e.attendedDays.length > 0 &&
+                (e.status === 'attended' || e.status === 'completed') && (
+                  <Text size="xs" c="green.9" title={t('skills.attendedDaysHelp')}>
+                    {t('skills.attendedDays', { days: formatSpans(e.attendedDays) })}
+                  </Text>
+                )}
             </Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
@@ -658,32 +667,42 @@ function Enrolments({ canManage }: { canManage: boolean }) {
                     </Button>
                   </>
                 )}
-                {canManage && e.status === 'approved' && (
+                {canManage && e.status === 'approved' && e.session.start <= today && (
                   <Button size="compact-xs" variant="light" onClick={() => act(e, 'attend')}>
                     {t('staffing.training.actions.attend')}
                   </Button>
                 )}
-                {canManage && (e.status === 'approved' || e.status === 'attended') && (
-                  <>
-                    <Select
-                      size="xs"
-                      w={130}
-                      aria-label={t('staffing.training.evaluationLabel', { name: e.person.name })}
-                      placeholder={t('staffing.training.evaluationPlaceholder')}
-                      value={evaluation[e.id] ?? null}
-                      onChange={(v) => setEvaluation((x) => ({ ...x, [e.id]: v ?? '' }))}
-                      data={['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: `${n} / 5` }))}
-                    />
-                    <Button
-                      size="compact-xs"
-                      color="green"
-                      aria-label={t('staffing.training.completeLabel', { name: e.person.name })}
-                      onClick={() => act(e, 'complete')}
-                    >
-                      {t('staffing.training.actions.complete')}
-                    </Button>
-                  </>
+                {canManage && e.status === 'approved' && e.session.start > today && (
+                  <Text size="xs" c="dimmed">
+                    {t('skills.attendanceFrom', { date: formatDate(e.session.start) })}
+                  </Text>
                 )}
+                {canManage &&
+                  (e.status === 'attended' ||
+                    (e.status === 'approved' && e.session.start <= today)) && (
+                    <>
+                      <Select
+                        size="xs"
+                        w={130}
+                        aria-label={t('staffing.training.evaluationLabel', { name: e.person.name })}
+                        placeholder={t('staffing.training.evaluationPlaceholder')}
+                        value={evaluation[e.id] ?? null}
+                        onChange={(v) => setEvaluation((x) => ({ ...x, [e.id]: v ?? '' }))}
+                        data={['1', '2', '3', '4', '5'].map((n) => ({
+                          value: n,
+                          label: `${n} / 5`,
+                        }))}
+                      />
+                      <Button
+                        size="compact-xs"
+                        color="green"
+                        aria-label={t('staffing.training.completeLabel', { name: e.person.name })}
+                        onClick={() => act(e, 'complete')}
+                      >
+                        {t('staffing.training.actions.complete')}
+                      </Button>
+                    </>
+                  )}
                 {(e.status === 'requested' || e.status === 'approved') && (
                   <Button
                     size="compact-xs"

@@ -67,7 +67,7 @@ export function ApprovalsPanel() {
           setSelected(new Set());
           notifications.show({
             color: r.skipped.length ? 'yellow' : 'teal',
-            message: t('time.approvals.bulkDone', {
+            message: t('skills.bulkDone', {
               approved: r.approved.length,
               skipped: r.skipped.length,
             }),

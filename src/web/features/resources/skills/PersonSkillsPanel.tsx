@@ -241,7 +241,7 @@ function AssessmentForm({
         />
         <Select
           label={t('skills.person.source')}
-          w={200}
+          w={250}
           value={source}
           onChange={(v) => v && setSource(v as SkillSource)}
           allowDeselect={false}

@@ -50,10 +50,10 @@ export function RequestTable({
           <Table.Tr key={r.id}>
             {showProject && (
               <Table.Td>
-                <Text size="sm" fw={500}>
+                <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
                   {r.project.code}
                 </Text>
-                <Text size="xs" c="dimmed" lineClamp={1}>
+                <Text size="xs" c="dimmed" lineClamp={2} title={r.project.name}>
                   {r.project.name}
                 </Text>
               </Table.Td>
@@ -61,7 +61,7 @@ export function RequestTable({
             <Table.Td>
               <Text size="sm">{r.person?.name ?? r.role?.name ?? t('skills.requests.anyone')}</Text>
               {r.comment && (
-                <Text size="xs" c="dimmed" lineClamp={2}>
+                <Text size="xs" c="dimmed" lineClamp={2} title={r.comment}>
                   {r.comment}
                 </Text>
               )}
@@ -75,7 +75,7 @@ export function RequestTable({
                 ))}
               </Group>
             </Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {formatDate(r.start)} – {formatDate(r.finish)}
             </Table.Td>
             <Table.Td ta="right">
