@@ -139,6 +139,15 @@ test('le PMO crée un objectif depuis un écart, déplace et annule des sessions
     await expect(page.getByText('Annulée', { exact: true }).first()).toBeVisible();
   });
 
+  await test.step('inscriptions : les jours d’arrêt maladie et les jours suivis', async () => {
+    // The demo's October ISO 27001 session: one participant was off sick on its Tuesday.
+    await page.getByText('Inscriptions', { exact: true }).click();
+    await expect(page.getByText('Absent (maladie) : 13/10/2026')).toBeVisible();
+    await expect(page.getByText('Présent : 12/10/2026, 14/10/2026 – 16/10/2026')).toBeVisible();
+    // Sessions still to come: attendance is recorded once they have started.
+    await expect(page.getByText(/^Présence à saisir à partir du /).first()).toBeVisible();
+  });
+
   await test.step('les coûts de formation par entité, en graphique puis en tableau', async () => {
     await page.getByText('Coûts de formation', { exact: true }).click();
     await expect(page.getByRole('heading', { name: /^2026 : .*€/ })).toBeVisible();

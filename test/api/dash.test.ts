@@ -441,8 +441,9 @@ describe('capacity pressure: working weeks, public holidays, absences', () => {
 describe('capacity pressure: training days', () => {
   it('takes the days of a training a person holds a seat in off their capacity, once with an absence the same day', async () => {
     // A person of the default week (7 h Monday to Friday), 50 % on a project over the four
-    // weeks from Monday 2027-02-01 (no public holiday): 20 days → 140 h. Approved congés on
-    // Wednesday 10 and Thursday 11 February → 126 h. Enrolled and approved in a training on
+    // weeks from Monday 2027-02-01 (no public holiday): 20 days → 140 h. An approved sick leave
+    // on Wednesday 10 and Thursday 11 February → 126 h (congés would now refuse the enrolment,
+    // TRAINING_ON_ABSENCE; a sick day may fall on a training). Enrolled and approved in a training on
     // Tuesday 9 and Wednesday 10 (through the training service, which keeps her « formation »
     // absence): Tuesday more, Wednesday counted once → 119 h, of which the 50 % takes 59.5 h.
     const db = t.ctx.db;
@@ -453,7 +454,7 @@ describe('capacity pressure: training days', () => {
     await db.execute(sql`insert into resource_allocations (person_id, project_id, start, finish, unit, amount)
       values (${person.id}, ${e}, '2027-01-01', '2027-06-30', 'percent', 50)`);
     await db.execute(sql`insert into resource_absences (person_id, kind, start, finish, status, day_fraction)
-      values (${person.id}, 'conges', '2027-02-10', '2027-02-11', 'approved', 1)`);
+      values (${person.id}, 'maladie', '2027-02-10', '2027-02-11', 'approved', 1)`);
     const metrics = async () => (await computeMetrics(db, [e], '2027-02-01')).get(e)!;
     expect(await metrics()).toMatchObject({ allocated_hours: 63, team_capacity_hours: 126 });
     const post = async (url: string, payload: object, version?: number, cookie = rm) => {

@@ -111,12 +111,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('an absence on a training day counts once', () => {
-  it('congés approved on Tuesday, then a three-day training: capacity loses three days', async () => {
+  it('a sick day approved on Tuesday, then a three-day training: capacity loses three days', async () => {
+    // (Congés on Tuesday would now refuse the enrolment: TRAINING_ON_ABSENCE, skills-attendance.)
     expect(await bench(personId)).toBeCloseTo(35, 5);
     const abs = await call(t, rm, {
       method: 'POST',
       url: '/api/v1/absences',
-      payload: { personId, kind: 'conges', start: '2027-03-02', finish: '2027-03-02' },
+      payload: { personId, kind: 'maladie', start: '2027-03-02', finish: '2027-03-02' },
     });
     expect(abs.statusCode).toBe(201);
     if (abs.json().status !== 'approved') {
@@ -137,7 +138,7 @@ describe('an absence on a training day counts once', () => {
       });
       expect(e.statusCode).toBe(201);
     }
-    // Monday–Wednesday taken once (Tuesday is both congés and training): 14 h left, not 7.
+    // Monday–Wednesday taken once (Tuesday is both sick leave and training): 14 h left, not 7.
     expect(await bench(personId)).toBeCloseTo(14, 5);
     expect(await heatMap(personId)).toBeCloseTo(14, 5);
     expect(await bench(secondId)).toBeCloseTo(14, 5);

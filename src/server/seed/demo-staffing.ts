@@ -4,7 +4,7 @@ import { postSessionCost } from '../modules/staffing/postings.service.ts';
 import type { Ctx } from '../context.ts';
 import { queryRows } from '../db/client.ts';
 import * as resourcesRepo from '../modules/resources/resources.repository.ts';
-import { requestAbsence } from '../modules/resources/resources.service.ts';
+import { decideAbsence, requestAbsence } from '../modules/resources/resources.service.ts';
 import * as skillsRepo from '../modules/resources/skills.repository.ts';
 import { answerRequest, createRequest } from '../modules/resources/staffing.service.ts';
 import { heldSkills } from '../modules/staffing/availability.ts';
@@ -308,6 +308,28 @@ async function seedSickOnTraining(ctx: Ctx, actor: Actor) {
     dayFraction: 1,
     comment: 'Arrêt de travail',
   });
+  // A participant of the October ISO 27001 session was off sick on its Tuesday: the enrolment,
+  // completed, shows the day missed and the days attended.
+  const iso = (await listSessions(ctx, {})).items.find(
+    (s) => s.course.code === 'ISO27001-LI' && s.start === '2026-10-12',
+  );
+  const done = iso
+    ? (await listEnrolments(ctx, actor, { sessionId: iso.id, mine: false })).items
+    : [];
+  const second = done.find((e) => e.status === 'completed' && e.id !== done[0]?.id);
+  if (second) {
+    const sick = await requestAbsence(ctx, actor, {
+      personId: second.person.id,
+      kind: 'maladie',
+      start: '2026-10-13',
+      finish: '2026-10-13',
+      dayFraction: 1,
+      comment: 'Arrêt de travail',
+    });
+    if (sick.status === 'requested') {
+      await decideAbsence(ctx, actor, sick.id, sick.version, { decision: 'approve' });
+    }
+  }
 }
 
 /**

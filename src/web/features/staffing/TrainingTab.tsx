@@ -637,6 +637,11 @@ function Enrolments({ canManage }: { canManage: boolean }) {
               {e.evaluation !== null && (
                 <Text size="xs">{t('staffing.training.evaluation', { value: e.evaluation })}</Text>
               )}
+              {canManage && e.status === 'approved' && e.session.start > today && (
+                <Text size="xs" c="dimmed">
+                  {t('skills.attendanceFrom', { date: formatDate(e.session.start) })}
+                </Text>
+              )}
               {e.missedDays.length > 0 && (
                 <Text size="xs" c="orange.9" title={t('skills.missedDaysHelp')}>
                   {t('skills.missedDays', { days: formatSpans(e.missedDays) })}
@@ -667,17 +672,16 @@ function Enrolments({ canManage }: { canManage: boolean }) {
                     </Button>
                   </>
                 )}
-                {canManage && e.status === 'approved' && e.session.start <= today && (
-                  <Button size="compact-xs" variant="light" onClick={() => act(e, 'attend')}>
-                    {t('staffing.training.actions.attend')}
-                  </Button>
-                )}
-                {canManage && e.status === 'approved' && e.session.start > today && (
-                  <Text size="xs" c="dimmed">
-                    {t('skills.attendanceFrom', { date: formatDate(e.session.start) })}
-                  </Text>
-                )}
                 {canManage &&
+                  e.status === 'approved' &&
+                  e.session.start <= today &&
+                  e.attendedDays.length > 0 && (
+                    <Button size="compact-xs" variant="light" onClick={() => act(e, 'attend')}>
+                      {t('staffing.training.actions.attend')}
+                    </Button>
+                  )}
+                {canManage &&
+                  e.attendedDays.length > 0 &&
                   (e.status === 'attended' ||
                     (e.status === 'approved' && e.session.start <= today)) && (
                     <>

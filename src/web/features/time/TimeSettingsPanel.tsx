@@ -187,7 +187,7 @@ function LocksCard({ canLock }: { canLock: boolean }) {
                   </Table.Td>
                   <Table.Td>{l.label}</Table.Td>
                   <Table.Td>
-                    {l.lockedBy?.name ?? '—'} · {formatDateTime(l.lockedAt)}
+                    {l.lockedBy?.name ?? t('skills.bySystem')} · {formatDateTime(l.lockedAt)}
                   </Table.Td>
                   {canLock && (
                     <Table.Td ta="right">
