@@ -408,7 +408,7 @@ function ResultView({ s, r }: { s: Scenario; r: SelectionResult }) {
                             value: nf(price * per, 2),
                           },
                         )
-                      : '—'}
+                      : t('scenarios.portfolio.noGain')}
                   </Table.Td>
                 </Table.Tr>
               );
@@ -416,6 +416,9 @@ function ResultView({ s, r }: { s: Scenario; r: SelectionResult }) {
           </Table.Tbody>
         </Table>
       </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('scenarios.portfolio.priceHelp')}
+      </Text>
     </Stack>
   );
 }
@@ -669,6 +672,9 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
               <Title order={3} size="h5" mb="xs">
                 {t('scenarios.portfolio.candidates')}
               </Title>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('scenarios.portfolio.candidatesHelp')}
+              </Text>
               <Table highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
