@@ -27,6 +27,7 @@ import {
   type SelectionProblem,
   type SelectionResult,
 } from '../../../../core/strategy/selection.ts';
+import { improveBySwaps } from '../../../../core/strategy/selection-search.ts';
 
 export interface SolveOptions {
   /** Seconds HiGHS may spend on the MIP (default 30). */
@@ -172,8 +173,9 @@ function startingPortfolio(
   }
   let best: Int32Array | undefined;
   let bestValue = -Infinity;
-  for (const t of tries) {
-    if (!isFeasible(problem, t)) continue;
+  for (const t0 of tries) {
+    if (!isFeasible(problem, t0)) continue;
+    const t = improveBySwaps(problem, t0);
     const v = assignmentValue(problem, t);
     if (v > bestValue) {
       best = t;
