@@ -76,5 +76,6 @@ export async function seedDemoPortfolio(ctx: Ctx): Promise<void> {
   if (mobile)
     await updateRequest(ctx, pmo, mobile.id, mobile.version, {
       effortByTeam: split(DEMO_REVISED_SPLIT),
+      roughEffortDays: Object.values(DEMO_REVISED_SPLIT).reduce((a, b) => a + b, 0),
     });
 }

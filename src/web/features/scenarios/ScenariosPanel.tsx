@@ -419,7 +419,60 @@ function ResultView({ s, r }: { s: Scenario; r: SelectionResult }) {
       <Text size="xs" c="dimmed">
         {t('scenarios.portfolio.priceHelp')}
       </Text>
+      <CapacityUse s={s} r={r} />
     </Stack>
+  );
+}
+
+/**
+ * Capacity use of the chosen portfolio: one row per resource pool (a team, for a scenario
+ * built from the backlog), one column per period, hours used / available and the share.
+ */
+function CapacityUse({ s, r }: { s: Scenario; r: SelectionResult }) {
+  const { t } = useTranslation();
+  const capacity = (s.selection.capacity ?? {}) as Record<string, Record<string, number>>;
+  const pools = Object.keys(capacity);
+  if (pools.length === 0) return null;
+  return (
+    <Table.ScrollContainer minWidth={600}>
+      <Table withTableBorder fz="xs">
+        <Table.Caption>{t('scenarios.portfolio.capacityUse')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('scenarios.portfolio.pool')}</Table.Th>
+            {s.periods.map((p) => (
+              <Table.Th key={p} ta="right">
+                {p}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {pools.map((pool) => (
+            <Table.Tr key={pool}>
+              <Table.Th scope="row">{pool}</Table.Th>
+              {s.periods.map((p) => {
+                const cap = capacity[pool]?.[p];
+                const used = r.capacityUsed[pool]?.[p] ?? 0;
+                const full = cap !== undefined && used >= cap - 1e-6 && used > 0;
+                return (
+                  <Table.Td
+                    key={p}
+                    ta="right"
+                    c={full ? 'red.8' : undefined}
+                    fw={full ? 700 : undefined}
+                  >
+                    {cap === undefined
+                      ? nf(used)
+                      : t('scenarios.portfolio.hoursOf', { used: nf(used), available: nf(cap) })}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -626,7 +679,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
                   label={t('scenarios.portfolio.timeLimit')}
                   min={1}
                   max={60}
-                  w={180}
+                  w={220}
                   allowDecimal={false}
                   value={timeLimit}
                   onChange={setTimeLimit}
