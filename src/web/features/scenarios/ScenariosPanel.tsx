@@ -454,7 +454,7 @@ function CapacityUse({ s, r }: { s: Scenario; r: SelectionResult }) {
               {s.periods.map((p) => {
                 const cap = capacity[pool]?.[p];
                 const used = r.capacityUsed[pool]?.[p] ?? 0;
-                const full = cap !== undefined && used >= cap - 1e-6 && used > 0;
+                const full = cap !== undefined && used >= cap - 1e-6;
                 return (
                   <Table.Td
                     key={p}
