@@ -488,6 +488,12 @@ function Comparison({ a, b }: { a: Scenario; b: Scenario }) {
   const diff = compareResults(a.result, b.result);
   const names = new Map([...a.candidates, ...b.candidates].map((c) => [c.id, c.name]));
   const periods = [...new Set([...a.periods, ...b.periods])];
+  // Capacity use per pool over the horizon (hours), for the pools either portfolio uses.
+  const pools = [
+    ...new Set([...Object.keys(a.result.capacityUsed), ...Object.keys(b.result.capacityUsed)]),
+  ];
+  const hoursOf = (r: SelectionResult, pool: string) =>
+    Object.values(r.capacityUsed[pool] ?? {}).reduce((x, y) => x + y, 0);
   return (
     <Table withTableBorder>
       <Table.Caption>
@@ -530,9 +536,16 @@ function Comparison({ a, b }: { a: Scenario; b: Scenario }) {
         </Table.Tr>
         {periods.map((p) => (
           <Table.Tr key={p}>
-            <Table.Th>{t('scenarios.portfolio.budgetOf', { period: p })}</Table.Th>
+            <Table.Th>{t('scenarios.portfolio.budgetUsedOf', { period: p })}</Table.Th>
             <Table.Td>{nf(a.result!.budgetUsed[p] ?? 0)}</Table.Td>
             <Table.Td>{nf(b.result!.budgetUsed[p] ?? 0)}</Table.Td>
+          </Table.Tr>
+        ))}
+        {pools.map((pool) => (
+          <Table.Tr key={`pool:${pool}`}>
+            <Table.Th>{t('scenarios.portfolio.hoursUsedOf', { pool })}</Table.Th>
+            <Table.Td>{nf(hoursOf(a.result!, pool))}</Table.Td>
+            <Table.Td>{nf(hoursOf(b.result!, pool))}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
