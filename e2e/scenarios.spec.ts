@@ -5,7 +5,9 @@ import { login, PMO } from './helpers.ts';
 /*
  * Scoring, in French: the PMO opens the arbitration committee's ranking, reads why the mobile
  * ordering app divides the evaluators, builds a new scoring model with two criteria and scores
- * a request in evaluation with it, which then tops that model's ranking.
+ * a request in evaluation with it, which then tops that model's ranking. Then she refreshes the
+ * demo's backlog scenario: the preview shows the mobile app's revised effort by team (nothing
+ * saved yet), she applies it, and a second preview finds nothing left to change.
  */
 
 async function expectNoSeriousAxe(page: Page, what: string) {
@@ -76,5 +78,33 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
     await expect(top).toContainText('Bilan carbone');
     await expect(top).toContainText('100');
     await expect(top.getByRole('button', { name: 'Modifier ma note' })).toBeVisible();
+  });
+
+  await test.step('il actualise le scénario « Backlog 2027 » depuis les demandes', async () => {
+    await page.getByRole('tab', { name: 'Scénarios de portefeuille' }).click();
+    const picker = page.getByRole('combobox', { name: 'Scénario', exact: true });
+    await picker.click();
+    await page.getByRole('option', { name: 'Backlog 2027 — capacité des équipes' }).click();
+    await expect(picker).toHaveValue('Backlog 2027 — capacité des équipes');
+    await page.getByRole('button', { name: 'Actualiser depuis le backlog' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Actualiser le scénario depuis les demandes' });
+    // The demo revised the mobile app's split after building the scenario: 300 → 420 days of
+    // development, 80 → 100 of sales; the preview shows it, before → after, and saves nothing.
+    await expect(dialog.getByText('1 modifié(s)')).toBeVisible({ timeout: 30_000 });
+    const mobile = dialog.getByRole('row', { name: /Application mobile/ });
+    await expect(mobile).toContainText('charge par équipe');
+    await expect(mobile.getByRole('cell').nth(2)).toContainText('ETUDES');
+    await expectNoSeriousAxe(page, 'l’aperçu de l’actualisation');
+    await dialog.getByRole('button', { name: 'Appliquer' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText("Ce scénario n'a pas encore été optimisé", { exact: false }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Actualiser depuis le backlog' }).click();
+    await expect(dialog.getByText(/Rien n.a changé depuis la construction/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await expect(dialog).toBeHidden();
   });
 });

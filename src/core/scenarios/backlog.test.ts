@@ -85,6 +85,23 @@ describe('buildBacklogSelection', () => {
     ]);
   });
 
+  it('keeps the total of a yearly case in whole euros when it spreads it over the months', () => {
+    const { selection } = buildBacklogSelection(
+      [
+        request({
+          caseCosts: { periodicity: 'year', firstPeriod: '2027', amounts: [380_000_00] },
+          defaultPool: 'DEV',
+        }),
+      ],
+      null,
+      options,
+    );
+    const cost = selection.candidates[0]!.cost;
+    expect(cost).toHaveLength(12);
+    expect(cost.reduce((a, b) => a + b, 0)).toBe(380_000);
+    expect(Math.max(...cost) - Math.min(...cost)).toBeLessThanOrEqual(1);
+  });
+
   it.each([
     ['score without a score', { score: null }, 'score', 'NO_SCORE', true],
     ['npv without a case', { npv: null }, 'npv', 'NO_NPV', true],

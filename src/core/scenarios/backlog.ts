@@ -218,7 +218,15 @@ export function buildBacklogSelection(
       note(r, 'TRUNCATED', false);
       len = P - earliest;
     }
-    const cost = Array.from({ length: len }, (_, k) => units(monthly[k] ?? 0));
+    // Whole euros by rounding the running total, so that the months add up to the case's
+    // total (rounding each month alone turned 380 000 € over 12 months into 380 004 €).
+    const cost: number[] = [];
+    let running = 0;
+    for (let k = 0; k < len; k++) {
+      const before = units(running);
+      running += monthly[k] ?? 0;
+      cost.push(units(running) - before);
+    }
     const latest = Math.min(earliest + options.windowMonths, P - len);
     const demand: Record<string, number[]> = {};
     const spread = (days: number) =>

@@ -183,17 +183,17 @@ export async function seedDemoScenarios(ctx: Ctx): Promise<void> {
 const Q = ['2027-T1', '2027-T2', '2027-T3', '2027-T4'];
 const each = (amount: number) => Object.fromEntries(Q.map((q) => [q, amount]));
 
-/** The 2027 arbitration as a selection file (k€ per quarter, hours per pool). */
+/** The 2027 arbitration as a selection file (euros per quarter, hours per pool). */
 export const DEMO_SELECTION = {
   periods: Q,
-  budget: each(900),
+  budget: each(900_000),
   capacity: { Développement: each(3200), 'Data et BI': each(1400) },
   candidates: [
     {
       id: 'DEM-0001',
       name: 'Portail fournisseurs',
       value: 85,
-      cost: [250, 250, 150],
+      cost: [250_000, 250_000, 150_000],
       demand: { Développement: [1200, 1200, 600] },
       latestStart: '2027-T2',
     },
@@ -201,7 +201,7 @@ export const DEMO_SELECTION = {
       id: 'DEM-0002',
       name: 'Application mobile de prise de commande',
       value: 44,
-      cost: [300, 300],
+      cost: [300_000, 300_000],
       demand: { Développement: [1600, 1600] },
       earliestStart: '2027-T2',
       latestStart: '2027-T3',
@@ -210,7 +210,7 @@ export const DEMO_SELECTION = {
       id: 'DEM-0003',
       name: 'Bilan carbone automatisé (CSRD)',
       value: 64,
-      cost: [120, 120],
+      cost: [120_000, 120_000],
       demand: { 'Data et BI': [700, 500] },
       mandatory: true,
     },
@@ -218,7 +218,7 @@ export const DEMO_SELECTION = {
       id: 'DEM-0004',
       name: 'Maintenance prédictive',
       value: 56,
-      cost: [200, 200, 200],
+      cost: [200_000, 200_000, 200_000],
       demand: { 'Data et BI': [600, 600, 400], Développement: [400, 400, 200] },
       latestStart: '2027-T2',
     },
@@ -226,7 +226,7 @@ export const DEMO_SELECTION = {
       id: 'DEM-0005',
       name: 'Chatbot support interne',
       value: 30,
-      cost: [80, 80],
+      cost: [80_000, 80_000],
       demand: { Développement: [500, 300] },
       latestStart: '2027-T3',
     },
@@ -234,7 +234,7 @@ export const DEMO_SELECTION = {
       id: 'DEM-0007',
       name: 'Clôture comptable en J+5',
       value: 48,
-      cost: [150, 100],
+      cost: [150_000, 100_000],
       demand: { 'Data et BI': [300, 300] },
       latestStart: '2027-T3',
     },
@@ -242,7 +242,7 @@ export const DEMO_SELECTION = {
       id: 'ERP-MIG',
       name: 'Migration ERP finance',
       value: 70,
-      cost: [350, 350, 350],
+      cost: [350_000, 350_000, 350_000],
       demand: { Développement: [1400, 1400, 1400] },
       requires: ['DEM-0007'],
     },
@@ -250,7 +250,7 @@ export const DEMO_SELECTION = {
       id: 'DWH',
       name: 'Entrepôt de données groupe',
       value: 52,
-      cost: [250, 250],
+      cost: [250_000, 250_000],
       demand: { 'Data et BI': [500, 500] },
       excludes: ['DEM-0004'],
       latestStart: '2027-T3',

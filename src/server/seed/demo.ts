@@ -31,6 +31,7 @@ import { seedDemoDash } from './demo-dash.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 import { seedDemoStaffing, seedDemoTraining } from './demo-staffing.ts';
 import { seedDemoMethods } from './demo-methods.ts';
+import { seedDemoPortfolio } from './demo-portfolio.ts';
 import {
   DEPARTMENTS,
   FIRST_NAMES,
@@ -318,6 +319,7 @@ export async function seedDemo(
   await seedDemoStaffing(ctx, actor, planned);
   say('formations');
   await seedDemoTraining(ctx, actor);
+  await seedDemoPortfolio(ctx);
   say('risques');
   await seedDemoRisks(ctx, actor, planned);
   say('packs COPIL et envois programmés');

@@ -408,7 +408,7 @@ function ResultView({ s, r }: { s: Scenario; r: SelectionResult }) {
                             value: nf(price * per, 2),
                           },
                         )
-                      : '—'}
+                      : t('scenarios.portfolio.noGain')}
                   </Table.Td>
                 </Table.Tr>
               );
@@ -416,7 +416,63 @@ function ResultView({ s, r }: { s: Scenario; r: SelectionResult }) {
           </Table.Tbody>
         </Table>
       </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('scenarios.portfolio.priceHelp')}
+      </Text>
+      <CapacityUse s={s} r={r} />
     </Stack>
+  );
+}
+
+/**
+ * Capacity use of the chosen portfolio: one row per resource pool (a team, for a scenario
+ * built from the backlog), one column per period, hours used / available and the share.
+ */
+function CapacityUse({ s, r }: { s: Scenario; r: SelectionResult }) {
+  const { t } = useTranslation();
+  const capacity = (s.selection.capacity ?? {}) as Record<string, Record<string, number>>;
+  const pools = Object.keys(capacity);
+  if (pools.length === 0) return null;
+  return (
+    <Table.ScrollContainer minWidth={600}>
+      <Table withTableBorder fz="xs">
+        <Table.Caption>{t('scenarios.portfolio.capacityUse')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('scenarios.portfolio.pool')}</Table.Th>
+            {s.periods.map((p) => (
+              <Table.Th key={p} ta="right">
+                {p}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {pools.map((pool) => (
+            <Table.Tr key={pool}>
+              <Table.Th scope="row">{pool}</Table.Th>
+              {s.periods.map((p) => {
+                const cap = capacity[pool]?.[p];
+                const used = r.capacityUsed[pool]?.[p] ?? 0;
+                const full = cap !== undefined && used >= cap - 1e-6;
+                return (
+                  <Table.Td
+                    key={p}
+                    ta="right"
+                    c={full ? 'red.8' : undefined}
+                    fw={full ? 700 : undefined}
+                  >
+                    {cap === undefined
+                      ? nf(used)
+                      : t('scenarios.portfolio.hoursOf', { used: nf(used), available: nf(cap) })}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -432,6 +488,12 @@ function Comparison({ a, b }: { a: Scenario; b: Scenario }) {
   const diff = compareResults(a.result, b.result);
   const names = new Map([...a.candidates, ...b.candidates].map((c) => [c.id, c.name]));
   const periods = [...new Set([...a.periods, ...b.periods])];
+  // Capacity use per pool over the horizon (hours), for the pools either portfolio uses.
+  const pools = [
+    ...new Set([...Object.keys(a.result.capacityUsed), ...Object.keys(b.result.capacityUsed)]),
+  ];
+  const hoursOf = (r: SelectionResult, pool: string) =>
+    Object.values(r.capacityUsed[pool] ?? {}).reduce((x, y) => x + y, 0);
   return (
     <Table withTableBorder>
       <Table.Caption>
@@ -474,9 +536,16 @@ function Comparison({ a, b }: { a: Scenario; b: Scenario }) {
         </Table.Tr>
         {periods.map((p) => (
           <Table.Tr key={p}>
-            <Table.Th>{t('scenarios.portfolio.budgetOf', { period: p })}</Table.Th>
+            <Table.Th>{t('scenarios.portfolio.budgetUsedOf', { period: p })}</Table.Th>
             <Table.Td>{nf(a.result!.budgetUsed[p] ?? 0)}</Table.Td>
             <Table.Td>{nf(b.result!.budgetUsed[p] ?? 0)}</Table.Td>
+          </Table.Tr>
+        ))}
+        {pools.map((pool) => (
+          <Table.Tr key={`pool:${pool}`}>
+            <Table.Th>{t('scenarios.portfolio.hoursUsedOf', { pool })}</Table.Th>
+            <Table.Td>{nf(hoursOf(a.result!, pool))}</Table.Td>
+            <Table.Td>{nf(hoursOf(b.result!, pool))}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -623,7 +692,7 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
                   label={t('scenarios.portfolio.timeLimit')}
                   min={1}
                   max={60}
-                  w={180}
+                  w={220}
                   allowDecimal={false}
                   value={timeLimit}
                   onChange={setTimeLimit}
@@ -669,6 +738,9 @@ export function ScenariosPanel({ canManage }: { canManage: boolean }) {
               <Title order={3} size="h5" mb="xs">
                 {t('scenarios.portfolio.candidates')}
               </Title>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('scenarios.portfolio.candidatesHelp')}
+              </Text>
               <Table highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>

@@ -47,7 +47,7 @@ function RequestCard({ r }: { r: RequestSummary }) {
           {t(`strategy.urgency.${r.urgency}`)}
         </Badge>
       </Group>
-      <Text fw={600} size="sm" mt={4} lineClamp={2}>
+      <Text fw={600} size="sm" mt={4} lineClamp={2} title={r.title}>
         {r.title}
       </Text>
       <Text size="xs" c="dimmed" mt={4}>

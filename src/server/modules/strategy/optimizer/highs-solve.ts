@@ -27,6 +27,7 @@ import {
   type SelectionProblem,
   type SelectionResult,
 } from '../../../../core/strategy/selection.ts';
+import { improveBySwaps } from '../../../../core/strategy/selection-search.ts';
 
 export interface SolveOptions {
   /** Seconds HiGHS may spend on the MIP (default 30). */
@@ -148,7 +149,7 @@ export async function solveSelection(
  * A good feasible portfolio to start the branch-and-bound from: the best of picking by
  * score, by value density, and rounding the LP relaxation (undefined when none is feasible:
  * mandatory candidates that a greedy pass cannot place); and the LP relaxation's value, an
- * upper bound on the optimum.
+ * upper bound on the optimum. The best start is then improved by local search (selection-search.ts).
  */
 function startingPortfolio(
   h: Highs,
@@ -180,7 +181,9 @@ function startingPortfolio(
       bestValue = v;
     }
   }
-  return { incumbent: best, lpBound };
+  // Local search on the best of them only (about a second on 1,000 candidates): the time it
+  // takes comes out of the solver's.
+  return { incumbent: best && improveBySwaps(problem, best), lpBound };
 }
 
 /**
