@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Methodology, ProjectGovernance } from '../../src/contracts/governance.ts';
-import { ProjectStandards, StandardMilestone } from '../../src/contracts/methods.ts';
+import { ProjectGovernance } from '../../src/contracts/governance.ts';
+import { ProjectStandards } from '../../src/contracts/methods.ts';
 import { Plan } from '../../src/contracts/planning.ts';
-import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
+import {
+  applyMethodology,
+  buildMethodology,
+  buildPerson,
+  buildPortfolio,
+  buildProject,
+  buildStandardMilestone,
+  codeTag,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let pmo: string;
@@ -13,11 +21,6 @@ let managerPersonId: string;
 let portfolioId: string;
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const tag = () =>
-  uniq()
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(-8);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -30,72 +33,52 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** A method with one gated phase whose WBS ends on the standard milestone `code`. */
-async function methodWith(code: string, s: string) {
-  const res = await call(t, pmo, {
-    method: 'POST',
-    url: '/api/v1/methodologies',
-    payload: {
-      code: `ME-${s}`,
-      name: 'Méthode à preuves',
-      kind: 'waterfall',
-      content: {
-        phases: [
-          {
-            key: 'cadrage',
-            name: 'Cadrage',
-            deliverables: [{ key: 'note', name: 'Note de cadrage', required: true }],
-            gate: { name: 'J1', approvers: ['pmo'], criteria: [] },
-            wbs: [
-              { name: 'Rédaction', duration: 3 },
-              { name: 'Lancement validé', duration: 0, milestone: code },
-            ],
-          },
-          {
-            key: 'realisation',
-            name: 'Réalisation',
-            deliverables: [],
-            gate: null,
-            wbs: [{ name: 'Développements', duration: 10 }],
-          },
-        ],
-        roles: [],
-        documents: [],
-        ceremonies: [],
-        kpis: [],
-      },
+function methodWith(code: string, s: string) {
+  return buildMethodology(t, pmo, {
+    code: `ME-${s}`,
+    name: 'Méthode à preuves',
+    content: {
+      phases: [
+        {
+          key: 'cadrage',
+          name: 'Cadrage',
+          deliverables: [{ key: 'note', name: 'Note de cadrage', required: true }],
+          gate: { name: 'J1', approvers: ['pmo'], criteria: [] },
+          wbs: [
+            { name: 'Rédaction', duration: 3 },
+            { name: 'Lancement validé', duration: 0, milestone: code },
+          ],
+        },
+        {
+          key: 'realisation',
+          name: 'Réalisation',
+          deliverables: [],
+          gate: null,
+          wbs: [{ name: 'Développements', duration: 10 }],
+        },
+      ],
+      roles: [],
+      documents: [],
+      ceremonies: [],
+      kpis: [],
     },
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return Methodology.parse(res.json());
 }
 
 describe('evidence of standard milestones', () => {
   it('counts a milestone at the gate only when reached with the evidence its standard requires', async () => {
-    const s = tag();
-    const created = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/standard-milestones',
-      payload: {
-        code: `J1-${s}`,
-        name: 'Lancement validé',
-        evidence: 'Compte rendu du comité de lancement signé',
-        evidenceRequired: true,
-      },
+    const s = codeTag();
+    const j1 = await buildStandardMilestone(t, pmo, {
+      code: `J1-${s}`,
+      name: 'Lancement validé',
+      evidence: 'Compte rendu du comité de lancement signé',
+      evidenceRequired: true,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const j1 = StandardMilestone.parse(created.json());
     expect(j1.evidenceRequired).toBe(true);
     const m = await methodWith(j1.code, s);
     const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
     const other = await buildProject(t, portfolioId, { managerId: managerPersonId });
-    for (const p of [project, other]) {
-      const applied = await call(t, manager, {
-        method: 'POST',
-        url: `/api/v1/projects/${p.id}/governance`,
-        payload: { methodologyId: m.id, createWbs: true },
-      });
-      expect(applied.statusCode, applied.body).toBe(201);
-    }
+    for (const p of [project, other]) await applyMethodology(t, manager, p.id, m.id);
     const govUrl = `/api/v1/projects/${project.id}/governance`;
     const gov = async () =>
       ProjectGovernance.parse((await call(t, manager, { method: 'GET', url: govUrl })).json());
