@@ -105,6 +105,7 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
                       {s.canLink ? (
                         <Select
                           size="xs"
+                          w={250}
                           aria-label={t('methods.standards.linkLabel', { name })}
                           placeholder={t('methods.standards.pickTask')}
                           data={s.planMilestones.map((p) => ({
