@@ -6,7 +6,9 @@ import { apiSession, PMO, signIn, uniqueCode } from './helpers.ts';
  * The PMO's method governance, in French: the company catalogue of standard milestones, moving
  * a project to the newer version of its method (the preview lists the WBS items the plan gains,
  * then the move), the gate review asking for the standard milestone and for the lessons learned
- * before the closure gate, and the backlog scenario dialog (Stratégie › Scénarios).
+ * before the closure gate, the evidence the standard milestone J1 requires (reached without it,
+ * it is still missing; once a link is attached it counts), and the backlog scenario dialog
+ * (Stratégie › Scénarios).
  */
 test.setTimeout(300_000);
 test.use({ actionTimeout: 60_000, navigationTimeout: 60_000 });
@@ -109,6 +111,52 @@ test('le PMO fait évoluer la méthode d’un projet et prépare sa clôture', a
     ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Ouvrir le REX' })).toBeVisible();
     await noSeriousViolations(page);
+  });
+
+  await test.step('la preuve du jalon J1 : atteint sans preuve, il manque encore ; le lien joint, il compte', async () => {
+    // The COPIL de lancement held (the standard milestone J1 of the demo requires evidence).
+    const plan = (await (await api.get(`/api/v1/projects/${projectId}/plan`)).json()) as {
+      tasks: { id: string; name: string; version: number }[];
+    };
+    const copil = plan.tasks.find((t) => t.name === 'COPIL de lancement')!;
+    const reached = await api.patch(`/api/v1/projects/${projectId}/plan/tasks/${copil.id}`, {
+      headers: { 'If-Match': `"${copil.version}"` },
+      data: { percentComplete: 100 },
+    });
+    expect(reached.status(), await reached.text()).toBe(200);
+    await page.reload();
+    const milestones = page.getByTestId('gate-milestones');
+    await expect(milestones).toContainText('Atteint');
+    await expect(milestones).toContainText('Preuve manquante');
+    const missing = page.getByRole('alert').filter({ hasText: 'Ce qui manque' });
+    await expect(missing).toContainText(/J1 — .*\(atteint, preuve manquante\)/);
+    const readiness = async () => {
+      const text = await page.getByText(/^Préparation : \d+ sur \d+$/).textContent();
+      return Number(/(\d+) sur/.exec(text ?? '')![1]);
+    };
+    const doneBefore = await readiness();
+
+    await milestones.getByRole('button', { name: 'Joindre une preuve au jalon J1' }).click();
+    const dialog = page.getByRole('dialog', { name: /Preuve du jalon J1/ });
+    await dialog.getByText('Lien', { exact: true }).click();
+    await dialog
+      .getByLabel('Adresse (http ou https)')
+      .fill('https://ged.exemple.fr/projets/copil-lancement-pv.pdf');
+    await dialog.getByLabel('Commentaire (facultatif)').fill('PV du COPIL de lancement signé');
+    await noSeriousViolations(page, '[role="dialog"]');
+    await dialog.getByRole('button', { name: 'Joindre', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(milestones).toContainText('Preuve jointe');
+    await expect(page.getByText(/\(atteint, preuve manquante\)/)).toHaveCount(0);
+    await expect(page.getByRole('alert').filter({ hasText: /J1 — / })).toHaveCount(0);
+    await expect.poll(readiness).toBe(doneBefore + 1);
+    // The project's standards list the evidence with who attached it.
+    const standards = (await (await api.get(`/api/v1/projects/${projectId}/standards`)).json()) as {
+      milestones: { milestone: { code: string }; evidence: { url: string | null }[] }[];
+    };
+    expect(
+      standards.milestones.find((m) => m.milestone.code === 'J1')?.evidence.map((e) => e.url),
+    ).toEqual(['https://ged.exemple.fr/projets/copil-lancement-pv.pdf']);
   });
 
   await test.step('Stratégie › Scénarios : le scénario depuis les demandes', async () => {

@@ -383,6 +383,15 @@ export const MigrationPreview = z.object({
       }),
     ),
     tasks: z.number().int(),
+    /** Plan tasks the new version puts under another parent: moved there, not added again. */
+    moves: z.array(
+      z.object({
+        name: z.string(),
+        /** The plan tasks from the top down to where it is, and to where it goes. */
+        fromPath: z.array(z.string()),
+        toPath: z.array(z.string()),
+      }),
+    ),
   }),
 });
 export type MigrationPreview = z.infer<typeof MigrationPreview>;

@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Methodology, ProjectGovernance } from '../../src/contracts/governance.ts';
-import { ProjectStandards, StandardMilestone } from '../../src/contracts/methods.ts';
+import { ProjectGovernance } from '../../src/contracts/governance.ts';
+import { ProjectStandards, Standards } from '../../src/contracts/methods.ts';
+import { and, eq } from 'drizzle-orm';
+import { deliverables } from '../../src/server/modules/governance/governance.tables.ts';
+import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
+import { seedDemoEvidence } from '../../src/server/seed/demo-method.ts';
 import { Plan } from '../../src/contracts/planning.ts';
-import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
+import {
+  applyMethodology,
+  buildMethodology,
+  buildPerson,
+  buildPortfolio,
+  buildProject,
+  buildStandardMilestone,
+  codeTag,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let pmo: string;
@@ -13,11 +25,6 @@ let managerPersonId: string;
 let portfolioId: string;
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const tag = () =>
-  uniq()
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(-8);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -30,72 +37,52 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** A method with one gated phase whose WBS ends on the standard milestone `code`. */
-async function methodWith(code: string, s: string) {
-  const res = await call(t, pmo, {
-    method: 'POST',
-    url: '/api/v1/methodologies',
-    payload: {
-      code: `ME-${s}`,
-      name: 'Méthode à preuves',
-      kind: 'waterfall',
-      content: {
-        phases: [
-          {
-            key: 'cadrage',
-            name: 'Cadrage',
-            deliverables: [{ key: 'note', name: 'Note de cadrage', required: true }],
-            gate: { name: 'J1', approvers: ['pmo'], criteria: [] },
-            wbs: [
-              { name: 'Rédaction', duration: 3 },
-              { name: 'Lancement validé', duration: 0, milestone: code },
-            ],
-          },
-          {
-            key: 'realisation',
-            name: 'Réalisation',
-            deliverables: [],
-            gate: null,
-            wbs: [{ name: 'Développements', duration: 10 }],
-          },
-        ],
-        roles: [],
-        documents: [],
-        ceremonies: [],
-        kpis: [],
-      },
+function methodWith(code: string, s: string) {
+  return buildMethodology(t, pmo, {
+    code: `ME-${s}`,
+    name: 'Méthode à preuves',
+    content: {
+      phases: [
+        {
+          key: 'cadrage',
+          name: 'Cadrage',
+          deliverables: [{ key: 'note', name: 'Note de cadrage', required: true }],
+          gate: { name: 'J1', approvers: ['pmo'], criteria: [] },
+          wbs: [
+            { name: 'Rédaction', duration: 3 },
+            { name: 'Lancement validé', duration: 0, milestone: code },
+          ],
+        },
+        {
+          key: 'realisation',
+          name: 'Réalisation',
+          deliverables: [],
+          gate: null,
+          wbs: [{ name: 'Développements', duration: 10 }],
+        },
+      ],
+      roles: [],
+      documents: [],
+      ceremonies: [],
+      kpis: [],
     },
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return Methodology.parse(res.json());
 }
 
 describe('evidence of standard milestones', () => {
   it('counts a milestone at the gate only when reached with the evidence its standard requires', async () => {
-    const s = tag();
-    const created = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/standard-milestones',
-      payload: {
-        code: `J1-${s}`,
-        name: 'Lancement validé',
-        evidence: 'Compte rendu du comité de lancement signé',
-        evidenceRequired: true,
-      },
+    const s = codeTag();
+    const j1 = await buildStandardMilestone(t, pmo, {
+      code: `J1-${s}`,
+      name: 'Lancement validé',
+      evidence: 'Compte rendu du comité de lancement signé',
+      evidenceRequired: true,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const j1 = StandardMilestone.parse(created.json());
     expect(j1.evidenceRequired).toBe(true);
     const m = await methodWith(j1.code, s);
     const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
     const other = await buildProject(t, portfolioId, { managerId: managerPersonId });
-    for (const p of [project, other]) {
-      const applied = await call(t, manager, {
-        method: 'POST',
-        url: `/api/v1/projects/${p.id}/governance`,
-        payload: { methodologyId: m.id, createWbs: true },
-      });
-      expect(applied.statusCode, applied.body).toBe(201);
-    }
+    for (const p of [project, other]) await applyMethodology(t, manager, p.id, m.id);
     const govUrl = `/api/v1/projects/${project.id}/governance`;
     const gov = async () =>
       ProjectGovernance.parse((await call(t, manager, { method: 'GET', url: govUrl })).json());
@@ -241,5 +228,78 @@ describe('evidence of standard milestones', () => {
       (e) => e.entityType === 'milestone_evidence',
     );
     expect(events.map((e) => e.action).sort()).toEqual(['create', 'create', 'delete', 'delete']);
+  });
+});
+
+describe('the demo evidence', () => {
+  it('attaches the approved deliverable, else a link, to the reached milestones that require it, once', async () => {
+    // The demo's J1 (its code is what the demo maps to « Note de cadrage »).
+    const std = Standards.parse(
+      (await call(t, pmo, { method: 'GET', url: '/api/v1/standards' })).json(),
+    );
+    const j1 =
+      std.milestones.find((x) => x.code === 'J1') ??
+      (await buildStandardMilestone(t, pmo, {
+        code: 'J1',
+        name: 'Lancement validé',
+        evidence: 'Compte rendu du COPIL de lancement signé par le sponsor',
+        evidenceRequired: true,
+      }));
+    const m = await methodWith(j1.code, codeTag());
+    const projects = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await buildProject(t, portfolioId, { managerId: managerPersonId });
+      await applyMethodology(t, manager, p.id, m.id);
+      projects.push(p);
+    }
+    const [withNote, withoutNote, notReached] = projects as [
+      (typeof projects)[0],
+      (typeof projects)[0],
+      (typeof projects)[0],
+    ];
+    await t.ctx.db
+      .update(deliverables)
+      .set({ status: 'approved' })
+      .where(and(eq(deliverables.projectId, withNote.id), eq(deliverables.key, 'note')));
+    for (const p of [withNote, withoutNote]) {
+      const plan = Plan.parse(
+        (await call(t, manager, { method: 'GET', url: `/api/v1/projects/${p.id}/plan` })).json(),
+      );
+      const task = plan.tasks.find((x) => x.name === 'Lancement validé')!;
+      const done = await call(t, manager, {
+        method: 'PATCH',
+        url: `/api/v1/projects/${p.id}/plan/tasks/${task.id}`,
+        headers: ifMatch(task.version),
+        payload: { percentComplete: 100 },
+      });
+      expect(done.statusCode, done.body).toBe(200);
+    }
+    // Seeded twice: nothing is attached twice.
+    await seedDemoEvidence(t.ctx, SYSTEM_ACTOR, projects);
+    await seedDemoEvidence(t.ctx, SYSTEM_ACTOR, projects);
+    const evidenceOf = async (projectId: string) => {
+      const ps = ProjectStandards.parse(
+        (
+          await call(t, manager, { method: 'GET', url: `/api/v1/projects/${projectId}/standards` })
+        ).json(),
+      );
+      return ps.milestones
+        .find((x) => x.milestone.code === 'J1')!
+        .evidence.map((e) => e.document?.name ?? e.url);
+    };
+    expect(await evidenceOf(withNote.id)).toEqual(['Note de cadrage']);
+    expect(await evidenceOf(withoutNote.id)).toEqual([
+      `https://ged.groupe-exemple.fr/projets/${withoutNote.code}/j1.pdf`,
+    ]);
+    expect(await evidenceOf(notReached.id)).toEqual([]);
+    // The gate now counts the reached J1 as met.
+    const g = ProjectGovernance.parse(
+      (
+        await call(t, manager, { method: 'GET', url: `/api/v1/projects/${withNote.id}/governance` })
+      ).json(),
+    );
+    expect(g.readiness?.milestones.map((x) => [x.state, x.evidence, x.met])).toEqual([
+      ['reached', 'present', true],
+    ]);
   });
 });

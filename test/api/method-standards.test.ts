@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Methodology, ProjectGovernance } from '../../src/contracts/governance.ts';
-import {
-  MigrationPreview,
-  ProjectStandards,
-  StandardMilestone,
-  Standards,
-} from '../../src/contracts/methods.ts';
+import { ProjectGovernance } from '../../src/contracts/governance.ts';
+import { MigrationPreview, ProjectStandards, Standards } from '../../src/contracts/methods.ts';
 import { Plan } from '../../src/contracts/planning.ts';
-import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
+import {
+  applyMethodology,
+  buildMethodology,
+  buildPerson,
+  buildPortfolio,
+  buildProject,
+  buildStandardMilestone,
+  codeTag,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let pmo: string;
@@ -18,11 +21,6 @@ let managerPersonId: string;
 let portfolioId: string;
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const tag = () =>
-  uniq()
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(-8);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -34,15 +32,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function milestone(code: string, name: string) {
-  const res = await call(t, pmo, {
-    method: 'POST',
-    url: '/api/v1/standard-milestones',
-    payload: { code, name, definition: `Définition de ${name}`, evidence: 'PV signé' },
+const milestone = (code: string, name: string) =>
+  buildStandardMilestone(t, pmo, {
+    code,
+    name,
+    definition: `Définition de ${name}`,
+    evidence: 'PV signé',
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return StandardMilestone.parse(res.json());
-}
 
 async function kpi(code: string) {
   const res = await call(t, pmo, {
@@ -110,7 +106,7 @@ const content = (j0: string, mep: string, kpis: string[], extraPhase = false) =>
 
 describe('standard milestones and KPIs', () => {
   it('keeps a catalogue that methods and projects refer to', async () => {
-    const s = tag();
+    const s = codeTag();
     const j0 = await milestone(`J0-${s}`, 'Lancement');
     const mep = await milestone(`MEP-${s}`, 'Mise en production');
     const kpiCode = `SV_${s}`;
@@ -147,18 +143,11 @@ describe('standard milestones and KPIs', () => {
     expect(paths).toContain('milestone');
     expect(paths).toContain('kpis');
 
-    const created = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/methodologies',
-      payload: {
-        code: `M-${s}`,
-        name: 'Méthode standard',
-        kind: 'waterfall',
-        content: content(j0.code, mep.code, [kpiCode]),
-      },
+    const m = await buildMethodology(t, pmo, {
+      code: `M-${s}`,
+      name: 'Méthode standard',
+      content: content(j0.code, mep.code, [kpiCode]),
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const m = Methodology.parse(created.json());
     expect(m.content.kpis).toEqual([kpiCode]);
 
     // The catalogue says which methods use what.
@@ -254,30 +243,16 @@ describe('standard milestones and KPIs', () => {
 
 describe('moving a project to a newer method version', () => {
   it('previews what changes, then moves keeping what the project did', async () => {
-    const s = tag();
+    const s = codeTag();
     const j0 = await milestone(`J0-${s}`, 'Lancement');
     const mep = await milestone(`MEP-${s}`, 'Mise en production');
-    const created = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/methodologies',
-      payload: {
-        code: `MV-${s}`,
-        name: 'Méthode versionnée',
-        kind: 'waterfall',
-        content: content(j0.code, mep.code, []),
-      },
+    const m = await buildMethodology(t, pmo, {
+      code: `MV-${s}`,
+      name: 'Méthode versionnée',
+      content: content(j0.code, mep.code, []),
     });
-    const m = Methodology.parse(created.json());
     const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
-    const applied = ProjectGovernance.parse(
-      (
-        await call(t, manager, {
-          method: 'POST',
-          url: `/api/v1/projects/${project.id}/governance`,
-          payload: { methodologyId: m.id, createWbs: false },
-        })
-      ).json(),
-    );
+    const applied = await applyMethodology(t, manager, project.id, m.id, false);
     const url = `/api/v1/projects/${project.id}/method-migration`;
 
     // Already on the latest version: nothing newer.
@@ -344,30 +319,16 @@ describe('moving a project to a newer method version', () => {
 
 describe('a newer method version adds its WBS to the plan', () => {
   it('previews and adds the tasks and milestones the plan lacks, in place, chained, audited', async () => {
-    const s = tag();
+    const s = codeTag();
     const j0 = await milestone(`J0-${s}`, 'Lancement');
     const mep = await milestone(`MEP-${s}`, 'Mise en production');
-    const created = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/methodologies',
-      payload: {
-        code: `MW-${s}`,
-        name: 'Méthode WBS',
-        kind: 'waterfall',
-        content: content(j0.code, mep.code, []),
-      },
+    const m = await buildMethodology(t, pmo, {
+      code: `MW-${s}`,
+      name: 'Méthode WBS',
+      content: content(j0.code, mep.code, []),
     });
-    const m = Methodology.parse(created.json());
     const project = await buildProject(t, portfolioId, { managerId: managerPersonId });
-    const applied = ProjectGovernance.parse(
-      (
-        await call(t, manager, {
-          method: 'POST',
-          url: `/api/v1/projects/${project.id}/governance`,
-          payload: { methodologyId: m.id, createWbs: true },
-        })
-      ).json(),
-    );
+    const applied = await applyMethodology(t, manager, project.id, m.id);
     const planUrl = `/api/v1/projects/${project.id}/plan`;
     const before = Plan.parse((await call(t, manager, { method: 'GET', url: planUrl })).json());
     // The project removes « Note de cadrage »: a newer version must not put it back.

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Methodology, ProjectGovernance } from '../../src/contracts/governance.ts';
 import { MigrationPreview } from '../../src/contracts/methods.ts';
 import { Plan } from '../../src/contracts/planning.ts';
 import { planTaskMethodKeys } from '../../src/server/modules/methods/method.tables.ts';
-import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
+import {
+  applyMethodology,
+  buildMethodology,
+  buildPerson,
+  buildPortfolio,
+  buildProject,
+  codeTag,
+} from '../helpers/factories.ts';
 import { eq } from 'drizzle-orm';
 
 let t: TestApp;
@@ -51,33 +57,18 @@ const v1Content = {
 
 describe('a version move matches WBS items by their stable key', () => {
   it('does not add again a phase or task the new version renamed, also for a plan keyed by name once', async () => {
-    const s = uniq()
-      .toUpperCase()
-      .replace(/[^A-Z0-9]/g, '')
-      .slice(-8);
-    const created = await call(t, pmo, {
-      method: 'POST',
-      url: '/api/v1/methodologies',
-      payload: { code: `MK-${s}`, name: 'Méthode à clés', kind: 'waterfall', content: v1Content },
+    const m = await buildMethodology(t, pmo, {
+      code: `MK-${codeTag()}`,
+      name: 'Méthode à clés',
+      content: v1Content,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const m = Methodology.parse(created.json());
     // Every WBS item has its key, given by the server.
     const [etude] = m.content.phases[0]!.wbs;
     expect(etude!.key).toBe('cadrage/etude-d-opportunite');
 
     const apply = async () => {
       const p = await buildProject(t, portfolioId, { managerId: managerPersonId });
-      const g = ProjectGovernance.parse(
-        (
-          await call(t, manager, {
-            method: 'POST',
-            url: `/api/v1/projects/${p.id}/governance`,
-            payload: { methodologyId: m.id, createWbs: true },
-          })
-        ).json(),
-      );
-      return { p, g };
+      return { p, g: await applyMethodology(t, manager, p.id, m.id) };
     };
     const fresh = await apply();
     // A plan laid down before tasks carried their key: its key rows are gone.
@@ -134,5 +125,74 @@ describe('a version move matches WBS items by their stable key', () => {
       const recette = plan.tasks.find((x) => x.name === 'Recette')!;
       expect(keys.find((k) => k.taskId === recette.id)?.key).toBe('realisation/recette');
     }
+  });
+
+  it('moves a task the new version puts under another phase instead of adding it again', async () => {
+    const m = await buildMethodology(t, pmo, {
+      code: `MV-${codeTag()}`,
+      name: 'Méthode qui bouge',
+      content: v1Content,
+    });
+    const p = await buildProject(t, portfolioId, { managerId: managerPersonId });
+    const g = await applyMethodology(t, manager, p.id, m.id);
+    const planOf = async () =>
+      Plan.parse(
+        (await call(t, manager, { method: 'GET', url: `/api/v1/projects/${p.id}/plan` })).json(),
+      );
+    const before = await planOf();
+    const note = before.tasks.find((x) => x.name === 'Note de cadrage')!;
+
+    // Version 2 (keys kept, as the editor sends them) moves « Note de cadrage » from Cadrage to
+    // Réalisation, after « Développements », and adds « Recette » at the end of Réalisation.
+    const v2 = structuredClone(m.content);
+    const [moved] = v2.phases[0]!.wbs.splice(1, 1);
+    v2.phases[1]!.wbs.push(moved!, { name: 'Recette', duration: 4, children: [] });
+    const published = await call(t, pmo, {
+      method: 'POST',
+      url: `/api/v1/methodologies/${m.id}/versions`,
+      headers: ifMatch(m.version),
+      payload: { notes: 'La note passe en réalisation', content: v2 },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+
+    const url = `/api/v1/projects/${p.id}/method-migration`;
+    const preview = MigrationPreview.parse((await call(t, manager, { method: 'GET', url })).json());
+    expect(preview.wbs.moves).toEqual([
+      { name: 'Note de cadrage', fromPath: ['Cadrage'], toPath: ['Réalisation'] },
+    ]);
+    expect(
+      preview.wbs.groups.map((x) => [x.parentPath.join(' › '), x.items.map((i) => i.name)]),
+    ).toEqual([['Réalisation', ['Recette']]]);
+    const done = await call(t, manager, {
+      method: 'POST',
+      url,
+      headers: ifMatch(g.version),
+      payload: { version: 2 },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+
+    const after = await planOf();
+    expect(after.tasks).toHaveLength(before.tasks.length + 1);
+    const byId = new Map(after.tasks.map((x) => [x.id, x]));
+    const children = (name: string) => {
+      const parent = after.tasks.find((x) => x.name === name)!;
+      return after.tasks.filter((x) => x.parentId === parent.id).map((x) => x.name);
+    };
+    // The same task (its id, so its progress and assignments), now under Réalisation.
+    const same = byId.get(note.id)!;
+    expect(byId.get(same.parentId!)!.name).toBe('Réalisation');
+    expect(children('Réalisation')).toEqual(['Développements', 'Note de cadrage', 'Recette']);
+    expect(children('Cadrage')).toEqual(['Étude d’opportunité']);
+    expect(after.tasks.filter((x) => x.name === 'Note de cadrage')).toHaveLength(1);
+    // The move is audited on the task.
+    const audit = await call(t, pmo, {
+      method: 'GET',
+      url: `/api/v1/audit?entityType=task&entityId=${note.id}`,
+    });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(JSON.stringify(audit.json())).toContain(same.parentId!);
+    // Nothing more to move or add.
+    const again = await call(t, manager, { method: 'GET', url });
+    expect(again.statusCode).toBe(409);
   });
 });

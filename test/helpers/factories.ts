@@ -1,3 +1,5 @@
+import { Methodology, ProjectGovernance } from '../../src/contracts/governance.ts';
+import { StandardMilestone } from '../../src/contracts/methods.ts';
 import type { CreateProjectBody } from '../../src/contracts/portfolio.ts';
 import { ProjectRequest } from '../../src/contracts/strategy.ts';
 import { createOrgUnit, createPerson } from '../../src/server/modules/org/org.service.ts';
@@ -197,4 +199,64 @@ export async function buildTeam(t: TestApp, personIds: string[] = [], code = `T$
       })),
     );
   return team;
+}
+
+/** A short unique upper-case tag for codes (`J1-${codeTag()}`), 8 characters at most. */
+export const codeTag = () =>
+  uniq()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(-8);
+
+/** A standard milestone of the company catalogue, created by the PMO (`pmoCookie`). */
+export async function buildStandardMilestone(
+  t: TestApp,
+  pmoCookie: string,
+  body: {
+    code: string;
+    name: string;
+    definition?: string;
+    evidence?: string;
+    evidenceRequired?: boolean;
+  },
+): Promise<StandardMilestone> {
+  const res = await call(t, pmoCookie, {
+    method: 'POST',
+    url: '/api/v1/standard-milestones',
+    payload: body,
+  });
+  expectStatus(res, 201, 'standard milestone');
+  return StandardMilestone.parse(res.json());
+}
+
+/** A waterfall methodology with the given content, created by the PMO (`pmoCookie`). */
+export async function buildMethodology(
+  t: TestApp,
+  pmoCookie: string,
+  body: { code: string; name: string; content: Record<string, unknown> },
+): Promise<Methodology> {
+  const res = await call(t, pmoCookie, {
+    method: 'POST',
+    url: '/api/v1/methodologies',
+    payload: { kind: 'waterfall', ...body },
+  });
+  expectStatus(res, 201, 'methodology');
+  return Methodology.parse(res.json());
+}
+
+/** Puts a project on a methodology (its WBS laid down in the plan unless `createWbs` is false). */
+export async function applyMethodology(
+  t: TestApp,
+  cookie: string,
+  projectId: string,
+  methodologyId: string,
+  createWbs = true,
+): Promise<ProjectGovernance> {
+  const res = await call(t, cookie, {
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/governance`,
+    payload: { methodologyId, createWbs },
+  });
+  expectStatus(res, 201, 'apply methodology');
+  return ProjectGovernance.parse(res.json());
 }

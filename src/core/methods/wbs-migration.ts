@@ -13,6 +13,9 @@ import { withWbsKeys } from './editor.ts';
  * method's WBS: nothing is added. Items are placed after their preceding sibling in the plan
  * (shifting the ones after) and chained finish-to-start after its last leaf; consecutive new
  * siblings form one group whose leaves are chained in outline order.
+ * Keys are matched across parents: an item the new version moves under another parent (same
+ * key, another parent key) is moved in the plan (`wbsMoves`), not added again; an item whose
+ * task the project placed elsewhere itself stays where the project put it.
  */
 
 export interface PlanTaskNode {
@@ -126,6 +129,18 @@ export function wbsAdditions(
   for (const t of plan) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t]);
   for (const list of children.values()) list.sort((a, b) => a.position - b.position);
   const kids = (id: string | null) => children.get(id) ?? [];
+  const byId = new Map(plan.map((t) => [t.id, t]));
+  /** The names from the top of the plan down to a task (itself included). */
+  const pathOf = (id: string | null): string[] => {
+    const out: string[] = [];
+    for (
+      let t = id ? byId.get(id) : undefined;
+      t;
+      t = t.parentId ? byId.get(t.parentId) : undefined
+    )
+      out.unshift(t.name);
+    return out;
+  };
   const lastLeaf = (t: PlanTaskNode): string => {
     const c = kids(t.id);
     return c.length === 0 ? t.id : lastLeaf(c[c.length - 1]!);
@@ -139,6 +154,16 @@ export function wbsAdditions(
   if (!follows) return [];
   const old = keys(from);
   const groups: WbsAdditionGroup[] = [];
+  // A key is matched anywhere in the plan: the item's task may sit under another parent (moved
+  // by the new version, see `wbsMoves`, or by the project).
+  const byKey = new Map<string, PlanTaskNode>();
+  for (const t of plan) if (t.key && !byKey.has(t.key)) byKey.set(t.key, t);
+  const used = new Set<string>();
+  /** A new item's subtree without the items whose task the plan already has (by key). */
+  const prune = (t: WbsTree): WbsTree => ({
+    ...t,
+    children: t.children.filter((c) => !byKey.has(c.key)).map(prune),
+  });
 
   /** Matches template siblings against a plan parent's children; recurses into matches. */
   const visit = (
@@ -147,7 +172,6 @@ export function wbsAdditions(
     parentId: string | null,
     parentPath: string[],
   ) => {
-    const used = new Set<string>();
     const planKids = kids(parentId);
     let previous: PlanTaskNode | null = null;
     let open: WbsAdditionGroup | null = null;
@@ -158,6 +182,15 @@ export function wbsAdditions(
         planKids.find(
           (p) => !used.has(p.id) && !p.key && normalizeName(p.name) === normalizeName(t.name),
         );
+      const elsewhere = match ? undefined : byKey.get(t.key);
+      if (elsewhere && !used.has(elsewhere.id)) {
+        // Its task is under another parent: matched there (moved, not added again).
+        used.add(elsewhere.id);
+        open = null;
+        if (t.children.length > 0 && kids(elsewhere.id).length > 0)
+          visit(() => phaseKey(i), t.children, elsewhere.id, [...pathOf(elsewhere.id)]);
+        return;
+      }
       if (match) {
         used.add(match.id);
         open = null;
@@ -168,7 +201,7 @@ export function wbsAdditions(
       }
       if (old.has(t.key)) return; // the project removed it
       if (open) {
-        open.tree.push(t);
+        open.tree.push(prune(t));
         return;
       }
       const prev: PlanTaskNode | null = previous;
@@ -178,7 +211,7 @@ export function wbsAdditions(
         parentPath,
         position: prev ? prev.position + 1 : 0,
         predecessorId: prev ? lastLeaf(prev) : null,
-        tree: [t],
+        tree: [prune(t)],
       };
       groups.push(open);
     });
@@ -191,4 +224,90 @@ export function wbsAdditions(
     [],
   );
   return groups;
+}
+
+export interface WbsMove {
+  /** The plan task that moves (with its sub-tasks). */
+  taskId: string;
+  name: string;
+  key: string;
+  /** The plan task it goes under: the task of its new parent in the method. */
+  parentId: string;
+  /** The names from the top of the plan down to where it was, and to where it goes. */
+  fromPath: string[];
+  toPath: string[];
+  /** The sibling it follows under its new parent (null: first). */
+  afterTaskId: string | null;
+}
+
+/** Item key → its parent's key (a phase's key for a phase's top items; null for a phase). */
+function parentKeys(c: MethodologyContent): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const walk = (t: WbsTree, parent: string | null) => {
+    out.set(t.key, parent);
+    t.children.forEach((c) => walk(c, t.key));
+  };
+  for (const { tree } of methodTrees(c)) walk(tree, null);
+  return out;
+}
+
+/**
+ * The plan tasks to move because the new version puts their item under another parent (its
+ * key kept, its parent's key changed). Only a task still under the task of its old parent
+ * moves (one the project placed elsewhere stays where the project put it), and only to a
+ * parent the plan has (an item moved into a parent the move adds stays where it is, and is not
+ * added again either). Under its new parent it follows the task of its nearest preceding
+ * sibling in the new version, else it goes first. Listed in the new version's outline order,
+ * each computed on the plan as the moves before it left it, so they apply in that order.
+ */
+export function wbsMoves(
+  from: MethodologyContent,
+  to: MethodologyContent,
+  plan: readonly PlanTaskNode[],
+): WbsMove[] {
+  const before = parentKeys(from);
+  const parentOf = new Map(plan.map((t) => [t.id, t.parentId]));
+  const byId = new Map(plan.map((t) => [t.id, t]));
+  const byKey = new Map<string, PlanTaskNode>();
+  for (const t of plan) if (t.key && !byKey.has(t.key)) byKey.set(t.key, t);
+  const keyOf = (id: string | null) => (id ? (byId.get(id)?.key ?? null) : null);
+  const pathOf = (id: string | null): string[] => {
+    const out: string[] = [];
+    for (let p = id; p; p = parentOf.get(p) ?? null) out.unshift(byId.get(p)!.name);
+    return out;
+  };
+  const within = (id: string, ancestor: string) => {
+    for (let p: string | null = id; p; p = parentOf.get(p) ?? null) if (p === ancestor) return true;
+    return false;
+  };
+  const moves: WbsMove[] = [];
+  const walk = (siblings: readonly WbsTree[], parentKey: string) =>
+    siblings.forEach((t, i) => {
+      const task = byKey.get(t.key);
+      const was = before.get(t.key);
+      if (task && was !== undefined && was !== null && was !== parentKey) {
+        const target = byKey.get(parentKey);
+        if (target && keyOf(parentOf.get(task.id) ?? null) === was && !within(target.id, task.id)) {
+          // After the nearest preceding sibling whose task is (now) under the new parent.
+          let afterTaskId: string | null = null;
+          for (let j = i - 1; j >= 0 && afterTaskId === null; j--) {
+            const s = byKey.get(siblings[j]!.key);
+            if (s && parentOf.get(s.id) === target.id) afterTaskId = s.id;
+          }
+          moves.push({
+            taskId: task.id,
+            name: task.name,
+            key: t.key,
+            parentId: target.id,
+            fromPath: pathOf(parentOf.get(task.id) ?? null),
+            toPath: pathOf(target.id),
+            afterTaskId,
+          });
+          parentOf.set(task.id, target.id);
+        }
+      }
+      walk(t.children, t.key);
+    });
+  for (const { tree } of methodTrees(to)) walk(tree.children, tree.key);
+  return moves;
 }

@@ -20,7 +20,7 @@ import {
 } from '../modules/governance/governance.tables.ts';
 import { DEMO_GLOSSARY, DEMO_METHODOLOGIES } from './demo-governance-data.ts';
 import { seedDemoQuality } from './demo-governance-quality.ts';
-import { seedDemoStandards } from './demo-method.ts';
+import { seedDemoEvidence, seedDemoStandards } from './demo-method.ts';
 import { seedDemoClosureLessons } from './demo-methods.ts';
 import { DEMO_TODAY, type DemoPlanProject } from './demo-planning.ts';
 
@@ -238,4 +238,9 @@ export async function seedDemoGovernance(
     });
   }
   await seedDemoQuality(ctx, pmo, projects, people);
+  await seedDemoEvidence(
+    ctx,
+    pmo,
+    projects.filter((p) => p.code.split('-').length <= 3),
+  );
 }

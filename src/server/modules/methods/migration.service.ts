@@ -6,14 +6,20 @@ import type { MigrateBody, MigrationPreview } from '../../../contracts/methods.t
 import { DomainError, validationError } from '../../../core/errors.ts';
 import type { DeliverableStatus, MethodologyContent } from '../../../core/governance/model.ts';
 import { migrationPlan } from '../../../core/methods/migration.ts';
-import { countTasks, planKeysByName, wbsAdditions } from '../../../core/methods/wbs-migration.ts';
+import {
+  countTasks,
+  type PlanTaskNode,
+  planKeysByName,
+  wbsAdditions,
+  wbsMoves,
+} from '../../../core/methods/wbs-migration.ts';
 import type { Actor } from '../../../core/platform/actor.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as govRepo from '../governance/governance.repository.ts';
 import { getProjectGovernance } from '../governance/governance.service.ts';
 import * as planRepo from '../planning/planning.repository.ts';
-import { insertTaskGroupsInTx } from '../planning/planning.service.ts';
+import { insertTaskGroupsInTx, moveTaskInTx } from '../planning/planning.service.ts';
 import { deliverables } from '../governance/governance.tables.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
@@ -57,6 +63,20 @@ async function planFor(db: Executor, projectId: string, version?: number, phaseK
     })),
     phaseKey,
   );
+  const { keyed, backfill } = await keyedPlan(db, projectId, from);
+  // Items the new version puts under another parent move with their task; the additions are
+  // what the plan still lacks (a moved item is matched by its key, wherever it is).
+  const moves = wbsMoves(from, next, keyed);
+  const wbs = wbsAdditions(from, next, keyed);
+  return { lc, to, from, next, rows, plan, wbs, moves, backfill };
+}
+
+/** The plan's tasks with their method keys (stored, else found once by name in `from`). */
+async function keyedPlan(
+  db: Executor,
+  projectId: string,
+  from: MethodologyContent,
+): Promise<{ keyed: PlanTaskNode[]; backfill: Map<string, string> }> {
   const tasks = await planRepo.listTasks(db, projectId);
   const stored = await loadTaskKeys(db, projectId);
   const nodes = tasks.map(({ t }) => ({
@@ -70,8 +90,7 @@ async function planFor(db: Executor, projectId: string, version?: number, phaseK
   // version they came from (stored by the move).
   const backfill = planKeysByName(from, nodes);
   const keyed = nodes.map((n) => ({ ...n, key: n.key ?? backfill.get(n.id) ?? null }));
-  const wbs = wbsAdditions(from, next, keyed);
-  return { lc, to, next, rows, plan, wbs, backfill };
+  return { keyed, backfill };
 }
 
 export async function previewMigration(
@@ -82,7 +101,7 @@ export async function previewMigration(
   phaseKey?: string,
 ): Promise<MigrationPreview> {
   await authorizeProject(ctx.db, actor, projectId, 'project.read');
-  const { lc, to, next, plan, wbs } = await planFor(ctx.db, projectId, version, phaseKey);
+  const { lc, to, next, plan, wbs, moves } = await planFor(ctx.db, projectId, version, phaseKey);
   return {
     methodology: { id: lc.m.id, name: lc.m.name },
     fromVersion: lc.v.number,
@@ -102,6 +121,7 @@ export async function previewMigration(
         })),
       })),
       tasks: wbs.reduce((n, g) => n + countTasks(g.tree), 0),
+      moves: moves.map((m) => ({ name: m.name, fromPath: m.fromPath, toPath: m.toPath })),
     },
   };
 }
@@ -115,12 +135,17 @@ export async function migrateProject(
 ): Promise<ProjectGovernance> {
   await ctx.db.transaction(async (tx) => {
     const { project } = await authorizeProject(tx, actor, projectId, 'project.update');
-    const { lc, to, rows, plan, wbs, backfill } = await planFor(
-      tx,
-      projectId,
-      input.version,
-      input.phaseKey,
-    );
+    const {
+      lc,
+      to,
+      from,
+      next,
+      rows,
+      plan,
+      moves,
+      backfill,
+      wbs: planned,
+    } = await planFor(tx, projectId, input.version, input.phaseKey);
     if (lc.l.status === 'completed' || lc.l.status === 'stopped') {
       throw new DomainError('LIFECYCLE_ENDED', `Project ${projectId}'s lifecycle has ended`);
     }
@@ -174,8 +199,24 @@ export async function migrateProject(
         .update(deliverables)
         .set({ required: false, version: sql`${deliverables.version} + 1`, updatedAt: new Date() })
         .where(and(eq(deliverables.projectId, projectId), inArray(deliverables.key, dropped)));
-    // The new version's WBS items the plan lacks (one plan audit event of their own).
-    const keys = new Map(backfill);
+    // The items the new version puts under another parent: their tasks move there (one task
+    // audit event each), in the order the moves were computed.
+    await saveTaskKeys(tx, projectId, backfill);
+    for (const m of moves) {
+      const task = await planRepo.findTask(tx, projectId, m.taskId);
+      if (!task) continue;
+      await moveTaskInTx(tx, actor, projectId, m.taskId, task.version, {
+        parentId: m.parentId,
+        afterTaskId: m.afterTaskId,
+      });
+    }
+    // The new version's WBS items the plan lacks, placed in the plan as the moves left it
+    // (one plan audit event of their own).
+    const wbs =
+      moves.length === 0
+        ? planned
+        : wbsAdditions(from, next, (await keyedPlan(tx, projectId, from)).keyed);
+    const keys = new Map<string, string>();
     const tasksAdded = await insertTaskGroupsInTx(
       tx,
       actor,
@@ -198,6 +239,7 @@ export async function migrateProject(
         deliverablesKept: plan.kept.length,
         deliverablesNowOptional: dropped,
         tasksAdded,
+        tasksMoved: moves.map((m) => m.name),
       },
     });
   });

@@ -633,54 +633,64 @@ export async function moveTask(
   version: number,
   input: z.infer<typeof MoveTaskBody>,
 ): Promise<PlanChange> {
-  return ctx.db.transaction(async (tx) => {
-    const { project, settings } = await openForWrite(tx, actor, projectId);
-    const task = await loadTask(tx, projectId, taskId);
-    if (task.version !== version) throw await staleTask(tx, settings, task);
-    if (input.parentId) {
-      const all = (await repo.listTasks(tx, projectId)).map((v) => v.t);
-      if (subtreeOf(all, taskId).includes(input.parentId)) {
-        throw new DomainError(
-          'PLAN_INVALID',
-          `"${task.name}" cannot be placed under itself or one of its sub-tasks`,
-          {
-            reason: 'OUTLINE_CYCLE',
-            task: { id: task.id, name: task.name },
-            issues: [{ path: ['body', 'parentId'], message: 'Would create a cycle' }],
-          },
-        );
-      }
-      const parent = all.find((t) => t.id === input.parentId);
-      if (!parent) throw taskNotFound(input.parentId, 'parentId');
-      if (!parent.isSummary) await assertCanHaveChildren(tx, parent);
+  return ctx.db.transaction((tx) => moveTaskInTx(tx, actor, projectId, taskId, version, input));
+}
+
+/** `moveTask` inside the caller's transaction (a method version move re-parents its tasks). */
+export async function moveTaskInTx(
+  tx: Executor,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+  version: number,
+  input: z.infer<typeof MoveTaskBody>,
+): Promise<PlanChange> {
+  const { project, settings } = await openForWrite(tx, actor, projectId);
+  const task = await loadTask(tx, projectId, taskId);
+  if (task.version !== version) throw await staleTask(tx, settings, task);
+  if (input.parentId) {
+    const all = (await repo.listTasks(tx, projectId)).map((v) => v.t);
+    if (subtreeOf(all, taskId).includes(input.parentId)) {
+      throw new DomainError(
+        'PLAN_INVALID',
+        `"${task.name}" cannot be placed under itself or one of its sub-tasks`,
+        {
+          reason: 'OUTLINE_CYCLE',
+          task: { id: task.id, name: task.name },
+          issues: [{ path: ['body', 'parentId'], message: 'Would create a cycle' }],
+        },
+      );
     }
-    if (input.afterTaskId === taskId) {
-      throw new DomainError('VALIDATION_FAILED', 'A task cannot be placed after itself', {
-        issues: [{ path: ['body', 'afterTaskId'], message: 'Must be another task' }],
-      });
-    }
-    // Take the task out (position −1), close the gap, then make room where it goes.
-    await repo.updateTask(tx, taskId, version, { parentId: input.parentId, position: -1 });
-    await repo.compactSiblings(tx, projectId, task.parentId);
-    const position = await placement(tx, projectId, input.parentId, input.afterTaskId);
-    await repo.shiftSiblings(tx, projectId, input.parentId, position, 1);
-    const moved = await repo.updateTask(tx, taskId, version + 1, { position });
-    await repo.compactSiblings(tx, projectId, input.parentId);
-    const change = await reschedule(tx, project, settings, { tasks: [taskId] });
-    await recordAudit(tx, actor, {
-      entityType: 'task',
-      entityId: taskId,
-      entityLabel: label(project, task.name),
-      projectId,
-      action: 'update',
-      before: { parentId: task.parentId, wbs: task.wbs },
-      after: {
-        parentId: moved!.parentId,
-        wbs: change.tasks.find((t) => t.id === taskId)?.wbs ?? task.wbs,
-      },
+    const parent = all.find((t) => t.id === input.parentId);
+    if (!parent) throw taskNotFound(input.parentId, 'parentId');
+    if (!parent.isSummary) await assertCanHaveChildren(tx, parent);
+  }
+  if (input.afterTaskId === taskId) {
+    throw new DomainError('VALIDATION_FAILED', 'A task cannot be placed after itself', {
+      issues: [{ path: ['body', 'afterTaskId'], message: 'Must be another task' }],
     });
-    return change;
+  }
+  // Take the task out (position −1), close the gap, then make room where it goes.
+  await repo.updateTask(tx, taskId, version, { parentId: input.parentId, position: -1 });
+  await repo.compactSiblings(tx, projectId, task.parentId);
+  const position = await placement(tx, projectId, input.parentId, input.afterTaskId);
+  await repo.shiftSiblings(tx, projectId, input.parentId, position, 1);
+  const moved = await repo.updateTask(tx, taskId, version + 1, { position });
+  await repo.compactSiblings(tx, projectId, input.parentId);
+  const change = await reschedule(tx, project, settings, { tasks: [taskId] });
+  await recordAudit(tx, actor, {
+    entityType: 'task',
+    entityId: taskId,
+    entityLabel: label(project, task.name),
+    projectId,
+    action: 'update',
+    before: { parentId: task.parentId, wbs: task.wbs },
+    after: {
+      parentId: moved!.parentId,
+      wbs: change.tasks.find((t) => t.id === taskId)?.wbs ?? task.wbs,
+    },
   });
+  return change;
 }
 
 export async function copyTask(

@@ -1,10 +1,8 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -18,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CatalogueFormModal } from '../methods/CatalogueFormModal.tsx';
 import { useTranslation } from 'react-i18next';
 import { GlossaryCategory, GlossaryTerm } from '../../../contracts/governance.ts';
 import { api, apiRequest } from '../../api/client.ts';
@@ -173,101 +172,69 @@ function TermModal({ term, onClose }: { term: GlossaryTerm | null; onClose: () =
     example: term?.example ?? '',
     category: term?.category ?? 'general',
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof values) => (e: { currentTarget: { value: string } }) =>
     setValues((v) => ({ ...v, [k]: e.currentTarget.value }));
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (term)
-        await apiRequest('PATCH', `/glossary/${term.id}`, GlossaryTerm, {
-          body: values,
-          ifMatch: term.version,
-        });
-      else await api.post('/glossary', GlossaryTerm, values);
-      await client.invalidateQueries({ queryKey: ['glossary'] });
-      notifications.show({ color: 'teal', message: t('governance.glossary.saved') });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (term)
+      await apiRequest('PATCH', `/glossary/${term.id}`, GlossaryTerm, {
+        body: values,
+        ifMatch: term.version,
+      });
+    else await api.post('/glossary', GlossaryTerm, values);
+    await client.invalidateQueries({ queryKey: ['glossary'] });
+    notifications.show({ color: 'teal', message: t('governance.glossary.saved') });
+    onClose();
   };
   return (
-    <Modal
-      opened
+    <CatalogueFormModal
       onClose={onClose}
-      size="lg"
+      onSave={save}
+      submitOnEnter
       title={term ? t('governance.glossary.editTitle') : t('governance.glossary.new')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack>
-          <Group grow>
-            <TextInput
-              label={t('governance.glossary.termFr')}
-              required
-              value={values.term}
-              onChange={set('term')}
-            />
-            <TextInput
-              label={t('governance.glossary.termEn')}
-              value={values.termEn}
-              onChange={set('termEn')}
-            />
-          </Group>
-          <Textarea
-            label={t('governance.glossary.definitionFr')}
-            required
-            autosize
-            minRows={2}
-            value={values.definition}
-            onChange={set('definition')}
-          />
-          <Textarea
-            label={t('governance.glossary.definitionEn')}
-            autosize
-            minRows={2}
-            value={values.definitionEn}
-            onChange={set('definitionEn')}
-          />
-          <TextInput
-            label={t('governance.glossary.example')}
-            value={values.example}
-            onChange={set('example')}
-          />
-          <Select
-            label={t('governance.glossary.category')}
-            allowDeselect={false}
-            data={CATEGORIES.map((c) => ({
-              value: c,
-              label: t(`governance.glossary.categories.${c}`),
-            }))}
-            value={values.category}
-            onChange={(v) => v && setValues((x) => ({ ...x, category: v as typeof x.category }))}
-          />
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow>
+        <TextInput
+          label={t('governance.glossary.termFr')}
+          required
+          value={values.term}
+          onChange={set('term')}
+        />
+        <TextInput
+          label={t('governance.glossary.termEn')}
+          value={values.termEn}
+          onChange={set('termEn')}
+        />
+      </Group>
+      <Textarea
+        label={t('governance.glossary.definitionFr')}
+        required
+        autosize
+        minRows={2}
+        value={values.definition}
+        onChange={set('definition')}
+      />
+      <Textarea
+        label={t('governance.glossary.definitionEn')}
+        autosize
+        minRows={2}
+        value={values.definitionEn}
+        onChange={set('definitionEn')}
+      />
+      <TextInput
+        label={t('governance.glossary.example')}
+        value={values.example}
+        onChange={set('example')}
+      />
+      <Select
+        label={t('governance.glossary.category')}
+        allowDeselect={false}
+        data={CATEGORIES.map((c) => ({
+          value: c,
+          label: t(`governance.glossary.categories.${c}`),
+        }))}
+        value={values.category}
+        onChange={(v) => v && setValues((x) => ({ ...x, category: v as typeof x.category }))}
+      />
+    </CatalogueFormModal>
   );
 }

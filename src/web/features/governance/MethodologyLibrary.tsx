@@ -122,7 +122,7 @@ function MethodologyDetail({ id }: { id: string }) {
         <Group align="flex-end">
           <Select
             label={t('governance.library.version')}
-            w={260}
+            w={340}
             allowDeselect={false}
             value={String(data.shownVersion)}
             onChange={(v) => setVersion(v ? Number(v) : undefined)}

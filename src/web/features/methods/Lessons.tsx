@@ -1,11 +1,9 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Select,
@@ -22,6 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconBulb, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CatalogueFormModal } from './CatalogueFormModal.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Project } from '../../../contracts/portfolio.ts';
@@ -148,109 +147,75 @@ function LessonForm({
   const [description, setDescription] = useState(lesson?.description ?? '');
   const [recommendation, setRecommendation] = useState(lesson?.recommendation ?? '');
   const [tags, setTags] = useState<string[]>(lesson?.tags ?? []);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const save = async () => {
-    if (!category) {
-      setError(t('methods.lessons.categoryRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
+    if (!category) return t('methods.lessons.categoryRequired');
     const body = { kind, category, phaseKey, title, description, recommendation, tags };
-    try {
-      if (lesson)
-        await api.patch(
-          `/projects/${projectId}/lessons/${lesson.id}`,
-          Lesson,
-          body,
-          lesson.version,
-        );
-      else await api.post(`/projects/${projectId}/lessons`, Lesson, body);
-      await client.invalidateQueries({ queryKey: ['lessons'] });
-      void client.invalidateQueries({ queryKey: ['history', projectId] });
-      notifications.show({ color: 'teal', message: t('methods.lessons.saved') });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (lesson)
+      await api.patch(`/projects/${projectId}/lessons/${lesson.id}`, Lesson, body, lesson.version);
+    else await api.post(`/projects/${projectId}/lessons`, Lesson, body);
+    await client.invalidateQueries({ queryKey: ['lessons'] });
+    void client.invalidateQueries({ queryKey: ['history', projectId] });
+    notifications.show({ color: 'teal', message: t('methods.lessons.saved') });
+    onClose();
   };
   return (
-    <Modal
-      opened
+    <CatalogueFormModal
       onClose={onClose}
-      size="lg"
+      onSave={save}
       title={lesson ? t('methods.lessons.editTitle') : t('methods.lessons.newTitle')}
     >
-      <Stack>
-        <SegmentedControl
-          value={kind}
-          onChange={(v) => setKind(v as LessonKind)}
-          data={kindOptions(t)}
-          aria-label={t('methods.lessons.kindLabel')}
-        />
-        <Group grow>
-          <Select
-            label={t('methods.lessons.categoryLabel')}
-            data={categoryOptions(t)}
-            value={category}
-            onChange={(v) => setCategory(v as LessonCategory | null)}
-            required
-          />
-          <Select
-            label={t('methods.lessons.phase')}
-            data={phases.map((p) => ({ value: p.key, label: p.name }))}
-            value={phaseKey}
-            onChange={setPhaseKey}
-            clearable
-          />
-        </Group>
-        <TextInput
-          label={t('methods.lessons.title')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as LessonKind)}
+        data={kindOptions(t)}
+        aria-label={t('methods.lessons.kindLabel')}
+      />
+      <Group grow>
+        <Select
+          label={t('methods.lessons.categoryLabel')}
+          data={categoryOptions(t)}
+          value={category}
+          onChange={(v) => setCategory(v as LessonCategory | null)}
           required
         />
-        <Textarea
-          label={t('methods.lessons.description')}
-          description={t('methods.lessons.descriptionHelp')}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          autosize
-          minRows={3}
+        <Select
+          label={t('methods.lessons.phase')}
+          data={phases.map((p) => ({ value: p.key, label: p.name }))}
+          value={phaseKey}
+          onChange={setPhaseKey}
+          clearable
         />
-        <Textarea
-          label={t('methods.lessons.recommendation')}
-          description={t('methods.lessons.recommendationHelp')}
-          value={recommendation}
-          onChange={(e) => setRecommendation(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <TagsInput
-          label={t('methods.lessons.tags')}
-          description={t('methods.lessons.tagsHelp')}
-          value={tags}
-          onChange={setTags}
-          maxTags={10}
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </Group>
+      <TextInput
+        label={t('methods.lessons.title')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        required
+      />
+      <Textarea
+        label={t('methods.lessons.description')}
+        description={t('methods.lessons.descriptionHelp')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={3}
+      />
+      <Textarea
+        label={t('methods.lessons.recommendation')}
+        description={t('methods.lessons.recommendationHelp')}
+        value={recommendation}
+        onChange={(e) => setRecommendation(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <TagsInput
+        label={t('methods.lessons.tags')}
+        description={t('methods.lessons.tagsHelp')}
+        value={tags}
+        onChange={setTags}
+        maxTags={10}
+      />
+    </CatalogueFormModal>
   );
 }
 

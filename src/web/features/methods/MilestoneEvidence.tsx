@@ -1,11 +1,9 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
   Group,
-  Modal,
   SegmentedControl,
   Select,
   Stack,
@@ -16,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconFileText, IconLink, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CatalogueFormModal } from './CatalogueFormModal.tsx';
 import { useTranslation } from 'react-i18next';
 import { ProjectStandards } from '../../../contracts/methods.ts';
 import { api } from '../../api/client.ts';
@@ -172,99 +171,71 @@ function EvidenceModal({
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const save = async () => {
-    if (kind === 'document' && !documentId) {
-      setError(t('methods.evidence.pickDocument'));
-      return;
-    }
-    if (kind === 'link' && !/^https?:\/\/\S+$/i.test(url.trim())) {
-      setError(t('methods.evidence.badUrl'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await api.post(
-        `/projects/${projectId}/standards/evidence`,
-        ProjectStandards,
-        kind === 'document'
-          ? { milestoneId: row.milestone.id, documentId, note }
-          : { milestoneId: row.milestone.id, url: url.trim(), note },
-      );
-      refresh(next);
-      notifications.show({ color: 'teal', message: t('methods.evidence.added') });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (kind === 'document' && !documentId) return t('methods.evidence.pickDocument');
+    if (kind === 'link' && !/^https?:\/\/\S+$/i.test(url.trim()))
+      return t('methods.evidence.badUrl');
+    const next = await api.post(
+      `/projects/${projectId}/standards/evidence`,
+      ProjectStandards,
+      kind === 'document'
+        ? { milestoneId: row.milestone.id, documentId, note }
+        : { milestoneId: row.milestone.id, url: url.trim(), note },
+    );
+    refresh(next);
+    notifications.show({ color: 'teal', message: t('methods.evidence.added') });
+    onClose();
   };
   return (
-    <Modal
-      opened
+    <CatalogueFormModal
       onClose={onClose}
+      onSave={save}
+      size="md"
+      saveLabel={t('methods.evidence.save')}
       title={t('methods.evidence.title', { code: row.milestone.code, name: row.milestone.name })}
     >
-      <Stack>
-        {row.milestone.evidence && (
-          <Text size="sm" c="dimmed">
-            {t('methods.standards.evidenceShort', { text: row.milestone.evidence })}
-          </Text>
-        )}
-        <SegmentedControl
-          value={kind}
-          onChange={(v) => setKind(v as 'document' | 'link')}
-          data={[
-            { value: 'document', label: t('methods.evidence.kindDocument') },
-            { value: 'link', label: t('methods.evidence.kindLink') },
-          ]}
+      {row.milestone.evidence && (
+        <Text size="sm" c="dimmed">
+          {t('methods.standards.evidenceShort', { text: row.milestone.evidence })}
+        </Text>
+      )}
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as 'document' | 'link')}
+        data={[
+          { value: 'document', label: t('methods.evidence.kindDocument') },
+          { value: 'link', label: t('methods.evidence.kindLink') },
+        ]}
+      />
+      {kind === 'document' ? (
+        <Select
+          label={t('methods.evidence.document')}
+          description={t('methods.evidence.documentHelp')}
+          data={documents.map((d) => ({
+            value: d.id,
+            label: `${d.name} — ${t(`governance.deliverableStatus.${d.status}`, d.status)}`,
+          }))}
+          value={documentId}
+          onChange={setDocumentId}
+          searchable
+          required
+          nothingFoundMessage={t('methods.evidence.noDocument')}
         />
-        {kind === 'document' ? (
-          <Select
-            label={t('methods.evidence.document')}
-            description={t('methods.evidence.documentHelp')}
-            data={documents.map((d) => ({
-              value: d.id,
-              label: `${d.name} — ${t(`governance.deliverableStatus.${d.status}`, d.status)}`,
-            }))}
-            value={documentId}
-            onChange={setDocumentId}
-            searchable
-            required
-            nothingFoundMessage={t('methods.evidence.noDocument')}
-          />
-        ) : (
-          <TextInput
-            label={t('methods.evidence.url')}
-            placeholder="https://ged.exemple.fr/…"
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            required
-          />
-        )}
+      ) : (
         <TextInput
-          label={t('methods.evidence.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          maxLength={500}
+          label={t('methods.evidence.url')}
+          placeholder="https://ged.exemple.fr/…"
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          required
         />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('methods.evidence.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+      <TextInput
+        label={t('methods.evidence.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        maxLength={500}
+      />
+    </CatalogueFormModal>
   );
 }

@@ -1,9 +1,7 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -18,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CatalogueFormModal } from './CatalogueFormModal.tsx';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Policy, type PolicyCategory } from '../../../contracts/methods.ts';
@@ -294,50 +293,38 @@ function PolicyForm({
   const [effectiveOn, setEffectiveOn] = useState<string | null>(
     new Date().toISOString().slice(0, 10),
   );
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const save = async () => {
-    if (!effectiveOn) {
-      setError(t('methods.policies.effectiveRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = policy
-        ? await api.post(
-            `/policies/${policy.id}/versions`,
-            Policy,
-            { title, body, summary, effectiveOn },
-            { ifMatch: policy.version },
-          )
-        : await api.post('/policies', Policy, {
-            code: code.trim().toUpperCase(),
-            title,
-            category,
-            body,
-            summary,
-            effectiveOn,
-          });
-      await client.invalidateQueries({ queryKey: ['policies'] });
-      await client.invalidateQueries({ queryKey: ['policy', saved.id] });
-      notifications.show({
-        color: 'teal',
-        message: t('methods.policies.publishedDone', { number: saved.latestNumber }),
-      });
-      onSaved(saved.id);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (!effectiveOn) return t('methods.policies.effectiveRequired');
+    const saved = policy
+      ? await api.post(
+          `/policies/${policy.id}/versions`,
+          Policy,
+          { title, body, summary, effectiveOn },
+          { ifMatch: policy.version },
+        )
+      : await api.post('/policies', Policy, {
+          code: code.trim().toUpperCase(),
+          title,
+          category,
+          body,
+          summary,
+          effectiveOn,
+        });
+    await client.invalidateQueries({ queryKey: ['policies'] });
+    await client.invalidateQueries({ queryKey: ['policy', saved.id] });
+    notifications.show({
+      color: 'teal',
+      message: t('methods.policies.publishedDone', { number: saved.latestNumber }),
+    });
+    onSaved(saved.id);
+    onClose();
   };
   return (
-    <Modal
-      opened
+    <CatalogueFormModal
       onClose={onClose}
+      onSave={save}
       size="xl"
+      saveLabel={policy ? t('methods.policies.publishSubmit') : t('methods.policies.createSubmit')}
       title={
         policy
           ? t('methods.policies.publishTitle', {
@@ -347,73 +334,58 @@ function PolicyForm({
           : t('methods.policies.create')
       }
     >
-      <Stack>
-        <Group grow align="flex-end">
-          {!policy && (
-            <TextInput
-              label={t('methods.editor.code')}
-              description={t('methods.policies.codeHelp')}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              required
-            />
-          )}
+      <Group grow align="flex-end">
+        {!policy && (
           <TextInput
-            label={t('methods.policies.titleLabel')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            label={t('methods.editor.code')}
+            description={t('methods.policies.codeHelp')}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
             required
           />
-          {!policy && (
-            <Select
-              label={t('methods.policies.category')}
-              data={POLICY_CATEGORIES.map((c) => ({
-                value: c,
-                label: t(`methods.policies.categories.${c}`),
-              }))}
-              value={category}
-              onChange={(v) => v && setCategory(v as PolicyCategory)}
-              allowDeselect={false}
-            />
-          )}
-        </Group>
-        <DateField
-          label={t('methods.policies.effectiveOn')}
-          description={t('methods.policies.effectiveHelp')}
-          value={effectiveOn}
-          onChange={(v) => setEffectiveOn(v ? String(v).slice(0, 10) : null)}
-          required
-          w={220}
-        />
-        <Textarea
-          label={t('methods.policies.body')}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          autosize
-          minRows={8}
-          maxRows={20}
-          required
-        />
-        <TextInput
-          label={t('methods.policies.summary')}
-          description={t('methods.policies.summaryHelp')}
-          value={summary}
-          onChange={(e) => setSummary(e.currentTarget.value)}
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {policy ? t('methods.policies.publishSubmit') : t('methods.policies.createSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        <TextInput
+          label={t('methods.policies.titleLabel')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+        />
+        {!policy && (
+          <Select
+            label={t('methods.policies.category')}
+            data={POLICY_CATEGORIES.map((c) => ({
+              value: c,
+              label: t(`methods.policies.categories.${c}`),
+            }))}
+            value={category}
+            onChange={(v) => v && setCategory(v as PolicyCategory)}
+            allowDeselect={false}
+          />
+        )}
+      </Group>
+      <DateField
+        label={t('methods.policies.effectiveOn')}
+        description={t('methods.policies.effectiveHelp')}
+        value={effectiveOn}
+        onChange={(v) => setEffectiveOn(v ? String(v).slice(0, 10) : null)}
+        required
+        w={220}
+      />
+      <Textarea
+        label={t('methods.policies.body')}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        autosize
+        minRows={8}
+        maxRows={20}
+        required
+      />
+      <TextInput
+        label={t('methods.policies.summary')}
+        description={t('methods.policies.summaryHelp')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+      />
+    </CatalogueFormModal>
   );
 }

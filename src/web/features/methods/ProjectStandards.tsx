@@ -105,6 +105,7 @@ export function ProjectStandardsPanel({ projectId }: { projectId: string }) {
                       {s.canLink ? (
                         <Select
                           size="xs"
+                          w={250}
                           aria-label={t('methods.standards.linkLabel', { name })}
                           placeholder={t('methods.standards.pickTask')}
                           data={s.planMilestones.map((p) => ({
@@ -427,11 +428,12 @@ function MigrationModal({
               <Text fw={600} size="sm">
                 {t('methods.migration.wbs')}
               </Text>
-              {p.wbs.tasks === 0 ? (
+              {p.wbs.tasks === 0 && p.wbs.moves.length === 0 && (
                 <Text size="sm" c="dimmed">
                   {t('methods.migration.wbsNone')}
                 </Text>
-              ) : (
+              )}
+              {p.wbs.tasks > 0 && (
                 <>
                   <Text size="sm">{t('methods.migration.wbsAdded', { count: p.wbs.tasks })}</Text>
                   <List size="sm" data-testid="migration-wbs">
@@ -453,9 +455,27 @@ function MigrationModal({
                   </List>
                 </>
               )}
+              {p.wbs.moves.length > 0 && (
+                <>
+                  <Text size="sm" mt={p.wbs.tasks > 0 ? 'xs' : 0}>
+                    {t('methods.migration.wbsMoved', { count: p.wbs.moves.length })}
+                  </Text>
+                  <List size="sm" data-testid="migration-wbs-moves">
+                    {p.wbs.moves.map((m) => (
+                      <List.Item key={`${m.fromPath.join('/')}/${m.name}`}>
+                        {t('methods.migration.wbsMove', {
+                          name: m.name,
+                          from: m.fromPath.join(' › '),
+                          to: m.toPath.join(' › '),
+                        })}
+                      </List.Item>
+                    ))}
+                  </List>
+                </>
+              )}
             </div>
             <Text size="xs" c="dimmed">
-              {t('methods.migration.note')}
+              {t(p.wbs.moves.length > 0 ? 'methods.migration.noteMoves' : 'methods.migration.note')}
             </Text>
             {error && (
               <Alert color="red" role="alert">

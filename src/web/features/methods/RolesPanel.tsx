@@ -1,11 +1,9 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Group,
   List,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -19,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CatalogueFormModal } from './CatalogueFormModal.tsx';
 import { useTranslation } from 'react-i18next';
 import { RoleDescription } from '../../../contracts/methods.ts';
 import { api } from '../../api/client.ts';
@@ -135,11 +134,7 @@ function RoleForm({ role, onClose }: { role: RoleDescription | null; onClose: ()
     (role?.responsibilities ?? []).join('\n'),
   );
   const [raciLabels, setRaciLabels] = useState<string[]>(role?.raciLabels ?? []);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const save = async () => {
-    setBusy(true);
-    setError(null);
     const body = {
       name,
       mission,
@@ -149,67 +144,44 @@ function RoleForm({ role, onClose }: { role: RoleDescription | null; onClose: ()
         .filter(Boolean),
       raciLabels,
     };
-    try {
-      if (role)
-        await api.patch(`/role-descriptions/${role.id}`, RoleDescription, body, role.version);
-      else await api.post('/role-descriptions', RoleDescription, body);
-      await client.invalidateQueries({ queryKey: ['role-descriptions'] });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (role) await api.patch(`/role-descriptions/${role.id}`, RoleDescription, body, role.version);
+    else await api.post('/role-descriptions', RoleDescription, body);
+    await client.invalidateQueries({ queryKey: ['role-descriptions'] });
+    onClose();
   };
   return (
-    <Modal
-      opened
+    <CatalogueFormModal
       onClose={onClose}
-      size="lg"
+      onSave={save}
       title={role ? t('methods.roles.editTitle', { name: role.name }) : t('methods.roles.create')}
     >
-      <Stack>
-        <TextInput
-          label={t('methods.roles.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          required
-        />
-        <Textarea
-          label={t('methods.roles.mission')}
-          value={mission}
-          onChange={(e) => setMission(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Textarea
-          label={t('methods.roles.responsibilities')}
-          description={t('methods.roles.responsibilitiesHelp')}
-          value={responsibilities}
-          onChange={(e) => setResponsibilities(e.currentTarget.value)}
-          autosize
-          minRows={4}
-        />
-        <TagsInput
-          label={t('methods.roles.raciLabels')}
-          description={t('methods.roles.raciLabelsHelp')}
-          value={raciLabels}
-          onChange={setRaciLabels}
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <TextInput
+        label={t('methods.roles.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+      />
+      <Textarea
+        label={t('methods.roles.mission')}
+        value={mission}
+        onChange={(e) => setMission(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={t('methods.roles.responsibilities')}
+        description={t('methods.roles.responsibilitiesHelp')}
+        value={responsibilities}
+        onChange={(e) => setResponsibilities(e.currentTarget.value)}
+        autosize
+        minRows={4}
+      />
+      <TagsInput
+        label={t('methods.roles.raciLabels')}
+        description={t('methods.roles.raciLabelsHelp')}
+        value={raciLabels}
+        onChange={setRaciLabels}
+      />
+    </CatalogueFormModal>
   );
 }

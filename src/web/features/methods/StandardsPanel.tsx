@@ -1,11 +1,9 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -17,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CatalogueFormModal } from './CatalogueFormModal.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StandardMilestone } from '../../../contracts/methods.ts';
@@ -218,104 +217,78 @@ function MilestoneForm({
     evidence: milestone?.evidence ?? '',
   });
   const [evidenceRequired, setEvidenceRequired] = useState(milestone?.evidenceRequired ?? false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (milestone)
-        await api.patch(
-          `/standard-milestones/${milestone.id}`,
-          StandardMilestone,
-          { ...f, evidenceRequired },
-          milestone.version,
-        );
-      else await api.post('/standard-milestones', StandardMilestone, { ...f, evidenceRequired });
-      await client.invalidateQueries({ queryKey: ['standards'] });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (milestone)
+      await api.patch(
+        `/standard-milestones/${milestone.id}`,
+        StandardMilestone,
+        { ...f, evidenceRequired },
+        milestone.version,
+      );
+    else await api.post('/standard-milestones', StandardMilestone, { ...f, evidenceRequired });
+    await client.invalidateQueries({ queryKey: ['standards'] });
+    onClose();
   };
   return (
-    <Modal
-      opened
+    <CatalogueFormModal
       onClose={onClose}
-      size="lg"
+      onSave={save}
       title={
         milestone
           ? t('methods.standards.editTitle', { name: milestone.name })
           : t('methods.standards.create')
       }
     >
-      <Stack>
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('methods.standards.code')}
-            description={t('methods.standards.codeHelp')}
-            value={f.code}
-            onChange={(e) => set('code')(e.currentTarget.value.toUpperCase())}
-            required
-            disabled={Boolean(milestone && milestone.usedBy.length > 0)}
-          />
-          <TextInput
-            label={t('methods.standards.name')}
-            value={f.name}
-            onChange={(e) => set('name')(e.currentTarget.value)}
-            required
-          />
-        </Group>
+      <Group grow align="flex-start">
         <TextInput
-          label={t('methods.standards.nameEn')}
-          value={f.nameEn}
-          onChange={(e) => set('nameEn')(e.currentTarget.value)}
+          label={t('methods.standards.code')}
+          description={t('methods.standards.codeHelp')}
+          value={f.code}
+          onChange={(e) => set('code')(e.currentTarget.value.toUpperCase())}
+          required
+          disabled={Boolean(milestone && milestone.usedBy.length > 0)}
         />
-        <Textarea
-          label={t('methods.standards.definition')}
-          value={f.definition}
-          onChange={(e) => set('definition')(e.currentTarget.value)}
-          autosize
-          minRows={2}
+        <TextInput
+          label={t('methods.standards.name')}
+          value={f.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          required
         />
-        <Textarea
-          label={t('methods.standards.definitionEn')}
-          value={f.definitionEn}
-          onChange={(e) => set('definitionEn')(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Textarea
-          label={t('methods.standards.evidence')}
-          description={t('methods.standards.evidenceHelp')}
-          value={f.evidence}
-          onChange={(e) => set('evidence')(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Checkbox
-          label={t('methods.evidence.requiredLabel')}
-          description={t('methods.evidence.requiredHelp')}
-          checked={evidenceRequired}
-          onChange={(e) => setEvidenceRequired(e.currentTarget.checked)}
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </Group>
+      <TextInput
+        label={t('methods.standards.nameEn')}
+        value={f.nameEn}
+        onChange={(e) => set('nameEn')(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('methods.standards.definition')}
+        value={f.definition}
+        onChange={(e) => set('definition')(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={t('methods.standards.definitionEn')}
+        value={f.definitionEn}
+        onChange={(e) => set('definitionEn')(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={t('methods.standards.evidence')}
+        description={t('methods.standards.evidenceHelp')}
+        value={f.evidence}
+        onChange={(e) => set('evidence')(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Checkbox
+        label={t('methods.evidence.requiredLabel')}
+        description={t('methods.evidence.requiredHelp')}
+        checked={evidenceRequired}
+        onChange={(e) => setEvidenceRequired(e.currentTarget.checked)}
+      />
+    </CatalogueFormModal>
   );
 }
