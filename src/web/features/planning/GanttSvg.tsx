@@ -94,28 +94,21 @@ export function GanttSvg(props: GanttSvgProps) {
     );
   }
 
+  const arrow = arrowOf({
+    rows,
+    extent,
+    palette: c,
+    showCritical: props.showCritical,
+    selectedLinkId: props.selectedLinkId ?? null,
+    onLinkClick: props.onLinkClick,
+  });
   const arrows: React.ReactNode[] = [];
   for (const link of props.links) {
     const a = props.rowOf.get(link.fromTaskId);
     const b = props.rowOf.get(link.toTaskId);
     if (a === undefined || b === undefined) continue;
     if (Math.max(a, b) < window.first || Math.min(a, b) >= window.last) continue;
-    arrows.push(
-      <LinkArrow
-        key={link.id}
-        link={link}
-        from={rows[a]!}
-        to={rows[b]!}
-        a={a}
-        b={b}
-        fromExtent={extent(rows[a]!)}
-        toExtent={extent(rows[b]!)}
-        palette={c}
-        showCritical={props.showCritical}
-        selected={props.selectedLinkId === link.id}
-        onLinkClick={props.onLinkClick}
-      />,
-    );
+    arrows.push(arrow(link, a, b));
   }
 
   const markers = dateLines(scale, props.today, props.statusDate, height, c);
@@ -180,6 +173,43 @@ interface LinkArrowProps {
   showCritical: boolean;
   selected: boolean;
   onLinkClick: GanttSvgProps['onLinkClick'];
+}
+
+interface ArrowContext {
+  rows: readonly PlanTask[];
+  /** Where a task's bar is drawn (the dragged bar where it is being dragged). */
+  extent: (task: PlanTask) => { x0: number; x1: number };
+  palette: GanttPalette;
+  showCritical: boolean;
+  selectedLinkId: string | null;
+  onLinkClick: GanttSvgProps['onLinkClick'];
+}
+
+/**
+ * The arrow of `link` from row `a` to row `b`, drawn the same way in the exported SVG and in each
+ * block of the on-screen timeline.
+ */
+export function arrowOf(ctx: ArrowContext) {
+  return (link: PlanLink, a: number, b: number) => {
+    const from = ctx.rows[a]!;
+    const to = ctx.rows[b]!;
+    return (
+      <LinkArrow
+        key={link.id}
+        link={link}
+        from={from}
+        to={to}
+        a={a}
+        b={b}
+        fromExtent={ctx.extent(from)}
+        toExtent={ctx.extent(to)}
+        palette={ctx.palette}
+        showCritical={ctx.showCritical}
+        selected={ctx.selectedLinkId === link.id}
+        onLinkClick={ctx.onLinkClick}
+      />
+    );
+  };
 }
 
 /** One dependency arrow, routed between the two bars (absolute timeline coordinates). */
@@ -265,6 +295,11 @@ interface GanttChunkProps {
   selectedLinkId: string | null;
   preview: BarPreview | null;
   editable: boolean;
+  /**
+   * Drawn light, while the view scrolls fast: each row's bar (without progress, baseline or
+   * handles) and its label, no arrows. The view draws it whole once scrolling slows.
+   */
+  light?: boolean;
   onBarPointerDown?: GanttSvgProps['onBarPointerDown'];
   onLinkClick?: GanttSvgProps['onLinkClick'];
 }
@@ -282,7 +317,8 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
   const top = first * ROW_HEIGHT;
   const extent = (task: PlanTask) =>
     preview?.taskId === task.id ? preview : barExtent(scale, task);
-  const editable = props.editable && props.onBarPointerDown !== undefined;
+  const light = props.light === true;
+  const editable = !light && props.editable && props.onBarPointerDown !== undefined;
 
   const bars: React.ReactNode[] = [];
   for (let i = first; i < last; i++) {
@@ -300,36 +336,31 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
         showCritical={props.showCritical}
         showLabels={props.showLabels}
         editable={editable}
-        baseline={props.baselines?.get(task.id)}
+        light={light}
+        baseline={light ? undefined : props.baselines?.get(task.id)}
         onBarPointerDown={props.onBarPointerDown}
         onRowClick={undefined}
       />,
     );
   }
   // An arrow may run along the boundary just below or above its rows: one row of margin.
+  const arrow = arrowOf({
+    rows,
+    extent,
+    palette: c,
+    showCritical: props.showCritical,
+    selectedLinkId: props.selectedLinkId,
+    onLinkClick: props.onLinkClick,
+  });
   const arrows: React.ReactNode[] = [];
-  for (const { link, a, b } of props.linkRows) {
-    if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
-    arrows.push(
-      <LinkArrow
-        key={link.id}
-        link={link}
-        from={rows[a]!}
-        to={rows[b]!}
-        a={a}
-        b={b}
-        fromExtent={extent(rows[a]!)}
-        toExtent={extent(rows[b]!)}
-        palette={c}
-        showCritical={props.showCritical}
-        selected={props.selectedLinkId === link.id}
-        onLinkClick={props.onLinkClick}
-      />,
-    );
-  }
+  if (!light)
+    for (const { link, a, b } of props.linkRows) {
+      if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
+      arrows.push(arrow(link, a, b));
+    }
   return (
     <svg
-      className="gantt-chunk"
+      className={light ? 'gantt-chunk is-light' : 'gantt-chunk'}
       width={scale.width}
       height={(last - first) * ROW_HEIGHT}
       style={{ top }}
@@ -494,6 +525,8 @@ interface TaskBarProps {
   showCritical: boolean;
   showLabels: boolean;
   editable: boolean;
+  /** The bar and its label only (no progress): while scrolling fast. */
+  light?: boolean;
   baseline: BaselineDates | undefined;
   onBarPointerDown: GanttSvgProps['onBarPointerDown'];
   onRowClick: GanttSvgProps['onRowClick'];
@@ -607,7 +640,7 @@ const TaskBar = memo(function TaskBar(props: TaskBarProps) {
         onPointerDown={down('move')}
         style={editable ? { cursor: 'grab' } : undefined}
       />
-      {task.percentComplete > 0 && (
+      {task.percentComplete > 0 && !props.light && (
         <rect
           x={x0}
           y={yb + 4}
