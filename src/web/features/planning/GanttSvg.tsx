@@ -172,6 +172,11 @@ interface LinkArrowProps {
   palette: GanttPalette;
   showCritical: boolean;
   selected: boolean;
+  /**
+   * Only the line, where a block shows neither end of the arrow (it passes through): no head
+   * (it is in another block) and the line itself takes the click, instead of a wider path.
+   */
+  passing?: boolean;
   onLinkClick: GanttSvgProps['onLinkClick'];
 }
 
@@ -190,7 +195,7 @@ interface ArrowContext {
  * block of the on-screen timeline.
  */
 export function arrowOf(ctx: ArrowContext) {
-  return (link: PlanLink, a: number, b: number) => {
+  return (link: PlanLink, a: number, b: number, passing = false) => {
     const from = ctx.rows[a]!;
     const to = ctx.rows[b]!;
     return (
@@ -206,6 +211,7 @@ export function arrowOf(ctx: ArrowContext) {
         palette={ctx.palette}
         showCritical={ctx.showCritical}
         selected={ctx.selectedLinkId === link.id}
+        passing={passing}
         onLinkClick={ctx.onLinkClick}
       />
     );
@@ -224,6 +230,7 @@ function LinkArrow({
   palette: c,
   showCritical,
   selected,
+  passing = false,
   onLinkClick,
 }: LinkArrowProps) {
   const points = routeLink(
@@ -235,6 +242,20 @@ function LinkArrow({
   const critical = showCritical && from.schedule.critical && to.schedule.critical;
   const color = critical ? c.criticalProgress : c.arrow;
   const d = pathOf(points);
+  if (passing) {
+    return (
+      <g data-link-id={link.id}>
+        <path
+          d={d}
+          fill="none"
+          stroke={color}
+          strokeWidth={selected ? 2.5 : 1.2}
+          style={onLinkClick ? { cursor: 'pointer' } : undefined}
+          onClick={onLinkClick && ((e) => onLinkClick(link, e))}
+        />
+      </g>
+    );
+  }
   return (
     <g data-link-id={link.id}>
       <path d={d} fill="none" stroke={color} strokeWidth={selected ? 2.5 : 1.2} />
@@ -356,7 +377,9 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
   if (!light)
     for (const { link, a, b } of props.linkRows) {
       if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
-      arrows.push(arrow(link, a, b));
+      // Most arrows of a long plan only pass through a block: drawn as their line alone.
+      const near = (row: number) => row + 1 >= first && row - 1 < last;
+      arrows.push(arrow(link, a, b, !near(a) && !near(b)));
     }
   return (
     <svg
