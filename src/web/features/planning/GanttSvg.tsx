@@ -94,28 +94,21 @@ export function GanttSvg(props: GanttSvgProps) {
     );
   }
 
+  const arrow = arrowOf({
+    rows,
+    extent,
+    palette: c,
+    showCritical: props.showCritical,
+    selectedLinkId: props.selectedLinkId ?? null,
+    onLinkClick: props.onLinkClick,
+  });
   const arrows: React.ReactNode[] = [];
   for (const link of props.links) {
     const a = props.rowOf.get(link.fromTaskId);
     const b = props.rowOf.get(link.toTaskId);
     if (a === undefined || b === undefined) continue;
     if (Math.max(a, b) < window.first || Math.min(a, b) >= window.last) continue;
-    arrows.push(
-      <LinkArrow
-        key={link.id}
-        link={link}
-        from={rows[a]!}
-        to={rows[b]!}
-        a={a}
-        b={b}
-        fromExtent={extent(rows[a]!)}
-        toExtent={extent(rows[b]!)}
-        palette={c}
-        showCritical={props.showCritical}
-        selected={props.selectedLinkId === link.id}
-        onLinkClick={props.onLinkClick}
-      />,
-    );
+    arrows.push(arrow(link, a, b));
   }
 
   const markers = dateLines(scale, props.today, props.statusDate, height, c);
@@ -179,7 +172,50 @@ interface LinkArrowProps {
   palette: GanttPalette;
   showCritical: boolean;
   selected: boolean;
+  /**
+   * Only the line, where a block shows neither end of the arrow (it passes through): no head
+   * (it is in another block) and the line itself takes the click, instead of a wider path.
+   */
+  passing?: boolean;
   onLinkClick: GanttSvgProps['onLinkClick'];
+}
+
+interface ArrowContext {
+  rows: readonly PlanTask[];
+  /** Where a task's bar is drawn (the dragged bar where it is being dragged). */
+  extent: (task: PlanTask) => { x0: number; x1: number };
+  palette: GanttPalette;
+  showCritical: boolean;
+  selectedLinkId: string | null;
+  onLinkClick: GanttSvgProps['onLinkClick'];
+}
+
+/**
+ * The arrow of `link` from row `a` to row `b`, drawn the same way in the exported SVG and in each
+ * block of the on-screen timeline.
+ */
+export function arrowOf(ctx: ArrowContext) {
+  return (link: PlanLink, a: number, b: number, passing = false) => {
+    const from = ctx.rows[a]!;
+    const to = ctx.rows[b]!;
+    return (
+      <LinkArrow
+        key={link.id}
+        link={link}
+        from={from}
+        to={to}
+        a={a}
+        b={b}
+        fromExtent={ctx.extent(from)}
+        toExtent={ctx.extent(to)}
+        palette={ctx.palette}
+        showCritical={ctx.showCritical}
+        selected={ctx.selectedLinkId === link.id}
+        passing={passing}
+        onLinkClick={ctx.onLinkClick}
+      />
+    );
+  };
 }
 
 /** One dependency arrow, routed between the two bars (absolute timeline coordinates). */
@@ -194,6 +230,7 @@ function LinkArrow({
   palette: c,
   showCritical,
   selected,
+  passing = false,
   onLinkClick,
 }: LinkArrowProps) {
   const points = routeLink(
@@ -205,6 +242,20 @@ function LinkArrow({
   const critical = showCritical && from.schedule.critical && to.schedule.critical;
   const color = critical ? c.criticalProgress : c.arrow;
   const d = pathOf(points);
+  if (passing) {
+    return (
+      <g data-link-id={link.id}>
+        <path
+          d={d}
+          fill="none"
+          stroke={color}
+          strokeWidth={selected ? 2.5 : 1.2}
+          style={onLinkClick ? { cursor: 'pointer' } : undefined}
+          onClick={onLinkClick && ((e) => onLinkClick(link, e))}
+        />
+      </g>
+    );
+  }
   return (
     <g data-link-id={link.id}>
       <path d={d} fill="none" stroke={color} strokeWidth={selected ? 2.5 : 1.2} />
@@ -265,6 +316,11 @@ interface GanttChunkProps {
   selectedLinkId: string | null;
   preview: BarPreview | null;
   editable: boolean;
+  /**
+   * Drawn light, while the view scrolls fast: each row's bar (without progress, baseline or
+   * handles) and its label, no arrows. The view draws it whole once scrolling slows.
+   */
+  light?: boolean;
   onBarPointerDown?: GanttSvgProps['onBarPointerDown'];
   onLinkClick?: GanttSvgProps['onLinkClick'];
 }
@@ -282,7 +338,8 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
   const top = first * ROW_HEIGHT;
   const extent = (task: PlanTask) =>
     preview?.taskId === task.id ? preview : barExtent(scale, task);
-  const editable = props.editable && props.onBarPointerDown !== undefined;
+  const light = props.light === true;
+  const editable = !light && props.editable && props.onBarPointerDown !== undefined;
 
   const bars: React.ReactNode[] = [];
   for (let i = first; i < last; i++) {
@@ -300,36 +357,33 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
         showCritical={props.showCritical}
         showLabels={props.showLabels}
         editable={editable}
-        baseline={props.baselines?.get(task.id)}
+        light={light}
+        baseline={light ? undefined : props.baselines?.get(task.id)}
         onBarPointerDown={props.onBarPointerDown}
         onRowClick={undefined}
       />,
     );
   }
   // An arrow may run along the boundary just below or above its rows: one row of margin.
+  const arrow = arrowOf({
+    rows,
+    extent,
+    palette: c,
+    showCritical: props.showCritical,
+    selectedLinkId: props.selectedLinkId,
+    onLinkClick: props.onLinkClick,
+  });
   const arrows: React.ReactNode[] = [];
-  for (const { link, a, b } of props.linkRows) {
-    if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
-    arrows.push(
-      <LinkArrow
-        key={link.id}
-        link={link}
-        from={rows[a]!}
-        to={rows[b]!}
-        a={a}
-        b={b}
-        fromExtent={extent(rows[a]!)}
-        toExtent={extent(rows[b]!)}
-        palette={c}
-        showCritical={props.showCritical}
-        selected={props.selectedLinkId === link.id}
-        onLinkClick={props.onLinkClick}
-      />,
-    );
-  }
+  if (!light)
+    for (const { link, a, b } of props.linkRows) {
+      if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
+      // Most arrows of a long plan only pass through a block: drawn as their line alone.
+      const near = (row: number) => row + 1 >= first && row - 1 < last;
+      arrows.push(arrow(link, a, b, !near(a) && !near(b)));
+    }
   return (
     <svg
-      className="gantt-chunk"
+      className={light ? 'gantt-chunk is-light' : 'gantt-chunk'}
       width={scale.width}
       height={(last - first) * ROW_HEIGHT}
       style={{ top }}
@@ -494,6 +548,8 @@ interface TaskBarProps {
   showCritical: boolean;
   showLabels: boolean;
   editable: boolean;
+  /** The bar and its label only (no progress): while scrolling fast. */
+  light?: boolean;
   baseline: BaselineDates | undefined;
   onBarPointerDown: GanttSvgProps['onBarPointerDown'];
   onRowClick: GanttSvgProps['onRowClick'];
@@ -607,7 +663,7 @@ const TaskBar = memo(function TaskBar(props: TaskBarProps) {
         onPointerDown={down('move')}
         style={editable ? { cursor: 'grab' } : undefined}
       />
-      {task.percentComplete > 0 && (
+      {task.percentComplete > 0 && !props.light && (
         <rect
           x={x0}
           y={yb + 4}

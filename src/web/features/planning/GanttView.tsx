@@ -5,7 +5,6 @@ import {
   Kbd,
   Modal,
   Popover,
-  SegmentedControl,
   Stack,
   Switch,
   Table,
@@ -99,6 +98,26 @@ const COMPACT_WIDTH = COLUMNS.filter((c) => !DETAIL_COLUMNS.has(c.key)).reduce(
   0,
 );
 const X_CHUNK = 512;
+/**
+ * Scrolling this far from one scroll event to the next (about a frame) is a fling: the blocks of
+ * the timeline that come into view are drawn light (bars and labels, no arrows or decorations),
+ * and drawn whole once scrolling slows, a few per frame, nearest the middle of the view first.
+ */
+const FAST_SCROLL_PX = (CHUNK_ROWS * ROW_HEIGHT) / 2;
+/** Scrolling has slowed when no fling step came for this long (ms): light blocks are filled in. */
+const SETTLE_MS = 50;
+/** Light blocks drawn whole per frame once scrolling has slowed (the two on screen: two frames). */
+const FILL_PER_FRAME = 1;
+const NO_CHUNKS: ReadonlySet<number> = new Set();
+
+/** The blocks of rows (`CHUNK_ROWS` each) a window of rows covers. */
+function chunksOf(window: RowWindow): number[] {
+  const out: number[] = [];
+  for (let k = Math.floor(window.first / CHUNK_ROWS); k * CHUNK_ROWS < window.last; k++) {
+    out.push(k);
+  }
+  return out;
+}
 /** The printable width of an A3 landscape page with 10 mm margins (gantt.css), in CSS pixels. */
 const PRINT_WIDTH = 1500;
 
@@ -159,6 +178,12 @@ export function GanttView({
   const [xRange, setXRange] = useState({ from: 0, to: 2048 });
   /** The scroller's inner size (a ResizeObserver keeps it): scrolling reads no layout. */
   const [viewport, setViewport] = useState({ width: 1200, height: 600 });
+  /** The blocks drawn light (mounted during a fling), to be drawn whole once scrolling slows. */
+  const [lightChunks, setLightChunks] = useState<ReadonlySet<number>>(NO_CHUNKS);
+  const scrolling = useRef<{ top: number; frame: number; timer?: ReturnType<typeof setTimeout> }>({
+    top: 0,
+    frame: 0,
+  });
 
   const scrollerRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -220,16 +245,69 @@ export function GanttView({
     },
     [rows.length],
   );
-  const current = useRef({ win, xRange, viewport });
-  current.current = { win, xRange, viewport };
+  const current = useRef({ win, xRange, viewport, lightChunks });
+  current.current = { win, xRange, viewport, lightChunks };
+
+  // Once no fling step has come for SETTLE_MS, the light blocks are drawn whole, FILL_PER_FRAME
+  // per frame, nearest the middle of the view first. Called on each fling step (no frame loop
+  // runs while flinging).
+  const fillLightLater = useCallback(() => {
+    const s = scrolling.current;
+    cancelAnimationFrame(s.frame);
+    s.frame = 0;
+    clearTimeout(s.timer);
+    const tick = () => {
+      s.frame = 0;
+      if (current.current.lightChunks.size === 0) return;
+      const middle = (s.top + current.current.viewport.height / 2) / (CHUNK_ROWS * ROW_HEIGHT);
+      setLightChunks((prev) => {
+        if (prev.size === 0) return prev;
+        const order = [...prev].sort(
+          (a, b) => Math.abs(a + 0.5 - middle) - Math.abs(b + 0.5 - middle),
+        );
+        const next = new Set(order.slice(FILL_PER_FRAME));
+        return next.size === 0 ? NO_CHUNKS : next;
+      });
+      s.frame = requestAnimationFrame(tick);
+    };
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      s.frame = requestAnimationFrame(tick);
+    }, SETTLE_MS);
+  }, []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(scrolling.current.frame);
+      clearTimeout(scrolling.current.timer);
+    },
+    [],
+  );
+
   const updateWindow = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;
+    const s = scrolling.current;
+    // Without animation frames (a test page), nothing is drawn light: it could not be filled in.
+    const fast =
+      typeof requestAnimationFrame !== 'undefined' &&
+      Math.abs(el.scrollTop - s.top) >= FAST_SCROLL_PX;
+    s.top = el.scrollTop;
     const { next, from, to } = windowOf(el, current.current.viewport);
     const { win: w, xRange: r } = current.current;
-    if (w.first !== next.first || w.last !== next.last) setWin(next);
+    if (w.first !== next.first || w.last !== next.last) {
+      setWin(next);
+      // Blocks coming into view during a fling are light; those leaving are forgotten.
+      const shown = new Set(chunksOf(w));
+      setLightChunks((prev) => {
+        const light = new Set<number>();
+        for (const k of chunksOf(next)) if (prev.has(k) || (fast && !shown.has(k))) light.add(k);
+        if (light.size === prev.size && [...light].every((k) => prev.has(k))) return prev;
+        return light.size === 0 ? NO_CHUNKS : light;
+      });
+    }
+    if (fast) fillLightLater();
     if (r.from !== from || r.to !== to) setXRange({ from, to });
-  }, [windowOf]);
+  }, [windowOf, fillLightLater]);
 
   useLayoutEffect(updateWindow, [updateWindow, viewport]);
 
@@ -710,13 +788,7 @@ export function GanttView({
             </ToolButton>
           </Group>
         )}
-        <SegmentedControl
-          size="xs"
-          value={zoom}
-          onChange={(v) => setZoom(v as Zoom)}
-          aria-label={t('planning.zoom.label')}
-          data={ZOOMS.map((z) => ({ value: z, label: t(`planning.zoom.${z}`) }))}
-        />
+        <ZoomControl value={zoom} onChange={setZoom} t={t} />
         <Switch
           size="sm"
           checked={showCritical}
@@ -763,9 +835,13 @@ export function GanttView({
   const totalHeight = rows.length * ROW_HEIGHT;
   const tableWidth = compact ? COMPACT_WIDTH : TABLE_WIDTH;
   const printZoom = printing ? Math.min(1, PRINT_WIDTH / (tableWidth + scale.width)) : 1;
-  const chunks: number[] = [];
-  for (let k = Math.floor(window_.first / CHUNK_ROWS); k * CHUNK_ROWS < window_.last; k++) {
-    chunks.push(k);
+  const chunks = chunksOf(window_);
+  // The rows of the table: the window's, and the selected row wherever it is, so that
+  // aria-activedescendant always names a row in the page (placed at its index, out of view).
+  const tableRows: number[] = [];
+  for (let i = window_.first; i < Math.min(window_.last, rows.length); i++) tableRows.push(i);
+  if (selectedIndex >= 0 && (selectedIndex < window_.first || selectedIndex >= window_.last)) {
+    tableRows.push(selectedIndex);
   }
   const backdropHeight = printing
     ? window_.last * ROW_HEIGHT
@@ -823,20 +899,28 @@ export function GanttView({
               onKeyDown={onGridKeyDown}
               style={{ width: tableWidth, height: totalHeight }}
             >
-              {rows.slice(window_.first, window_.last).map((task, k) => (
-                <TaskRow
-                  key={task.id}
-                  task={task}
-                  index={window_.first + k}
-                  selected={task.id === selectedId}
-                  critical={showCritical && task.schedule.critical}
-                  expandable={hasChildren.has(task.id)}
-                  expanded={!collapsed.has(task.id)}
-                  editing={editing?.id === task.id ? editing.field : null}
-                  actions={rowActions}
-                  text={text}
-                />
-              ))}
+              {tableRows.map((index) => {
+                const task = rows[index]!;
+                return (
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    index={index}
+                    selected={task.id === selectedId}
+                    critical={showCritical && task.schedule.critical}
+                    expandable={hasChildren.has(task.id)}
+                    expanded={!collapsed.has(task.id)}
+                    editing={editing?.id === task.id ? editing.field : null}
+                    light={
+                      !printing &&
+                      index !== selectedIndex &&
+                      lightChunks.has(Math.floor(index / CHUNK_ROWS))
+                    }
+                    actions={rowActions}
+                    text={text}
+                  />
+                );
+              })}
             </div>
             <div
               ref={bodyRef}
@@ -877,6 +961,7 @@ export function GanttView({
                   selectedLinkId={linkPopover?.link.id ?? null}
                   preview={preview}
                   editable={canEdit}
+                  light={!printing && lightChunks.has(k)}
                   onBarPointerDown={stableBarPointerDown}
                   onLinkClick={onLinkClick}
                 />
@@ -1007,6 +1092,37 @@ export function GanttView({
   );
 }
 
+/**
+ * The time scale: four toggle buttons (the pressed one is the scale shown). Not a Mantine
+ * SegmentedControl: its sliding indicator measures the page (a forced layout of the whole
+ * Gantt) when it mounts, on the first open of a 5,000-task plan.
+ */
+function ZoomControl({
+  value,
+  onChange,
+  t,
+}: {
+  value: Zoom;
+  onChange: (zoom: Zoom) => void;
+  t: TFunction;
+}) {
+  return (
+    <Button.Group aria-label={t('planning.zoom.label')} className="gantt-zoom">
+      {ZOOMS.map((z) => (
+        <Button
+          key={z}
+          size="xs"
+          variant={z === value ? 'filled' : 'default'}
+          aria-pressed={z === value}
+          onClick={() => onChange(z)}
+        >
+          {t(`planning.zoom.${z}`)}
+        </Button>
+      ))}
+    </Button.Group>
+  );
+}
+
 function ToolButton({
   label,
   keys,
@@ -1120,6 +1236,8 @@ interface TaskRowProps {
   expandable: boolean;
   expanded: boolean;
   editing: Field | null;
+  /** While the view scrolls fast: the number and the name only (the other cells come after). */
+  light: boolean;
   actions: RowActions;
 }
 
@@ -1170,6 +1288,32 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
       </div>
     );
   const col = (key: (typeof COLUMNS)[number]['key']) => COLUMNS.find((c) => c.key === key)!.width;
+
+  if (props.light) {
+    return (
+      <div
+        id={`gantt-row-${task.id}`}
+        role="row"
+        aria-rowindex={props.index + 1}
+        aria-level={task.level + 1}
+        aria-selected={props.selected}
+        className={className}
+        style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)` }}
+        data-row-id={task.id}
+      >
+        <div role="gridcell" className="gantt-cell gantt-col-wbs" style={{ width: col('wbs') }}>
+          {task.wbs}
+        </div>
+        <div
+          role="gridcell"
+          className="gantt-cell gantt-col-name"
+          style={{ width: col('name'), paddingLeft: 6 + task.level * 14 + 18 }}
+        >
+          {task.name}
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div

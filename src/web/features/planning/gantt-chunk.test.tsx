@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { toEpochDay } from '../../../core/calendar/days.ts';
 import { LIGHT_PALETTE } from './gantt-palette.ts';
-import { CHUNK_ROWS, GanttChunk, ROW_HEIGHT, linkRowsOf } from './GanttSvg.tsx';
+import { CHUNK_ROWS, GanttChunk, GanttSvg, ROW_HEIGHT, linkRowsOf } from './GanttSvg.tsx';
 import { buildPlan, fixtureId } from './plan-fixture.ts';
 import { createScale } from './timeline-scale.ts';
 
@@ -24,7 +24,7 @@ const long = {
 const links = [...plan.links, long];
 const scale = createScale('week', toEpochDay(plan.projectStart!), toEpochDay(plan.projectFinish!));
 
-function chunk(index: number, selectedRow = -1) {
+function chunk(index: number, selectedRow = -1, light = false) {
   const { container } = render(
     <GanttChunk
       index={index}
@@ -39,6 +39,7 @@ function chunk(index: number, selectedRow = -1) {
       selectedLinkId={null}
       preview={null}
       editable={false}
+      light={light}
     />,
   );
   return container.querySelector('svg.gantt-chunk')!;
@@ -86,5 +87,60 @@ describe('GanttChunk (one block of rows of the on-screen timeline)', () => {
       String(20 * ROW_HEIGHT),
     );
     expect(chunk(2).querySelector('rect[opacity="0.7"]')).toBeNull();
+  });
+});
+
+describe('GanttChunk drawn light (while the view scrolls fast)', () => {
+  it('draws each bar and its label, without arrows, progress or baselines', () => {
+    const full = chunk(1);
+    const light = chunk(1, -1, true);
+    expect(light.classList.contains('is-light')).toBe(true);
+    const ids = (svg: Element) =>
+      [...svg.querySelectorAll('[data-task-id]')].map((e) => e.getAttribute('data-task-id'));
+    expect(ids(light)).toEqual(ids(full));
+    expect([...light.querySelectorAll('text')].map((e) => e.textContent)).toEqual(
+      [...full.querySelectorAll('text')].map((e) => e.textContent),
+    );
+    expect(full.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
+    expect(light.querySelectorAll('[data-link-id]')).toHaveLength(0);
+    expect(light.querySelectorAll('*').length).toBeLessThan(full.querySelectorAll('*').length / 2);
+  });
+});
+
+describe('arrowOf (one arrow drawing for the exported SVG and the blocks on screen)', () => {
+  it('draws a link with the same path in the export and in each block it crosses', () => {
+    const { container } = render(
+      <GanttSvg
+        rows={rows}
+        window={{ first: 0, last: rows.length }}
+        scale={scale}
+        xFrom={0}
+        xTo={scale.width}
+        palette={LIGHT_PALETTE}
+        showCritical
+        showLabels
+        baselines={null}
+        links={links}
+        rowOf={rowOf}
+        isWorking={() => true}
+        today={0}
+        statusDate={null}
+        selectedId={null}
+        title="t"
+        description="d"
+      />,
+    );
+    const paths = (root: Element, id: string) =>
+      [...root.querySelectorAll(`[data-link-id="${id}"] path`)].map((p) => p.getAttribute('d'));
+    const exported = paths(container, long.id);
+    expect(exported).toHaveLength(2);
+    // The blocks of its ends (row 2, row 40, and block 4 whose last row is next to row 40):
+    // line and head, as exported.
+    for (const k of [0, 4, 5]) expect(paths(chunk(k), long.id)).toEqual(exported);
+    // The blocks it passes through: the same line, alone (its head is in another block).
+    for (const k of [1, 2, 3]) expect(paths(chunk(k), long.id)).toEqual([exported[0]]);
+    const local = plan.links[20]!;
+    const k = Math.floor(rowOf.get(local.toTaskId)! / CHUNK_ROWS);
+    expect(paths(chunk(k), local.id)).toEqual(paths(container, local.id));
   });
 });

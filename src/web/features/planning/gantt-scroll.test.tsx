@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.ts';
 import { GanttView } from './GanttView.tsx';
 import { buildPlan } from './plan-fixture.ts';
+import { CHUNK_ROWS } from './GanttSvg.tsx';
 
 // jsdom has no layout: the scroller is 1200 × 600 px, the rest has no size.
 beforeAll(async () => {
@@ -119,5 +120,60 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     const rows = [...grid.querySelectorAll('[role="row"]')];
     expect(rows).toHaveLength(40);
     expect(rows[0]!.getAttribute('aria-rowindex')).toBe(String(77 * 8 + 1));
+  });
+});
+
+describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
+  const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+
+  it('a fling mounts its blocks light (bars and names, no arrows), drawn whole once it slows', async () => {
+    const { timeline, grid, scrollTo, blocks } = renderGantt();
+    expect(timeline.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
+    // 600 px in one step, then 600 more: a fling.
+    scrollTo(600);
+    scrollTo(1200);
+    // Rows 37 to 55 visible: blocks 3 (shown at first, drawn whole) to 7.
+    expect(blocks()).toEqual([3, 4, 5, 6, 7].map((k) => `${k * 256}px`));
+    // The blocks that came into view during the fling are light: bars and labels, no arrows.
+    const light = [...timeline.querySelectorAll<SVGElement>('svg.gantt-chunk.is-light')];
+    expect(light.map((svg) => svg.style.top)).toEqual([4, 5, 6, 7].map((k) => `${k * 256}px`));
+    expect(light.flatMap((svg) => [...svg.querySelectorAll('[data-link-id]')])).toHaveLength(0);
+    expect(light[0]!.querySelectorAll('[data-task-id]')).toHaveLength(CHUNK_ROWS);
+    expect(light[0]!.querySelector('text')?.textContent).not.toBe('');
+    // So are their rows in the table: the number and the name.
+    const row = grid.querySelector<HTMLElement>('[aria-rowindex="41"]')!;
+    expect(row.querySelectorAll('[role="gridcell"]')).toHaveLength(2);
+    expect(row.textContent).toContain(plan.tasks[40]!.name);
+
+    await settle();
+    expect(timeline.querySelectorAll('svg.gantt-chunk.is-light')).toHaveLength(0);
+    expect(timeline.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
+    const filled = grid.querySelector<HTMLElement>('[aria-rowindex="41"]')!;
+    expect(filled.querySelectorAll('[role="gridcell"]')).toHaveLength(7);
+  });
+
+  it('scrolling slowly mounts whole blocks', () => {
+    const { timeline, scrollTo } = renderGantt();
+    for (let top = 48; top <= 480; top += 48) scrollTo(top);
+    expect(timeline.querySelectorAll('svg.gantt-chunk.is-light')).toHaveLength(0);
+    const last = [...timeline.querySelectorAll('svg.gantt-chunk')].at(-1)!;
+    expect(last.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
+  });
+});
+
+describe('GanttView active descendant', () => {
+  it('names a row in the page even when the selected row is scrolled far away', () => {
+    const { grid, scrollTo } = renderGantt();
+    fireEvent.click(grid.querySelector('[aria-rowindex="3"]')!);
+    const selected = grid.getAttribute('aria-activedescendant');
+    expect(selected).toBe(`gantt-row-${plan.tasks[2]!.id}`);
+    scrollTo(20_000);
+    expect(grid.getAttribute('aria-activedescendant')).toBe(selected);
+    const row = grid.querySelector(`[id="${selected}"]`);
+    expect(row).not.toBeNull();
+    expect(grid.contains(row)).toBe(true);
+    expect(row!.getAttribute('aria-selected')).toBe('true');
+    // The window's rows are still all there, the selected one besides them.
+    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(41);
   });
 });
