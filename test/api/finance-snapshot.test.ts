@@ -1,8 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EvmTrend } from '../../src/contracts/evm.ts';
+import type * as PlanningService from '../../src/server/modules/planning/planning.service.ts';
 import { type TestApp, buildTestApp, call } from '../helpers/app.ts';
 import { buildBaselinedProject } from '../helpers/factories.ts';
+
+// Counts the reads of a project's plan (the plan service as it is, counted).
+const planReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/server/modules/planning/planning.service.ts', async (original) => {
+  const m = await original<typeof PlanningService>();
+  return {
+    ...m,
+    getPlan: (...args: Parameters<typeof m.getPlan>) => {
+      planReads.count++;
+      return m.getPlan(...args);
+    },
+  };
+});
 
 let t: TestApp;
 let finance: string;
@@ -78,6 +92,15 @@ describe('month-end EV snapshots read the series of running totals', () => {
       (await call(t, pm, { url: `/api/v1/projects/${projectId}/evm/trend` })).json(),
     );
     expect(after.snapshots.at(-1)).toMatchObject({ month: '2026-05', ac: 1_502_740 });
+  });
+});
+
+describe('earned value reads the plan once', () => {
+  it('GET /evm reads the plan’s progress once (for the budget’s task links and for EV)', async () => {
+    planReads.count = 0;
+    const res = await call(t, pm, { url: `/api/v1/projects/${projectId}/evm?date=2026-03-31` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(planReads.count).toBe(1);
   });
 });
 
