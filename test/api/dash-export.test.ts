@@ -87,4 +87,17 @@ describe('portfolio dashboard PDF', () => {
     const en = pdfText(await dashboardPdf(portfolio(projects), projects, 'All', 'en'));
     expect(en.pages[0]).toContain(`Page 1 of ${en.pages.length}`);
   });
+
+  it('cuts a value too wide for its column with « … » on one line instead of running into the next row', async () => {
+    const long = project(1);
+    long.name =
+      'Refonte complète du système d’information des ressources humaines et de la paie — lot 3 bis';
+    const short = project(2);
+    const pdf = await dashboardPdf(portfolio([long, short]), [long, short], 'Tous', 'fr');
+    const text = pdfText(pdf).pages.join('\n');
+    expect(text).toContain('Refonte complète');
+    expect(text).toContain('…');
+    expect(text).not.toContain('lot 3 bis');
+    expect(text).toContain('Projet 002');
+  });
 });

@@ -532,3 +532,42 @@ describe('dashboard rows from the snapshot cards', () => {
     await t.ctx.db.execute(sql`update projects set program_id = null where id = ${b}`);
   });
 });
+
+describe('demo: the frozen indicators of past status reports', () => {
+  it('takes each submitted report’s snapshot again at its date once finance, risks and resources exist', async () => {
+    const db = t.ctx.db;
+    const p = (await buildProject(t, (await buildPortfolio(t)).id)).id;
+    // Submitted early in the seed: planning only, no CPI, exposure or team load.
+    await db.execute(sql`insert into status_reports (project_id, period_start, period_end, frequency, state, overall, author_name, metrics, metrics_as_of) values
+      (${p}, '2026-09-01', '2026-09-30', 'monthly', 'reviewed', 'cloud', 'Test', '{"ev_eur": null, "ac_eur": null}'::jsonb, '2026-09-30'),
+      (${p}, '2026-10-01', '2026-10-31', 'monthly', 'draft', 'sun', 'Test', null, null)`);
+    // Then the other modules: the August and September closes, an open threat, an allocation.
+    await db.execute(sql`insert into finance_closes (project_id, month, status_date, bac, pv, ev, ac, committed, eac) values
+      (${p}, '2026-08-01', '2026-08-31', 10000000, 2000000, 1800000, 2000000, 0, 11000000),
+      (${p}, '2026-09-01', '2026-09-30', 10000000, 3000000, 2700000, 3000000, 0, 11100000),
+      (${p}, '2026-10-01', '2026-10-31', 10000000, 4000000, 4000000, 4000000, 0, 10000000)`);
+    await db.execute(sql`insert into risks (project_id, number, kind, title, probability, impact, score, emv_cents, status) values
+      (${p}, 1, 'threat', 'Retard fournisseur', 4, 4, 16, 1500000, 'open')`);
+    const person = await buildPerson(t);
+    await db.execute(sql`insert into resource_allocations (person_id, project_id, start, finish, unit, amount) values
+      (${person.id}, ${p}, '2026-01-01', '2026-12-31', 'hours', 14)`);
+
+    const { refreezeReportMetrics } = await import('../../src/server/seed/demo-dash.ts');
+    expect(await refreezeReportMetrics(t.ctx)).toBeGreaterThanOrEqual(1);
+    const rows = await queryRows<{ state: string; metrics: Record<string, number | null> | null }>(
+      db,
+      sql`select state, metrics from status_reports where project_id = ${p} order by period_start`,
+    );
+    // September's close (not October's), the open threat, the four weeks after 30 September.
+    expect(rows[0]!.metrics).toMatchObject({
+      ev_eur: 27000,
+      ac_eur: 30000,
+      risk_exposure_eur: 15000,
+      risks_high: 1,
+      allocated_hours: 56,
+    });
+    expect(rows[0]!.metrics!.team_capacity_hours).toBeGreaterThan(0);
+    // A draft has no snapshot and gets none.
+    expect(rows[1]!.metrics).toBeNull();
+  });
+});

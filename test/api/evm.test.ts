@@ -13,17 +13,17 @@ import {
   Realisation,
   Thresholds,
 } from '../../src/contracts/evm.ts';
-import {
-  BudgetLine,
-  BudgetRevision,
-  ExchangeRateList,
-  ProjectEvm,
-  Rollup,
-} from '../../src/contracts/finance.ts';
+import { ExchangeRateList, ProjectEvm, Rollup } from '../../src/contracts/finance.ts';
 import { projects } from '../../src/server/modules/portfolio/portfolio.tables.ts';
 import { projectRequests } from '../../src/server/modules/strategy/strategy.tables.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
-import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import {
+  buildBaselinedProject,
+  buildMember,
+  buildPerson,
+  buildPortfolio,
+  buildProject,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let finance: string;
@@ -42,41 +42,16 @@ const TH = {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  finance = (await signIn(t, 'finance')).cookie;
-  portfolioId = (await buildPortfolio(t)).id;
-  otherPortfolioId = (await buildPortfolio(t)).id;
-  projectId = (await buildProject(t, portfolioId)).id;
-  const person = await buildPerson(t);
-  await buildMember(t, projectId, person.id, 'project_manager');
-  pm = (await signIn(t, 'member', { personId: person.id })).cookie;
-  outsider = (await signIn(t, 'member', { personId: (await buildPerson(t)).id })).cookie;
   // A 100 000,00 € line over 2026, baselined; a forecast that ends 3 % over.
-  const line = await call(t, pm, {
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/budget/lines`,
-    payload: {
-      label: 'Intégrateur',
-      category: 'external_services',
-      nature: 'capex',
-      spread: { amount: 10_000_000, from: '2026-01', to: '2026-10' },
-    },
+  const built = await buildBaselinedProject(t, {
+    nature: 'capex',
+    spread: { amount: 10_000_000, from: '2026-01', to: '2026-10' },
   });
-  expect(line.statusCode, line.body).toBe(201);
-  const l = BudgetLine.parse(line.json());
+  ({ finance, pm, portfolioId, projectId } = built);
+  const l = built.line;
   lineId = l.id;
-  const sub = await call(t, pm, {
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/budget/revisions`,
-    payload: { reason: 'Budget initial' },
-  });
-  const rev = BudgetRevision.parse(sub.json());
-  const ok = await call(t, finance, {
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/budget/revisions/${rev.id}/decision`,
-    headers: { 'if-match': `"${rev.version}"` },
-    payload: { decision: 'approve' },
-  });
-  expect(ok.statusCode, ok.body).toBe(200);
+  otherPortfolioId = (await buildPortfolio(t)).id;
+  outsider = (await signIn(t, 'member', { personId: (await buildPerson(t)).id })).cookie;
   const etc = await call(t, pm, {
     method: 'PATCH',
     url: `/api/v1/projects/${projectId}/budget/lines/${lineId}`,

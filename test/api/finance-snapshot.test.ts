@@ -1,9 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EvmTrend } from '../../src/contracts/evm.ts';
-import { BudgetLine, BudgetRevision } from '../../src/contracts/finance.ts';
-import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
-import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
+import type * as PlanningService from '../../src/server/modules/planning/planning.service.ts';
+import { type TestApp, buildTestApp, call } from '../helpers/app.ts';
+import { buildBaselinedProject } from '../helpers/factories.ts';
+
+// Counts the reads of a project's plan (the plan service as it is, counted).
+const planReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/server/modules/planning/planning.service.ts', async (original) => {
+  const m = await original<typeof PlanningService>();
+  return {
+    ...m,
+    getPlan: (...args: Parameters<typeof m.getPlan>) => {
+      planReads.count++;
+      return m.getPlan(...args);
+    },
+  };
+});
 
 let t: TestApp;
 let finance: string;
@@ -13,37 +26,12 @@ let lineId: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  finance = (await signIn(t, 'finance')).cookie;
-  const portfolioId = (await buildPortfolio(t)).id;
-  projectId = (await buildProject(t, portfolioId)).id;
-  const person = await buildPerson(t);
-  await buildMember(t, projectId, person.id, 'project_manager');
-  pm = (await signIn(t, 'member', { personId: person.id })).cookie;
-  const line = await call(t, pm, {
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/budget/lines`,
-    payload: {
-      label: 'Intégrateur',
-      category: 'external_services',
-      nature: 'opex',
-      spread: { amount: 6_000_000, from: '2026-01', to: '2026-06' },
-    },
+  const built = await buildBaselinedProject(t, {
+    nature: 'opex',
+    spread: { amount: 6_000_000, from: '2026-01', to: '2026-06' },
   });
-  expect(line.statusCode, line.body).toBe(201);
-  lineId = BudgetLine.parse(line.json()).id;
-  const sub = await call(t, pm, {
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/budget/revisions`,
-    payload: { reason: 'Budget initial' },
-  });
-  const rev = BudgetRevision.parse(sub.json());
-  const ok = await call(t, finance, {
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/budget/revisions/${rev.id}/decision`,
-    headers: { 'if-match': `"${rev.version}"` },
-    payload: { decision: 'approve' },
-  });
-  expect(ok.statusCode, ok.body).toBe(200);
+  ({ finance, pm, projectId } = built);
+  lineId = built.line.id;
   // Costs in January (on the line and on no line) and in March (on the line): February has
   // none (the running total carries over) and April comes after the last month with a cost.
   for (const body of [
@@ -104,6 +92,15 @@ describe('month-end EV snapshots read the series of running totals', () => {
       (await call(t, pm, { url: `/api/v1/projects/${projectId}/evm/trend` })).json(),
     );
     expect(after.snapshots.at(-1)).toMatchObject({ month: '2026-05', ac: 1_502_740 });
+  });
+});
+
+describe('earned value reads the plan once', () => {
+  it('GET /evm reads the plan’s progress once (for the budget’s task links and for EV)', async () => {
+    planReads.count = 0;
+    const res = await call(t, pm, { url: `/api/v1/projects/${projectId}/evm?date=2026-03-31` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(planReads.count).toBe(1);
   });
 });
 

@@ -13,7 +13,8 @@ import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import type { ProjectRole } from '../../src/core/platform/permissions.ts';
 import { createTeam } from '../../src/server/modules/resources/resources.service.ts';
 import { resourceProfiles } from '../../src/server/modules/resources/resources.tables.ts';
-import { type TestApp, call, uniq } from './app.ts';
+import { BudgetLine, BudgetRevision } from '../../src/contracts/finance.ts';
+import { type TestApp, call, signIn, uniq } from './app.ts';
 
 export async function buildOrgUnit(
   t: TestApp,
@@ -259,4 +260,47 @@ export async function applyMethodology(
   });
   expectStatus(res, 201, 'apply methodology');
   return ProjectGovernance.parse(res.json());
+// ---------------------------------------------------------------- finance (dash lane)
+
+/**
+ * A project whose manager has one budget line spread over months, baselined (the manager submits
+ * the first revision, finance approves it), through the API. Returns the ids, the cookies of
+ * finance and of the manager, and the line as the API sends it.
+ */
+export async function buildBaselinedProject(
+  t: TestApp,
+  line: {
+    label?: string;
+    category?: string;
+    nature: 'capex' | 'opex';
+    spread: { amount: number; from: string; to: string };
+  },
+) {
+  const finance = (await signIn(t, 'finance')).cookie;
+  const portfolioId = (await buildPortfolio(t)).id;
+  const projectId = (await buildProject(t, portfolioId)).id;
+  const person = await buildPerson(t);
+  await buildMember(t, projectId, person.id, 'project_manager');
+  const pm = (await signIn(t, 'member', { personId: person.id })).cookie;
+  const created = await call(t, pm, {
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/budget/lines`,
+    payload: { label: 'Intégrateur', category: 'external_services', ...line },
+  });
+  expectStatus(created, 201, 'budget line');
+  const sub = await call(t, pm, {
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/budget/revisions`,
+    payload: { reason: 'Budget initial' },
+  });
+  expectStatus(sub, 201, 'budget revision');
+  const rev = BudgetRevision.parse(sub.json());
+  const ok = await call(t, finance, {
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/budget/revisions/${rev.id}/decision`,
+    headers: { 'if-match': `"${rev.version}"` },
+    payload: { decision: 'approve' },
+  });
+  expectStatus(ok, 200, 'revision approval');
+  return { portfolioId, projectId, finance, pm, line: BudgetLine.parse(created.json()) };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels } from './labels.ts';
+import { overlaps, placeLabels, segmentCrosses } from './labels.ts';
 
 const bounds = { left: 0, top: 0, right: 600, bottom: 300 };
 
@@ -38,6 +38,43 @@ describe('placeLabels', () => {
     expect(placeLabels([{ x: 10, y: 10, r: 2, label: 'PRJ-LONG' }], { bounds: tiny })).toEqual([]);
   });
 
+  it('labels a crowded chart further out with leader lines when the places next to bubbles are taken', () => {
+    // 31 projects (the demo's count) crowded in the left half of the plot, seeded.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const plot = { left: 72, top: 22, right: 578, bottom: 298 };
+    const bubbles = Array.from({ length: 31 }, (_, i) => ({
+      x: 100 + rnd() * 250,
+      y: 60 + rnd() * 200,
+      r: 4 + Math.sqrt(rnd()) * 22,
+      label: `PRJ-2026-0${10 + i}`,
+    }));
+    const placed = placeLabels(bubbles, { bounds: plot, fontSize: 10 });
+    const near = placed.filter((p) => !p.leader);
+    const far = placed.filter((p) => p.leader);
+    expect(far.length).toBeGreaterThan(0);
+    expect(placed.length).toBeGreaterThanOrEqual(28);
+    for (const p of far) {
+      const b = bubbles[p.index]!;
+      // The leader starts on the bubble's edge and ends on the label's box.
+      expect(Math.hypot(p.leader!.x1 - b.x, p.leader!.y1 - b.y)).toBeCloseTo(b.r, 5);
+      const { x2, y2 } = p.leader!;
+      expect(x2 >= p.box.left - 1e-9 && x2 <= p.box.right + 1e-9).toBe(true);
+      expect(y2 >= p.box.top - 1e-9 && y2 <= p.box.bottom + 1e-9).toBe(true);
+    }
+    expect(near.length + far.length).toBe(placed.length);
+  });
+
+  it('tells whether a segment crosses a box', () => {
+    const box = { left: 10, top: 10, right: 20, bottom: 20 };
+    expect(segmentCrosses(0, 15, 30, 15, box)).toBe(true);
+    expect(segmentCrosses(0, 0, 30, 30, box)).toBe(true);
+    expect(segmentCrosses(0, 0, 5, 5, box)).toBe(false);
+    expect(segmentCrosses(0, 25, 30, 25, box)).toBe(false);
+    expect(segmentCrosses(15, 0, 15, 9, box)).toBe(false);
+    expect(segmentCrosses(15, 0, 15, 11, box)).toBe(true);
+  });
+
   it('never overlaps two labels nor leaves the plot (property)', () => {
     fc.assert(
       fc.property(
@@ -64,6 +101,13 @@ describe('placeLabels', () => {
           for (let i = 0; i < placed.length; i++)
             for (let j = i + 1; j < placed.length; j++)
               expect(overlaps(placed[i]!.box, placed[j]!.box)).toBe(false);
+          // No leader line crosses another label.
+          for (const p of placed)
+            for (const q of placed)
+              if (p !== q && p.leader) {
+                const l = p.leader;
+                expect(segmentCrosses(l.x1, l.y1, l.x2, l.y2, q.box)).toBe(false);
+              }
         },
       ),
       { numRuns: 200 },

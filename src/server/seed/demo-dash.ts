@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import { queryRows } from '../db/client.ts';
 import { findUserByEmail } from '../modules/platform/users.service.ts';
 import { refreshSnapshots } from '../modules/reporting/dash.service.ts';
+import { computeMetrics } from '../modules/reporting/reporting.metrics.ts';
 import { computeKpis, today } from '../modules/reporting/reporting.service.ts';
 import { declareContributions } from '../modules/strategy/objectives.service.ts';
 
@@ -92,6 +93,42 @@ export async function seedDemoContributions(ctx: Ctx): Promise<number> {
 }
 
 /**
+ * The indicators frozen in the demo's submitted status reports, taken again now that every
+ * module has its data. The reports are seeded early (the plans exist, finance, risks and
+ * resources not yet), so their snapshots had no CPI, exposure or team load, and the September
+ * report showed « — » for them. Each report gets what a submission would have frozen at its
+ * date (`computeMetrics` at `metrics_as_of`, the registry the submission itself reads: the
+ * month-end EV close on or before it, the open threats, the allocations of the four weeks
+ * after it); one computation per date for every project, one update per date.
+ */
+export async function refreezeReportMetrics(ctx: Ctx) {
+  const dates = await queryRows<{ asOf: string; ids: string[] }>(
+    ctx.db,
+    sql`select to_char(metrics_as_of, 'YYYY-MM-DD') as "asOf", array_agg(distinct project_id) as ids
+        from status_reports where metrics_as_of is not null group by metrics_as_of order by 1`,
+  );
+  let updated = 0;
+  for (const { asOf, ids } of dates) {
+    const metrics = await computeMetrics(ctx.db, ids, asOf);
+    const values = JSON.stringify([...metrics].map(([projectId, m]) => ({ projectId, m })));
+    const rows = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`with v as (
+            select (e->>'projectId')::uuid as project_id, e->'m' as metrics
+            from jsonb_array_elements(${values}::jsonb) e
+          ), u as (
+            update status_reports r set metrics = v.metrics
+            from v where r.project_id = v.project_id and r.metrics_as_of = ${asOf}::date
+            returning 1
+          )
+          select count(*)::int as n from u`,
+    );
+    updated += rows[0]?.n ?? 0;
+  }
+  return updated;
+}
+
+/**
  * Dashboards of the demo: once every module has its data, the contributions of the projects
  * without any, the KPI history of the last six month-ends and today (so the portfolio
  * dashboard's trends have points with finance, risks and resources in them), then the
@@ -99,6 +136,7 @@ export async function seedDemoContributions(ctx: Ctx): Promise<number> {
  */
 export async function seedDemoDash(ctx: Ctx) {
   await seedDemoContributions(ctx);
+  await refreezeReportMetrics(ctx);
   const now = today();
   for (const asOf of [...previousMonthEnds(now, 6), now]) await computeKpis(ctx, asOf);
   return refreshSnapshots(ctx, now);

@@ -80,7 +80,10 @@ export async function seedDemoReporting(ctx: Ctx, actor: Actor) {
   const periods: Period[] = [expectedPeriod(now, 'monthly')];
   for (let i = 0; i < 3; i++) periods.unshift(previousPeriod(periods[0]!, 'monthly'));
   const ids = projects.map((p) => p.id);
-  const metrics = await Promise.all(periods.map((p) => computeMetrics(ctx.db, ids, p.end)));
+  // One period after the other (never concurrent queries on one client). These snapshots are
+  // taken again by the dashboards seed once every module has its data (`refreezeReportMetrics`).
+  const metrics: Awaited<ReturnType<typeof computeMetrics>>[] = [];
+  for (const p of periods) metrics.push(await computeMetrics(ctx.db, ids, p.end));
 
   const rows: Parameters<typeof repo.insertReports>[1] = [];
   projects.forEach((p, k) => {

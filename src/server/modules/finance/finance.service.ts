@@ -135,6 +135,15 @@ const lineFields = (l: repo.LineRow) => ({
 
 /** A project's working budget with its baseline, commitments, actuals and forecasts per line. */
 export async function getBudget(ctx: Ctx, actor: Actor, projectId: string): Promise<Budget> {
+  return (await budgetAndProgress(ctx, actor, projectId)).budget;
+}
+
+/** The budget and the plan's progress it read (EV uses both: the plan is read once). */
+async function budgetAndProgress(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+): Promise<{ budget: Budget; progress: Awaited<ReturnType<typeof planProgress>> }> {
   const { can } = await access(ctx.db, actor, projectId, 'finance.read');
   // One read at a time: ctx.db may be a single connection (PGlite, a transaction).
   const lines = await repo.listLines(ctx.db, projectId);
@@ -204,7 +213,7 @@ export async function getBudget(ctx: Ctx, actor: Actor, projectId: string): Prom
   const pendingChange =
     baselineSet.size !== workingSet.size ||
     [...workingSet].some(([k, v]) => baselineSet.get(k) !== v);
-  return {
+  const budget: Budget = {
     projectId,
     currency: 'EUR',
     months,
@@ -225,6 +234,7 @@ export async function getBudget(ctx: Ctx, actor: Actor, projectId: string): Prom
     pendingChange,
     can,
   };
+  return { budget, progress };
 }
 
 async function assertTask(
@@ -923,8 +933,8 @@ async function evmState(
   projectId: string,
   date: string | undefined,
 ): Promise<EvmState> {
-  const budget = await getBudget(ctx, actor, projectId);
-  const progress = await planProgress(ctx, actor, projectId);
+  // The plan's progress read once, for the budget's task links and for EV.
+  const { budget, progress } = await budgetAndProgress(ctx, actor, projectId);
   const statusDate = date ?? progress?.plan.settings.statusDate ?? today();
   const baseAmounts = budget.baseline ? await repo.baselineAmounts(ctx.db, budget.baseline.id) : [];
   const costs = await repo.costsByLine(ctx.db, projectId, statusDate);

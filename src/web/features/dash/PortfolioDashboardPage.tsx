@@ -446,7 +446,7 @@ export function BenefitsCard({ data }: { data: DashPortfolio }) {
     <ChartCard
       id="dash-benefits"
       title={t('dash.benefits.title')}
-      hint={b ? t('dash.benefits.hint', { n: b.projects, pct: pct(b.ratePct) }) : undefined}
+      hint={b ? t('dash.benefits.hint', { count: b.projects, pct: pct(b.ratePct) }) : undefined}
       csvName="benefices.csv"
       csvRows={[head, ...rows.map(([k, v]) => [k, v === null ? null : v / 100])]}
       table={<DataTable head={head} rows={rows.map(([k, v]) => [k, money(v)])} />}

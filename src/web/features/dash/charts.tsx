@@ -1,6 +1,7 @@
 import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
-import { type ReactNode, useId, useState } from 'react';
+import { Fragment, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeLabels } from '../../../core/dash/labels.ts';
 import type { Cell } from '../../../core/tabular/csv.ts';
@@ -313,8 +314,23 @@ export function BubbleChart({
           </g>
         ))}
       </g>
-      {/* Labels placed without overlap inside the plot (largest bubbles first; a label with no
-          free place is left out: the tooltip and the table view still name its project). */}
+      {/* Labels placed without overlap inside the plot (largest bubbles first, next to their
+          bubble or further out with a leader line; a label with no free place is left out: the
+          tooltip and the table view still name its project). */}
+      {labels.map((p) =>
+        p.leader ? (
+          <line
+            key={`leader-${sorted[p.index]!.id}`}
+            x1={p.leader.x1}
+            y1={p.leader.y1}
+            x2={p.leader.x2}
+            y2={p.leader.y2}
+            stroke="#868e96"
+            strokeWidth={0.75}
+            pointerEvents="none"
+          />
+        ) : null,
+      )}
       {labels.map((p) => (
         <text
           key={sorted[p.index]!.id}
@@ -453,41 +469,69 @@ export function PairBars({
   over: string;
 }) {
   const max = Math.max(1, ...groups.flatMap((g) => [g.ref, g.value]));
-  const h = 40;
-  const L = 170;
-  const span = 330;
+  // Laid out in HTML (text in CSS pixels, bars in % of their column) rather than a fixed SVG
+  // scaled to the card: the text keeps its 12 px in a narrow card, on screen and in print (the
+  // one-pager's quarter-width card shrank a 580-unit drawing to half size, and the print zoom
+  // shrank it again). A narrow card puts each label on its own line above its bars.
+  const { ref, width } = useElementSize();
+  const narrow = width > 0 && width < 420;
+  const bar = (v: number, fill: string) => (
+    <div style={{ height: 14, width: `${(v / max) * 100}%`, background: fill }} />
+  );
+  const ellipsis = {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  } as const;
   return (
-    <Stack gap={4}>
-      <svg
+    <Stack gap={4} ref={ref}>
+      <div
         role="img"
         aria-label={`${label} : ${groups
           .map((g) => `${g.label} ${refLabel} ${format(g.ref)}, ${valueLabel} ${format(g.value)}`)
           .join(' ; ')}`}
-        viewBox={`0 0 580 ${groups.length * h + 4}`}
-        width="100%"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: narrow
+            ? 'minmax(0, 1fr) auto'
+            : 'minmax(0, 170px) minmax(0, 1fr) auto',
+          columnGap: 8,
+          rowGap: 2,
+          alignItems: 'center',
+          fontSize: 12,
+          color: '#343a40',
+        }}
       >
-        {groups.map((g, i) => (
-          <g key={g.key} transform={`translate(0 ${i * h})`}>
-            <text x={0} y={22} fontSize={12} fill="#343a40">
-              {g.label.length > 24 ? `${g.label.slice(0, 23)}…` : g.label}
-            </text>
-            <rect x={L} y={4} width={(g.ref / max) * span} height={14} fill="#ced4da" />
-            <rect
-              x={L}
-              y={20}
-              width={(g.value / max) * span}
-              height={14}
-              fill={g.ref > 0 && g.value > g.ref ? over : '#1c7ed6'}
-            />
-            <text x={L + span + 6} y={16} fontSize={11} fill="#495057">
-              {format(g.ref)}
-            </text>
-            <text x={L + span + 6} y={32} fontSize={11} fill="#343a40">
-              {format(g.value)}
-            </text>
-          </g>
+        {groups.map((g) => (
+          <Fragment key={g.key}>
+            <div
+              aria-hidden
+              title={g.label}
+              style={{ ...ellipsis, gridColumn: narrow ? '1 / -1' : undefined, marginTop: 6 }}
+            >
+              {g.label}
+            </div>
+            <div aria-hidden style={{ display: 'grid', rowGap: 2, marginTop: narrow ? 0 : 6 }}>
+              {bar(g.ref, '#ced4da')}
+              {bar(g.value, g.ref > 0 && g.value > g.ref ? over : '#1c7ed6')}
+            </div>
+            <div
+              aria-hidden
+              style={{
+                display: 'grid',
+                rowGap: 2,
+                fontSize: 11,
+                lineHeight: '14px',
+                marginTop: narrow ? 0 : 6,
+                fontVariantNumeric: 'tabular-nums',
+              }}
+            >
+              <span style={{ color: '#495057' }}>{format(g.ref)}</span>
+              <span>{format(g.value)}</span>
+            </div>
+          </Fragment>
         ))}
-      </svg>
+      </div>
       <Group gap="md">
         <Group gap={4}>
           <svg width={10} height={10} aria-hidden>

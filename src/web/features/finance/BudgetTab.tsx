@@ -34,6 +34,7 @@ import { BudgetGrid } from './BudgetGrid.tsx';
 import { CostsPanel } from './CostsPanel.tsx';
 import { ForecastPanel } from '../evm/ForecastPanel.tsx';
 import { EvmPanel } from './EvmPanel.tsx';
+import { minorToInput } from './finance-format.ts';
 import { TaskPicker } from './TaskPicker.tsx';
 import { useBudget, useBudgetMutations } from './finance-api.ts';
 
@@ -369,9 +370,7 @@ function ForecastRow({
   onTask: (line: BudgetLine, taskId: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const [etc, setEtc] = useState(
-    line.etc === null ? '' : (line.etc / 100).toFixed(2).replace('.', ','),
-  );
+  const [etc, setEtc] = useState(line.etc === null ? '' : minorToInput(line.etc));
   const [comment, setComment] = useState(line.forecastComment);
   const parsed = etc.trim() === '' ? null : parseMinorUnits(etc);
   const invalid = etc.trim() !== '' && (parsed === null || parsed < 0);
@@ -384,11 +383,14 @@ function ForecastRow({
       <Table.Th scope="row" fw={500}>
         {line.label}
       </Table.Th>
-      <Table.Td miw={180}>
+      <Table.Td miw={200}>
         {editable ? (
           <TaskPicker
             projectId={projectId}
             size="xs"
+            // The long placeholder « Aucune (avancement du projet) » was cut in this column.
+            placeholder={t('finance.lineTask.placeholderShort')}
+            title={t('finance.lineTask.placeholder')}
             aria-label={t('finance.lineTask.edit', { line: line.label })}
             value={line.task?.id ?? null}
             onChange={(taskId) => {
@@ -404,7 +406,7 @@ function ForecastRow({
       <Table.Td ta="right">{formatMoney(line.total)}</Table.Td>
       <Table.Td ta="right">{formatMoney(line.committed)}</Table.Td>
       <Table.Td ta="right">{formatMoney(line.actual)}</Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="right" miw={120}>
         {editable ? (
           <TextInput
             size="xs"

@@ -22,7 +22,7 @@ import { DIMENSIONS, WEATHERS } from '../../../core/reporting/weather.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
-import { formatDateTime, formatMoney, formatNumber } from '../../format.ts';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format.ts';
 import { headline, periodLabel } from './report-format.ts';
 import { useReportMutations, useStatusReports } from './reporting-api.ts';
 import { ExportMenu } from './copil/ExportMenu.tsx';
@@ -412,7 +412,9 @@ function ReportCard({ report, projectId }: { report: StatusReport; projectId: st
       {m && (
         <Paper withBorder p="md" mt="md">
           <Text fw={600} size="sm" mb="xs">
-            {t('reporting.snapshot', { date: report.metricsAsOf ?? '' })}
+            {t('reporting.snapshot', {
+              date: report.metricsAsOf ? formatDate(report.metricsAsOf) : '',
+            })}
           </Text>
           <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
             <Figure
