@@ -20,6 +20,7 @@ import type { Database } from './db/client.ts';
 import { checkAccess, requireAccessDeclarations } from './http/access.ts';
 import { installErrorHandler, notFoundBody } from './http/errors.ts';
 import { installMetrics } from './http/metrics.ts';
+import { installCompression } from './http/compression.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { sessionToken } from './http/session.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     hsts: false,
   });
+  installCompression(app);
   // Burst protection per instance; the durable per-account and per-IP login throttling is in PostgreSQL.
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

@@ -260,6 +260,8 @@ export async function applyMethodology(
   });
   expectStatus(res, 201, 'apply methodology');
   return ProjectGovernance.parse(res.json());
+}
+
 // ---------------------------------------------------------------- finance (dash lane)
 
 /**
