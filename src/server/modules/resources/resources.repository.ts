@@ -542,6 +542,30 @@ export async function capacityColumns(
 }
 
 /**
+ * Approved absences of some people overlapping `[from, to)` but not `[readFrom, readTo)` (read
+ * already), as epoch days: the leave far from a window that a long task crossing it is spread
+ * around. One statement.
+ */
+export async function absencesBeyond(
+  db: Executor,
+  personIds: readonly string[],
+  f: { from: string; to: string; readFrom: string; readTo: string },
+) {
+  if (personIds.length === 0) return [];
+  const epoch = sql`date '1970-01-01'`;
+  return queryRows<{ person: string; s: number; f: number; d: number }>(
+    db,
+    sql`select x.person_id as person, x.start - ${epoch} as s, x.finish - ${epoch} as f,
+               x.day_fraction::float8 as d
+        from ${absences} x
+        where x.status = 'approved' and x.person_id = any(${uuidArray([...new Set(personIds)])})
+          and x.start < ${f.to}::date and x.finish >= ${f.from}::date
+          and not (x.start < ${f.readTo}::date and x.finish >= ${f.readFrom}::date)
+        order by x.person_id, x.start`,
+  );
+}
+
+/**
  * Some active people as the directory lists them (name, org unit, manager), read by id: the
  * rows a view needs, not the whole directory. One statement.
  */

@@ -11,6 +11,7 @@ import {
 } from '../../../core/resources/capacity.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { companyHolidays } from '../resources/capacity.service.ts';
+import { absencesBeyond } from '../resources/resources.repository.ts';
 
 // Capacity, absences and load of people over a period, in buckets: read in one statement and
 // computed by the capacity engine, so that staffing, the bench and the skill gaps count hours
@@ -83,12 +84,6 @@ export async function periodLoad(
   const toDay = edges[edges.length - 1]!;
   const from = fromEpochDay(fromDay);
   const to = fromEpochDay(toDay);
-  // A year either side, as the heat map: tasks crossing the period's ends are spread over
-  // their own days.
-  const holidays = companyHolidays(
-    fromEpochDay(fromDay - 366).slice(0, 4),
-    fromEpochDay(toDay + 366).slice(0, 4),
-  );
   const absFrom = fromEpochDay(fromDay - ABSENCE_MARGIN_DAYS);
   const absTo = fromEpochDay(toDay + ABSENCE_MARGIN_DAYS);
   const buckets = edges.length - 1;
@@ -161,6 +156,37 @@ export async function periodLoad(
     for (let d = 0; d < 7; d++) weekHours[i * 7 + d] = w[d] ?? 0;
   }
   const ab = data.absences;
+  // As the heat map (`readInputs`, `toSnapshot`): the leave of people whose tasks reach further
+  // than the absences read, and holidays a year either side and as far as the tasks.
+  const ef = data.effort;
+  const far: string[] = [];
+  let first = fromDay - 366;
+  let last = toDay + 366;
+  let lo = fromDay - ABSENCE_MARGIN_DAYS;
+  let hi = toDay + ABSENCE_MARGIN_DAYS;
+  for (let k = 0; k < ef.p.length; k++) {
+    const s = ef.s[k];
+    const f = ef.f[k];
+    if (s === null || s === undefined || f === null || f === undefined) continue;
+    first = Math.min(first, s);
+    last = Math.max(last, f);
+    if (s >= fromDay - ABSENCE_MARGIN_DAYS && f < toDay + ABSENCE_MARGIN_DAYS) continue;
+    far.push(ef.p[k]!);
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, f + 1);
+  }
+  for (const x of await absencesBeyond(db, far, {
+    from: fromEpochDay(lo),
+    to: fromEpochDay(hi),
+    readFrom: absFrom,
+    readTo: absTo,
+  })) {
+    ab.p.push(x.person);
+    ab.s.push(x.s);
+    ab.f.push(x.f);
+    ab.d.push(x.d);
+  }
+  const holidays = companyHolidays(fromEpochDay(first).slice(0, 4), fromEpochDay(last).slice(0, 4));
   const absences: AbsenceSpan[] = [];
   for (let k = 0; k < ab.p.length; k++) {
     const person = rowOf.get(ab.p[k]!);
@@ -190,7 +216,6 @@ export async function periodLoad(
       soft: al.sf[k] === 1,
     });
   }
-  const ef = data.effort;
   for (let k = 0; k < ef.p.length; k++) {
     const person = rowOf.get(ef.p[k]!);
     if (person === undefined) continue;
@@ -247,7 +272,7 @@ export interface PoolPerson {
   currency: string | null;
   /** Levels held in the skills asked, and whether a certification expired by the date. */
   skills: Map<string, { level: number; expired: boolean }>;
-  /** The best availability score they could have over the period (`availabilityCap`). */
+  /** The best availability score they could have over the period (1 without a period). */
   maxAvailability: number;
 }
 
