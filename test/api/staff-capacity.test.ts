@@ -256,6 +256,20 @@ describe('capacity reads (staff)', () => {
     expect(total).toBeGreaterThan(0);
   });
 
+  it('names people through one helper, by id, where a view needs a few (not the directory)', () => {
+    const read = (f: string) => readFileSync(f, 'utf8');
+    expect(read('src/server/modules/whatif/whatif.service.ts')).not.toMatch(/peopleDirectory/);
+    const resources = read('src/server/modules/resources/resources.service.ts');
+    const listAbsences = resources.slice(resources.indexOf('export async function listAbsences'));
+    expect(listAbsences.slice(0, listAbsences.indexOf('\n}\n'))).not.toMatch(/peopleDirectory/);
+    // One people-by-ids helper (org.service `peopleBriefs`), none in resources or staffing.
+    expect(resources).not.toMatch(/function peopleBriefs/);
+    expect(read('src/server/modules/resources/resources.repository.ts')).not.toMatch(
+      /function peopleByIds/,
+    );
+    expect(() => read('src/server/modules/staffing/people.ts')).toThrow();
+  });
+
   it('runs no two statements at once on one client (time, capacity, resources, staffing)', () => {
     for (const file of [
       'src/server/modules/time/time.service.ts',
