@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekday, toEpochDay } from '../../src/core/calendar/days.ts';
-import { bucketEdges, computeCapacity } from '../../src/core/resources/capacity.ts';
 import {
+  DEFAULT_WEEK_HOURS,
+  bucketEdges,
+  computeCapacity,
+} from '../../src/core/resources/capacity.ts';
+import {
+  companyHolidays,
   dailyAvailability,
   heatMap,
   workdayMasks,
@@ -185,6 +190,84 @@ describe('capacity reads (staff)', () => {
       });
     });
     expect(off).toBeGreaterThan(5);
+  });
+
+  it('spreads a long task crossing the window around leave far outside it (heat map and staffing)', async () => {
+    // A task from September 2026 to May 2027 and two weeks of leave in October 2026: more than
+    // 92 days before the window, yet on the task's days — the task's hours per day are higher.
+    const db = t.ctx.db;
+    const u = uniq();
+    const portfolio = await buildPortfolio(t);
+    const projectId = (await buildProject(t, portfolio.id)).id;
+    const [person] = (
+      (await db.execute(sql`
+        insert into people (first_name, last_name) values ('Longue', ${`Tâche${u}`})
+        returning id`)) as unknown as { rows: { id: string }[] }
+    ).rows;
+    const [task] = (
+      (await db.execute(sql`
+        insert into plan_tasks (project_id, position, name, duration, start, finish, span)
+        values (${projectId}, 0, 'Refonte', 190, date '2026-09-01', date '2027-05-28', 190)
+        returning id`)) as unknown as { rows: { id: string }[] }
+    ).rows;
+    await db.execute(sql`
+      insert into resource_task_assignments (task_id, project_id, person_id, effort_hours)
+      values (${task!.id}, ${projectId}, ${person!.id}, 600)`);
+    await db.execute(sql`
+      insert into resource_absences (person_id, kind, start, finish, status)
+      values (${person!.id}, 'conges', date '2026-10-05', date '2026-10-16', 'approved')`);
+    const edges = bucketEdges(toEpochDay(FROM), 12, 'week');
+    // The engine on exactly these rows.
+    const want = computeCapacity({
+      edges,
+      holidays: companyHolidays(2026, 2028),
+      weekHours: Float64Array.from(DEFAULT_WEEK_HOURS),
+      absences: [
+        {
+          person: 0,
+          start: toEpochDay('2026-10-05'),
+          finish: toEpochDay('2026-10-16'),
+          fraction: 1,
+        },
+      ],
+      loads: [
+        {
+          person: 0,
+          project: 0,
+          start: toEpochDay('2026-09-01'),
+          finish: toEpochDay('2027-05-28'),
+          kind: 'effort',
+          amount: 600,
+          soft: false,
+        },
+      ],
+    });
+    const s = toSnapshot(await readInputs(db, { includeSoft: true }, edges));
+    const grid = computeCapacity(s);
+    const r = s.personIndex.get(person!.id)!;
+    const fast = await periodLoad(db, periodEdges(edges[0]!, edges[12]!, true), [person!.id]);
+    let total = 0;
+    for (let b = 0; b < 12; b++) {
+      expect(grid.assigned[r * 12 + b]).toBeCloseTo(want.assigned[b]!, 9);
+      expect(fast.load[b]).toBeCloseTo(want.load[b]!, 9);
+      total += want.assigned[b]!;
+    }
+    // 600 h over the task's working days less the ten of leave, 11 weeks in the window.
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('names people through one helper, by id, where a view needs a few (not the directory)', () => {
+    const read = (f: string) => readFileSync(f, 'utf8');
+    expect(read('src/server/modules/whatif/whatif.service.ts')).not.toMatch(/peopleDirectory/);
+    const resources = read('src/server/modules/resources/resources.service.ts');
+    const listAbsences = resources.slice(resources.indexOf('export async function listAbsences'));
+    expect(listAbsences.slice(0, listAbsences.indexOf('\n}\n'))).not.toMatch(/peopleDirectory/);
+    // One people-by-ids helper (org.service `peopleBriefs`), none in resources or staffing.
+    expect(resources).not.toMatch(/function peopleBriefs/);
+    expect(read('src/server/modules/resources/resources.repository.ts')).not.toMatch(
+      /function peopleByIds/,
+    );
+    expect(() => read('src/server/modules/staffing/people.ts')).toThrow();
   });
 
   it('runs no two statements at once on one client (time, capacity, resources, staffing)', () => {

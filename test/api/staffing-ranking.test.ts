@@ -4,8 +4,14 @@ import { ResourceRequest } from '../../src/contracts/skills.ts';
 import { Bench, CandidateList, SkillGaps } from '../../src/contracts/staffing.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
 import { buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
-import { scoreBound } from '../../src/core/staffing/ranking.ts';
-import { candidatePool } from '../../src/server/modules/staffing/availability.ts';
+import { toEpochDay } from '../../src/core/calendar/days.ts';
+import { availabilityScore, scoreBound } from '../../src/core/staffing/ranking.ts';
+import {
+  candidatePool,
+  periodEdges,
+  periodLoad,
+  poolPeriod,
+} from '../../src/server/modules/staffing/availability.ts';
 import { candidates } from '../../src/server/modules/staffing/staffing.service.ts';
 
 // Staffing ranking and the bench, on a real database: three people hold the skill asked for,
@@ -182,6 +188,7 @@ describe('staffing ranking', () => {
       expect(all.total).toBe(all.people.length);
       expect(all.range).toEqual({ min: 4500, max: 8000 });
       const bounds = all.people.map((p) => scoreBound(asked, p, all.range, c.weights));
+      expect(all.people.every((p) => p.maxAvailability === 1)).toBe(true);
       // Best bounds first, as the core computes them; qualified people only when asked.
       for (let i = 1; i < bounds.length; i++) {
         expect(bounds[i]!.bound).toBeLessThanOrEqual(bounds[i - 1]!.bound + 1e-9);
@@ -194,6 +201,67 @@ describe('staffing ranking', () => {
         qualifiedOnly: c.qualifiedOnly,
       });
       expect(page.people.map((p) => p.id)).toEqual(all.people.slice(1, 3).map((p) => p.id));
+    }
+  });
+
+  it('bounds availability in SQL at or above what the engine counts, and below 1 for the busy', async () => {
+    // Hours a week over part of a month with public holidays (May 2027: Ascension on Thursday
+    // 6, Whit Monday 17), a percentage over the whole of it, approved leave.
+    for (const [personId, unit, amount, start, finish] of [
+      [ids.novice, 'hours', 21, '2027-05-03', '2027-05-20'],
+      [ids.free, 'percent', 30, '2027-04-01', '2027-06-30'],
+      [ids.free, 'hours', 3.5, '2027-04-26', '2027-05-31'],
+    ] as const) {
+      const res = await call(t, rm, {
+        method: 'POST',
+        url: '/api/v1/allocations',
+        payload: {
+          personId,
+          projectId: otherProjectId,
+          start,
+          finish,
+          unit,
+          amount,
+          status: 'soft',
+        },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const weights = { skills: 50, availability: 35, cost: 15 };
+    const asked = { skills: request.skills, roleId: null, on: START };
+    for (const [from, to, need] of [
+      [START, FINISH, 70],
+      ['2027-05-01', '2027-05-31', 140],
+      ['2027-05-03', '2027-05-16', 10],
+    ] as const) {
+      const fromDay = toEpochDay(from);
+      const toDay = toEpochDay(to) + 1;
+      const all = await candidatePool(
+        t.ctx.db,
+        asked,
+        weights,
+        { offset: 0, limit: 100000, qualifiedOnly: false },
+        poolPeriod(fromDay, toDay, need),
+      );
+      const load = await periodLoad(t.ctx.db, periodEdges(fromDay, toDay, false));
+      const row = new Map(load.ids.map((id, i) => [id, i]));
+      for (const p of all.people) {
+        const i = row.get(p.id)!;
+        const exact = availabilityScore(need, Math.max(0, load.capacity[i]! - load.load[i]!));
+        expect(p.maxAvailability).toBeGreaterThanOrEqual(exact - 1e-9);
+      }
+      // Order by the bound with that availability.
+      const bounds = all.people.map(
+        (p) => scoreBound(asked, p, all.range, weights, p.maxAvailability).bound,
+      );
+      for (let i = 1; i < bounds.length; i++) {
+        expect(bounds[i]!).toBeLessThanOrEqual(bounds[i - 1]! + 1e-9);
+      }
+      if (from === START) {
+        // 80 % elsewhere over the whole request: at most 20 % of 4 weeks free.
+        const busy = all.people.find((p) => p.id === ids.busy)!;
+        expect(busy.maxAvailability).toBeCloseTo((0.2 * 140) / 70, 6);
+      }
     }
   });
 

@@ -160,21 +160,26 @@ export function rateRange(people: readonly { rateMinor: number | null }[]) {
 }
 
 /**
- * The best score a candidate could get, whatever their availability: their skill fit and cost
- * with availability counted full. The ranking reads the availability of the best bounds first
- * and stops when no bound left can beat the last place kept.
+ * The best score a candidate could get before their load is read: their skill fit and cost,
+ * with availability at most `maxAvailability` (full by default; `candidatePool` bounds it from
+ * their capacity and load). The ranking reads the availability of the best bounds first and
+ * stops when no bound left can beat the last place kept.
  */
 export function scoreBound(
   request: Pick<RankingRequest, 'skills' | 'roleId'>,
   c: Pick<Candidate, 'skills' | 'roleId' | 'rateMinor'>,
   range: { min: number; max: number },
   weights: Weights = DEFAULT_WEIGHTS,
+  maxAvailability = 1,
 ): { bound: number; qualified: boolean } {
   const wSum = weights.skills + weights.availability + weights.cost || 1;
   const f = skillFit(request, c);
   const cost = costScore(c.rateMinor, range.min, range.max);
   return {
-    bound: (100 * (weights.skills * f.fit + weights.availability + weights.cost * cost)) / wSum,
+    bound:
+      (100 *
+        (weights.skills * f.fit + weights.availability * maxAvailability + weights.cost * cost)) /
+      wSum,
     qualified: f.qualified,
   };
 }

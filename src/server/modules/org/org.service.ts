@@ -337,8 +337,24 @@ export interface PersonBrief {
 
 /** Every active person, sorted by last then first name, in one query (capacity views, staffing). */
 export async function peopleDirectory(db: Executor): Promise<PersonBrief[]> {
-  const rows = await repo.peopleDirectory(db);
-  return rows.map((r) => ({
+  return (await repo.peopleDirectory(db)).map(toBrief);
+}
+
+/**
+ * Some active people, read by id (not the whole directory), sorted as the directory: the one
+ * helper of every module that names the people of its rows. One statement.
+ */
+export async function peopleBriefs(db: Executor, ids: readonly string[]): Promise<PersonBrief[]> {
+  return (await repo.peopleByIds(db, ids)).map(toBrief);
+}
+
+/** One active person, or undefined. */
+export async function personById(db: Executor, id: string): Promise<PersonBrief | undefined> {
+  return (await peopleBriefs(db, [id]))[0];
+}
+
+function toBrief(r: Awaited<ReturnType<typeof repo.peopleDirectory>>[number]): PersonBrief {
+  return {
     id: r.id,
     firstName: r.first_name,
     lastName: r.last_name,
@@ -347,5 +363,5 @@ export async function peopleDirectory(db: Executor): Promise<PersonBrief[]> {
     orgUnit: r.org_unit_id ? { id: r.org_unit_id, name: r.org_unit_name ?? '' } : null,
     managerId: r.manager_id,
     managerName: r.manager_name,
-  }));
+  };
 }

@@ -83,16 +83,48 @@ export async function readInputs(
 ) {
   const fromDay = edges[0]!;
   const toDay = edges[edges.length - 1]!;
+  // Wider than the window: the whole days of leave a task crossing its ends is spread around.
+  const absenceFrom = fromDay - margin - ABSENCE_MARGIN_DAYS;
+  const absenceTo = toDay + margin + ABSENCE_MARGIN_DAYS;
   const columns = await repo.capacityColumns(db, {
     from: fromEpochDay(fromDay - margin),
     to: fromEpochDay(toDay + margin),
-    // Wider than the window: the whole days of leave a task crossing its ends is spread around.
-    absenceFrom: fromEpochDay(fromDay - margin - ABSENCE_MARGIN_DAYS),
-    absenceTo: fromEpochDay(toDay + margin + ABSENCE_MARGIN_DAYS),
+    absenceFrom: fromEpochDay(absenceFrom),
+    absenceTo: fromEpochDay(absenceTo),
     includeSoft: p.includeSoft,
     projectIds,
     only,
   });
+  // Tasks reaching further than that (shifted by up to `margin`): their people's leave there.
+  const l = columns.loads;
+  const far: string[] = [];
+  let lo = absenceFrom;
+  let hi = absenceTo;
+  for (let k = 0; k < l.p.length; k++) {
+    if (l.k[k] !== 2) continue;
+    const s = l.s[k]! - margin;
+    const f = l.f[k]! + margin + 1;
+    if (s >= absenceFrom && f <= absenceTo) continue;
+    far.push(columns.people[l.p[k]!]!);
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, f);
+  }
+  if (far.length) {
+    const rowOf = new Map(columns.people.map((id, i) => [id, i]));
+    const more = await repo.absencesBeyond(db, far, {
+      from: fromEpochDay(lo),
+      to: fromEpochDay(hi),
+      readFrom: fromEpochDay(absenceFrom),
+      readTo: fromEpochDay(absenceTo),
+    });
+    const ab = columns.absences;
+    for (const x of more) {
+      ab.p.push(rowOf.get(x.person)!);
+      ab.s.push(x.s);
+      ab.f.push(x.f);
+      ab.d.push(x.d);
+    }
+  }
   const people: CapacityPerson[] = columns.people.map((id, i) => {
     const unit = columns.units[i];
     return {
@@ -158,11 +190,15 @@ export function toSnapshot(
       soft: l.sf[k] === 1,
     });
   }
-  // A year either side: tasks crossing the window's ends are spread over their own days.
-  const holidays = companyHolidays(
-    fromEpochDay(fromDay - 366).slice(0, 4),
-    fromEpochDay(toDay + 366).slice(0, 4),
-  );
+  // A year either side, and as far as the tasks read: tasks crossing the window's ends are
+  // spread over their own days.
+  let first = fromDay - 366;
+  let last = toDay + 366;
+  for (const x of loads) {
+    if (x.start < first) first = x.start;
+    if (x.finish > last) last = x.finish;
+  }
+  const holidays = companyHolidays(fromEpochDay(first).slice(0, 4), fromEpochDay(last).slice(0, 4));
   return {
     people,
     profiles,

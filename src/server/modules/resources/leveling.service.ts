@@ -16,7 +16,7 @@ import { applyTaskUpdates, getPlan } from '../planning/planning.service.ts';
 import { authorizeProject } from '../portfolio/portfolio.service.ts';
 import { calendarSpec } from '../planning/planning.schedule.ts';
 import { dailyAvailability, workdayMasks } from './capacity.service.ts';
-import { peopleBriefs } from './resources.service.ts';
+import { peopleBriefs } from '../org/org.service.ts';
 import * as repo from './resources.repository.ts';
 
 /** Working days a task may be pushed looking for room (about two years). */

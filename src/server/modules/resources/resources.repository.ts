@@ -541,30 +541,37 @@ export async function capacityColumns(
   return JSON.parse(row!.data) as CapacityColumns;
 }
 
-/**
- * Some active people as the directory lists them (name, org unit, manager), read by id: the
- * rows a view needs, not the whole directory. One statement.
- */
-export async function peopleByIds(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return queryRows<{
-    id: string;
-    first_name: string;
-    last_name: string;
-    job_title: string | null;
-    org_unit_id: string | null;
-    org_unit_name: string | null;
-    manager_id: string | null;
-    manager_name: string | null;
-  }>(
+/** The active people `managerId` manages (and themself, when active, with `self`): their ids. */
+export async function reportIds(db: Executor, managerId: string, self: boolean) {
+  const rows = await queryRows<{ id: string }>(
     db,
-    sql`select p.id, p.first_name, p.last_name, p.job_title, p.org_unit_id,
-               u.name as org_unit_name, p.manager_id,
-               m.first_name || ' ' || m.last_name as manager_name
-        from people p
-        left join org_units u on u.id = p.org_unit_id
-        left join people m on m.id = p.manager_id
-        where p.archived_at is null and p.id = any(${uuidArray([...new Set(ids)])})
-        order by p.last_name, p.first_name, p.id`,
+    sql`select id from ${people}
+        where archived_at is null
+          and (manager_id = ${managerId} ${self ? sql`or id = ${managerId}` : sql``})`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Approved absences of some people overlapping `[from, to)` but not `[readFrom, readTo)` (read
+ * already), as epoch days: the leave far from a window that a long task crossing it is spread
+ * around. One statement.
+ */
+export async function absencesBeyond(
+  db: Executor,
+  personIds: readonly string[],
+  f: { from: string; to: string; readFrom: string; readTo: string },
+) {
+  if (personIds.length === 0) return [];
+  const epoch = sql`date '1970-01-01'`;
+  return queryRows<{ person: string; s: number; f: number; d: number }>(
+    db,
+    sql`select x.person_id as person, x.start - ${epoch} as s, x.finish - ${epoch} as f,
+               x.day_fraction::float8 as d
+        from ${absences} x
+        where x.status = 'approved' and x.person_id = any(${uuidArray([...new Set(personIds)])})
+          and x.start < ${f.to}::date and x.finish >= ${f.from}::date
+          and not (x.start < ${f.readTo}::date and x.finish >= ${f.readFrom}::date)
+        order by x.person_id, x.start`,
   );
 }

@@ -40,7 +40,12 @@ import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { type PersonBrief, assertPeopleExist, peopleDirectory } from '../org/org.service.ts';
+import {
+  type PersonBrief,
+  assertPeopleExist,
+  peopleBriefs,
+  peopleDirectory,
+} from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { taskSpans } from '../planning/planning.service.ts';
 import { authorizeProject, projectRefs } from '../portfolio/portfolio.service.ts';
@@ -161,20 +166,6 @@ function toTeam(
   };
 }
 const teamFields = (r: repo.TeamRow) => ({ code: r.code, name: r.name, leadId: r.leadId });
-
-/** Some people as the directory shows them, read by id (not the whole directory). */
-export async function peopleBriefs(db: Executor, ids: readonly string[]): Promise<PersonBrief[]> {
-  return (await repo.peopleByIds(db, ids)).map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    name: `${r.first_name} ${r.last_name}`,
-    jobTitle: r.job_title,
-    orgUnit: r.org_unit_id ? { id: r.org_unit_id, name: r.org_unit_name ?? '' } : null,
-    managerId: r.manager_id,
-    managerName: r.manager_name,
-  }));
-}
 
 async function nameMap(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await peopleBriefs(db, ids)).map((p) => [p.id, p.name]));
@@ -581,18 +572,14 @@ export async function listAbsences(
   actor: Actor,
   query: z.infer<typeof AbsenceListQuery>,
 ) {
-  const people = await peopleDirectory(ctx.db);
-  // Whose absences the caller may see: everyone (resource roles), else themself and their reports.
+  // Whose absences the caller may see: everyone (resource roles), else themself and their reports
+  // (active people; read by manager, not the whole directory).
   let visible: string[] | undefined;
   if (query.scope === 'mine') visible = actor.personId ? [actor.personId] : [];
   else if (query.scope === 'team' || !canRead(actor)) {
-    visible = people
-      .filter(
-        (p) =>
-          actor.personId !== null &&
-          (p.managerId === actor.personId || (query.scope !== 'team' && p.id === actor.personId)),
-      )
-      .map((p) => p.id);
+    visible = actor.personId
+      ? await repo.reportIds(ctx.db, actor.personId, query.scope !== 'team')
+      : [];
   }
   if (query.personId)
     visible = visible ? visible.filter((id) => id === query.personId) : [query.personId];

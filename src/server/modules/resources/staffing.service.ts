@@ -18,7 +18,7 @@ import { assertPeopleExist } from '../org/org.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import { authorizeProject, projectRefs } from '../portfolio/portfolio.service.ts';
 import * as resourcesRepo from './resources.repository.ts';
-import { peopleBriefs } from './resources.service.ts';
+import { peopleBriefs } from '../org/org.service.ts';
 import * as skillsRepo from './skills.repository.ts';
 import * as repo from './staffing.repository.ts';
 

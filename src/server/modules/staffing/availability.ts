@@ -6,9 +6,12 @@ import {
   DEFAULT_WEEK_HOURS,
   type LoadSpan,
   computeCapacity,
+  lowerBound,
+  weekdayCounts,
 } from '../../../core/resources/capacity.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { companyHolidays } from '../resources/capacity.service.ts';
+import { absencesBeyond } from '../resources/resources.repository.ts';
 
 // Capacity, absences and load of people over a period, in buckets: read in one statement and
 // computed by the capacity engine, so that staffing, the bench and the skill gaps count hours
@@ -44,9 +47,9 @@ export function periodEdges(fromDay: number, toDay: number, weekly: boolean): In
 interface LoadColumns {
   /** People by id, with their working week. */
   people: { id: string[]; r: (string | null)[]; t: (string | null)[]; w: (number[] | null)[] };
-  /** Allocations overlapping the period: person and project indices, days, kind, amount, soft. */
+  /** Allocations overlapping the period: person and project ids, days, kind, amount, soft. */
   alloc: {
-    p: number[];
+    p: string[];
     j: string[];
     s: number[];
     f: number[];
@@ -59,8 +62,8 @@ interface LoadColumns {
    * are summed per person and project, without days (all of it falls in the bucket, whatever
    * the days worked), in the same scan.
    */
-  effort: { p: number[]; j: string[]; h: number[]; s: (number | null)[]; f: (number | null)[] };
-  absences: { p: number[]; s: number[]; f: number[]; d: number[] };
+  effort: { p: string[]; j: string[]; h: number[]; s: (number | null)[]; f: (number | null)[] };
+  absences: { p: string[]; s: number[]; f: number[]; d: number[] };
 }
 
 /**
@@ -70,7 +73,7 @@ interface LoadColumns {
  * (all of it falls in the bucket, whichever days the person works: an effort span over exactly
  * the period puts it there), the tasks crossing its ends come with their days; over several
  * (the bench's weeks, the gaps' quarters), each task's effort comes with its days. Allocations
- * and absences come as they are; people travel as indices, not ids.
+ * and absences come as they are; rows name their person by id.
  */
 export async function periodLoad(
   db: Executor,
@@ -81,34 +84,16 @@ export async function periodLoad(
   const toDay = edges[edges.length - 1]!;
   const from = fromEpochDay(fromDay);
   const to = fromEpochDay(toDay);
-  // A year either side, as the heat map: tasks crossing the period's ends are spread over
-  // their own days.
-  const holidays = companyHolidays(
-    fromEpochDay(fromDay - 366).slice(0, 4),
-    fromEpochDay(toDay + 366).slice(0, 4),
-  );
   const absFrom = fromEpochDay(fromDay - ABSENCE_MARGIN_DAYS);
   const absTo = fromEpochDay(toDay + ABSENCE_MARGIN_DAYS);
   const buckets = edges.length - 1;
   const epoch = sql`date '1970-01-01'`;
   const ids = personIds ? sql`${`{${personIds.join(',')}}`}::uuid[]` : null;
   const only = (column: SQL) => (ids ? sql`and ${column} = any(${ids})` : sql``);
-  // Row numbers by id, inline (not a CTE) so that the planner keeps the tables' statistics.
-  const personIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i
-      from people where archived_at is null ${only(sql`id`)})`;
   // A task inside the period: all its effort falls in a single bucket.
   const inside = sql`(t.start >= ${from}::date and t.finish < ${to}::date)`;
-  // Task effort per task, with its days (overlapping the period).
-  const taskRows = sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-        'j', coalesce(json_agg(a.project_id), '[]'),
-        's', coalesce(json_agg(t.start - ${epoch}), '[]'),
-        'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
-        'h', coalesce(json_agg(a.effort_hours), '[]'))
-      from resource_task_assignments a
-      join plan_tasks t on t.id = a.task_id
-      join ${personIndex} pi on pi.id = a.person_id
-      where a.effort_hours > 0 and t.start < ${to}::date
-        and t.finish >= ${from}::date ${only(sql`a.person_id`)})`;
+  // Rows name their person by id, mapped to the people's rows here (rows of people not read —
+  // archived — are left out): no row numbering of the people in every part of the statement.
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`select json_build_object(
@@ -118,23 +103,22 @@ export async function periodLoad(
                         'w', coalesce(json_agg(x.week_hours order by p.id), '[]'))
                      from people p left join resource_profiles x on x.person_id = p.id
                      where p.archived_at is null ${only(sql`p.id`)}),
-          'alloc', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
-                        'j', coalesce(json_agg(l.j), '[]'), 's', coalesce(json_agg(l.s), '[]'),
-                        'f', coalesce(json_agg(l.f), '[]'), 'k', coalesce(json_agg(l.k), '[]'),
-                        'a', coalesce(json_agg(l.a), '[]'), 'sf', coalesce(json_agg(l.sf), '[]'))
-                    from (select a.person_id, a.project_id as j, a.start - ${epoch} as s,
-                                 a.finish - ${epoch} as f, case a.unit when 'percent' then 1 else 0 end as k,
-                                 a.amount as a, case a.status when 'soft' then 1 else 0 end as sf
-                          from resource_allocations a
-                          where a.start < ${to}::date and a.finish >= ${from}::date
-                            ${only(sql`a.person_id`)}) l
-                    join ${personIndex} pi on pi.id = l.person_id),
-          'effort', ${
-            buckets === 1
-              ? sql`(select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+          'alloc', (select json_build_object('p', coalesce(json_agg(a.person_id), '[]'),
+                        'j', coalesce(json_agg(a.project_id), '[]'),
+                        's', coalesce(json_agg(a.start - ${epoch}), '[]'),
+                        'f', coalesce(json_agg(a.finish - ${epoch}), '[]'),
+                        'k', coalesce(json_agg(case a.unit when 'percent' then 1 else 0 end), '[]'),
+                        'a', coalesce(json_agg(a.amount), '[]'),
+                        'sf', coalesce(json_agg(case a.status when 'soft' then 1 else 0 end), '[]'))
+                    from resource_allocations a
+                    where a.start < ${to}::date and a.finish >= ${from}::date
+                      ${only(sql`a.person_id`)}),
+          'effort', (select json_build_object('p', coalesce(json_agg(e.p), '[]'),
                         'j', coalesce(json_agg(e.j), '[]'), 's', coalesce(json_agg(e.s), '[]'),
                         'f', coalesce(json_agg(e.f), '[]'), 'h', coalesce(json_agg(e.h), '[]'))
-                     from (select a.person_id, a.project_id as j,
+                     from ${
+                       buckets === 1
+                         ? sql`(select a.person_id as p, a.project_id as j,
                                   case when not ${inside} then t.start - ${epoch} end as s,
                                   case when not ${inside} then t.finish - ${epoch} end as f,
                                   sum(a.effort_hours)::float8 as h
@@ -142,15 +126,19 @@ export async function periodLoad(
                            join plan_tasks t on t.id = a.task_id
                            where a.effort_hours > 0 and t.start < ${to}::date
                              and t.finish >= ${from}::date ${only(sql`a.person_id`)}
-                           group by 1, 2, 3, 4) e
-                     join ${personIndex} pi on pi.id = e.person_id)`
-              : taskRows
-          },
-          'absences', (select json_build_object('p', coalesce(json_agg(pi.i), '[]'),
+                           group by 1, 2, 3, 4)`
+                         : sql`(select a.person_id as p, a.project_id as j, t.start - ${epoch} as s,
+                                  t.finish - ${epoch} as f, a.effort_hours as h
+                           from resource_task_assignments a
+                           join plan_tasks t on t.id = a.task_id
+                           where a.effort_hours > 0 and t.start < ${to}::date
+                             and t.finish >= ${from}::date ${only(sql`a.person_id`)})`
+                     } e),
+          'absences', (select json_build_object('p', coalesce(json_agg(x.person_id), '[]'),
                           's', coalesce(json_agg(x.start - ${epoch}), '[]'),
                           'f', coalesce(json_agg(x.finish - ${epoch}), '[]'),
                           'd', coalesce(json_agg(x.day_fraction), '[]'))
-                       from resource_absences x join ${personIndex} pi on pi.id = x.person_id
+                       from resource_absences x
                        where x.status = 'approved' and x.start < ${absTo}::date
                          and x.finish >= ${absFrom}::date ${only(sql`x.person_id`)})
         )::text as data`,
@@ -159,19 +147,52 @@ export async function periodLoad(
   const people = data.people;
   const P = people.id.length;
   const profiles = new Map<string, { roleId: string | null; teamId: string | null }>();
+  const rowOf = new Map<string, number>();
   const weekHours = new Float64Array(P * 7);
   for (let i = 0; i < P; i++) {
+    rowOf.set(people.id[i]!, i);
     profiles.set(people.id[i]!, { roleId: people.r[i] ?? null, teamId: people.t[i] ?? null });
     const w = people.w[i] ?? DEFAULT_WEEK_HOURS;
     for (let d = 0; d < 7; d++) weekHours[i * 7 + d] = w[d] ?? 0;
   }
   const ab = data.absences;
-  const absences: AbsenceSpan[] = ab.p.map((person, k) => ({
-    person,
-    start: ab.s[k]!,
-    finish: ab.f[k]!,
-    fraction: ab.d[k]!,
-  }));
+  // As the heat map (`readInputs`, `toSnapshot`): the leave of people whose tasks reach further
+  // than the absences read, and holidays a year either side and as far as the tasks.
+  const ef = data.effort;
+  const far: string[] = [];
+  let first = fromDay - 366;
+  let last = toDay + 366;
+  let lo = fromDay - ABSENCE_MARGIN_DAYS;
+  let hi = toDay + ABSENCE_MARGIN_DAYS;
+  for (let k = 0; k < ef.p.length; k++) {
+    const s = ef.s[k];
+    const f = ef.f[k];
+    if (s === null || s === undefined || f === null || f === undefined) continue;
+    first = Math.min(first, s);
+    last = Math.max(last, f);
+    if (s >= fromDay - ABSENCE_MARGIN_DAYS && f < toDay + ABSENCE_MARGIN_DAYS) continue;
+    far.push(ef.p[k]!);
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, f + 1);
+  }
+  for (const x of await absencesBeyond(db, far, {
+    from: fromEpochDay(lo),
+    to: fromEpochDay(hi),
+    readFrom: absFrom,
+    readTo: absTo,
+  })) {
+    ab.p.push(x.person);
+    ab.s.push(x.s);
+    ab.f.push(x.f);
+    ab.d.push(x.d);
+  }
+  const holidays = companyHolidays(fromEpochDay(first).slice(0, 4), fromEpochDay(last).slice(0, 4));
+  const absences: AbsenceSpan[] = [];
+  for (let k = 0; k < ab.p.length; k++) {
+    const person = rowOf.get(ab.p[k]!);
+    if (person === undefined) continue;
+    absences.push({ person, start: ab.s[k]!, finish: ab.f[k]!, fraction: ab.d[k]! });
+  }
   // Projects as small integers, in the order met (allocations and effort share them).
   const projectIndex = new Map<string, number>();
   const projectOf = (id: string) => {
@@ -183,8 +204,10 @@ export async function periodLoad(
   const loads: LoadSpan[] = [];
   const al = data.alloc;
   for (let k = 0; k < al.p.length; k++) {
+    const person = rowOf.get(al.p[k]!);
+    if (person === undefined) continue;
     loads.push({
-      person: al.p[k]!,
+      person,
       project: projectOf(al.j[k]!),
       start: al.s[k]!,
       finish: al.f[k]!,
@@ -193,10 +216,11 @@ export async function periodLoad(
       soft: al.sf[k] === 1,
     });
   }
-  const ef = data.effort;
   for (let k = 0; k < ef.p.length; k++) {
+    const person = rowOf.get(ef.p[k]!);
+    if (person === undefined) continue;
     loads.push({
-      person: ef.p[k]!,
+      person,
       project: projectOf(ef.j[k]!),
       // No days: the tasks inside the one bucket, summed — a span over exactly the period puts
       // it all there, whichever days the person works.
@@ -248,6 +272,8 @@ export interface PoolPerson {
   currency: string | null;
   /** Levels held in the skills asked, and whether a certification expired by the date. */
   skills: Map<string, { level: number; expired: boolean }>;
+  /** The best availability score they could have over the period (1 without a period). */
+  maxAvailability: number;
 }
 
 /** A slice of the pool, best bounds first, with what the whole pool's scoring needs. */
@@ -260,8 +286,39 @@ export interface PoolSlice {
 }
 
 /**
+ * What bounds availability over a request's period without reading loads: the weekday counts
+ * of the period less holidays (`weekdayCounts`, Monday first), how many holidays fall in it, and
+ * the hours needed.
+ */
+export interface PoolPeriod {
+  from: string;
+  /** Exclusive. */
+  to: string;
+  weekdays: ArrayLike<number>;
+  holidays: number;
+  hoursNeeded: number;
+}
+
+/** The pool's period for `[fromDay, toDay)` (epoch days) and the hours needed over it. */
+export function poolPeriod(fromDay: number, toDay: number, hoursNeeded: number): PoolPeriod {
+  const holidays = companyHolidays(
+    fromEpochDay(fromDay).slice(0, 4),
+    fromEpochDay(toDay - 1).slice(0, 4),
+  );
+  return {
+    from: fromEpochDay(fromDay),
+    to: fromEpochDay(toDay),
+    weekdays: weekdayCounts(fromDay, toDay, holidays),
+    holidays: lowerBound(holidays, toDay) - lowerBound(holidays, fromDay),
+    hoursNeeded,
+  };
+}
+
+/**
  * The active people with the best score bounds for a request (`ranking.ts`'s `scoreBound`:
- * skill fit and cost with availability counted full), scored in SQL: `limit` of them from
+ * skill fit and cost, with availability at most `availabilityScore` of an upper bound of their
+ * capacity and a lower bound of their load over `period`, read from their week, allocations
+ * and absences, not from tasks), scored in SQL: `limit` of them from
  * `offset`, by bound then id, with their role, hourly rate on `on` (their own dated rate,
  * else their role's default; a zero default counts as unknown) and their levels in the skills
  * asked. One statement; the pool's size and rate range come with it. Only the slice leaves the
@@ -276,6 +333,7 @@ export async function candidatePool(
   },
   weights: { skills: number; availability: number; cost: number },
   page: { offset: number; limit: number; qualifiedOnly: boolean },
+  period?: PoolPeriod,
 ): Promise<PoolSlice> {
   const n = asked.skills.length;
   const skills = `{${asked.skills.map((s) => s.skillId).join(',')}}`;
@@ -290,12 +348,52 @@ export async function candidatePool(
   const qualified = sql`(coalesce(hs.ok, 0) = ${n}::int ${role ? sql`and ${role} = 1` : sql``})`;
   const cost = sql`(case when s.rate is null then 0.5 when g.mx <= g.mn then 1
       else greatest(0, least(1, 1 - (s.rate - g.mn) / (g.mx - g.mn))) end)`;
+  // The availability bound (1 without a period), `availabilityScore` of the free hours of:
+  // - capacity at most the week's hours on the period's weekdays less holidays (no absence);
+  // - load at least (`computeCapacity`: a project's load is at least its allocations) the
+  //   hours-a-week allocations over the whole weeks of their overlap less one week per holiday
+  //   of the period (prorated by the pattern days they cover, a holiday takes at most one of
+  //   a week's), plus the
+  //   percentages covering the whole period of the capacity less every approved absent day at
+  //   the person's longest day. Other percentages and task effort can only add load: left out.
+  const days = [0, 1, 2, 3, 4, 5, 6];
+  const need = period?.hoursNeeded ?? 0;
+  const free = period
+    ? sql`greatest(0, wk.gross - coalesce(al.h, 0)
+        - greatest(0, wk.gross - coalesce(ab.d, 0) * wk.mx) * coalesce(al.pct, 0) / 100)`
+    : sql`0`;
+  const cap = !period
+    ? sql`1::float8`
+    : need <= 0
+      ? sql`(case when ${free} > 0 then 1 else 0 end)::float8`
+      : sql`least(1, ${free} / ${need}::float8)`;
   const [row] = await queryRows<{ data: string }>(
     db,
     sql`with scored as (
-          select p.id, pr.role_id, r.rate, r.currency, hs.held, ${qualified} as q, ${fit} as fit
+          select p.id, pr.role_id, r.rate, r.currency, ${qualified} as q, ${fit} as fit,
+                 ${cap} as cap
           from people p
           left join resource_profiles pr on pr.person_id = p.id
+          ${
+            period
+              ? sql`cross join lateral (
+            select ${sql.join(
+              days.map((d) => sql`w.w${sql.raw(String(d))} * ${period.weekdays[d] ?? 0}::float8`),
+              sql` + `,
+            )} as gross,
+                   greatest(${sql.join(
+                     days.map((d) => sql`w.w${sql.raw(String(d))}`),
+                     sql`, `,
+                   )}) as mx
+            from (select ${sql.join(
+              days.map(
+                (d) =>
+                  sql`coalesce((coalesce(pr.week_hours, '[7,7,7,7,7,0,0]'::jsonb) ->> ${sql.raw(String(d))})::float8, 0) as w${sql.raw(String(d))}`,
+              ),
+              sql`, `,
+            )}) w) wk`
+              : sql``
+          }
           left join resource_roles ro on ro.id = pr.role_id
           left join (
             select distinct on (c.person_id) c.person_id, c.rate_minor, c.currency
@@ -307,17 +405,38 @@ export async function candidatePool(
                         when ro.default_rate_minor > 0 then ro.currency end as currency) r
           left join (
             select ps.person_id,
-                   json_agg(json_build_array(ps.skill_id, ps.level,
-                     coalesce(ps.expires_on < ${asked.on}::date, false))) as held,
                    sum(least(ps.level::float8 / a.min, 1)) as fit,
                    (count(*) filter (where ps.level >= a.min))::int as ok
             from person_skills ps
             join unnest(${skills}::uuid[], ${mins}::int[]) a(skill, min) on a.skill = ps.skill_id
             group by ps.person_id) hs on hs.person_id = p.id
+          ${
+            period
+              ? sql`left join (
+            select a.person_id,
+                   sum(case when a.unit <> 'percent' then a.amount::float8 * greatest(0,
+                     (least(a.finish + 1, ${period.to}::date) - greatest(a.start, ${period.from}::date)) / 7
+                       - ${period.holidays}::int) end) as h,
+                   sum(case when a.unit = 'percent' and a.start <= ${period.from}::date
+                              and a.finish + 1 >= ${period.to}::date then a.amount::float8 end) as pct
+            from resource_allocations a
+            where a.start < ${period.to}::date and a.finish >= ${period.from}::date
+            group by a.person_id) al on al.person_id = p.id
+          left join (
+            select x.person_id,
+                   sum((least(x.finish + 1, ${period.to}::date) - greatest(x.start, ${period.from}::date))
+                       * x.day_fraction::float8) as d
+            from resource_absences x
+            where x.status = 'approved' and x.start < ${period.to}::date
+              and x.finish >= ${period.from}::date
+            group by x.person_id) ab on ab.person_id = p.id`
+              : sql``
+          }
           where p.archived_at is null),
         range as (select min(rate) as mn, max(rate) as mx from scored),
         bounded as (
-          select s.*, (100 * (${weights.skills}::float8 * s.fit + ${weights.availability}::float8
+          select s.*, (100 * (${weights.skills}::float8 * s.fit
+                   + ${weights.availability}::float8 * s.cap
                    + ${weights.cost}::float8 * ${cost}) / ${wSum}::float8) as bound
           from scored s cross join range g
           ${page.qualifiedOnly ? sql`where s.q` : sql``})
@@ -325,7 +444,12 @@ export async function candidatePool(
           'total', (select count(*)::int from bounded),
           'min', (select mn from range),
           'max', (select mx from range),
-          'people', (select coalesce(json_agg(json_build_array(id, role_id, rate, currency, held)
+          'people', (select coalesce(json_agg(json_build_array(id, role_id, rate, currency,
+                         (select json_agg(json_build_array(ps.skill_id, ps.level,
+                                   coalesce(ps.expires_on < ${asked.on}::date, false)))
+                          from person_skills ps
+                          where ps.person_id = top.id and ps.skill_id = any(${skills}::uuid[])),
+                         cap)
                        order by bound desc, id), '[]')
                      from (select * from bounded order by bound desc, id
                            offset ${page.offset} limit ${page.limit}) top)
@@ -341,17 +465,19 @@ export async function candidatePool(
       number | null,
       string | null,
       [string, number, boolean][] | null,
+      number,
     ][];
   };
   return {
     total: data.total,
     range: { min: data.min ?? Infinity, max: data.max ?? -Infinity },
-    people: data.people.map(([id, roleId, rate, currency, held]) => ({
+    people: data.people.map(([id, roleId, rate, currency, held, cap]) => ({
       id,
       roleId,
       rateMinor: rate === null ? null : Number(rate),
       currency,
       skills: new Map((held ?? []).map(([s, level, expired]) => [s, { level, expired }])),
+      maxAvailability: cap,
     })),
   };
 }

@@ -37,6 +37,7 @@ import {
   periodEdges,
   periodLoad,
   personBriefs,
+  poolPeriod,
 } from './availability.ts';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -53,7 +54,7 @@ export async function candidates(
   ctx: Ctx,
   requestId: string,
   q: z.infer<typeof CandidateQuery>,
-  firstBatch = Math.max(1000, q.limit * 30),
+  firstBatch = Math.max(400, q.limit * 15),
 ): Promise<CandidateList> {
   const db = ctx.db;
   const request = await requestsRepo.findRequest(db, requestId);
@@ -69,6 +70,8 @@ export async function candidates(
     companyHolidays(request.start.slice(0, 4), request.finish.slice(0, 4)),
   );
   const need = hoursNeeded({ unit: request.unit as 'hours' | 'fte', amount: request.amount }, days);
+  // What bounds each person's availability in SQL (`candidatePool`).
+  const period = poolPeriod(fromDay, toDay, need);
   const weights = { skills: q.wSkills, availability: q.wAvailability, cost: q.wCost };
   const asked = { skills: request.skills, roleId: request.roleId, hoursNeeded: need };
   const evaluated: RankInput[] = [];
@@ -85,6 +88,7 @@ export async function candidates(
       { skills: request.skills, roleId: request.roleId, on: request.start },
       weights,
       { offset: k, limit: batch + 1, qualifiedOnly: q.qualifiedOnly },
+      period,
     );
     total = slice.total;
     const next = slice.people.length > batch ? slice.people.pop()! : null;
@@ -119,7 +123,8 @@ export async function candidates(
     if (!next) break;
     const last = ranked.items[q.limit - 1];
     // Scores are rounded to 0.1: a bound below the last kept score by more than that cannot win.
-    if (last && scoreBound(asked, next, slice.range, weights).bound + 0.05 < last.score) break;
+    const bound = scoreBound(asked, next, slice.range, weights, next.maxAvailability).bound;
+    if (last && bound + 0.05 < last.score) break;
   }
   const linked = new Set(
     (await requestsRepo.allocationsOf(db, [requestId])).map((a) => a.personId),

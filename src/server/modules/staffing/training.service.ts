@@ -37,12 +37,11 @@ import {
 import type { Ctx } from '../../context.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { type PersonBrief, peopleDirectory } from '../org/org.service.ts';
+import { type PersonBrief, peopleBriefs, peopleDirectory, personById } from '../org/org.service.ts';
 import { type NotificationInput, notify } from '../notifications/notifications.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as skillsRepo from '../resources/skills.repository.ts';
 import { assertEnrolmentsFit } from './absence-training.ts';
-import { peopleByIds, personById } from './people.ts';
 import { followSession } from './postings.service.ts';
 import {
   developmentGoals,
@@ -375,7 +374,7 @@ export async function updateSession(
     }
     if (next.start !== before.start || next.finish !== before.finish) {
       // The new dates must not fall on the leave of someone enrolled.
-      const people = await peopleByIds(tx, await enrolledPeople(tx, id, ['requested', 'approved']));
+      const people = await briefsById(tx, await enrolledPeople(tx, id, ['requested', 'approved']));
       await assertEnrolmentsFit(tx, id, next, [...people.values()], 'start');
     }
     const [after] = await tx
@@ -604,6 +603,11 @@ function maySee(actor: Actor, p: PersonBrief) {
   return canRead(actor) || mayActFor(actor, p);
 }
 
+/** Some people by id (`peopleBriefs`). */
+async function briefsById(db: Executor, ids: readonly string[]) {
+  return new Map((await peopleBriefs(db, ids)).map((p) => [p.id, p]));
+}
+
 async function visiblePerson(db: Executor, actor: Actor, id: string) {
   const p = await personById(db, id);
   if (!p || !maySee(actor, p)) throw new DomainError('PERSON_NOT_FOUND', `No person ${id}`);
@@ -625,7 +629,7 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
       )
     ).map((s) => [s.id, s]),
   );
-  const people = await peopleByIds(
+  const people = await briefsById(
     db,
     rows.map((r) => r.personId),
   );
@@ -708,7 +712,7 @@ export async function listEnrolments(
   // Visibility from the people of these rows only (not the whole directory).
   const people = canRead(actor)
     ? null
-    : await peopleByIds(
+    : await briefsById(
         ctx.db,
         rows.map((r) => r.personId),
       );

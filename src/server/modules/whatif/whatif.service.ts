@@ -27,7 +27,7 @@ import {
 } from '../../../core/whatif/portfolio.ts';
 import type { Ctx } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
-import { peopleDirectory } from '../org/org.service.ts';
+import { peopleBriefs } from '../org/org.service.ts';
 import { applyTaskUpdates } from '../planning/planning.service.ts';
 import { DEFAULT_CALENDAR, calendarSpec } from '../planning/planning.schedule.ts';
 import { projects as projectsTable } from '../portfolio/portfolio.tables.ts';
@@ -289,8 +289,12 @@ async function levelScenario(
   // Each person's effort goes on the days they work (a part-timer's day off asks nothing).
   const workdays = await workdayMasks(ctx.db, personIds, span);
   const result = levelPortfolio(input, capacity, MAX_DELAY, workdays);
-  const directory = await peopleDirectory(ctx.db);
-  const personName = new Map(directory.map((p) => [p.id, p.name]));
+  // Names of the people leveled only (the hypothetical project's tasks are named after them).
+  const named = await peopleBriefs(ctx.db, [
+    ...personIds,
+    ...(s.added?.people.map((x) => x.personId) ?? []),
+  ]);
+  const personName = new Map(named.map((p) => [p.id, p.name]));
   const projectRef = (j: number) => (j < live.length ? refOf(live[j]!) : addedRef);
   const taskRef = (j: number, i: number) => {
     if (j < live.length) {
