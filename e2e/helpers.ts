@@ -13,14 +13,33 @@ export function uniqueCode(prefix = 'PRJ-E2E'): string {
   return `${prefix}-${random}`;
 }
 
-/** Logs in through the French login page, the way a person does, and waits for the app. */
-export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * Logs in through the French login page, the way a person does, and waits for the app: for the
+ * journeys about logging in (the others use `login`, which skips the form).
+ */
+export async function loginThroughPage(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto('/login');
   await expect(page.getByRole('heading', { name: 'Connexion à Jalon' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
   await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: /^Menu de / })).toBeVisible();
+}
+
+/**
+ * Logs in as `email` and waits for the app on its home page, as `loginThroughPage` leaves it,
+ * without going through the login form: the session comes from the login API (the browser's
+ * cookie, as the form would set it). The form is covered by `loginThroughPage` journeys; filling
+ * it in every journey cost a page load and the form's round trips each time.
+ */
+export async function login(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await page.goto('/');
   await expect(page.getByRole('button', { name: /^Menu de / })).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, PMO, uniqueCode } from './helpers.ts';
+import { loginThroughPage, PMO, uniqueCode } from './helpers.ts';
 
 /*
  * The PMO's everyday loop, in French: log in, create a project under a programme, find it in
@@ -13,7 +13,7 @@ test('le PMO crée un projet sous un programme, le modifie, voit l’historique 
   const renamed = `Parcours client omnicanal ${code}`;
 
   await test.step('connexion en français', async () => {
-    await login(page, PMO);
+    await loginThroughPage(page, PMO);
   });
 
   await test.step('choisir le programme « Expérience client 360 »', async () => {

@@ -24,6 +24,24 @@ describe('useEditSession', () => {
     expect(result.current.patchOf({ name: 'CRM 2', status: 'active' })).toEqual({ name: 'CRM 2' });
   });
 
+  it('writes a PATCH of the changed fields with the version, none when nothing changed, a POST when creating', async () => {
+    const calls: unknown[][] = [];
+    const io = {
+      update: async (patch: object, version: number, record: Rec) =>
+        calls.push(['update', patch, version, record.id]),
+      create: async (body: object) => calls.push(['create', body]),
+    };
+    const edit = renderHook(() => useEditSession(options));
+    await edit.result.current.write({ name: ' CRM 2 ', status: 'active' }, io);
+    await edit.result.current.write({ name: 'CRM', status: 'active' }, io);
+    const create = renderHook(() => useEditSession({ ...options, record: undefined }));
+    await create.result.current.write({ name: ' ERP ', status: 'draft' }, io);
+    expect(calls).toEqual([
+      ['update', { name: 'CRM 2' }, 3, 'p'],
+      ['create', { name: 'ERP', status: 'draft' }],
+    ]);
+  });
+
   it('takes a 412 in hand and names the fields the other person changed', () => {
     const { result } = renderHook(() => useEditSession(options));
     let handled = false;

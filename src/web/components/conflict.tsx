@@ -55,6 +55,25 @@ export function useEditSession<
     /** The changed fields to PATCH, compared with the version the form is based on. */
     patchOf: (values: V): Partial<B> =>
       base ? changedFields(toBody(values), bodyOf(base)) : toBody(values),
+    /**
+     * Writes the form's values: when editing, a PATCH of the fields changed since the version the
+     * form is based on, with that version as `If-Match` (no request when nothing changed); when
+     * creating, a POST of the whole body.
+     */
+    async write(
+      values: V,
+      io: {
+        update: (patch: Partial<B>, version: number, record: R) => Promise<unknown>;
+        create: (body: B) => Promise<unknown>;
+      },
+    ): Promise<void> {
+      if (!base) {
+        await io.create(toBody(values));
+        return;
+      }
+      const patch = changedFields(toBody(values), bodyOf(base));
+      if (Object.keys(patch).length > 0) await io.update(patch, base.version, base);
+    },
     /** Takes a 412 in hand (returns true), or leaves any other error to the caller. */
     catchConflict(error: unknown): boolean {
       if (!isApiError(error, 'VERSION_MISMATCH') || !base) return false;

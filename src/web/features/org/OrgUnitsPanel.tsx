@@ -67,12 +67,10 @@ function OrgUnitModal({
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      if (unit) {
-        const patch = session.patchOf(values);
-        if (Object.keys(patch).length > 0) {
-          await api.patch(`/org-units/${unit.id}`, OrgUnit, patch, session.version);
-        }
-      } else await api.post('/org-units', OrgUnit, unitBody(values));
+      await session.write(values, {
+        update: (patch, version, u) => api.patch(`/org-units/${u.id}`, OrgUnit, patch, version),
+        create: (body) => api.post('/org-units', OrgUnit, body),
+      });
       await client.invalidateQueries({ queryKey: orgKeys.units });
       notifications.show({ color: 'teal', message: t('common.saved') });
       onClose();

@@ -78,12 +78,10 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      if (person) {
-        const patch = session.patchOf(values);
-        if (Object.keys(patch).length > 0) {
-          await api.patch(`/people/${person.id}`, Person, patch, session.version);
-        }
-      } else await api.post('/people', Person, personBody(values));
+      await session.write(values, {
+        update: (patch, version, p) => api.patch(`/people/${p.id}`, Person, patch, version),
+        create: (body) => api.post('/people', Person, body),
+      });
       await client.invalidateQueries({ queryKey: orgKeys.people });
       await client.invalidateQueries({ queryKey: ['person'] });
       await client.invalidateQueries({ queryKey: orgKeys.units });

@@ -71,14 +71,10 @@ export function PortfolioModal({
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      if (portfolio) {
-        const patch = session.patchOf(values);
-        if (Object.keys(patch).length > 0) {
-          await api.patch(`/portfolios/${portfolio.id}`, Portfolio, patch, session.version);
-        }
-      } else {
-        await api.post('/portfolios', Portfolio, portfolioBody(values));
-      }
+      await session.write(values, {
+        update: (patch, version, p) => api.patch(`/portfolios/${p.id}`, Portfolio, patch, version),
+        create: (body) => api.post('/portfolios', Portfolio, body),
+      });
       await invalidate();
       notifications.show({ color: 'teal', message: t('common.saved') });
       onClose();
@@ -195,14 +191,10 @@ export function ProgramModal({
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      if (program) {
-        const patch = session.patchOf(values);
-        if (Object.keys(patch).length > 0) {
-          await api.patch(`/programs/${program.id}`, Program, patch, session.version);
-        }
-      } else {
-        await api.post('/programs', Program, programBody(values));
-      }
+      await session.write(values, {
+        update: (patch, version, p) => api.patch(`/programs/${p.id}`, Program, patch, version),
+        create: (body) => api.post('/programs', Program, body),
+      });
       await invalidate();
       notifications.show({ color: 'teal', message: t('common.saved') });
       onClose();
