@@ -15,13 +15,25 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'src/web/**'],
+          exclude: [...configDefaults.exclude, 'src/web/**', '**/*.isolated.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           // The core, server and API tests keep no state between files beyond what is keyed by
           // their own database (each file opens a fresh copy), so a worker runs file after file
           // in one process and imports the app once instead of once per file: about half the
           // CPU of the API suite went into importing and evaluating the same modules again.
+          // A file that mocks a module (`vi.mock`) would not see its mock once another file has
+          // imported that module in the same worker: it is named `*.isolated.test.ts` and runs in
+          // the project below (test/vitest-isolation.test.ts checks the naming).
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server-isolated',
+          include: ['src/**/*.isolated.test.ts', 'test/**/*.isolated.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/web/**'],
+          globalSetup: ['test/helpers/global-setup.ts'],
         },
       },
       {

@@ -211,24 +211,14 @@ describe('parseCsv slices cells', () => {
     expect(() => parseCsv('a\n"b\nc', ';')).toThrow(/line 2/);
   });
 
-  it('reads import rows faster than the character-at-a-time reader', { timeout: 120_000 }, () => {
+  // Its speed is measured by `npm run bench -- finance-rollup` (import of 100,000 rows), not here:
+  // two wall-clock times of a few milliseconds compared in a test only measure the machine.
+  it('reads 20,000 import rows exactly as the character-at-a-time reader', () => {
     const lines = ['date;montant;fournisseur;référence'];
     for (let i = 0; i < 20_000; i++) {
       lines.push(`2026-0${(i % 9) + 1}-15;${i},50;"Fournisseur ${i % 50}";FAC-${i}`);
     }
     const text = lines.join('\r\n');
-    const time = (run: () => unknown) => {
-      const times: number[] = [];
-      for (let k = 0; k < 3; k++) {
-        const t0 = Date.now();
-        run();
-        times.push(Date.now() - t0);
-      }
-      return Math.min(...times);
-    };
-    const sliced = time(() => parseCsv(text, ';'));
-    const reference = time(() => parseCsvReference(text, ';'));
     expect(parseCsv(text, ';').rows).toEqual(parseCsvReference(text, ';'));
-    expect(sliced).toBeLessThan(reference);
   });
 });
