@@ -366,8 +366,19 @@ export const BacklogRefreshPreview = z.object({
   forcingDropped: z.array(z.string()),
   same: z.boolean(),
   buildNotes: z.array(BacklogNote),
+  /**
+   * Names the file the refresh would save: sent back on apply, it makes the apply refuse
+   * (`BACKLOG_CHANGED`) a backlog that moved since this preview instead of saving a file nobody saw.
+   */
+  fingerprint: z.string(),
 });
 export type BacklogRefreshPreview = z.infer<typeof BacklogRefreshPreview>;
+
+/** Applying a refresh: `fingerprint` of the preview the PMO read (recommended; without it the backlog as it is now is applied). */
+export const BacklogRefreshBody = z
+  .object({ fingerprint: z.string().min(1).max(100).optional() })
+  .nullish();
+export type BacklogRefreshBody = z.infer<typeof BacklogRefreshBody>;
 
 export const BacklogRefreshResult = z.object({
   scenario: Scenario,

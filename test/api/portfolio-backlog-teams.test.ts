@@ -223,7 +223,8 @@ describe('backlog scenarios by team', () => {
     expect(still.version).toBe(forcedVersion);
 
     // Apply: If-Match required, stale refused with the current scenario, others refused.
-    expect((await call(t, pmo, { method: 'POST', url })).statusCode).toBe(428);
+    const noMatch = await call(t, pmo, { method: 'POST', url });
+    expect(noMatch.statusCode, noMatch.body).toBe(428);
     const stale = await call(t, pmo, {
       method: 'POST',
       url,
@@ -231,10 +232,24 @@ describe('backlog scenarios by team', () => {
     });
     expect(stale.statusCode).toBe(412);
     expect((await call(t, executive, { method: 'GET', url })).statusCode).toBe(403);
+    // The preview read before the backlog moved names another file: refused, nothing saved.
+    expect(same.fingerprint).not.toBe(preview.fingerprint);
+    const moved = await call(t, pmo, {
+      method: 'POST',
+      url,
+      headers: { 'if-match': `"${forcedVersion}"` },
+      payload: { fingerprint: same.fingerprint },
+    });
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json().error).toMatchObject({
+      code: 'BACKLOG_CHANGED',
+      details: { fingerprint: preview.fingerprint },
+    });
     const applied = await call(t, pmo, {
       method: 'POST',
       url,
       headers: { 'if-match': `"${forcedVersion}"` },
+      payload: { fingerprint: preview.fingerprint },
     });
     expect(applied.statusCode).toBe(200);
     expect(applied.headers.etag).toBe(`"${forcedVersion + 1}"`);

@@ -7,6 +7,7 @@
  * (preview of what changes, then apply with If-Match). Set-wise: one statement for the
  * requests, one for the teams, one for the sponsors' teams, the ranking's reads, the heat map's.
  */
+import { createHash } from 'node:crypto';
 import { asc, inArray } from 'drizzle-orm';
 import type {
   BacklogParams,
@@ -227,6 +228,10 @@ async function preview(ctx: Ctx, id: string) {
     scenarioVersion: scenario.version,
     ...diff,
     buildNotes: notes,
+    fingerprint: createHash('sha256')
+      .update(JSON.stringify([selection, diff.forcingDropped]))
+      .digest('base64url')
+      .slice(0, 22),
   };
   return { scenario, selection, preview: out };
 }
@@ -246,8 +251,15 @@ export async function applyBacklogRefresh(
   actor: Actor,
   id: string,
   version: number,
+  fingerprint?: string,
 ): Promise<BacklogRefreshResult> {
   const { scenario, selection, preview: diff } = await preview(ctx, id);
+  if (fingerprint !== undefined && fingerprint !== diff.fingerprint)
+    throw new DomainError(
+      'BACKLOG_CHANGED',
+      'The backlog changed since the preview: preview the refresh again',
+      { scenarioId: id, fingerprint: diff.fingerprint },
+    );
   const dropped = new Set(diff.forcingDropped);
   const updated = await replaceBacklogSelection(ctx, actor, id, version, {
     selection: { ...selection },

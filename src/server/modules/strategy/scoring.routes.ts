@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, IdParams } from '../../../contracts/common.ts';
 import {
+  BacklogRefreshBody,
   BacklogRefreshPreview,
   BacklogRefreshResult,
   BacklogScenario,
@@ -323,13 +324,20 @@ export function scoringRoutes(app: FastifyInstance, ctx: Ctx) {
       schema: {
         tags,
         summary:
-          'Build a backlog scenario again from the backlog with its parameters and save it (If-Match); clears its result',
+          "Build a backlog scenario again from the backlog with its parameters and save it (If-Match; with the preview's fingerprint, refused if the backlog moved since); clears its result",
         params: IdParams,
+        body: BacklogRefreshBody,
         response: { 200: BacklogRefreshResult },
       },
     },
     async (req, reply) => {
-      const out = await applyBacklogRefresh(ctx, actorOf(req), req.params.id, expectedVersion(req));
+      const out = await applyBacklogRefresh(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        expectedVersion(req),
+        req.body?.fingerprint,
+      );
       reply.header('etag', `"${out.scenario.version}"`);
       return out;
     },

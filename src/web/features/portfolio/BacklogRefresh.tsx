@@ -80,11 +80,13 @@ function BacklogRefreshModal({ scenario, onClose }: { scenario: Scenario; onClos
         'POST',
         `/strategy/scenarios/${scenario.id}/backlog-refresh`,
         BacklogRefreshResult,
-        { ifMatch: p.scenarioVersion },
+        { ifMatch: p.scenarioVersion, body: { fingerprint: p.fingerprint } },
       );
       await invalidate(out.scenario);
       onClose();
     } catch (err) {
+      // The backlog moved since this preview: show the new one under the message.
+      if (isApiError(err, 'BACKLOG_CHANGED')) void preview.refetch();
       setError(
         isApiError(err, 'VERSION_MISMATCH')
           ? t('portfolioSelection.refresh.stale')
