@@ -48,3 +48,18 @@ describe('locales', () => {
     }
   });
 });
+
+describe('plurals follow the figure shown', () => {
+  it('« 1,9 an », « 2,2 ans », « 1.5 years »: the payback period', async () => {
+    const { default: i18next } = await import('i18next');
+    const i = i18next.createInstance();
+    await i.init({ lng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } } });
+    const payback = (count: number, n: string) => i.t('strategy.bc.paybackIn.year', { count, n });
+    expect(payback(1.9, '1,9')).toBe('1,9 an');
+    expect(payback(2.2, '2,2')).toBe('2,2 ans');
+    expect(payback(0.5, '0,5')).toBe('0,5 an');
+    await i.changeLanguage('en');
+    expect(payback(1, '1')).toBe('1 year');
+    expect(payback(1.5, '1.5')).toBe('1.5 years');
+  });
+});

@@ -154,6 +154,8 @@ function IndicatorsTable({ bc, currency }: { bc: Case; currency: string }) {
                 {ind.payback === null
                   ? t('strategy.bc.never')
                   : t(`strategy.bc.paybackIn.${bc.periodicity}`, {
+                      // « 1,9 an », « 2,2 ans »: the plural follows the rounded figure shown.
+                      count: Math.round(ind.payback * 10) / 10,
                       n: formatNumber(Math.round(ind.payback * 10) / 10),
                     })}
               </Table.Td>
