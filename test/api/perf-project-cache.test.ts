@@ -15,6 +15,7 @@ import {
   listProjectsJson,
 } from '../../src/server/modules/portfolio/portfolio.service.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { viewWritesSettled } from '../../src/server/modules/portfolio/project-view-cache.ts';
 import type { FastifyInstance } from 'fastify';
 import { type TestApp, ORIGIN, buildTestApp, call, signIn } from '../helpers/app.ts';
 import {
@@ -70,6 +71,8 @@ describe('project views kept in memory', () => {
   it('serves a second read from memory: a change made behind the API is not seen until a write is notified', async () => {
     const portfolio = await buildPortfolio(t);
     const project = await buildProject(t, portfolio.id, { name: 'Avant' });
+    // A read is kept only once the writer's own notification is back (read-your-writes).
+    await viewWritesSettled();
     const first = await read(pmo, project.id);
     expect(Project.parse(first.body).name).toBe('Avant');
     // Hand-written SQL bypasses the repositories: nothing tells the cache.
@@ -236,6 +239,7 @@ describe('project list pages kept in memory', () => {
     const portfolio = await buildPortfolio(t);
     const project = await buildProject(t, portfolio.id, { name: 'Liste avant' });
     const query = `portfolioId=${portfolio.id}`;
+    await viewWritesSettled();
     expect(await list(pmo, query)).toEqual(['Liste avant']);
     await t.ctx.db.execute(
       sql`update projects set name = 'Liste en douce' where id = ${project.id}`,

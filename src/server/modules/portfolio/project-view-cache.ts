@@ -101,6 +101,17 @@ function clear(s: State | undefined) {
 const knownDatabases = new Set<Executor>();
 
 /**
+ * A database nobody listens on any more. With none left, this process caches nothing, so the
+ * writes still waiting for their notification (those that were under way when the listener
+ * stopped: it will never come) are forgotten too — a database opened later in this process (the
+ * next test file in the same worker) must not wait for them.
+ */
+function forget(db: Executor) {
+  knownDatabases.delete(db);
+  if (knownDatabases.size === 0) pending.clear();
+}
+
+/**
  * Reads through the cache: `read` runs when the view is not cached (or caching is off), and its
  * result is kept only when nothing changed meanwhile. `db` must be the root database handle.
  */
@@ -157,6 +168,14 @@ async function cached<T>(
 }
 
 /**
+ * Resolves once this process's writes have all had their notification back (or timed out): from
+ * then on a read may be kept. For tests that check what is kept; the app never waits on it.
+ */
+export async function viewWritesSettled(): Promise<void> {
+  while (writesPending(Date.now())) await new Promise((r) => setTimeout(r, 2));
+}
+
+/**
  * Says, inside the transaction that writes, that project views may change: every listening
  * process forgets its views when the transaction commits, and this one stops using them now.
  */
@@ -185,7 +204,7 @@ export async function listenForProjectViewChanges(
     return async () => {
       s.live--;
       clear(s);
-      if (s.live === 0) knownDatabases.delete(database.db);
+      if (s.live === 0) forget(database.db);
       await unlisten().catch(() => undefined);
     };
   }
@@ -230,7 +249,7 @@ export async function listenForProjectViewChanges(
     stopped = true;
     clearTimeout(retry);
     down();
-    if (s.live === 0) knownDatabases.delete(database.db);
+    if (s.live === 0) forget(database.db);
     await client?.end().catch(() => undefined);
   };
 }
