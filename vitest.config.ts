@@ -43,6 +43,7 @@ export default defineConfig({
           // module graph per file.
           name: 'web',
           include: ['src/web/**/*.test.ts', 'src/web/**/*.test.tsx'],
+          setupFiles: ['src/web/test-setup.ts'],
         },
       },
     ],
