@@ -3,6 +3,7 @@ import { Enrolment, EnrolmentList } from '../../src/contracts/staffing.ts';
 import { createPerson } from '../../src/server/modules/org/org.service.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
+import { buildCourse } from '../helpers/factories.ts';
 
 // Issue 4, training vs absences: (1) an enrolment cannot be marked attended (or completed) when
 // the person was sick on every day of the session; sick on some days, they attended the others
@@ -68,34 +69,19 @@ beforeAll(async () => {
     );
   }
   employee = (await signIn(t, 'member', { personId: people[4] })).cookie;
-  const cat = await call(t, rm, {
-    method: 'POST',
-    url: '/api/v1/skill-categories',
-    payload: { code: `P${uniq()}`, name: 'Gestion de projet' },
-  });
-  const skillId = (
-    await call(t, rm, {
-      method: 'POST',
-      url: '/api/v1/skills',
-      payload: { categoryId: cat.json().id, code: `PRINCE${uniq()}`, name: 'PRINCE2' },
-    })
-  ).json().id;
   courseId = (
-    await call(t, rm, {
-      method: 'POST',
-      url: '/api/v1/training/courses',
-      payload: {
-        code: `PR2-${uniq()}`,
+    await buildCourse(t, rm, {
+      category: { code: 'P', name: 'Gestion de projet' },
+      skill: { code: 'PRINCE', name: 'PRINCE2' },
+      course: {
+        code: 'PR2-',
         title: 'PRINCE2 Foundation',
         provider: 'Cegos',
-        skillId,
-        targetLevel: 3,
         durationHours: 21,
         costMinor: 180000,
-        format: 'presentiel',
       },
     })
-  ).json().id;
+  ).courseId;
 });
 afterAll(async () => t?.close());
 

@@ -5,7 +5,7 @@ import { Bench, EnrolmentList } from '../../src/contracts/staffing.ts';
 import { createPerson } from '../../src/server/modules/org/org.service.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { buildCourse, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
 // Issue 4, training: (1) an absence declared on a training day — a sick day is allowed and the
 // person is marked absent from the training; congés are refused naming the training; (2) a
@@ -104,34 +104,19 @@ beforeAll(async () => {
   });
   expect(line.statusCode).toBe(201);
   lineId = line.json().id;
-  const cat = await call(t, rm, {
-    method: 'POST',
-    url: '/api/v1/skill-categories',
-    payload: { code: `F${uniq()}`, name: 'Sécurité' },
-  });
-  const skillId = (
-    await call(t, rm, {
-      method: 'POST',
-      url: '/api/v1/skills',
-      payload: { categoryId: cat.json().id, code: `EBIOS${uniq()}`, name: 'EBIOS RM' },
-    })
-  ).json().id;
   courseId = (
-    await call(t, rm, {
-      method: 'POST',
-      url: '/api/v1/training/courses',
-      payload: {
-        code: `EBIOS-${uniq()}`,
+    await buildCourse(t, rm, {
+      category: { code: 'F', name: 'Sécurité' },
+      skill: { code: 'EBIOS', name: 'EBIOS RM' },
+      course: {
+        code: 'EBIOS-',
         title: 'EBIOS Risk Manager',
         provider: 'ANSSI Formation',
-        skillId,
-        targetLevel: 3,
         durationHours: 14,
         costMinor: COST,
-        format: 'presentiel',
       },
     })
-  ).json().id;
+  ).courseId;
 });
 afterAll(async () => t?.close());
 

@@ -6,7 +6,7 @@ import { Bench, DevelopmentGoalList, PlannablePeople } from '../../src/contracts
 import { createPerson } from '../../src/server/modules/org/org.service.ts';
 import { SYSTEM_ACTOR } from '../../src/server/seed/demo.ts';
 import { type TestApp, buildTestApp, call, signIn, uniq } from '../helpers/app.ts';
-import { buildPortfolio, buildProject } from '../helpers/factories.ts';
+import { buildCourse, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
 // Issue 4, training: (1) an approved « congés » on a training day takes that day once from
 // capacity (bench and heat map); (2) a session's cost charged to a project budget line as a
@@ -71,34 +71,19 @@ beforeAll(async () => {
   });
   expect(line.statusCode).toBe(201);
   lineId = line.json().id;
-  const cat = await call(t, rm, {
-    method: 'POST',
-    url: '/api/v1/skill-categories',
-    payload: { code: `C${uniq()}`, name: 'Cloud' },
-  });
-  const skillId = (
-    await call(t, rm, {
-      method: 'POST',
-      url: '/api/v1/skills',
-      payload: { categoryId: cat.json().id, code: `K8S${uniq()}`, name: 'Kubernetes' },
-    })
-  ).json().id;
   const courseId = (
-    await call(t, rm, {
-      method: 'POST',
-      url: '/api/v1/training/courses',
-      payload: {
-        code: `CKA-${uniq()}`,
+    await buildCourse(t, rm, {
+      category: { code: 'C', name: 'Cloud' },
+      skill: { code: 'K8S', name: 'Kubernetes' },
+      course: {
+        code: 'CKA-',
         title: 'Kubernetes Administrator',
         provider: 'Linux Foundation',
-        skillId,
-        targetLevel: 3,
         durationHours: 21,
         costMinor: 180000,
-        format: 'presentiel',
       },
     })
-  ).json().id;
+  ).courseId;
   // Monday 1 to Wednesday 3 March 2027.
   sessionId = (
     await call(t, rm, {

@@ -306,3 +306,56 @@ export async function buildBaselinedProject(
   expectStatus(ok, 200, 'revision approval');
   return { portfolioId, projectId, finance, pm, line: BudgetLine.parse(created.json()) };
 }
+
+// ---------------------------------------------------------------- training
+
+/**
+ * A training course (in person, target level 3) on a new skill of a new category, created through
+ * the API by `cookie` (a resource manager); codes get a unique suffix.
+ */
+export async function buildCourse(
+  t: TestApp,
+  cookie: string,
+  spec: {
+    category: { code: string; name: string };
+    skill: { code: string; name: string };
+    course: {
+      code: string;
+      title: string;
+      provider: string;
+      durationHours: number;
+      costMinor: number;
+    };
+  },
+): Promise<{ skillId: string; courseId: string }> {
+  const category = await call(t, cookie, {
+    method: 'POST',
+    url: '/api/v1/skill-categories',
+    payload: { code: `${spec.category.code}${uniq()}`, name: spec.category.name },
+  });
+  expectStatus(category, 201, 'skill category');
+  const skill = await call(t, cookie, {
+    method: 'POST',
+    url: '/api/v1/skills',
+    payload: {
+      categoryId: category.json().id,
+      code: `${spec.skill.code}${uniq()}`,
+      name: spec.skill.name,
+    },
+  });
+  expectStatus(skill, 201, 'skill');
+  const skillId: string = skill.json().id;
+  const course = await call(t, cookie, {
+    method: 'POST',
+    url: '/api/v1/training/courses',
+    payload: {
+      ...spec.course,
+      code: `${spec.course.code}${uniq()}`,
+      skillId,
+      targetLevel: 3,
+      format: 'presentiel',
+    },
+  });
+  expectStatus(course, 201, 'training course');
+  return { skillId, courseId: course.json().id };
+}

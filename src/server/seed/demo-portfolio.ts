@@ -4,13 +4,12 @@
 // team's free capacity). Then the mobile app's estimate is revised, so « Actualiser depuis le
 // backlog » has a real change to preview. Everything goes through the services (audited).
 import type { TeamEffort } from '../../contracts/strategy.ts';
-import type { Actor } from '../../core/platform/actor.ts';
 import type { Ctx } from '../context.ts';
-import { findUserByEmail } from '../modules/platform/users.service.ts';
 import { listTeams } from '../modules/resources/resources.service.ts';
 import { createFromBacklog } from '../modules/strategy/backlog.service.ts';
 import { listModels } from '../modules/strategy/scoring.service.ts';
 import { listRequests, updateRequest } from '../modules/strategy/strategy.service.ts';
+import { actorFor } from './demo-strategy.ts';
 
 /** Request title prefix → days per team code (sums close to the request's rough effort). */
 export const DEMO_SPLITS: Record<string, Record<string, number>> = {
@@ -26,18 +25,6 @@ export const DEMO_SPLITS: Record<string, Record<string, number>> = {
 export const DEMO_REVISED_SPLIT: Record<string, number> = { ETUDES: 420, COM: 100, INFRA: 30 };
 
 export const DEMO_BACKLOG_SCENARIO = 'Backlog 2027 — capacité des équipes';
-
-async function actorFor(ctx: Ctx, email: string): Promise<Actor> {
-  const user = await findUserByEmail(ctx, email);
-  if (!user) throw new Error(`Demo account ${email} is missing`);
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    personId: user.personId,
-  };
-}
 
 /** Needs the demo requests, the scoring model, the teams and their members (capacity). */
 export async function seedDemoPortfolio(ctx: Ctx): Promise<void> {

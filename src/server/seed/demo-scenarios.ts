@@ -5,11 +5,11 @@ import type { ScoringCriterion } from '../../contracts/scenarios.ts';
 import type { Actor } from '../../core/platform/actor.ts';
 import type { Ctx } from '../context.ts';
 import { recordAudits } from '../modules/platform/audit.service.ts';
-import { findUserByEmail } from '../modules/platform/users.service.ts';
 import { insertEvaluations } from '../modules/strategy/scoring.repository.ts';
 import { createScenario } from '../modules/strategy/scenarios.service.ts';
 import { createModel } from '../modules/strategy/scoring.service.ts';
 import { listRequests } from '../modules/strategy/strategy.service.ts';
+import { actorFor } from './demo-strategy.ts';
 
 const levels = (...descriptions: string[]) =>
   descriptions.map((description, value) => ({ value, description }));
@@ -117,18 +117,6 @@ const SHEETS: Record<string, Record<string, [number, number, number, number, num
     'sophie.leroy@exemple.fr': [3, 4, 3, 2, 3, 0],
   },
 };
-
-async function actorFor(ctx: Ctx, email: string): Promise<Actor> {
-  const user = await findUserByEmail(ctx, email);
-  if (!user) throw new Error(`Demo account ${email} is missing`);
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    personId: user.personId,
-  };
-}
 
 /** Seeds the scoring model and the evaluators' sheets; needs the demo accounts and requests. */
 export async function seedDemoScenarios(ctx: Ctx): Promise<void> {

@@ -220,7 +220,8 @@ const REQUESTS: DemoRequest[] = [
   },
 ];
 
-async function actorFor(ctx: Ctx, email: string): Promise<Actor> {
+/** A demo account as the actor of what the seed does in its name (it must exist). */
+export async function actorFor(ctx: Ctx, email: string): Promise<Actor> {
   const user = await findUserByEmail(ctx, email);
   if (!user) throw new Error(`Demo account ${email} is missing`);
   return {
