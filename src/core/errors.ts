@@ -146,6 +146,7 @@ export const ERROR_CODES = [
   'MILESTONE_EVIDENCE_NOT_FOUND',
   'TRAINING_ON_ABSENCE',
   'ATTENDANCE_ALL_DAYS_SICK',
+  'ATTENDANCE_NOT_STARTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

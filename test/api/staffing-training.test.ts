@@ -105,8 +105,8 @@ describe('training', () => {
       url: '/api/v1/training/sessions',
       payload: {
         courseId: course.id,
-        start: '2027-02-08',
-        finish: '2027-02-10',
+        start: '2026-02-09',
+        finish: '2026-02-11',
         seats: 1,
         place: 'Paris',
       },
@@ -209,7 +209,7 @@ describe('training', () => {
       ).json(),
     );
     const held = skills.items.find((s) => s.skill.id === skillId)!;
-    expect(held).toMatchObject({ level: 4, source: 'training', assessedOn: '2027-02-10' });
+    expect(held).toMatchObject({ level: 4, source: 'training', assessedOn: '2026-02-11' });
     const goals = DevelopmentGoalList.parse(
       (
         await call(t, employee, {

@@ -565,6 +565,42 @@ describe('consolidation, actuals and reminders', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('lists people the French way in the consolidation and its exports: surname first, accents ignored', async () => {
+    // Three people who charge a week of May 2027 (a month no other test uses).
+    const week = '2027-05-03';
+    const formation = await activityId('FORMATION');
+    const names = [
+      ['Zoé', 'Escoffier'],
+      ['Léo', 'Éluard'],
+      ['Anne', 'Dupont'],
+    ];
+    for (const [firstName, lastName] of names) {
+      const p = await createPerson(t.ctx, SYSTEM_ACTOR, {
+        firstName: firstName!,
+        lastName: lastName!,
+      });
+      const cookie = (await signIn(t, 'member', { personId: p.id })).cookie;
+      expect(
+        (await save(cookie, [line({ activityId: formation }, [7, 0, 0, 0, 0, 0, 0])], 0, week))
+          .statusCode,
+      ).toBe(200);
+    }
+    const expected = ['Dupont Anne', 'Éluard Léo', 'Escoffier Zoé'];
+    const byPerson = Consolidation.parse(
+      (await call(t, pmo, { url: '/api/v1/time/consolidation?month=2027-05&by=person' })).json(),
+    );
+    expect(byPerson.rows.map((r) => r.name)).toEqual(expected);
+    const csv = await call(t, pmo, {
+      url: '/api/v1/time/consolidation/export?month=2027-05&by=person&format=csv',
+    });
+    expect(
+      csv.body
+        .split('\r\n')
+        .slice(1, 4)
+        .map((l) => l.split(';')[0]),
+    ).toEqual(expected);
+  });
+
   it('reminds people whose week is missing, once, and they mark it read', async () => {
     const { worker } = await team();
     const first = await runTimeReminders(t.ctx, '2026-12-09');

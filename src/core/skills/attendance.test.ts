@@ -5,7 +5,9 @@ import {
   type AbsenceAround,
   attendedSpans,
   enrolmentConflicts,
+  personCalendar,
   sessionDays,
+  sessionDaysWithin,
   spansOfDays,
 } from './attendance.ts';
 
@@ -29,6 +31,41 @@ describe('sessionDays', () => {
     ],
   ])('%s', (_, s, expected) => {
     expect(sessionDays(s)).toEqual(expected);
+  });
+});
+
+describe('sessionDays in the person’s calendar', () => {
+  // Monday 11 – Friday 15 May 2026; Thursday 14 May is Ascension Day.
+  const may = { start: '2026-05-11', finish: '2026-05-15' };
+  const fullTime = personCalendar(null, 2026, 2026);
+  const wednesdaysOff = personCalendar([7, 7, 0, 7, 7, 0, 0], 2026, 2026);
+  it.each([
+    ['full time: the public holiday is no training day', may, fullTime, ['11', '12', '13', '15']],
+    ['80 % with Wednesdays off: nor is the day off', may, wednesdaysOff, ['11', '12', '15']],
+    ['a session on the day off only: that day', day('2026-05-13'), wednesdaysOff, ['13']],
+    ['a session on the holiday only: that day', day('2026-05-14'), fullTime, ['14']],
+  ])('%s', (_, s, calendar, expected) => {
+    expect(sessionDays(s, calendar)).toEqual(expected.map((d) => `2026-05-${d}`));
+  });
+
+  it('counts attended days, missed days and clashes on those days only', () => {
+    const sick = [{ start: '2026-05-13', finish: '2026-05-14' }];
+    expect(sessionDaysWithin(may, sick, wednesdaysOff)).toEqual([]);
+    expect(attendedSpans(may, sick, wednesdaysOff)).toEqual([
+      { start: '2026-05-11', finish: '2026-05-12' },
+      day('2026-05-15'),
+    ]);
+    const conges: AbsenceAround = {
+      id: 'c',
+      kind: 'conges',
+      status: 'approved',
+      start: '2026-05-13',
+      finish: '2026-05-14',
+    };
+    expect(enrolmentConflicts(may, [conges], wednesdaysOff)).toEqual([]);
+    expect(enrolmentConflicts(may, [conges], fullTime)).toEqual([
+      { ...conges, days: [day('2026-05-13')] },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bySurname,
   DEFAULT_TIME_RULES,
   type SheetLineInput,
   type WeekContext,
@@ -278,5 +279,26 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('bySurname', () => {
+  it('sorts surname first, then first name, the French way (case and accents ignored)', () => {
+    const people = [
+      { lastName: 'Legrand', firstName: 'Pierre' },
+      { lastName: 'Éluard', firstName: 'Léo' },
+      { lastName: 'lefèvre', firstName: 'Mathieu' },
+      { lastName: 'Lefebvre', firstName: 'Anne' },
+      { lastName: 'Escoffier', firstName: 'Zoé' },
+      { lastName: 'Lefèvre', firstName: 'Émilie' },
+    ];
+    expect([...people].sort(bySurname).map((p) => `${p.lastName} ${p.firstName}`)).toEqual([
+      'Éluard Léo',
+      'Escoffier Zoé',
+      'Lefebvre Anne',
+      'Lefèvre Émilie',
+      'lefèvre Mathieu',
+      'Legrand Pierre',
+    ]);
   });
 });

@@ -266,3 +266,17 @@ export function monthBounds(month: string): { from: string; to: string } {
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return { from, to: fromEpochDay(start + (toEpochDay(next) - start) - 1) };
 }
+
+const french = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/**
+ * Orders people the French way, surname first then first name, ignoring case and accents
+ * (« Lefèvre » between « Lefebvre » and « Legrand », « de Vries » among the D).
+ * @example ['Émilie Roux', 'Claire Martin'] sorted → Martin Claire, Roux Émilie
+ */
+export function bySurname(
+  a: { lastName: string; firstName: string },
+  b: { lastName: string; firstName: string },
+): number {
+  return french.compare(a.lastName, b.lastName) || french.compare(a.firstName, b.firstName);
+}

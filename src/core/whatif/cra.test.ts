@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absenceHours } from './cra.ts';
+import { absenceHours, sickOnTrainingDays } from './cra.ts';
 
 const week = [
   '2026-03-02',
@@ -68,5 +68,29 @@ describe('absenceHours (properties)', () => {
         },
       ),
     );
+  });
+});
+
+describe('sickOnTrainingDays', () => {
+  const training = { kind: 'formation', start: '2026-03-02', finish: '2026-03-04' };
+  it.each([
+    [
+      'sick on the training’s Tuesday',
+      [training, { kind: 'maladie', start: '2026-03-03', finish: '2026-03-03' }],
+      [1],
+    ],
+    [
+      'sick over its end and after',
+      [training, { kind: 'maladie', start: '2026-03-04', finish: '2026-03-06' }],
+      [2],
+    ],
+    ['sick with no training', [{ kind: 'maladie', start: '2026-03-03', finish: '2026-03-03' }], []],
+    [
+      'congés on the training are not sickness',
+      [training, { kind: 'conges', start: '2026-03-03', finish: '2026-03-03' }],
+      [],
+    ],
+  ])('%s', (_, absences, days) => {
+    expect(sickOnTrainingDays(week, absences)).toEqual(week.map((_, i) => days.includes(i)));
   });
 });

@@ -32,3 +32,18 @@ export function absenceHours(
   const round = (x: number) => Math.round(x * 100) / 100;
   return { blocked: blocked.map(round), requested: requested.map(round) };
 }
+
+/**
+ * The days of a week (`dates`, YYYY-MM-DD) on which a sick leave (« maladie », requested or
+ * approved) falls on a training (« formation »): the person follows no training that day and
+ * charges no hours to it, which the CRA explains instead of a bare « 0 h ».
+ * @example sickOnTrainingDays(['2026-10-12', '2026-10-13'], [{ kind: 'formation', start: '2026-10-12', finish: '2026-10-14' }, { kind: 'maladie', start: '2026-10-13', finish: '2026-10-13' }]) // [false, true]
+ */
+export function sickOnTrainingDays(
+  dates: readonly string[],
+  absences: readonly { kind: string; start: string; finish: string }[],
+): boolean[] {
+  const on = (kind: string, d: string) =>
+    absences.some((a) => a.kind === kind && a.start <= d && d <= a.finish);
+  return dates.map((d) => on('maladie', d) && on('formation', d));
+}

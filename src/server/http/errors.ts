@@ -153,6 +153,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   MILESTONE_EVIDENCE_NOT_FOUND: 404,
   TRAINING_ON_ABSENCE: 409,
   ATTENDANCE_ALL_DAYS_SICK: 409,
+  ATTENDANCE_NOT_STARTED: 409,
 };
 
 /** Codes for errors raised by Fastify or its plugins rather than by our code. */

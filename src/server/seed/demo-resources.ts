@@ -266,6 +266,8 @@ export async function seedDemoResources(
     });
   }
 
+  await assignPerformanceTests(ctx, actor, projects, data);
+
   await bulkLoad(ctx, actor, data);
   return {
     account: {
@@ -275,4 +277,38 @@ export async function seedDemoResources(
       what: RESOURCE_MANAGER.what,
     },
   };
+}
+
+/**
+ * A conflict that portfolio leveling resolves (Ressources › Simulation, PTF-NUM): the engineer
+ * booked on building the data platform (PRJ-2026-004, high priority) runs its performance tests
+ * in January and is also named on those of the data governance project (PRJ-2026-004-B, medium
+ * priority, about six weeks of float), which start while the first are still running — 4 h a
+ * day each, 8 h a day on the overlap. Leveling delays the lower-priority tests until the first
+ * end, within their float: the project's finish does not move.
+ */
+async function assignPerformanceTests(
+  ctx: Ctx,
+  actor: Actor,
+  projects: DemoPlanProject[],
+  data: BulkResources,
+) {
+  const HOURS_PER_DAY = 4;
+  const platform = projects.find((p) => p.code === 'PRJ-2026-004');
+  const governance = projects.find((p) => p.code === 'PRJ-2026-004-B');
+  const engineer = data.allocations.find(
+    (a) => a.projectId === platform?.id && a.note === 'Réalisation' && a.status === 'hard',
+  )?.personId;
+  if (!platform || !governance || !engineer) return;
+  for (const project of [platform, governance]) {
+    const plan = await getPlan(ctx, actor, project.id);
+    const task = plan.tasks.find((t) => t.kind === 'task' && t.name === 'Tests de performance');
+    if (!task) continue;
+    data.assignments.push({
+      taskId: task.id,
+      projectId: project.id,
+      personId: engineer,
+      effortHours: task.duration * HOURS_PER_DAY,
+    });
+  }
 }

@@ -49,7 +49,7 @@ import {
 import { recordAudit } from '../platform/audit.service.ts';
 import { taskSpans } from '../planning/planning.service.ts';
 import { authorizeProject, projectRefs } from '../portfolio/portfolio.service.ts';
-import { assertAbsenceFits } from '../staffing/absence-training.ts';
+import { assertAbsenceFits, withdrawSickAttendance } from '../staffing/absence-training.ts';
 import { companyHolidays } from './capacity.service.ts';
 import * as repo from './resources.repository.ts';
 
@@ -629,6 +629,10 @@ export async function requestAbsence(
       action: 'create',
       after: absenceFields(row),
     });
+    // Sick on every day of a training already recorded as attended: the attendance is withdrawn.
+    if (input.kind === 'maladie') {
+      await withdrawSickAttendance(tx, actor, personId, input.start, input.finish);
+    }
     return row;
   });
   return (await absenceViews(ctx.db, actor, [row]))[0]!;

@@ -22,8 +22,7 @@ import type {
 import { DomainError } from '../../../core/errors.ts';
 import { type Actor, userIdOf } from '../../../core/platform/actor.ts';
 import { roleGrants } from '../../../core/platform/permissions.ts';
-import { missedSpans } from '../../../core/skills/absence-overlap.ts';
-import { attendedSpans } from '../../../core/skills/attendance.ts';
+import { attendedSpans, sessionDaysWithin } from '../../../core/skills/attendance.ts';
 import {
   type EnrolmentStatus,
   SEAT_HOLDERS,
@@ -41,7 +40,7 @@ import { type PersonBrief, peopleBriefs, peopleDirectory, personById } from '../
 import { type NotificationInput, notify } from '../notifications/notifications.service.ts';
 import { recordAudit } from '../platform/audit.service.ts';
 import * as skillsRepo from '../resources/skills.repository.ts';
-import { assertEnrolmentsFit } from './absence-training.ts';
+import { assertEnrolmentsFit, personCalendars } from './absence-training.ts';
 import { followSession } from './postings.service.ts';
 import {
   developmentGoals,
@@ -637,9 +636,20 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
     db,
     rows.map((r) => r.id),
   );
+  const spans = [...sessions.values()];
+  const calendars = await personCalendars(
+    db,
+    rows.map((r) => r.personId),
+    {
+      start: spans.reduce((m, x) => (x.start < m ? x.start : m), spans[0]!.start),
+      finish: spans.reduce((m, x) => (x.finish > m ? x.finish : m), spans[0]!.finish),
+    },
+  );
   return rows.map((r) => {
     const s = sessions.get(r.sessionId)!;
-    const missedDays = missedSpans(s, missed.get(r.id) ?? []);
+    const calendar = calendars.get(r.personId);
+    // The session days (in the person's calendar) they were on sick leave.
+    const missedDays = sessionDaysWithin(s, missed.get(r.id) ?? [], calendar);
     return {
       id: r.id,
       session: {
@@ -656,7 +666,7 @@ async function enrolmentViews(db: Executor, rows: EnrolmentRow[]): Promise<Enrol
       person: { id: r.personId, name: people.get(r.personId)?.name ?? '' },
       status: r.status as EnrolmentStatus,
       missedDays,
-      attendedDays: attendedSpans(s, missedDays),
+      attendedDays: attendedSpans(s, missedDays, calendar),
       evaluation: r.evaluation,
       comment: r.comment,
       version: r.version,
@@ -835,9 +845,24 @@ export async function transitionEnrolment(
       await assertEnrolmentsFit(tx, session.id, session, [p], 'action');
     }
     if (input.action === 'attend' || input.action === 'complete') {
-      // Sick on every day of the session: not attended (sick on some: attended the others).
-      const missedDays = missedSpans(session, (await missedDaysOf(tx, [id])).get(id) ?? []);
-      if (attendedSpans(session, missedDays).length === 0) {
+      // Attendance is a fact of the session's days: not before its first day.
+      const today = new Date().toISOString().slice(0, 10);
+      if (session.start > today) {
+        throw new DomainError(
+          'ATTENDANCE_NOT_STARTED',
+          `The session has not started: attendance may be recorded from ${session.start}`,
+          {
+            issues: [{ path: ['body', 'action'], message: `Not before ${session.start}` }],
+            from: session.start,
+          },
+        );
+      }
+      // Sick on every day of the session (their working days): not attended (sick on some:
+      // attended the others).
+      const calendar = (await personCalendars(tx, [p.id], session)).get(p.id);
+      const sick = (await missedDaysOf(tx, [id])).get(id) ?? [];
+      const missedDays = sessionDaysWithin(session, sick, calendar);
+      if (attendedSpans(session, missedDays, calendar).length === 0) {
         throw new DomainError(
           'ATTENDANCE_ALL_DAYS_SICK',
           `${p.name} was on sick leave on every day of the session`,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ConsolidationExportQuery } from '../../../contracts/time.ts';
 import { toCsv, type Cell } from '../../../core/tabular/csv.ts';
-import { fromCenti, monthBounds } from '../../../core/time/timesheet.ts';
+import { bySurname, fromCenti, monthBounds } from '../../../core/time/timesheet.ts';
 import type { Ctx } from '../../context.ts';
 import { toXlsx } from '../../tabular/xlsx.ts';
 import * as repo from './time.repository.ts';
@@ -97,7 +97,8 @@ export async function exportConsolidation(
     };
   }
   const { from, to } = monthBounds(q.month);
-  const detail = await repo.entriesDetail(ctx.db, from, to);
+  // The entries stay in date order within each person (a stable sort), people the French way.
+  const detail = (await repo.entriesDetail(ctx.db, from, to)).sort(bySurname);
   const body = await toXlsx([
     {
       name: h.summary,

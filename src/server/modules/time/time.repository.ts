@@ -504,6 +504,9 @@ export interface ConsolidationRow {
   code: string | null;
   name: string;
   kind: 'person' | 'project' | 'activity';
+  /** A person's surname and first name (the French sort), null for a project or an activity. */
+  lastName: string | null;
+  firstName: string | null;
   approved: number;
   submitted: number;
   draft: number;
@@ -514,9 +517,11 @@ export interface ConsolidationRow {
 export function consolidate(db: Executor, from: string, to: string, by: 'person' | 'project') {
   const key =
     by === 'person'
-      ? sql`pe.id::text as key, null::text as code, pe.last_name || ' ' || pe.first_name as name, 'person' as kind`
+      ? sql`pe.id::text as key, null::text as code, pe.last_name || ' ' || pe.first_name as name, 'person' as kind,
+            pe.last_name as "lastName", pe.first_name as "firstName"`
       : sql`coalesce(p.id, a.id)::text as key, coalesce(p.code, a.code) as code, coalesce(p.name, a.name) as name,
-            case when p.id is null then 'activity' else 'project' end as kind`;
+            case when p.id is null then 'activity' else 'project' end as kind,
+            null::text as "lastName", null::text as "firstName"`;
   const group = by === 'person' ? sql`pe.id, pe.last_name, pe.first_name` : sql`p.id, a.id`;
   return queryRows<ConsolidationRow>(
     db,
@@ -611,6 +616,8 @@ export function approversWithOldPending(db: Executor, before: string) {
 export function entriesDetail(db: Executor, from: string, to: string) {
   return queryRows<{
     person: string;
+    lastName: string;
+    firstName: string;
     projectCode: string | null;
     projectName: string | null;
     taskName: string | null;
@@ -621,7 +628,8 @@ export function entriesDetail(db: Executor, from: string, to: string) {
     approval: string;
   }>(
     db,
-    sql`select pe.last_name || ' ' || pe.first_name as person, p.code as "projectCode", p.name as "projectName",
+    sql`select pe.last_name || ' ' || pe.first_name as person, pe.last_name as "lastName",
+               pe.first_name as "firstName", p.code as "projectCode", p.name as "projectName",
                t.name as "taskName", a.name as "activityName", e.date, e.centi, s.status, l.approval
         from timesheet_entries e
         join timesheet_lines l on l.id = e.line_id
@@ -631,6 +639,6 @@ export function entriesDetail(db: Executor, from: string, to: string) {
         left join plan_tasks t on t.id = l.task_id
         left join time_activities a on a.id = l.activity_id
         where e.date between ${from} and ${to}
-        order by 1, e.date, 2 nulls last, 5`,
+        order by 1, e.date, 4 nulls last, 7`,
   );
 }

@@ -25,6 +25,7 @@ import {
   type SheetLineInput,
   type TimeRules,
   type TimesheetStatus,
+  bySurname,
   fromCenti,
   isEditable,
   isoWeekLabel,
@@ -837,6 +838,15 @@ export async function consolidation(
 ): Promise<Consolidation> {
   const { from, to } = monthBounds(month);
   const rows = await repo.consolidate(ctx.db, from, to, by);
+  // People the French way, surname first (the database's collation may not be French).
+  if (by === 'person') {
+    rows.sort((a, b) =>
+      bySurname(
+        { lastName: a.lastName ?? '', firstName: a.firstName ?? '' },
+        { lastName: b.lastName ?? '', firstName: b.firstName ?? '' },
+      ),
+    );
+  }
   const locks = await repo.locksOverlapping(ctx.db, from, to);
   const out = rows.map((r) => ({
     key: r.key,

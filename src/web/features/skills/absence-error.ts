@@ -46,12 +46,14 @@ interface ConflictDetails {
   }[];
   missedDays?: { start: string; finish: string }[];
   person?: { name: string };
+  from?: string;
 }
 
 /**
  * The message for a refused enrolment, approval, attendance or session move: who is absent,
  * which absence and on which session days (TRAINING_ON_ABSENCE), or that the person was sick on
- * every day (ATTENDANCE_ALL_DAYS_SICK); otherwise the usual message.
+ * every day (ATTENDANCE_ALL_DAYS_SICK), or from which day attendance may be recorded
+ * (ATTENDANCE_NOT_STARTED); otherwise the usual message.
  */
 export function trainingErrorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error, 'TRAINING_ON_ABSENCE')) {
@@ -76,6 +78,10 @@ export function trainingErrorMessage(t: TFunction, error: unknown): string {
         days: formatSpans(d.missedDays),
       });
     }
+  }
+  if (isApiError(error, 'ATTENDANCE_NOT_STARTED')) {
+    const from = (error.details as ConflictDetails | undefined)?.from;
+    if (from) return t('skills.attendanceNotStarted', { date: formatDate(from) });
   }
   return errorMessage(t, error);
 }

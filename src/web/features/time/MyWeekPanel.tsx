@@ -33,7 +33,8 @@ import { formatDate } from '../../format.ts';
 import { formatHours, moveFor, parseHours } from './grid.ts';
 import { StatusBadge, formatH } from './time-format.tsx';
 import { useMyWeek, useTargets, useWeekActions } from './time-api.ts';
-import { WeekFollowUps } from '../whatif/WeekFollowUps.tsx';
+import { WeekFollowUps, useWeekAbsences } from '../whatif/WeekFollowUps.tsx';
+import { sickOnTrainingDays } from '../../../core/whatif/cra.ts';
 
 interface Row {
   key: string;
@@ -81,6 +82,7 @@ export function MyWeekPanel() {
   const [violations, setViolations] = useState<Violation[]>([]);
   const cells = useRef(new Map<string, HTMLInputElement>());
   const sheet = query.data;
+  const absences = useWeekAbsences(week);
 
   useEffect(() => {
     if (!sheet || sheet.weekStart !== week) return;
@@ -93,6 +95,13 @@ export function MyWeekPanel() {
   const totals = weekTotals(parsed.map((hs) => hs.map((h) => h ?? 0)));
   const invalid = parsed.some((hs) => hs.some((h) => h === null));
   const editable = sheet?.editable ?? false;
+  // A sick day on a training day: no training followed, nothing to charge to it (said, not a bare 0 h).
+  const sickOnTraining = sheet
+    ? sickOnTrainingDays(
+        sheet.days.map((d) => d.date),
+        absences.data?.items ?? [],
+      )
+    : [];
 
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!sheet) return <TableSkeleton rows={5} />;
@@ -330,6 +339,18 @@ export function MyWeekPanel() {
                       <Text size="xs" c="grape.8">
                         {t('time.week.holiday')}
                       </Text>
+                    )}
+                    {sickOnTraining[i] && (
+                      <Tooltip
+                        label={t('time.week.sickOnTrainingHelp')}
+                        multiline
+                        w={260}
+                        events={{ hover: true, focus: true, touch: true }}
+                      >
+                        <Text size="xs" c="orange.9" tabIndex={0} ta="center">
+                          {t('time.week.sickOnTraining')}
+                        </Text>
+                      </Tooltip>
                     )}
                     {d.locked && (
                       <Tooltip label={t('time.week.locked')}>

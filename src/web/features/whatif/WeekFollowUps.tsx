@@ -10,6 +10,14 @@ import { errorMessage } from '../../components/errors.ts';
 import { formatDate, formatNumber } from '../../format.ts';
 import { timeKeys } from '../time/time-api.ts';
 
+/** My absences of the week (requested or approved), with the hours they take each day. */
+export function useWeekAbsences(week: string) {
+  return useQuery({
+    queryKey: [...timeKeys.week(week), 'absences'],
+    queryFn: ({ signal }) => api.get(`/me/timesheets/${week}/absences`, WeekAbsences, { signal }),
+  });
+}
+
 /**
  * Under the week's header: the absences of the week with the hours they take each day (approved
  * ones are not available for work), and "take back my week" while nobody has decided on it.
@@ -17,10 +25,7 @@ import { timeKeys } from '../time/time-api.ts';
 export function WeekFollowUps({ week, sheet }: { week: string; sheet: Timesheet }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const absences = useQuery({
-    queryKey: [...timeKeys.week(week), 'absences'],
-    queryFn: ({ signal }) => api.get(`/me/timesheets/${week}/absences`, WeekAbsences, { signal }),
-  });
+  const absences = useWeekAbsences(week);
   const recall = useMutation({
     mutationFn: () =>
       apiRequest('POST', `/me/timesheets/${week}/recall`, Timesheet, { ifMatch: sheet.version }),
