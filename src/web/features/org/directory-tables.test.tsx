@@ -12,7 +12,7 @@ import { UsersPage } from '../admin/UsersPage.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 
 let i18n: I18n;
-const t = (key: string, options?: object) => i18n.t(key, options);
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
 
 beforeAll(async () => {
   window.matchMedia ??= (query: string) =>

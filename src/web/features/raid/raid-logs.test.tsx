@@ -105,7 +105,7 @@ function show(data: [readonly unknown[], unknown], view: ReactNode) {
   );
 }
 
-const t = (key: string, options?: object) => i18n.t(key, options);
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
 const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent);
 const cells = () =>
   screen
