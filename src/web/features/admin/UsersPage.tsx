@@ -23,6 +23,7 @@ import { GLOBAL_ROLES, type GlobalRole } from '../../../core/platform/permission
 import { CreateUserBody, UpdateUserBody, User } from '../../../contracts/users.ts';
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { EditCell, EditColumnHeader, PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -95,14 +96,11 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             {...form.getInputProps('password')}
           />
           <PersonSelect label={t('users.fields.personId')} {...form.getInputProps('personId')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting}>
               {t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -186,14 +184,11 @@ function EditUserModal({
             disabled={isSelf}
             {...form.getInputProps('disabled', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {t('common.save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

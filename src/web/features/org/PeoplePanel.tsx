@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { CreatePersonBody, Person, UpdatePersonBody } from '../../../contracts/org.ts';
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, orNull, validateWith } from '../../components/forms.ts';
 import { EditCell, EditColumnHeader, PagedTable } from '../../components/PagedTable.tsx';
 import { orgKeys, usePeople } from './org-api.ts';
@@ -136,14 +137,11 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
               {...form.getInputProps('managerId')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {person ? t('common.save') : t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

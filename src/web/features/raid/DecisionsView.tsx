@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Divider,
-  Group,
   Modal,
   MultiSelect,
   Select,
@@ -20,6 +19,7 @@ import type { Decision } from '../../../contracts/raid.ts';
 import { DECISION_STATUSES } from '../../../core/risks/raid.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
@@ -250,14 +250,11 @@ function DecisionForm({
               </Text>
             )}
             {canEdit && (
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  {t('common.cancel')}
-                </Button>
+              <FormActions onCancel={onClose}>
                 <Button type="submit" loading={save.isPending}>
                   {t('common.save')}
                 </Button>
-              </Group>
+              </FormActions>
             )}
           </Stack>
         </fieldset>
