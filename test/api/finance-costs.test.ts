@@ -151,6 +151,109 @@ describe('single purchase orders', () => {
   });
 });
 
+describe('what an edit or deletion of an order or an actual refuses', () => {
+  const unknown = '00000000-0000-4000-8000-000000000002';
+  const orderBody = {
+    lineId: null,
+    supplier: 'Dell',
+    reference: 'BC-90',
+    orderDate: '2027-06-01',
+    amount: 1_000,
+    currency: 'EUR',
+  };
+  const actualBody = { lineId: null, source: 'other', date: '2027-06-01', amount: 1_000 };
+
+  it('names the order, the actual, the line or the rate that is not there', async () => {
+    const created = await call(t, finance, {
+      method: 'POST',
+      url: `${base()}/purchase-orders`,
+      payload: orderBody,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const order = PurchaseOrder.parse(created.json());
+    const actual = await addActual(actualBody);
+    const cases = [
+      [`purchase-orders/${unknown}`, orderBody, 1, 'PURCHASE_ORDER_NOT_FOUND'],
+      [`actuals/${unknown}`, actualBody, 1, 'ACTUAL_NOT_FOUND'],
+      [
+        `purchase-orders/${order.id}`,
+        { ...orderBody, lineId: unknown },
+        order.version,
+        'BUDGET_LINE_NOT_FOUND',
+      ],
+      [
+        `actuals/${actual.id}`,
+        { ...actualBody, lineId: unknown },
+        actual.version,
+        'BUDGET_LINE_NOT_FOUND',
+      ],
+      [
+        `purchase-orders/${order.id}`,
+        { ...orderBody, currency: 'JPY' },
+        order.version,
+        'NO_EXCHANGE_RATE',
+      ],
+      [
+        `actuals/${actual.id}`,
+        { ...actualBody, currency: 'JPY' },
+        actual.version,
+        'NO_EXCHANGE_RATE',
+      ],
+    ] as const;
+    for (const [path, payload, version, code] of cases) {
+      const res = await call(t, finance, {
+        method: 'PATCH',
+        url: `${base()}/${path}`,
+        payload,
+        headers: { 'if-match': `"${version}"` },
+      });
+      expect(res.json().error?.code, `${path} ${JSON.stringify(payload)}`).toBe(code);
+    }
+    for (const [path, code] of [
+      [`purchase-orders/${unknown}`, 'PURCHASE_ORDER_NOT_FOUND'],
+      [`actuals/${unknown}`, 'ACTUAL_NOT_FOUND'],
+    ] as const) {
+      const res = await call(t, finance, {
+        method: 'DELETE',
+        url: `${base()}/${path}`,
+        headers: { 'if-match': '"1"' },
+      });
+      expect(res.json().error?.code, path).toBe(code);
+    }
+  });
+
+  it('deletes an order only at its current version, and records it', async () => {
+    const created = await call(t, finance, {
+      method: 'POST',
+      url: `${base()}/purchase-orders`,
+      payload: { ...orderBody, reference: 'BC-91' },
+    });
+    const order = PurchaseOrder.parse(created.json());
+    const url = `${base()}/purchase-orders/${order.id}`;
+    const stale = await call(t, finance, {
+      method: 'DELETE',
+      url,
+      headers: { 'if-match': `"${order.version + 1}"` },
+    });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error.details.current).toMatchObject({ id: order.id, reference: 'BC-91' });
+    const ok = await call(t, finance, {
+      method: 'DELETE',
+      url,
+      headers: { 'if-match': `"${order.version}"` },
+    });
+    expect(ok.statusCode, ok.body).toBe(204);
+    expect((await ledger()).purchaseOrders.map((o) => o.id)).not.toContain(order.id);
+    const history = await call(t, finance, { url: `${base()}/history` });
+    expect(
+      (history.json().items as { entityType: string; entityId: string; action: string }[]).some(
+        (e) =>
+          e.entityType === 'purchase_order' && e.entityId === order.id && e.action === 'delete',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('single actual costs and the roll-up pre-aggregates', () => {
   it('keeps the roll-up exact through creations, edits, deletions and a deleted line', async () => {
     const jan = await addActual({ lineId, source: 'invoice', date: '2026-01-15', amount: 10_001 });

@@ -102,6 +102,22 @@ describe('labour actuals', () => {
     await sync();
     expect(await ledger()).toHaveLength(1);
 
+    // A labour row follows the timesheets: finance can neither edit nor delete it by hand.
+    const [row] = (await call(t, finance, { url: `/api/v1/projects/${project.id}/costs` })).json()
+      .actuals as { id: string; source: string; version: number }[];
+    const url = `/api/v1/projects/${project.id}/actuals/${row!.id}`;
+    const headers = { 'if-match': `"${row!.version}"` };
+    const edit = await call(t, finance, {
+      method: 'PATCH',
+      url,
+      payload: { source: 'other', date: '2026-11-18', amount: 1 },
+      headers,
+    });
+    expect(edit.statusCode, edit.body).toBe(403);
+    const del = await call(t, finance, { method: 'DELETE', url, headers });
+    expect(del.statusCode, del.body).toBe(403);
+    expect(await ledger()).toHaveLength(1);
+
     // Only finance, PMO and admin may trigger it.
     const member = await call(t, cookie, {
       method: 'POST',

@@ -549,28 +549,55 @@ async function assertLine(db: Executor, projectId: string, lineId: string | null
     });
 }
 
+/** An order's or an actual's amount in EUR at the rate of its date, once its line is known to be this budget's. */
+async function eurAmountOnLine(
+  db: Executor,
+  projectId: string,
+  cost: { lineId: string | null; amount: number; currency: string },
+  date: string,
+) {
+  await assertLine(db, projectId, cost.lineId);
+  return toEur(db, cost.amount, cost.currency, date, ['body', 'currency']);
+}
+
+type OrderInput = {
+  lineId: string | null;
+  supplier: string;
+  reference: string;
+  description: string;
+  orderDate: string;
+  amount: number;
+  currency: string;
+};
+
+async function orderOf(db: Executor, projectId: string, orderId: string) {
+  const [order] = await db
+    .select()
+    .from(purchaseOrders)
+    .where(and(eq(purchaseOrders.id, orderId), eq(purchaseOrders.projectId, projectId)));
+  if (!order) throw new DomainError('PURCHASE_ORDER_NOT_FOUND', `No order ${orderId}`);
+  return order;
+}
+
+/** The error to throw when an order's reference is already another order's; any other error as it is. */
+function duplicateReference(err: unknown, reference: string) {
+  return isUniqueViolation(err, 'purchase_orders_reference_key')
+    ? new DomainError('DUPLICATE_CODE', `Order ${reference} already exists`, {
+        issues: [{ path: ['body', 'reference'], message: 'Already used' }],
+      })
+    : err;
+}
+
 export async function createPurchaseOrder(
   ctx: Ctx,
   actor: Actor,
   projectId: string,
-  input: {
-    lineId: string | null;
-    supplier: string;
-    reference: string;
-    description: string;
-    orderDate: string;
-    amount: number;
-    currency: string;
-  },
+  input: OrderInput,
 ) {
   try {
     const row = await ctx.db.transaction(async (tx) => {
       const { project } = await access(tx, actor, projectId, 'finance.manage');
-      await assertLine(tx, projectId, input.lineId);
-      const amountEur = await toEur(tx, input.amount, input.currency, input.orderDate, [
-        'body',
-        'currency',
-      ]);
+      const amountEur = await eurAmountOnLine(tx, projectId, input, input.orderDate);
       const [o] = await tx
         .insert(purchaseOrders)
         .values({ ...input, projectId, amountEur })
@@ -587,23 +614,9 @@ export async function createPurchaseOrder(
     });
     return toOrder(row);
   } catch (err) {
-    if (isUniqueViolation(err, 'purchase_orders_reference_key'))
-      throw new DomainError('DUPLICATE_CODE', `Order ${input.reference} already exists`, {
-        issues: [{ path: ['body', 'reference'], message: 'Already used' }],
-      });
-    throw err;
+    throw duplicateReference(err, input.reference);
   }
 }
-
-type OrderInput = {
-  lineId: string | null;
-  supplier: string;
-  reference: string;
-  description: string;
-  orderDate: string;
-  amount: number;
-  currency: string;
-};
 
 /** Changes a purchase order (If-Match); the EUR amount is converted again at the rate of its date. */
 export async function updatePurchaseOrder(
@@ -617,17 +630,9 @@ export async function updatePurchaseOrder(
   try {
     const row = await ctx.db.transaction(async (tx) => {
       const { project } = await access(tx, actor, projectId, 'finance.manage');
-      const [before] = await tx
-        .select()
-        .from(purchaseOrders)
-        .where(and(eq(purchaseOrders.id, orderId), eq(purchaseOrders.projectId, projectId)));
-      if (!before) throw new DomainError('PURCHASE_ORDER_NOT_FOUND', `No order ${orderId}`);
+      const before = await orderOf(tx, projectId, orderId);
       if (before.version !== expected) throw stale('purchase order', toOrder(before));
-      await assertLine(tx, projectId, input.lineId);
-      const amountEur = await toEur(tx, input.amount, input.currency, input.orderDate, [
-        'body',
-        'currency',
-      ]);
+      const amountEur = await eurAmountOnLine(tx, projectId, input, input.orderDate);
       const [after] = await tx
         .update(purchaseOrders)
         .set({
@@ -652,11 +657,7 @@ export async function updatePurchaseOrder(
     });
     return toOrder(row);
   } catch (err) {
-    if (isUniqueViolation(err, 'purchase_orders_reference_key'))
-      throw new DomainError('DUPLICATE_CODE', `Order ${input.reference} already exists`, {
-        issues: [{ path: ['body', 'reference'], message: 'Already used' }],
-      });
-    throw err;
+    throw duplicateReference(err, input.reference);
   }
 }
 
@@ -669,11 +670,7 @@ export async function deletePurchaseOrder(
 ) {
   await ctx.db.transaction(async (tx) => {
     const { project } = await access(tx, actor, projectId, 'finance.manage');
-    const [before] = await tx
-      .select()
-      .from(purchaseOrders)
-      .where(and(eq(purchaseOrders.id, orderId), eq(purchaseOrders.projectId, projectId)));
-    if (!before) throw new DomainError('PURCHASE_ORDER_NOT_FOUND', `No order ${orderId}`);
+    const before = await orderOf(tx, projectId, orderId);
     const [gone] = await tx
       .delete(purchaseOrders)
       .where(and(eq(purchaseOrders.id, orderId), eq(purchaseOrders.version, expected)))
@@ -690,28 +687,33 @@ export async function deletePurchaseOrder(
   });
 }
 
-export async function createActual(
-  ctx: Ctx,
-  actor: Actor,
-  projectId: string,
-  input: {
-    lineId: string | null;
-    source: 'invoice' | 'other';
-    date: string;
-    supplier: string;
-    reference: string;
-    description: string;
-    amount: number;
-    currency: string;
-  },
-) {
+type ActualInput = {
+  lineId: string | null;
+  source: 'invoice' | 'other';
+  date: string;
+  supplier: string;
+  reference: string;
+  description: string;
+  amount: number;
+  currency: string;
+};
+
+/** An invoice or other cost of the project; labour ones follow the timesheets and cannot be changed by hand. */
+async function manualActualOf(db: Executor, projectId: string, actualId: string) {
+  const [actual] = await db
+    .select()
+    .from(actualCosts)
+    .where(and(eq(actualCosts.id, actualId), eq(actualCosts.projectId, projectId)));
+  if (!actual) throw new DomainError('ACTUAL_NOT_FOUND', `No actual cost ${actualId}`);
+  if (actual.source === 'labour')
+    throw new DomainError('FORBIDDEN', 'Labour actuals follow the approved timesheets');
+  return actual;
+}
+
+export async function createActual(ctx: Ctx, actor: Actor, projectId: string, input: ActualInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const { project } = await access(tx, actor, projectId, 'finance.manage');
-    await assertLine(tx, projectId, input.lineId);
-    const amountEur = await toEur(tx, input.amount, input.currency, input.date, [
-      'body',
-      'currency',
-    ]);
+    const amountEur = await eurAmountOnLine(tx, projectId, input, input.date);
     const [a] = await tx
       .insert(actualCosts)
       .values({ ...input, projectId, amountEur })
@@ -737,32 +739,13 @@ export async function updateActual(
   projectId: string,
   actualId: string,
   expected: number,
-  input: {
-    lineId: string | null;
-    source: 'invoice' | 'other';
-    date: string;
-    supplier: string;
-    reference: string;
-    description: string;
-    amount: number;
-    currency: string;
-  },
+  input: ActualInput,
 ) {
   const row = await ctx.db.transaction(async (tx) => {
     const { project } = await access(tx, actor, projectId, 'finance.manage');
-    const [before] = await tx
-      .select()
-      .from(actualCosts)
-      .where(and(eq(actualCosts.id, actualId), eq(actualCosts.projectId, projectId)));
-    if (!before) throw new DomainError('ACTUAL_NOT_FOUND', `No actual cost ${actualId}`);
-    if (before.source === 'labour')
-      throw new DomainError('FORBIDDEN', 'Labour actuals follow the approved timesheets');
+    const before = await manualActualOf(tx, projectId, actualId);
     if (before.version !== expected) throw stale('actual cost', toActual(before));
-    await assertLine(tx, projectId, input.lineId);
-    const amountEur = await toEur(tx, input.amount, input.currency, input.date, [
-      'body',
-      'currency',
-    ]);
+    const amountEur = await eurAmountOnLine(tx, projectId, input, input.date);
     const [after] = await tx
       .update(actualCosts)
       .set({
@@ -798,13 +781,7 @@ export async function deleteActual(
 ) {
   await ctx.db.transaction(async (tx) => {
     const { project } = await access(tx, actor, projectId, 'finance.manage');
-    const [before] = await tx
-      .select()
-      .from(actualCosts)
-      .where(and(eq(actualCosts.id, actualId), eq(actualCosts.projectId, projectId)));
-    if (!before) throw new DomainError('ACTUAL_NOT_FOUND', `No actual cost ${actualId}`);
-    if (before.source === 'labour')
-      throw new DomainError('FORBIDDEN', 'Labour actuals follow the approved timesheets');
+    const before = await manualActualOf(tx, projectId, actualId);
     const [gone] = await tx
       .delete(actualCosts)
       .where(and(eq(actualCosts.id, actualId), eq(actualCosts.version, expected)))

@@ -1,9 +1,7 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
-  Center,
   Group,
   Modal,
   PasswordInput,
@@ -18,16 +16,17 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GLOBAL_ROLES, type GlobalRole } from '../../../core/platform/permissions.ts';
 import { CreateUserBody, UpdateUserBody, User } from '../../../contracts/users.ts';
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
+import { EditCell, EditColumnHeader, PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useCan, useCurrentUser } from '../auth/auth-api.ts';
 import { PersonSelect } from '../org/pickers.tsx';
@@ -97,14 +96,11 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             {...form.getInputProps('password')}
           />
           <PersonSelect label={t('users.fields.personId')} {...form.getInputProps('personId')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting}>
               {t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -188,14 +184,11 @@ function EditUserModal({
             disabled={isSelf}
             {...form.getInputProps('disabled', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {t('common.save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -250,79 +243,48 @@ export function UsersPage() {
           w={220}
         />
       </Group>
-      {users.isPending ? (
-        <TableSkeleton />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={t('users.emptyTitle')} message={t('users.emptyFiltered')} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.fields.name')}</Table.Th>
-                  <Table.Th>{t('users.fields.email')}</Table.Th>
-                  <Table.Th>{t('users.fields.role')}</Table.Th>
-                  <Table.Th>{t('users.state')}</Table.Th>
-                  <Table.Th>{t('users.lastLogin')}</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td fw={500}>{u.name}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{u.email}</Text>
-                    </Table.Td>
-                    <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                    <Table.Td>
-                      {u.disabled ? (
-                        <Badge color="gray" variant="filled" radius="sm">
-                          {t('users.disabled')}
-                        </Badge>
-                      ) : (
-                        <Badge color="teal" variant="light" radius="sm">
-                          {t('users.active')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(u.lastLoginAt)}</Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('users.editNamed', { name: u.name })}
-                          onClick={() => setDialog(u)}
-                        >
-                          <IconPencil size={16} aria-hidden />
-                        </ActionIcon>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {users.hasNextPage && (
-            <Center mt="md">
-              <Button
-                variant="default"
-                loading={users.isFetchingNextPage}
-                onClick={() => void users.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            </Center>
-          )}
-        </>
-      )}
+      <PagedTable
+        list={users}
+        count={rows.length}
+        empty={{ title: t('users.emptyTitle'), message: t('users.emptyFiltered') }}
+        head={
+          <>
+            <Table.Th>{t('users.fields.name')}</Table.Th>
+            <Table.Th>{t('users.fields.email')}</Table.Th>
+            <Table.Th>{t('users.fields.role')}</Table.Th>
+            <Table.Th>{t('users.state')}</Table.Th>
+            <Table.Th>{t('users.lastLogin')}</Table.Th>
+            {canManage && <EditColumnHeader />}
+          </>
+        }
+        rows={rows.map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td fw={500}>{u.name}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{u.email}</Text>
+            </Table.Td>
+            <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+            <Table.Td>
+              {u.disabled ? (
+                <Badge color="gray" variant="filled" radius="sm">
+                  {t('users.disabled')}
+                </Badge>
+              ) : (
+                <Badge color="teal" variant="light" radius="sm">
+                  {t('users.active')}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDateTime(u.lastLoginAt)}</Table.Td>
+            {canManage && (
+              <EditCell
+                label={t('users.editNamed', { name: u.name })}
+                onClick={() => setDialog(u)}
+              />
+            )}
+          </Table.Tr>
+        ))}
+      />
       {dialog === 'new' && <CreateUserModal onClose={() => setDialog(null)} />}
       {dialog && dialog !== 'new' && (
         <EditUserModal user={dialog} isSelf={dialog.id === me.id} onClose={() => setDialog(null)} />

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BENEFIT_KINDS, type ProjectBenefits, type Realisation } from '../../../contracts/evm.ts';
 import { parseMinorUnits } from '../../../core/tabular/csv.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
 import { formatMonth, minorToInput } from '../finance/finance-format.ts';
@@ -258,14 +259,11 @@ function BenefitForm({
           value={comment}
           onChange={(e) => setComment(e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onCancel}>
           <Button type="submit" disabled={!ok} loading={saving}>
             {t('common.save')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </form>
   );

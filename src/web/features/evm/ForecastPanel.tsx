@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { Forecast, ForecastCycle } from '../../../contracts/evm.ts';
 import { addMonths } from '../../../core/finance/months.ts';
 import { parseMinorUnits } from '../../../core/tabular/csv.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { currentLocale } from '../../i18n.ts';
@@ -568,14 +569,11 @@ function ForecastForm({
           autosize
           minRows={2}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onDone}>
           <Button type="submit" disabled={!ok} loading={m.submit.isPending}>
             {t('evm.forecast.submit')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </form>
   );

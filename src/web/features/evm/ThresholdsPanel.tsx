@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Thresholds, ThresholdsBody } from '../../../contracts/evm.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { currentLocale } from '../../i18n.ts';
 import { formatIndex } from '../finance/finance-format.ts';
@@ -271,14 +272,11 @@ function ThresholdForm({
             />
           </SimpleGrid>
         ))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onCancel}>
           <Button type="submit" loading={saving}>
             {t('common.save')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </form>
   );

@@ -28,6 +28,7 @@ import {
 import type { Project } from '../../../contracts/portfolio.ts';
 import { parseMinorUnits } from '../../../core/tabular/csv.ts';
 import { API_BASE } from '../../api/client.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { BudgetGrid } from './BudgetGrid.tsx';
@@ -563,14 +564,11 @@ function AddLineModal({
               onChange={(e) => setTo(e.currentTarget.value)}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" disabled={!valid} loading={busy}>
               {t('finance.line.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -607,14 +605,11 @@ function SubmitModal({
             onChange={(e) => setReason(e.currentTarget.value)}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" disabled={!reason.trim()} loading={busy}>
               {t('finance.revision.send')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActualCost, BudgetLine, PurchaseOrder } from '../../../contracts/finance.ts';
 import { parseMinorUnits } from '../../../core/tabular/csv.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { formatAgo, minorToInput } from './finance-format.ts';
@@ -422,14 +423,11 @@ function CostModal({
             onChange={setLineId}
             data={lines.map((l) => ({ value: l.id, label: l.label }))}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" disabled={!valid} loading={busy}>
               {t(initial ? 'common.save' : 'finance.costs.record')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

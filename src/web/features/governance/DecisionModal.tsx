@@ -21,6 +21,7 @@ import type { Project } from '../../../contracts/portfolio.ts';
 import { api, isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { PersonSelect } from '../org/pickers.tsx';
 import { useGovernanceCache } from './governance-api.ts';
 
@@ -212,14 +213,11 @@ export function DecisionModal({
           <Text size="xs" c="dimmed">
             {t('governance.decide.audit')}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={busy}>
               {t('governance.decide.submit')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

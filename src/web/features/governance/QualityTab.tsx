@@ -37,6 +37,7 @@ import {
 import { api, isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { useCan } from '../auth/auth-api.ts';
@@ -174,19 +175,11 @@ function PlanAuditModal({ project, onClose }: { project: Project; onClose: () =>
               required
             />
           </Group>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions error={error} onCancel={onClose}>
             <Button type="submit" loading={busy}>
               {t('governance.quality.planSubmit')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

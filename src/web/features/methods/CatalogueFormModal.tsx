@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Modal, Stack } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /**
  * The form of one catalogue entry of the method pages (standard milestone, role description,
@@ -47,15 +48,7 @@ export function CatalogueFormModal({
   const body = (
     <Stack>
       {children}
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions error={error} onCancel={onClose}>
         <Button
           type={submitOnEnter ? 'submit' : 'button'}
           onClick={submitOnEnter ? undefined : () => void save()}
@@ -63,7 +56,7 @@ export function CatalogueFormModal({
         >
           {saveLabel ?? t('common.save')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
   return (

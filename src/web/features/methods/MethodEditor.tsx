@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -40,6 +39,7 @@ import {
 import { Methodology, MethodologyContent } from '../../../contracts/governance.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { useStandards } from './methods-api.ts';
 
 type Mode = { kind: 'create' } | { kind: 'publish'; methodology: Methodology };
@@ -806,15 +806,7 @@ export function MethodEditor({
             />
           </Paper>
         )}
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions error={error} onCancel={onClose}>
           <Button
             onClick={() => void save()}
             loading={busy}
@@ -827,7 +819,7 @@ export function MethodEditor({
           >
             {source ? t('methods.editor.publishSubmit') : t('methods.editor.createSubmit')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

@@ -22,6 +22,7 @@ import { ProjectGovernance } from '../../../contracts/governance.ts';
 import { ProjectStandards } from '../../../contracts/methods.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
 import { useGovernanceCache } from '../governance/governance-api.ts';
@@ -477,15 +478,7 @@ function MigrationModal({
             <Text size="xs" c="dimmed">
               {t(p.wbs.moves.length > 0 ? 'methods.migration.noteMoves' : 'methods.migration.note')}
             </Text>
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
+            <FormActions error={error} onCancel={onClose}>
               <Button
                 onClick={() => void move()}
                 loading={busy}
@@ -493,7 +486,7 @@ function MigrationModal({
               >
                 {t('methods.migration.confirm', { version: p.toVersion })}
               </Button>
-            </Group>
+            </FormActions>
           </Stack>
         )
       )}

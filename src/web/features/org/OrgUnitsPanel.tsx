@@ -20,6 +20,7 @@ import { CreateOrgUnitBody, OrgUnit, UpdateOrgUnitBody } from '../../../contract
 import { api, isApiError } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatNumber } from '../../format.ts';
@@ -108,14 +109,11 @@ function OrgUnitModal({
               .map((u) => ({ value: u.id, label: u.name }))}
             {...form.getInputProps('parentId')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {unit ? t('common.save') : t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -153,14 +151,11 @@ function DeleteOrgUnitModal({ unit, onClose }: { unit: OrgUnit; onClose: () => v
           </Alert>
         )}
         <Text size="sm">{t('orgUnits.deleteConfirm', { name: unit.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button color="red" loading={busy} onClick={() => void confirm()}>
             {t('common.delete')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

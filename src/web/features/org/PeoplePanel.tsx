@@ -1,9 +1,7 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
-  Center,
   Group,
   Modal,
   SimpleGrid,
@@ -16,14 +14,15 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatePersonBody, Person, UpdatePersonBody } from '../../../contracts/org.ts';
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, orNull, validateWith } from '../../components/forms.ts';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { EditCell, EditColumnHeader, PagedTable } from '../../components/PagedTable.tsx';
 import { orgKeys, usePeople } from './org-api.ts';
 import { OrgUnitSelect, PersonSelect } from './pickers.tsx';
 
@@ -138,14 +137,11 @@ function PersonModal({ person, onClose }: { person?: Person; onClose: () => void
               {...form.getInputProps('managerId')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {person ? t('common.save') : t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -188,90 +184,57 @@ export function PeoplePanel({ canManage }: { canManage: boolean }) {
         </Group>
         {createButton}
       </Group>
-      {people.isPending ? (
-        <TableSkeleton />
-      ) : people.isError ? (
-        <ErrorState error={people.error} onRetry={() => void people.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          title={t('people.emptyTitle')}
-          message={
-            filtered
-              ? t('people.emptyFiltered')
-              : canManage
-                ? t('people.emptyCreate')
-                : t('people.emptyReadOnly')
-          }
-        />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('people.fields.name')}</Table.Th>
-                  <Table.Th>{t('people.fields.jobTitle')}</Table.Th>
-                  <Table.Th>{t('people.fields.orgUnitId')}</Table.Th>
-                  <Table.Th>{t('people.fields.managerId')}</Table.Th>
-                  <Table.Th>{t('people.fields.email')}</Table.Th>
-                  <Table.Th>{t('people.account')}</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td fw={500}>{p.name}</Table.Td>
-                    <Table.Td>{p.jobTitle ?? '—'}</Table.Td>
-                    <Table.Td>{p.orgUnit?.name ?? '—'}</Table.Td>
-                    <Table.Td>{p.manager?.name ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{p.email ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {p.hasAccount ? (
-                        <Badge variant="light" color="teal" radius="sm">
-                          {t('common.yes')}
-                        </Badge>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('common.no')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('people.editNamed', { name: p.name })}
-                          onClick={() => setEditing(p)}
-                        >
-                          <IconPencil size={16} aria-hidden />
-                        </ActionIcon>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {people.hasNextPage && (
-            <Center mt="md">
-              <Button
-                variant="default"
-                loading={people.isFetchingNextPage}
-                onClick={() => void people.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            </Center>
-          )}
-        </>
-      )}
+      <PagedTable
+        list={people}
+        count={rows.length}
+        empty={{
+          title: t('people.emptyTitle'),
+          message: filtered
+            ? t('people.emptyFiltered')
+            : canManage
+              ? t('people.emptyCreate')
+              : t('people.emptyReadOnly'),
+        }}
+        head={
+          <>
+            <Table.Th>{t('people.fields.name')}</Table.Th>
+            <Table.Th>{t('people.fields.jobTitle')}</Table.Th>
+            <Table.Th>{t('people.fields.orgUnitId')}</Table.Th>
+            <Table.Th>{t('people.fields.managerId')}</Table.Th>
+            <Table.Th>{t('people.fields.email')}</Table.Th>
+            <Table.Th>{t('people.account')}</Table.Th>
+            {canManage && <EditColumnHeader />}
+          </>
+        }
+        rows={rows.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td fw={500}>{p.name}</Table.Td>
+            <Table.Td>{p.jobTitle ?? '—'}</Table.Td>
+            <Table.Td>{p.orgUnit?.name ?? '—'}</Table.Td>
+            <Table.Td>{p.manager?.name ?? '—'}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{p.email ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              {p.hasAccount ? (
+                <Badge variant="light" color="teal" radius="sm">
+                  {t('common.yes')}
+                </Badge>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('common.no')}
+                </Text>
+              )}
+            </Table.Td>
+            {canManage && (
+              <EditCell
+                label={t('people.editNamed', { name: p.name })}
+                onClick={() => setEditing(p)}
+              />
+            )}
+          </Table.Tr>
+        ))}
+      />
       {editing && (
         <PersonModal
           person={editing === 'new' ? undefined : editing}

@@ -10,6 +10,7 @@ import {
 } from '../../../contracts/scenarios.ts';
 import { api, apiRequest, isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { formatMoney, formatNumber } from '../../format.ts';
 import { useInvalidateScenarios } from '../scenarios/scenarios-api.ts';
 
@@ -224,10 +225,7 @@ function BacklogRefreshModal({ scenario, onClose }: { scenario: Scenario; onClos
             </Alert>
           </>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button
             loading={saving}
             disabled={!p || p.same}
@@ -236,7 +234,7 @@ function BacklogRefreshModal({ scenario, onClose }: { scenario: Scenario; onClos
           >
             {t('portfolioSelection.refresh.apply')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

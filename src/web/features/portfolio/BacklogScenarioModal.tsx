@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { BACKLOG_STAGES, BacklogScenario, type Scenario } from '../../../contracts/scenarios.ts';
 import { apiRequest, isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { currentLocale } from '../../i18n.ts';
 import { useInvalidateScenarios, useScoringModels } from '../scenarios/scenarios-api.ts';
 
@@ -249,14 +250,11 @@ export function BacklogScenarioModal({
             onChange={setShare}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button onClick={() => void save()} loading={saving} disabled={stages.length === 0}>
             {pick('build')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

@@ -13,6 +13,7 @@ import {
 } from '../../../contracts/portfolio.ts';
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { PortfolioSelect } from './pickers.tsx';
@@ -121,14 +122,11 @@ export function PortfolioModal({
             minRows={3}
             {...form.getInputProps('description')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {portfolio ? t('common.save') : t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -238,14 +236,11 @@ export function ProgramModal({
             minRows={3}
             {...form.getInputProps('description')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {program ? t('common.save') : t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { ProjectRequest, type TeamEffort } from '../../../contracts/strategy.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { formatNumber } from '../../format.ts';
 import { useTeams } from '../resources/resources-api.ts';
 import { useInvalidateRequests } from '../strategy/strategy-api.ts';
@@ -213,14 +214,11 @@ function TeamEffortModal({ request, onClose }: { request: ProjectRequest; onClos
           </Alert>
         )}
         <TeamEffortEditor rows={rows} onChange={setRows} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button loading={saving} onClick={() => void save()}>
             {t('common.save')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Project } from '../../../contracts/portfolio.ts';
 import { api, isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { portfolioKeys, useInvalidateHierarchy } from '../portfolio/portfolio-api.ts';
 
 /** Archives or restores a project after confirmation, based on the version on screen. */
@@ -59,10 +60,7 @@ export function ArchiveButton({ project, icon }: { project: Project; icon: React
             </Alert>
           )}
           <Text size="sm">{t(`project.${action}Confirm`, { name: project.name })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={() => setOpened(false)}>
             <Button
               color={project.archived ? undefined : 'red'}
               loading={busy}
@@ -70,7 +68,7 @@ export function ArchiveButton({ project, icon }: { project: Project; icon: React
             >
               {t(`project.${action}`)}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </Modal>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { CreateProjectBody, Project, UpdateProjectBody } from '../../../contracts/portfolio.ts';
 import { api } from '../../api/client.ts';
 import { ConflictAlert, useEditSession } from '../../components/conflict.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { type MethodChoice, MethodPicker } from '../governance/MethodPicker.tsx';
 import { portfolioKeys, useInvalidateHierarchy } from '../portfolio/portfolio-api.ts';
@@ -101,14 +102,11 @@ export function ProjectCreateModal({
           />
           <ProjectFields form={form} />
           <MethodPicker value={method} onChange={setMethod} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={close}>
             <Button type="submit" loading={form.submitting}>
               {t('common.create')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -199,14 +197,11 @@ export function ProjectEditModal({
           ) : (
             <ProjectFields form={form} project={project} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={close}>
             <Button type="submit" loading={form.submitting} disabled={!!session.conflict}>
               {t('common.save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../contracts/portfolio.ts';
 import type { ChangeRequest, ChangeRequestDetail } from '../../../contracts/raid.ts';
 import { errorMessage } from '../../components/errors.ts';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useCan } from '../auth/auth-api.ts';
 import { useCreateBaseline, usePlan } from '../planning/planning-api.ts';
@@ -37,6 +37,7 @@ import {
   useProjectBudget,
   useSaveChangeRequest,
 } from './raid-api.ts';
+import { LogTable } from './LogTable.tsx';
 import { OpenButton } from './OpenButton.tsx';
 
 export const CHANGE_COLOR: Record<ChangeRequest['status'], string> = {
@@ -69,64 +70,42 @@ export function ChangeRequestsView({
   if (!changes.data) return <TableSkeleton rows={6} />;
   const items = changes.data.items;
   return (
-    <Stack gap="md">
-      {rights.edit && project && items.length > 0 && (
-        <Group justify="flex-end">
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
-            {t('raid.changes.new')}
-          </Button>
-        </Group>
-      )}
-      {items.length === 0 ? (
-        <EmptyState
-          title={t('raid.changes.emptyTitle')}
-          message={t('raid.changes.emptyMessage')}
-          action={
-            rights.edit && project ? (
-              <Button onClick={() => setOpen('new')}>{t('raid.changes.new')}</Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('raid.code')}</Table.Th>
-                <Table.Th>{t('raid.title')}</Table.Th>
-                {!project && <Table.Th>{t('raid.project')}</Table.Th>}
-                <Table.Th>{t('raid.statusLabel')}</Table.Th>
-                <Table.Th ta="right">{t('raid.changes.schedule')}</Table.Th>
-                <Table.Th ta="right">{t('raid.changes.cost')}</Table.Th>
-                <Table.Th>{t('raid.changes.requestedBy')}</Table.Th>
-                <Table.Th>{t('raid.changes.decidedAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{c.code}</Table.Td>
-                  <Table.Td>
-                    <OpenButton onClick={() => setOpen(c.id)}>{c.title}</OpenButton>
-                  </Table.Td>
-                  {!project && <Table.Td>{c.project.name}</Table.Td>}
-                  <Table.Td>
-                    <Badge color={CHANGE_COLOR[c.status]} variant="light">
-                      {t(`raid.changes.statuses.${c.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {t('raid.changes.days', { count: c.scheduleImpactDays })}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(c.costImpactCents)}</Table.Td>
-                  <Table.Td>{c.requestedBy?.name ?? '—'}</Table.Td>
-                  <Table.Td>{c.decidedAt ? formatDateTime(c.decidedAt) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    <LogTable
+      count={items.length}
+      newLabel={t('raid.changes.new')}
+      onNew={rights.edit && project ? () => setOpen('new') : null}
+      empty={{ title: t('raid.changes.emptyTitle'), message: t('raid.changes.emptyMessage') }}
+      head={
+        <>
+          <Table.Th>{t('raid.code')}</Table.Th>
+          <Table.Th>{t('raid.title')}</Table.Th>
+          {!project && <Table.Th>{t('raid.project')}</Table.Th>}
+          <Table.Th>{t('raid.statusLabel')}</Table.Th>
+          <Table.Th ta="right">{t('raid.changes.schedule')}</Table.Th>
+          <Table.Th ta="right">{t('raid.changes.cost')}</Table.Th>
+          <Table.Th>{t('raid.changes.requestedBy')}</Table.Th>
+          <Table.Th>{t('raid.changes.decidedAt')}</Table.Th>
+        </>
+      }
+      rows={items.map((c) => (
+        <Table.Tr key={c.id}>
+          <Table.Td>{c.code}</Table.Td>
+          <Table.Td>
+            <OpenButton onClick={() => setOpen(c.id)}>{c.title}</OpenButton>
+          </Table.Td>
+          {!project && <Table.Td>{c.project.name}</Table.Td>}
+          <Table.Td>
+            <Badge color={CHANGE_COLOR[c.status]} variant="light">
+              {t(`raid.changes.statuses.${c.status}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td ta="right">{t('raid.changes.days', { count: c.scheduleImpactDays })}</Table.Td>
+          <Table.Td ta="right">{formatMoney(c.costImpactCents)}</Table.Td>
+          <Table.Td>{c.requestedBy?.name ?? '—'}</Table.Td>
+          <Table.Td>{c.decidedAt ? formatDateTime(c.decidedAt) : '—'}</Table.Td>
+        </Table.Tr>
+      ))}
+    >
       {open === 'new' && project && (
         <ChangeForm
           project={project}
@@ -138,7 +117,7 @@ export function ChangeRequestsView({
       {open && open !== 'new' && (
         <ChangeModal id={open} project={project} rights={rights} onClose={() => setOpen(null)} />
       )}
-    </Stack>
+    </LogTable>
   );
 }
 

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Divider,
-  Group,
   Modal,
   MultiSelect,
   Select,
@@ -13,14 +12,15 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../contracts/raid.ts';
 import { DECISION_STATUSES } from '../../../core/risks/raid.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { useRisks } from '../risks/risks-api.ts';
@@ -32,6 +32,7 @@ import {
   useIssues,
   useSaveDecision,
 } from './raid-api.ts';
+import { LogTable } from './LogTable.tsx';
 import { OpenButton } from './OpenButton.tsx';
 
 const STATUS_COLOR: Record<Decision['status'], string> = {
@@ -52,65 +53,42 @@ export function DecisionsView({ scope, canEdit }: { scope: LogScope; canEdit: bo
   const current =
     editing && editing !== 'new' ? (items.find((d) => d.id === editing.id) ?? editing) : editing;
   return (
-    <Stack gap="md">
-      {canEdit && projectId && items.length > 0 && (
-        <Group justify="flex-end">
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setEditing('new')}
-          >
-            {t('raid.decisions.new')}
-          </Button>
-        </Group>
-      )}
-      {items.length === 0 ? (
-        <EmptyState
-          title={t('raid.decisions.emptyTitle')}
-          message={t('raid.decisions.emptyMessage')}
-          action={
-            canEdit && projectId ? (
-              <Button onClick={() => setEditing('new')}>{t('raid.decisions.new')}</Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('raid.code')}</Table.Th>
-                <Table.Th>{t('raid.title')}</Table.Th>
-                {!projectId && <Table.Th>{t('raid.project')}</Table.Th>}
-                <Table.Th>{t('raid.decisions.decidedOn')}</Table.Th>
-                <Table.Th>{t('raid.decisions.decidedBy')}</Table.Th>
-                <Table.Th>{t('raid.decisions.forum')}</Table.Th>
-                <Table.Th>{t('raid.statusLabel')}</Table.Th>
-                <Table.Th>{t('raid.decisions.links')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>{d.code}</Table.Td>
-                  <Table.Td>
-                    <OpenButton onClick={() => setEditing(d)}>{d.title}</OpenButton>
-                  </Table.Td>
-                  {!projectId && <Table.Td>{d.project.name}</Table.Td>}
-                  <Table.Td>{formatDate(d.decidedOn)}</Table.Td>
-                  <Table.Td>{d.decidedBy?.name ?? '—'}</Table.Td>
-                  <Table.Td>{d.forum || '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[d.status]} variant="light">
-                      {t(`raid.decisions.statuses.${d.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{d.links.map((l) => l.code).join(', ') || '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    <LogTable
+      count={items.length}
+      newLabel={t('raid.decisions.new')}
+      onNew={canEdit && projectId ? () => setEditing('new') : null}
+      empty={{ title: t('raid.decisions.emptyTitle'), message: t('raid.decisions.emptyMessage') }}
+      head={
+        <>
+          <Table.Th>{t('raid.code')}</Table.Th>
+          <Table.Th>{t('raid.title')}</Table.Th>
+          {!projectId && <Table.Th>{t('raid.project')}</Table.Th>}
+          <Table.Th>{t('raid.decisions.decidedOn')}</Table.Th>
+          <Table.Th>{t('raid.decisions.decidedBy')}</Table.Th>
+          <Table.Th>{t('raid.decisions.forum')}</Table.Th>
+          <Table.Th>{t('raid.statusLabel')}</Table.Th>
+          <Table.Th>{t('raid.decisions.links')}</Table.Th>
+        </>
+      }
+      rows={items.map((d) => (
+        <Table.Tr key={d.id}>
+          <Table.Td>{d.code}</Table.Td>
+          <Table.Td>
+            <OpenButton onClick={() => setEditing(d)}>{d.title}</OpenButton>
+          </Table.Td>
+          {!projectId && <Table.Td>{d.project.name}</Table.Td>}
+          <Table.Td>{formatDate(d.decidedOn)}</Table.Td>
+          <Table.Td>{d.decidedBy?.name ?? '—'}</Table.Td>
+          <Table.Td>{d.forum || '—'}</Table.Td>
+          <Table.Td>
+            <Badge color={STATUS_COLOR[d.status]} variant="light">
+              {t(`raid.decisions.statuses.${d.status}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{d.links.map((l) => l.code).join(', ') || '—'}</Table.Td>
+        </Table.Tr>
+      ))}
+    >
       {current && (
         <DecisionForm
           projectId={current === 'new' ? projectId! : current.project.id}
@@ -119,7 +97,7 @@ export function DecisionsView({ scope, canEdit }: { scope: LogScope; canEdit: bo
           onClose={() => setEditing(null)}
         />
       )}
-    </Stack>
+    </LogTable>
   );
 }
 
@@ -272,14 +250,11 @@ function DecisionForm({
               </Text>
             )}
             {canEdit && (
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  {t('common.cancel')}
-                </Button>
+              <FormActions onCancel={onClose}>
                 <Button type="submit" loading={save.isPending}>
                   {t('common.save')}
                 </Button>
-              </Group>
+              </FormActions>
             )}
           </Stack>
         </fieldset>

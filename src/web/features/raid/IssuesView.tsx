@@ -13,20 +13,21 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { IconArrowUpRight, IconPlus } from '@tabler/icons-react';
+import { IconArrowUpRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../contracts/raid.ts';
 import { ISSUE_PRIORITIES, ISSUE_STATUSES } from '../../../core/risks/raid.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { EscalateDialog } from '../register/EscalateModal.tsx';
 import { useRisks } from '../risks/risks-api.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { type LogScope, useEscalateIssue, useIssues, useSaveIssue } from './raid-api.ts';
+import { LogTable } from './LogTable.tsx';
 import { OpenButton } from './OpenButton.tsx';
 import { TaskSelect } from './TaskSelect.tsx';
 
@@ -71,75 +72,54 @@ export function IssuesView({
   const current =
     editing && editing !== 'new' ? (items.find((i) => i.id === editing.id) ?? editing) : editing;
   return (
-    <Stack gap="md">
-      {canEdit && projectId && items.length > 0 && (
-        <Group justify="flex-end">
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setEditing('new')}
-          >
-            {t('raid.issues.new')}
-          </Button>
-        </Group>
-      )}
-      {items.length === 0 ? (
-        <EmptyState
-          title={empty?.title ?? t('raid.issues.emptyTitle')}
-          message={empty?.message ?? t('raid.issues.emptyMessage')}
-          action={
-            canEdit && projectId ? (
-              <Button onClick={() => setEditing('new')}>{t('raid.issues.new')}</Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('raid.code')}</Table.Th>
-                <Table.Th>{t('raid.title')}</Table.Th>
-                {!projectId && <Table.Th>{t('raid.project')}</Table.Th>}
-                <Table.Th>{t('raid.issues.priority')}</Table.Th>
-                <Table.Th>{t('raid.statusLabel')}</Table.Th>
-                <Table.Th>{t('raid.owner')}</Table.Th>
-                <Table.Th>{t('raid.issues.raisedOn')}</Table.Th>
-                <Table.Th>{t('raid.dueDate')}</Table.Th>
-                <Table.Th ta="right">{t('raid.actions.open')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{i.code}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <OpenButton onClick={() => setEditing(i)}>{i.title}</OpenButton>
-                      <EscalatedBadge issue={i} />
-                    </Group>
-                    {i.task && (
-                      <Text size="xs" c="dimmed">
-                        {t('raid.tasks.affects', { task: i.task.name })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {!projectId && <Table.Td>{i.project.name}</Table.Td>}
-                  <Table.Td>
-                    <Badge color={PRIORITY_COLOR[i.priority]} variant="light">
-                      {t(`raid.issues.priorities.${i.priority}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{t(`raid.issues.statuses.${i.status}`)}</Table.Td>
-                  <Table.Td>{i.owner?.name ?? '—'}</Table.Td>
-                  <Table.Td>{formatDate(i.raisedOn)}</Table.Td>
-                  <Table.Td>{formatDate(i.dueDate)}</Table.Td>
-                  <Table.Td ta="right">{i.openActions}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    <LogTable
+      count={items.length}
+      newLabel={t('raid.issues.new')}
+      onNew={canEdit && projectId ? () => setEditing('new') : null}
+      empty={
+        empty ?? { title: t('raid.issues.emptyTitle'), message: t('raid.issues.emptyMessage') }
+      }
+      head={
+        <>
+          <Table.Th>{t('raid.code')}</Table.Th>
+          <Table.Th>{t('raid.title')}</Table.Th>
+          {!projectId && <Table.Th>{t('raid.project')}</Table.Th>}
+          <Table.Th>{t('raid.issues.priority')}</Table.Th>
+          <Table.Th>{t('raid.statusLabel')}</Table.Th>
+          <Table.Th>{t('raid.owner')}</Table.Th>
+          <Table.Th>{t('raid.issues.raisedOn')}</Table.Th>
+          <Table.Th>{t('raid.dueDate')}</Table.Th>
+          <Table.Th ta="right">{t('raid.actions.open')}</Table.Th>
+        </>
+      }
+      rows={items.map((i) => (
+        <Table.Tr key={i.id}>
+          <Table.Td>{i.code}</Table.Td>
+          <Table.Td>
+            <Group gap={6} wrap="nowrap">
+              <OpenButton onClick={() => setEditing(i)}>{i.title}</OpenButton>
+              <EscalatedBadge issue={i} />
+            </Group>
+            {i.task && (
+              <Text size="xs" c="dimmed">
+                {t('raid.tasks.affects', { task: i.task.name })}
+              </Text>
+            )}
+          </Table.Td>
+          {!projectId && <Table.Td>{i.project.name}</Table.Td>}
+          <Table.Td>
+            <Badge color={PRIORITY_COLOR[i.priority]} variant="light">
+              {t(`raid.issues.priorities.${i.priority}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{t(`raid.issues.statuses.${i.status}`)}</Table.Td>
+          <Table.Td>{i.owner?.name ?? '—'}</Table.Td>
+          <Table.Td>{formatDate(i.raisedOn)}</Table.Td>
+          <Table.Td>{formatDate(i.dueDate)}</Table.Td>
+          <Table.Td ta="right">{i.openActions}</Table.Td>
+        </Table.Tr>
+      ))}
+    >
       {current && (
         <IssueForm
           projectId={current === 'new' ? projectId! : current.project.id}
@@ -148,7 +128,7 @@ export function IssuesView({
           onClose={() => setEditing(null)}
         />
       )}
-    </Stack>
+    </LogTable>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Risk } from '../../../contracts/risks.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { useEscalateRisk } from '../risks/risks-api.ts';
 
 /** Where a risk can still be raised: its programme (a project risk), then its portfolio. */
@@ -70,14 +71,11 @@ export function EscalateDialog({
               {errorMessage(t, escalate.error)}
             </Text>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" disabled={!reason.trim()} loading={escalate.isPending}>
               {t(`${keys}.submit`)}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -32,6 +32,7 @@ import {
   type RiskSettings,
 } from '../../../core/risks/register.ts';
 import { isApiError } from '../../api/client.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
@@ -576,14 +577,11 @@ function CategoryForm({
               {errorMessage(t, save.error)}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

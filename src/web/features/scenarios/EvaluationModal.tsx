@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, ScoringModel } from '../../../contracts/scenarios.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { saveEvaluation, useInvalidateScoring } from './scenarios-api.ts';
 
 /**
@@ -142,14 +143,11 @@ export function EvaluationModal({
           value={comment}
           onChange={(e) => setComment(e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button onClick={() => void save()} loading={saving}>
             {t('scenarios.scoring.saveSheet')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

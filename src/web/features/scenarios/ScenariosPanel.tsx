@@ -26,6 +26,7 @@ import { compareResults } from '../../../core/scenarios/frontier.ts';
 import type { SelectionResult } from '../../../core/strategy/selection.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { BacklogRefreshButton } from '../portfolio/BacklogRefresh.tsx';
 import { BacklogScenarioModal } from '../portfolio/BacklogScenarioModal.tsx';
@@ -134,14 +135,11 @@ function NewScenarioModal({
           value={file}
           onChange={setFile}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button onClick={() => void save()} loading={saving}>
             {t('common.save')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SkillGaps } from '../../../contracts/staffing.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { formatNumber } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { levelLabel, useSkillLevels } from '../resources/skills/skills-api.ts';
@@ -96,10 +97,7 @@ export function GapGoalForm({ choice, onDone }: { choice: GapChoice; onDone: () 
         maxLength={1000}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions onCancel={onDone}>
         <Button
           disabled={!personId || !dueOn}
           loading={create.isPending}
@@ -127,7 +125,7 @@ export function GapGoalForm({ choice, onDone }: { choice: GapChoice; onDone: () 
         >
           {t('skills.gapGoal.create')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }

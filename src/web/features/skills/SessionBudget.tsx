@@ -21,6 +21,7 @@ import type { TrainingSession } from '../../../contracts/staffing.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { useBudget } from '../finance/finance-api.ts';
 import { postingApi, usePostingMutation } from './postings-api.ts';
@@ -309,10 +310,7 @@ function PostForm({
       {defaultAmount === 0 && own === null && (
         <Alert color="orange">{t('skills.posting.nothing')}</Alert>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions onCancel={onDone}>
         <Button
           disabled={!projectId || (defaultAmount === 0 && !own)}
           loading={create.isPending}
@@ -340,7 +338,7 @@ function PostForm({
         >
           {t('skills.posting.post')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }
@@ -376,10 +374,7 @@ function RealiseForm({
         value={amount}
         onChange={(v) => typeof v === 'number' && setAmount(v)}
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions onCancel={onDone}>
         <Button
           disabled={!date || !(amount > 0)}
           loading={realise.isPending}
@@ -407,7 +402,7 @@ function RealiseForm({
         >
           {t('skills.posting.realise')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }

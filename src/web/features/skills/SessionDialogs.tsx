@@ -6,6 +6,7 @@ import type { TrainingSession } from '../../../contracts/staffing.ts';
 import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { formatDate } from '../../format.ts';
 import { useTrainingMutation } from '../staffing/training-api.ts';
 import { sessionApi } from './training-extra-api.ts';
@@ -79,10 +80,7 @@ export function SessionEditForm({
           {t('skills.session.willNotify', { count: enrolled })}
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions onCancel={onDone}>
         <Button
           disabled={!start || !finish || order || !Number(seats)}
           loading={update.isPending}
@@ -105,7 +103,7 @@ export function SessionEditForm({
         >
           {t('common.save')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { Objective } from '../../../contracts/strategy.ts';
 import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError } from '../../components/forms.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { saveObjective, useInvalidateStrategy } from './strategy-api.ts';
@@ -310,14 +311,11 @@ export function ObjectiveModal({
               </Group>
             </Stack>
           </Fieldset>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting}>
               {t('common.save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

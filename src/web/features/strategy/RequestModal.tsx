@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -18,6 +17,7 @@ import { useNavigate } from 'react-router';
 import { CreateRequestBody, ProjectRequest, URGENCIES } from '../../../contracts/strategy.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, validateWith } from '../../components/forms.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { type EffortRow, TeamEffortEditor, toTeamEffort } from '../portfolio/TeamEffort.tsx';
@@ -162,14 +162,11 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
             />
           </SimpleGrid>
           <TeamEffortEditor rows={effortRows} onChange={setEffortRows} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+          <FormActions onCancel={onClose}>
             <Button type="submit" loading={form.submitting}>
               {t('strategy.intake.submit')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ProjectRequest } from '../../../contracts/strategy.ts';
 import { errorMessage } from '../../components/errors.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { DetailSkeleton, ErrorState } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format.ts';
@@ -77,10 +78,7 @@ function TriageModal({
           onChange={(e) => setNote(e.currentTarget.value)}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button
             color={decision === 'reject' ? 'red' : undefined}
             loading={busy}
@@ -88,7 +86,7 @@ function TriageModal({
           >
             {t(`strategy.triage.${decision}`)}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );
@@ -151,14 +149,11 @@ function ApproveModal({ request, onClose }: { request: ProjectRequest; onClose: 
           value={managerId}
           onChange={setManagerId}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <FormActions onCancel={onClose}>
           <Button color="green" loading={busy} onClick={() => void confirm()}>
             {t('strategy.approve.confirm')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

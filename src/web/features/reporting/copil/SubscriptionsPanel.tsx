@@ -31,6 +31,7 @@ import { useTranslation } from 'react-i18next';
 import type { Delivery, SmtpSettings, Subscription } from '../../../../contracts/copil.ts';
 import { isApiError } from '../../../api/client.ts';
 import { errorMessage } from '../../../components/errors.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../../format.ts';
 import { useUsers } from '../../admin/admin-api.ts';
@@ -534,14 +535,11 @@ function SubscriptionForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </SimpleGrid>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions onCancel={onDone}>
         <Button onClick={save} disabled={!scopeId} loading={m.createSubscription.isPending}>
           {t('common.save')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }

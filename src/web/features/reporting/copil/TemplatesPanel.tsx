@@ -20,6 +20,7 @@ import type { PackTemplate } from '../../../../contracts/copil.ts';
 import { PACK_SECTIONS, type PackSection } from '../../../../core/copil/pack.ts';
 import { isApiError } from '../../../api/client.ts';
 import { errorMessage } from '../../../components/errors.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useCopilMutations, useTemplates } from './copil-api.ts';
@@ -255,14 +256,11 @@ function TemplateForm({ template, onDone }: { template: PackTemplate | null; onD
           onChange={(e) => setArchived(e.currentTarget.checked)}
         />
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
+      <FormActions onCancel={onDone}>
         <Button onClick={save} loading={m.createTemplate.isPending || m.updateTemplate.isPending}>
           {t('common.save')}
         </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }
