@@ -1,7 +1,7 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { PlanLink, PlanTask } from '../../../contracts/planning.ts';
 import { toEpochDay } from '../../../core/calendar/days.ts';
-import { arrowHead, pathOf, routeLink } from './arrows.ts';
+import { arrowHead, pathOf, routeLink, type Point } from './arrows.ts';
 import type { GanttPalette } from './gantt-palette.ts';
 import type { WorkingDayTest } from './plan-calendar.ts';
 import { TICK_UNITS, tickLabel, ticksOf, xOf, type TimeScale } from './timeline-scale.ts';
@@ -218,6 +218,41 @@ export function arrowOf(ctx: ArrowContext) {
   };
 }
 
+/** The route of a link from row `a` to row `b` between the two bars (timeline coordinates). */
+function linkPoints(
+  link: PlanLink,
+  a: number,
+  b: number,
+  fromExtent: { x0: number; x1: number },
+  toExtent: { x0: number; x1: number },
+): Point[] {
+  return routeLink(
+    link.type,
+    { ...fromExtent, y: a * ROW_HEIGHT + ROW_HEIGHT / 2 },
+    { ...toExtent, y: b * ROW_HEIGHT + ROW_HEIGHT / 2 },
+    ROW_HEIGHT,
+  );
+}
+
+/** The distance from point (x, y) to a polyline. */
+function distanceTo(points: readonly Point[], x: number, y: number): number {
+  let best = Infinity;
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1]!;
+    const [bx, by] = points[i]!;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const length2 = dx * dx + dy * dy;
+    const t =
+      length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length2));
+    best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+  }
+  return best;
+}
+
+/** How far from a passing line a click still picks it (half the click target's width), px. */
+const PICK_DISTANCE = 4.5;
+
 /** One dependency arrow, routed between the two bars (absolute timeline coordinates). */
 function LinkArrow({
   link,
@@ -233,12 +268,7 @@ function LinkArrow({
   passing = false,
   onLinkClick,
 }: LinkArrowProps) {
-  const points = routeLink(
-    link.type,
-    { ...fromExtent, y: a * ROW_HEIGHT + ROW_HEIGHT / 2 },
-    { ...toExtent, y: b * ROW_HEIGHT + ROW_HEIGHT / 2 },
-    ROW_HEIGHT,
-  );
+  const points = linkPoints(link, a, b, fromExtent, toExtent);
   const critical = showCritical && from.schedule.critical && to.schedule.critical;
   const color = critical ? c.criticalProgress : c.arrow;
   const d = pathOf(points);
@@ -374,13 +404,48 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
     onLinkClick: props.onLinkClick,
   });
   const arrows: React.ReactNode[] = [];
+  // Most arrows of a long plan only pass through a block (neither end near it): their lines are
+  // drawn as one path per colour, and a click on it picks the nearest of them by position.
+  const passing: { link: PlanLink; points: Point[]; critical: boolean }[] = [];
   if (!light)
     for (const { link, a, b } of props.linkRows) {
       if (Math.max(a, b) + 1 < first || Math.min(a, b) - 1 >= last) continue;
-      // Most arrows of a long plan only pass through a block: drawn as their line alone.
       const near = (row: number) => row + 1 >= first && row - 1 < last;
-      arrows.push(arrow(link, a, b, !near(a) && !near(b)));
+      if (near(a) || near(b) || link.id === props.selectedLinkId) {
+        arrows.push(arrow(link, a, b, !near(a) && !near(b)));
+        continue;
+      }
+      const from = rows[a]!;
+      const to = rows[b]!;
+      passing.push({
+        link,
+        points: linkPoints(link, a, b, extent(from), extent(to)),
+        critical: props.showCritical && from.schedule.critical && to.schedule.critical,
+      });
     }
+  const onLinkClick = props.onLinkClick;
+  const pick =
+    onLinkClick &&
+    ((e: React.MouseEvent<SVGPathElement>) => {
+      const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
+      const x = e.clientX - (box?.left ?? 0);
+      const y = e.clientY - (box?.top ?? 0) + top;
+      let best: PlanLink | null = null;
+      let bestDistance = PICK_DISTANCE;
+      for (const p of passing) {
+        const d = distanceTo(p.points, x, y);
+        if (d <= bestDistance) {
+          best = p.link;
+          bestDistance = d;
+        }
+      }
+      if (best) onLinkClick(best, e);
+    });
+  const passingPath = (critical: boolean) =>
+    passing
+      .filter((p) => p.critical === critical)
+      .map((p) => pathOf(p.points))
+      .join(' ');
   return (
     <svg
       className={light ? 'gantt-chunk is-light' : 'gantt-chunk'}
@@ -400,6 +465,32 @@ export const GanttChunk = memo(function GanttChunk(props: GanttChunkProps) {
             fill={c.selection}
             opacity={0.7}
           />
+        )}
+        {passing.length > 0 && (
+          <g data-links={passing.map((p) => p.link.id).join(' ')}>
+            {[false, true].map((critical) => {
+              const d = passingPath(critical);
+              return d === '' ? null : (
+                <path
+                  key={String(critical)}
+                  d={d}
+                  fill="none"
+                  stroke={critical ? c.criticalProgress : c.arrow}
+                  strokeWidth={1.2}
+                />
+              );
+            })}
+            {pick && (
+              <path
+                d={`${passingPath(false)} ${passingPath(true)}`.trim()}
+                fill="none"
+                stroke="transparent"
+                strokeWidth={PICK_DISTANCE * 2}
+                style={{ cursor: 'pointer' }}
+                onClick={pick}
+              />
+            )}
+          </g>
         )}
         {arrows}
         {bars}

@@ -39,6 +39,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { TFunction } from 'i18next';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Plan, PlanLink, PlanTask } from '../../../contracts/planning.ts';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
@@ -98,6 +99,8 @@ const COMPACT_WIDTH = COLUMNS.filter((c) => !DETAIL_COLUMNS.has(c.key)).reduce(
   0,
 );
 const X_CHUNK = 512;
+/** The columns shown in the compact table. */
+const COMPACT_COLUMNS = COLUMNS.filter((c) => !DETAIL_COLUMNS.has(c.key)).length;
 /**
  * Scrolling this far from one scroll event to the next (about a frame) is a fling: the blocks of
  * the timeline that come into view are drawn light (bars and labels, no arrows or decorations),
@@ -180,9 +183,16 @@ export function GanttView({
   const [viewport, setViewport] = useState({ width: 1200, height: 600 });
   /** The blocks drawn light (mounted during a fling), to be drawn whole once scrolling slows. */
   const [lightChunks, setLightChunks] = useState<ReadonlySet<number>>(NO_CHUNKS);
-  const scrolling = useRef<{ top: number; frame: number; timer?: ReturnType<typeof setTimeout> }>({
+  const scrolling = useRef<{
+    top: number;
+    frame: number;
+    timer?: ReturnType<typeof setTimeout>;
+    /** The frame that reads the scroll position after scroll events (0: none pending). */
+    update: number;
+  }>({
     top: 0,
     frame: 0,
+    update: 0,
   });
 
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -230,15 +240,15 @@ export function GanttView({
   // The window of rows and the horizontal range move by whole blocks: most scroll events change
   // neither, and then nothing renders.
   const windowOf = useCallback(
-    (el: HTMLElement, size: { width: number; height: number }) => {
+    (top: number, scrollLeft: number, size: { width: number; height: number }) => {
       const next = chunkedRows(
-        el.scrollTop,
+        top,
         size.height - HEADER_HEIGHT,
         ROW_HEIGHT,
         rows.length,
         CHUNK_ROWS,
       );
-      const left = Math.max(0, el.scrollLeft);
+      const left = Math.max(0, scrollLeft);
       const from = Math.max(0, Math.floor(left / X_CHUNK) * X_CHUNK - X_CHUNK);
       const to = Math.ceil((left + size.width) / X_CHUNK) * X_CHUNK + X_CHUNK;
       return { next, from, to };
@@ -259,15 +269,25 @@ export function GanttView({
     const tick = () => {
       s.frame = 0;
       if (current.current.lightChunks.size === 0) return;
+      // A scroll step waits in this frame: still scrolling, and its callback reads the layout
+      // (which a fill here would leave dirty). Try again next frame.
+      if (s.update !== 0) {
+        s.frame = requestAnimationFrame(tick);
+        return;
+      }
       const middle = (s.top + current.current.viewport.height / 2) / (CHUNK_ROWS * ROW_HEIGHT);
-      setLightChunks((prev) => {
-        if (prev.size === 0) return prev;
-        const order = [...prev].sort(
-          (a, b) => Math.abs(a + 0.5 - middle) - Math.abs(b + 0.5 - middle),
-        );
-        const next = new Set(order.slice(FILL_PER_FRAME));
-        return next.size === 0 ? NO_CHUNKS : next;
-      });
+      // Rendered in this frame, before its style and layout (not in a task after it, which would
+      // leave the layout dirty for the next frame's first read of the scroll position).
+      flushSync(() =>
+        setLightChunks((prev) => {
+          if (prev.size === 0) return prev;
+          const order = [...prev].sort(
+            (a, b) => Math.abs(a + 0.5 - middle) - Math.abs(b + 0.5 - middle),
+          );
+          const next = new Set(order.slice(FILL_PER_FRAME));
+          return next.size === 0 ? NO_CHUNKS : next;
+        }),
+      );
       s.frame = requestAnimationFrame(tick);
     };
     s.timer = setTimeout(() => {
@@ -278,21 +298,23 @@ export function GanttView({
   useEffect(
     () => () => {
       cancelAnimationFrame(scrolling.current.frame);
+      cancelAnimationFrame(scrolling.current.update);
       clearTimeout(scrolling.current.timer);
     },
     [],
   );
 
+  /** Reads the scroll position (a layout read: never after a write in the same task). */
   const updateWindow = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;
     const s = scrolling.current;
+    const top = el.scrollTop;
     // Without animation frames (a test page), nothing is drawn light: it could not be filled in.
     const fast =
-      typeof requestAnimationFrame !== 'undefined' &&
-      Math.abs(el.scrollTop - s.top) >= FAST_SCROLL_PX;
-    s.top = el.scrollTop;
-    const { next, from, to } = windowOf(el, current.current.viewport);
+      typeof requestAnimationFrame !== 'undefined' && Math.abs(top - s.top) >= FAST_SCROLL_PX;
+    s.top = top;
+    const { next, from, to } = windowOf(top, el.scrollLeft, current.current.viewport);
     const { win: w, xRange: r } = current.current;
     if (w.first !== next.first || w.last !== next.last) {
       setWin(next);
@@ -310,6 +332,26 @@ export function GanttView({
   }, [windowOf, fillLightLater]);
 
   useLayoutEffect(updateWindow, [updateWindow, viewport]);
+
+  // A scroll event reads nothing: React's render of the previous step has left the layout dirty,
+  // and reading the scroll position here forced a synchronous style and layout in every scroll
+  // event (a third of the main thread's time in a fling). The position is read in this frame's
+  // animation callback instead, where the layout is clean (the last render ran before the last
+  // frame's layout), and the new window is rendered there at once (flushSync), before this
+  // frame's style and layout: one layout per frame, by the browser, and the rows coming into
+  // view are drawn in the frame of the scroll rather than the next.
+  const onScroll = useCallback(() => {
+    const s = scrolling.current;
+    if (typeof requestAnimationFrame === 'undefined') {
+      updateWindow();
+      return;
+    }
+    if (s.update !== 0) return;
+    s.update = requestAnimationFrame(() => {
+      s.update = 0;
+      flushSync(updateWindow);
+    });
+  }, [updateWindow]);
 
   useLayoutEffect(() => {
     const el = scrollerRef.current;
@@ -857,7 +899,7 @@ export function GanttView({
       <div
         ref={scrollerRef}
         className="gantt-scroller"
-        onScroll={updateWindow}
+        onScroll={onScroll}
         style={printing ? { zoom: printZoom } : undefined}
       >
         <div style={{ width: tableWidth + scale.width, position: 'relative' }}>
@@ -916,6 +958,7 @@ export function GanttView({
                       index !== selectedIndex &&
                       lightChunks.has(Math.floor(index / CHUNK_ROWS))
                     }
+                    compact={compact}
                     actions={rowActions}
                     text={text}
                   />
@@ -929,7 +972,7 @@ export function GanttView({
               onClick={(e) => {
                 // A click on a row of the timeline selects its task (not on an arrow: that
                 // opens the link's editor).
-                if ((e.target as Element).closest('[data-link-id]')) return;
+                if ((e.target as Element).closest('[data-link-id], [data-links]')) return;
                 const row = rows[Math.floor(svgPoint(e).y / ROW_HEIGHT)];
                 if (row) setSelectedId(row.id);
               }}
@@ -1238,6 +1281,8 @@ interface TaskRowProps {
   editing: Field | null;
   /** While the view scrolls fast: the number and the name only (the other cells come after). */
   light: boolean;
+  /** The table shows its compact columns (the light row's empty cell spans those). */
+  compact: boolean;
   actions: RowActions;
 }
 
@@ -1311,6 +1356,14 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
         >
           {task.name}
         </div>
+        {/* The other columns, as one empty cell until the row is drawn whole: a screen reader
+            reading during a fling finds as many columns as in a whole row (one element, not
+            five: a fling mounts a score of these rows per frame). */}
+        <div
+          role="gridcell"
+          className="gantt-cell"
+          aria-colspan={props.compact ? COMPACT_COLUMNS - 2 : COLUMNS.length - 2}
+        />
       </div>
     );
   }

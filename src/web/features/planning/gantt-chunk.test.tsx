@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { PlanLink } from '../../../contracts/planning.ts';
 import { toEpochDay } from '../../../core/calendar/days.ts';
 import { LIGHT_PALETTE } from './gantt-palette.ts';
 import { CHUNK_ROWS, GanttChunk, GanttSvg, ROW_HEIGHT, linkRowsOf } from './GanttSvg.tsx';
@@ -24,7 +25,13 @@ const long = {
 const links = [...plan.links, long];
 const scale = createScale('week', toEpochDay(plan.projectStart!), toEpochDay(plan.projectFinish!));
 
-function chunk(index: number, selectedRow = -1, light = false) {
+function chunk(
+  index: number,
+  selectedRow = -1,
+  light = false,
+  onLinkClick?: (link: PlanLink) => void,
+  selectedLinkId: string | null = null,
+) {
   const { container } = render(
     <GanttChunk
       index={index}
@@ -36,10 +43,11 @@ function chunk(index: number, selectedRow = -1, light = false) {
       showLabels
       baselines={null}
       selectedRow={selectedRow}
-      selectedLinkId={null}
+      selectedLinkId={selectedLinkId}
       preview={null}
       editable={false}
       light={light}
+      onLinkClick={onLinkClick}
     />,
   );
   return container.querySelector('svg.gantt-chunk')!;
@@ -65,7 +73,8 @@ describe('GanttChunk (one block of rows of the on-screen timeline)', () => {
 
   it('draws an arrow in every block it crosses (clipped there), and in no other', () => {
     const has = (index: number) =>
-      chunk(index).querySelector(`[data-link-id="${long.id}"]`) !== null;
+      chunk(index).querySelector(`[data-link-id="${long.id}"], [data-links~="${long.id}"]`) !==
+      null;
     expect([0, 1, 2, 3, 4, 5, 6, 7].map(has)).toEqual([
       true,
       true,
@@ -80,6 +89,42 @@ describe('GanttChunk (one block of rows of the on-screen timeline)', () => {
     const boundary = plan.links.find((l) => rowOf.get(l.toTaskId) === 16)!;
     expect(chunk(1).querySelector(`[data-link-id="${boundary.id}"]`)).not.toBeNull();
     expect(chunk(2).querySelector(`[data-link-id="${boundary.id}"]`)).not.toBeNull();
+  });
+
+  it('draws the lines passing through a block as one path per colour, one element for all', () => {
+    const svg = chunk(2);
+    const group = svg.querySelector('[data-links]')!;
+    expect(group.getAttribute('data-links')!.split(' ')).toContain(long.id);
+    // A line of each colour in use and one click target: three paths, whatever their number.
+    expect(group.querySelectorAll('path').length).toBeLessThanOrEqual(3);
+    expect(svg.querySelectorAll(`[data-link-id="${long.id}"]`)).toHaveLength(0);
+  });
+
+  it('a click on a passing line picks that link by position, a click beside it none', () => {
+    const clicked: string[] = [];
+    const svg = chunk(2, -1, false, (link) => clicked.push(link.id));
+    const target = svg.querySelector<SVGPathElement>('[data-links] path[stroke="transparent"]')!;
+    // The long SS link runs down at x = start of row 2's bar − 8, through block 2 (rows 16–23,
+    // top 512 px; jsdom puts the block's box at 0, 0).
+    const x =
+      Number(
+        /^M(\S+)/.exec(
+          chunk(0).querySelector(`[data-link-id="${long.id}"] path`)!.getAttribute('d')!,
+        )![1],
+      ) - 8;
+    fireEvent.click(target, { clientX: x + 1, clientY: 100 });
+    expect(clicked).toEqual([long.id]);
+    fireEvent.click(target, { clientX: x + 40, clientY: 100 });
+    expect(clicked).toEqual([long.id]);
+  });
+
+  it('the selected link is drawn on its own, thicker, in the blocks it passes through', () => {
+    const svg = chunk(2, -1, false, undefined, long.id);
+    const own = svg.querySelector(`[data-link-id="${long.id}"] path`)!;
+    expect(own.getAttribute('stroke-width')).toBe('2.5');
+    expect(svg.querySelector('[data-links]')?.getAttribute('data-links') ?? '').not.toContain(
+      long.id,
+    );
   });
 
   it('shows the selection only in the block of the selected row', () => {
@@ -137,8 +182,14 @@ describe('arrowOf (one arrow drawing for the exported SVG and the blocks on scre
     // The blocks of its ends (row 2, row 40, and block 4 whose last row is next to row 40):
     // line and head, as exported.
     for (const k of [0, 4, 5]) expect(paths(chunk(k), long.id)).toEqual(exported);
-    // The blocks it passes through: the same line, alone (its head is in another block).
-    for (const k of [1, 2, 3]) expect(paths(chunk(k), long.id)).toEqual([exported[0]]);
+    // The blocks it passes through: the same line, alone (its head is in another block), in
+    // the one path of the block's passing lines of its colour.
+    for (const k of [1, 2, 3]) {
+      const svg = chunk(k);
+      expect(paths(svg, long.id)).toEqual([]);
+      const lines = [...svg.querySelectorAll('[data-links] path:not([stroke="transparent"])')];
+      expect(lines.filter((l) => l.getAttribute('d')!.includes(exported[0]!))).toHaveLength(1);
+    }
     const local = plan.links[20]!;
     const k = Math.floor(rowOf.get(local.toTaskId)! / CHUNK_ROWS);
     expect(paths(chunk(k), local.id)).toEqual(paths(container, local.id));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render } from '@testing-library/react';
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.ts';
 import { GanttView } from './GanttView.tsx';
@@ -37,6 +37,8 @@ beforeAll(async () => {
   await initI18n('fr');
 });
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 // 10 phases of 99 tasks: 1,000 rows, 125 blocks of 8.
 const plan = buildPlan({ phases: 10, perPhase: 99 });
 
@@ -57,10 +59,12 @@ function renderGantt() {
   const scroller = view.container.querySelector<HTMLElement>('.gantt-scroller')!;
   const timeline = view.container.querySelector<HTMLElement>('.gantt-timeline')!;
   const grid = view.container.querySelector<HTMLElement>('.gantt-grid')!;
+  // The view reads the new position in the next animation frame (not in the scroll event).
   const scrollTo = (top: number) =>
-    act(() => {
+    act(async () => {
       scroller.scrollTop = top;
       fireEvent.scroll(scroller);
+      await nextFrame();
     });
   const blocks = () =>
     [...timeline.querySelectorAll<SVGElement>('svg.gantt-chunk')].map((svg) => svg.style.top);
@@ -68,7 +72,7 @@ function renderGantt() {
 }
 
 describe('GanttView scrolling (5,000-task plans)', () => {
-  it('renders only the blocks of rows around the viewport', () => {
+  it('renders only the blocks of rows around the viewport', async () => {
     const { grid, blocks } = renderGantt();
     // 552 px of rows visible (18 rows), one block beyond: blocks 0–3 of 8 rows.
     expect(blocks()).toEqual(['0px', '256px', '512px', '768px']);
@@ -76,20 +80,20 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     expect(grid.getAttribute('aria-rowcount')).toBe('1000');
   });
 
-  it('scrolling inside a block changes nothing in the page', () => {
+  it('scrolling inside a block changes nothing in the page', async () => {
     const { timeline, grid, scrollTo } = renderGantt();
     const records: MutationRecord[] = [];
     const observer = new MutationObserver((r) => records.push(...r));
     for (const el of [timeline, grid])
       observer.observe(el, { subtree: true, childList: true, attributes: true });
-    scrollTo(100);
-    scrollTo(200);
+    await scrollTo(100);
+    await scrollTo(200);
     records.push(...observer.takeRecords());
     observer.disconnect();
     expect(records).toEqual([]);
   });
 
-  it('crossing a block mounts the new block and its rows and leaves the others untouched', () => {
+  it('crossing a block mounts the new block and its rows and leaves the others untouched', async () => {
     const { timeline, grid, scrollTo, blocks } = renderGantt();
     const before = [...timeline.querySelectorAll('svg.gantt-chunk')];
     const records: MutationRecord[] = [];
@@ -97,7 +101,7 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     for (const el of [timeline, grid])
       observer.observe(el, { subtree: true, childList: true, attributes: true });
     // Rows 9 to 27 visible: blocks 0–4.
-    scrollTo(300);
+    await scrollTo(300);
     records.push(...observer.takeRecords());
     observer.disconnect();
     expect(blocks()).toEqual(['0px', '256px', '512px', '768px', '1024px']);
@@ -112,9 +116,35 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     expect(records.every((r) => r.target === timeline || r.target === grid)).toBe(true);
   });
 
-  it('far down, the blocks and rows of the start are gone', () => {
+  it('a scroll event reads no layout: the position is read once, in the next frame, before any write', async () => {
+    const { scroller, grid, timeline, blocks } = renderGantt();
+    const reads: string[] = [];
+    const writes: number[] = [];
+    let inEvent = false;
+    scroller.addEventListener('scroll', () => (inEvent = true), { capture: true });
+    scroller.addEventListener('scroll', () => (inEvent = false));
+    let top = 0;
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => (reads.push(inEvent ? 'event' : `frame after ${writes.length} writes`), top),
+      set: (v: number) => (top = v),
+    });
+    const observer = new MutationObserver((r) => writes.push(r.length));
+    for (const el of [timeline, grid]) observer.observe(el, { subtree: true, childList: true });
+    await act(async () => {
+      top = 300;
+      fireEvent.scroll(scroller);
+      expect(reads).toEqual([]);
+      await nextFrame();
+    });
+    observer.disconnect();
+    expect(reads).toEqual(['frame after 0 writes']);
+    expect(blocks()).toEqual(['0px', '256px', '512px', '768px', '1024px']);
+  });
+
+  it('far down, the blocks and rows of the start are gone', async () => {
     const { grid, scrollTo, blocks } = renderGantt();
-    scrollTo(20_000);
+    await scrollTo(20_000);
     // Rows 625 to 642 visible: blocks 77 (one before) to 81 (one after).
     expect(blocks()).toEqual([77, 78, 79, 80, 81].map((k) => `${k * 256}px`));
     const rows = [...grid.querySelectorAll('[role="row"]')];
@@ -124,14 +154,19 @@ describe('GanttView scrolling (5,000-task plans)', () => {
 });
 
 describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
-  const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+  // Once no fling step came for 50 ms, one light block per frame is drawn whole (jsdom's frames
+  // are slow on a loaded machine: waited for, up to 5 s).
+  const settle = (timeline: HTMLElement) =>
+    waitFor(() => expect(timeline.querySelectorAll('svg.gantt-chunk.is-light')).toHaveLength(0), {
+      timeout: 5000,
+    });
 
   it('a fling mounts its blocks light (bars and names, no arrows), drawn whole once it slows', async () => {
     const { timeline, grid, scrollTo, blocks } = renderGantt();
     expect(timeline.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
     // 600 px in one step, then 600 more: a fling.
-    scrollTo(600);
-    scrollTo(1200);
+    await scrollTo(600);
+    await scrollTo(1200);
     // Rows 37 to 55 visible: blocks 3 (shown at first, drawn whole) to 7.
     expect(blocks()).toEqual([3, 4, 5, 6, 7].map((k) => `${k * 256}px`));
     // The blocks that came into view during the fling are light: bars and labels, no arrows.
@@ -140,21 +175,27 @@ describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
     expect(light.flatMap((svg) => [...svg.querySelectorAll('[data-link-id]')])).toHaveLength(0);
     expect(light[0]!.querySelectorAll('[data-task-id]')).toHaveLength(CHUNK_ROWS);
     expect(light[0]!.querySelector('text')?.textContent).not.toBe('');
-    // So are their rows in the table: the number and the name.
+    // So are their rows in the table: the number and the name, then one empty cell spanning
+    // the other columns (a row always covers every column, light or whole, for a screen reader).
     const row = grid.querySelector<HTMLElement>('[aria-rowindex="41"]')!;
-    expect(row.querySelectorAll('[role="gridcell"]')).toHaveLength(2);
-    expect(row.textContent).toContain(plan.tasks[40]!.name);
+    const cells = [...row.querySelectorAll('[role="gridcell"]')];
+    expect(cells.map((c) => c.textContent)).toEqual([
+      plan.tasks[40]!.wbs,
+      plan.tasks[40]!.name,
+      '',
+    ]);
+    expect(cells.map((c) => Number(c.getAttribute('aria-colspan') ?? 1))).toEqual([1, 1, 5]);
 
-    await settle();
+    await settle(timeline);
     expect(timeline.querySelectorAll('svg.gantt-chunk.is-light')).toHaveLength(0);
     expect(timeline.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
     const filled = grid.querySelector<HTMLElement>('[aria-rowindex="41"]')!;
     expect(filled.querySelectorAll('[role="gridcell"]')).toHaveLength(7);
   });
 
-  it('scrolling slowly mounts whole blocks', () => {
+  it('scrolling slowly mounts whole blocks', async () => {
     const { timeline, scrollTo } = renderGantt();
-    for (let top = 48; top <= 480; top += 48) scrollTo(top);
+    for (let top = 48; top <= 480; top += 48) await scrollTo(top);
     expect(timeline.querySelectorAll('svg.gantt-chunk.is-light')).toHaveLength(0);
     const last = [...timeline.querySelectorAll('svg.gantt-chunk')].at(-1)!;
     expect(last.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
@@ -162,12 +203,12 @@ describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
 });
 
 describe('GanttView active descendant', () => {
-  it('names a row in the page even when the selected row is scrolled far away', () => {
+  it('names a row in the page even when the selected row is scrolled far away', async () => {
     const { grid, scrollTo } = renderGantt();
     fireEvent.click(grid.querySelector('[aria-rowindex="3"]')!);
     const selected = grid.getAttribute('aria-activedescendant');
     expect(selected).toBe(`gantt-row-${plan.tasks[2]!.id}`);
-    scrollTo(20_000);
+    await scrollTo(20_000);
     expect(grid.getAttribute('aria-activedescendant')).toBe(selected);
     const row = grid.querySelector(`[id="${selected}"]`);
     expect(row).not.toBeNull();

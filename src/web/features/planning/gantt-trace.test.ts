@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { framesOf, mainThreadOf, mergeIntervals, type TraceEvent } from './gantt-trace.ts';
+import {
+  BEGIN_MAIN_FRAME,
+  framesOf,
+  mainThreadOf,
+  mergeIntervals,
+  type TraceEvent,
+} from './gantt-trace.ts';
 
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({
   name: 'thread_name',
@@ -56,6 +62,32 @@ describe('gantt trace analysis', () => {
     expect(frames).toHaveLength(2);
     expect(frames[0]).toEqual({ frame: 16, script: 3, layout: 1, paint: 2, busy: 10 });
     expect(frames[1]).toEqual({ frame: 16, script: 1, layout: 0, paint: 0, busy: 2 });
+  });
+});
+
+describe('gantt trace analysis with BeginMainFrame', () => {
+  it('splits frames on BeginMainFrame: two animation callbacks in one frame are one frame', () => {
+    const events: TraceEvent[] = [
+      meta(7, 1, 'CrRendererMain'),
+      // Frame 1: the probe's callback and the view's, then style, layout and paint.
+      x('RunTask', 0, 12_000),
+      x(BEGIN_MAIN_FRAME, 0, 12_000),
+      x('FireAnimationFrame', 0, 1_000),
+      x('FireAnimationFrame', 1_000, 3_000),
+      x('UpdateLayoutTree', 4_000, 1_000),
+      x('Layout', 5_000, 2_000),
+      x('Paint', 7_000, 1_000),
+      // Frame 2 (16.7 ms later): the probe's callback only.
+      x('RunTask', 16_700, 1_000),
+      x(BEGIN_MAIN_FRAME, 16_700, 1_000),
+      x('FireAnimationFrame', 16_700, 500),
+      x(BEGIN_MAIN_FRAME, 33_400, 1_000),
+      x('FireAnimationFrame', 33_400, 500),
+    ];
+    const frames = framesOf(mainThreadOf(events));
+    expect(frames).toHaveLength(2);
+    expect(frames[0]).toEqual({ frame: 16.7, script: 4, layout: 3, paint: 1, busy: 12 });
+    expect(frames[1]).toEqual({ frame: 16.7, script: 0.5, layout: 0, paint: 0, busy: 1 });
   });
 });
 

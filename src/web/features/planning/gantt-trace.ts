@@ -1,7 +1,7 @@
 /**
  * Per-frame main-thread work from a Chromium performance trace (the JSON that CDP's tracing
- * answers), for `gantt-perf.ts`: a frame is the time between two `FireAnimationFrame` events of
- * the page's main thread (the scroll loop of the probe moves the scroller once per frame), and
+ * answers), for `gantt-perf.ts`: a frame is the time between two `BeginMainFrame` events of the
+ * page's main thread (or, in a trace without them, two `FireAnimationFrame` events), and
  * each frame's time is split into scripting, style and layout, and paint (pre-paint, paint,
  * layerize, commit). Scripting is measured less the style and layout it forced, so that a
  * forced layout is counted once, as layout. Times are the thread's CPU time (`tts`/`tdur`, the
@@ -42,6 +42,9 @@ const PAINT = new Set(['PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer',
 
 type Interval = [number, number];
 
+/** The event around each frame's work on the renderer's main thread. */
+export const BEGIN_MAIN_FRAME = 'WebFrameWidgetImpl::BeginMainFrame';
+
 /** Merges intervals into disjoint sorted ones. */
 export function mergeIntervals(intervals: Interval[]): Interval[] {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
@@ -81,7 +84,7 @@ function intersect(a: Interval[], b: Interval[]): Interval[] {
 }
 
 export interface FrameWork {
-  /** Milliseconds of each frame (FireAnimationFrame to the next). */
+  /** Milliseconds of each frame (BeginMainFrame to the next). */
   frame: number;
   script: number;
   layout: number;
@@ -137,7 +140,13 @@ export function framesOf(all: readonly TraceEvent[]): FrameWork[] {
   const paint = span(PAINT);
   const forced = intersect(script, layout);
   const busy = span(new Set(['RunTask', 'ThreadControllerImpl::RunTask']));
-  const fired = main.filter((e) => e.name === 'FireAnimationFrame').sort((a, b) => a.ts - b.ts);
+  // A frame starts at the renderer's BeginMainFrame (animation callbacks, style, layout and paint
+  // of one frame run inside it); traces without it are split on the animation callbacks, which
+  // miscounts a frame that runs several of them (the probe's and the view's) as several.
+  const begins = main.filter((e) => e.name === BEGIN_MAIN_FRAME);
+  const fired = (begins.length > 0 ? begins : main.filter((e) => e.name === 'FireAnimationFrame'))
+    .slice()
+    .sort((a, b) => a.ts - b.ts);
   const frames: FrameWork[] = [];
   for (let i = 0; i + 1 < fired.length; i++) {
     const from = start(fired[i]!);

@@ -1,9 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Plan } from '../../../contracts/planning.ts';
+import { Plan, PlanChange } from '../../../contracts/planning.ts';
 import { buildPlan, fixtureId } from './plan-fixture.ts';
-import { PlanPayload, PlanShapeError, readPlan } from './plan-read.ts';
+import {
+  PlanChangePayload,
+  PlanPayload,
+  PlanShapeError,
+  readPlan,
+  readPlanChange,
+} from './plan-read.ts';
 
 // As in the browser, where the content security policy forbids zod's compiled checks.
 z.config({ jitless: true });
@@ -178,5 +184,112 @@ describe('readPlan (the plan checked without zod for its tasks and links)', () =
     const plan = buildPlan({ phases: 50, perPhase: 99 });
     const json = JSON.parse(JSON.stringify(plan)) as unknown;
     expect(readPlan(json)).toEqual(Plan.parse(json));
+  });
+});
+
+/** An edit's answer as the API sends it: whole tasks, moved schedules, links, ids, the span. */
+function sampleChange() {
+  const plan = samplePlan();
+  return {
+    tasks: plan.tasks.slice(0, 5),
+    schedules: plan.tasks.slice(5, 10).map((t) => ({ id: t.id, schedule: t.schedule })),
+    links: plan.links.slice(0, 3),
+    removedTaskIds: [fixtureId(600)],
+    removedLinkIds: [fixtureId(601), fixtureId(602)],
+    createdTaskIds: [plan.tasks[0]!.id],
+    projectStart: plan.projectStart,
+    projectFinish: plan.projectFinish,
+    criticalPath: plan.criticalPath,
+  } as Record<string, unknown> & {
+    tasks: Record<string, unknown>[];
+    schedules: Record<string, unknown>[];
+    links: Record<string, unknown>[];
+  };
+}
+
+const SCHEDULE_ENTRY_FIELDS = [
+  'id',
+  'schedule',
+  ...TASK_FIELDS.filter((f) => f.startsWith('schedule.')),
+];
+const CHANGE_FIELDS = [
+  'tasks',
+  'schedules',
+  'links',
+  'removedTaskIds',
+  'removedTaskIds.0',
+  'removedLinkIds',
+  'removedLinkIds.1',
+  'createdTaskIds',
+  'createdTaskIds.0',
+  'projectStart',
+  'projectFinish',
+  'criticalPath',
+  'criticalPath.0',
+];
+
+describe("readPlanChange (an edit's answer checked without zod)", () => {
+  it('reads what PlanChange.parse reads, extra fields dropped', () => {
+    const json = sampleChange();
+    json.schedules[0]!.extra = 'ignored';
+    json.extra = 1;
+    expect(readPlanChange(json)).toEqual(PlanChange.parse(json));
+    expect('extra' in readPlanChange(json).schedules[0]!).toBe(false);
+  });
+
+  it('says where a payload is wrong', () => {
+    const json = sampleChange();
+    json.schedules[2]!.schedule = { ...(json.schedules[2]!.schedule as object), start: 'hier' };
+    const result = PlanChangePayload.safeParse(json);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['schedules', 2, 'schedule', 'start']);
+    const ids = PlanChangePayload.safeParse({
+      ...sampleChange(),
+      removedLinkIds: [fixtureId(1), 'x'],
+    });
+    expect(ids.error?.issues[0]?.path).toEqual(['removedLinkIds', 1]);
+  });
+
+  it('accepts and refuses exactly what PlanChange.parse does (a field changed)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            where: fc.constantFrom('task', 'schedule', 'link', 'change'),
+            index: fc.nat(),
+            field: fc.nat(),
+            value,
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (changes) => {
+          const json = JSON.parse(JSON.stringify(sampleChange())) as ReturnType<
+            typeof sampleChange
+          >;
+          for (const c of changes) {
+            if (c.where === 'change') {
+              setAt(json, CHANGE_FIELDS[c.field % CHANGE_FIELDS.length]!, c.value);
+              continue;
+            }
+            const list =
+              c.where === 'task' ? json.tasks : c.where === 'link' ? json.links : json.schedules;
+            const fields =
+              c.where === 'task'
+                ? TASK_FIELDS
+                : c.where === 'link'
+                  ? LINK_FIELDS
+                  : SCHEDULE_ENTRY_FIELDS;
+            if (!Array.isArray(list) || list.length === 0) continue;
+            setAt(list[c.index % list.length]!, fields[c.field % fields.length]!, c.value);
+          }
+          const sent = JSON.parse(JSON.stringify(json)) as unknown;
+          const ours = outcome(() => readPlanChange(sent));
+          const zods = outcome(() => PlanChange.parse(sent));
+          expect(ours.ok).toBe(zods.ok);
+          if (ours.ok && zods.ok) expect(ours.value).toEqual(zods.value);
+        },
+      ),
+      { numRuns: 600 },
+    );
   });
 });

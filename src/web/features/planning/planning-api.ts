@@ -19,7 +19,7 @@ import {
   MilestoneList,
   MilestoneTrend,
   Plan,
-  PlanChange,
+  type PlanChange,
   PlanTask,
   Roadmap,
 } from '../../../contracts/planning.ts';
@@ -35,7 +35,7 @@ import type { ErrorCode } from '../../../core/errors.ts';
 import { errorMessage } from '../../components/errors.ts';
 import type { OutlineMove } from './outline.ts';
 import { applyPlanChange } from './plan-cache.ts';
-import { PlanPayload } from './plan-read.ts';
+import { PlanChangePayload, PlanPayload } from './plan-read.ts';
 
 export const planningKeys = {
   plan: (projectId: string) => ['plan', projectId] as const,
@@ -149,12 +149,14 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
   return {
     createTask: useMutation({
       mutationFn: (body: z.input<typeof CreateTaskBody>) =>
-        api.post(`${base}/tasks`, PlanChange, body),
+        api.post(`${base}/tasks`, PlanChangePayload, body),
       ...options,
     }),
     updateTask: useMutation({
       mutationFn: ({ task, body }: { task: PlanTask; body: TaskBody }) =>
-        inTurn(task, (version) => api.patch(`${base}/tasks/${task.id}`, PlanChange, body, version)),
+        inTurn(task, (version) =>
+          api.patch(`${base}/tasks/${task.id}`, PlanChangePayload, body, version),
+        ),
       ...options,
     }),
     deleteTask: useMutation({
@@ -172,17 +174,17 @@ export function usePlanMutations(projectId: string, onCreated?: (ids: string[]) 
       ...options,
     }),
     copyTask: useMutation({
-      mutationFn: (task: PlanTask) => api.post(`${base}/tasks/${task.id}/copy`, PlanChange),
+      mutationFn: (task: PlanTask) => api.post(`${base}/tasks/${task.id}/copy`, PlanChangePayload),
       ...options,
     }),
     createLink: useMutation({
       mutationFn: (body: z.input<typeof CreateLinkBody>) =>
-        api.post(`${base}/links`, PlanChange, body),
+        api.post(`${base}/links`, PlanChangePayload, body),
       ...options,
     }),
     updateLink: useMutation({
       mutationFn: ({ id, version, body }: { id: string; version: number; body: LinkBody }) =>
-        api.patch(`${base}/links/${id}`, PlanChange, body, version),
+        api.patch(`${base}/links/${id}`, PlanChangePayload, body, version),
       ...options,
     }),
     deleteLink: useMutation({
@@ -200,7 +202,7 @@ async function apiWithVersion(
   body: unknown,
   version: number,
 ): Promise<PlanChange> {
-  return apiRequest(method, path, PlanChange, { body, ifMatch: version });
+  return apiRequest(method, path, PlanChangePayload, { body, ifMatch: version });
 }
 
 export function useUpdatePlanSettings(projectId: string) {
