@@ -11,7 +11,7 @@ import type {
 } from '../../../contracts/resources.ts';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidayDays } from '../../../core/calendar/holidays-fr.ts';
-import { OVER_EPSILON, aggregateGroups, roundHours } from '../../../core/resources/aggregate.ts';
+import { OVER_EPSILON, aggregateWithTotal, roundHours } from '../../../core/resources/aggregate.ts';
 import {
   type AbsenceSpan,
   type CapacityGrid,
@@ -315,13 +315,8 @@ export function toHeatMap(
   n: { roles: Map<string, string>; teams: Map<string, string> },
 ): HeatMap {
   const { keys, labels, groupOf } = groupKeys(s, p.groupBy, n, p);
-  const rows = aggregateGroups(grid, groupOf, keys.length);
+  const { rows, total: totals } = aggregateWithTotal(grid, groupOf, keys.length);
   const B = grid.buckets;
-  const totals = aggregateGroups(
-    grid,
-    groupOf.map((g) => (g >= 0 ? 0 : -1)),
-    1,
-  )[0]!;
   let out = rows.map((r) => {
     let worst = 0;
     for (let b = 0; b < B; b++) worst = Math.max(worst, r.load[b]! - r.capacity[b]!);
