@@ -79,15 +79,6 @@ export async function candidates(
   let ranked: ReturnType<typeof rankCandidates>;
   let total: number;
   const loads = new Map<string, { capacity: number; load: number }>();
-  // What the answer names besides the ranking, read while the pool is ranked (on PostgreSQL on
-  // other connections; one after the other on PGlite). Awaited after the loop; a failure here
-  // is reported then, not as an unhandled rejection meanwhile.
-  const named = Promise.all([
-    requestsRepo.allocationsOf(db, [requestId]),
-    resourcesRepo.listRoles(db),
-    skillsRepo.listSkills(db),
-  ]);
-  named.catch(() => undefined);
   // Few batches: each statement has a fixed cost (the plan, the scans of the tasks in the
   // period), each person read a small one. One more person than the batch is read: the best
   // bound left, to know whether to go on.
@@ -135,10 +126,11 @@ export async function candidates(
     const bound = scoreBound(asked, next, slice.range, weights, next.maxAvailability).bound;
     if (last && bound + 0.05 < last.score) break;
   }
-  const [allocated, roleRows, skillRows] = await named;
-  const linked = new Set(allocated.map((a) => a.personId));
-  const roles = new Map(roleRows.map((r) => [r.id, r.name]));
-  const skillNames = new Map(skillRows.map((s) => [s.id, s.name]));
+  const linked = new Set(
+    (await requestsRepo.allocationsOf(db, [requestId])).map((a) => a.personId),
+  );
+  const roles = new Map((await resourcesRepo.listRoles(db)).map((r) => [r.id, r.name]));
+  const skillNames = new Map((await skillsRepo.listSkills(db)).map((s) => [s.id, s.name]));
   const briefs = await personBriefs(
     db,
     ranked.items.map((r) => r.id),
