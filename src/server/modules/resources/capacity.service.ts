@@ -53,7 +53,7 @@ export interface CapacityPerson {
   orgUnit: { id: string; name: string } | null;
 }
 
-/** Everything the engine needs, read set-wise (one statement, whatever the size). */
+/** Everything the engine needs, read set-wise (four reads of one snapshot, whatever the size). */
 interface Snapshot {
   people: CapacityPerson[];
   profiles: Map<string, { roleId: string | null; teamId: string | null }>;
@@ -70,7 +70,7 @@ const LOAD_KINDS = ['hours', 'percent', 'effort'] as const;
 
 /**
  * The raw inputs of a window (wider by `margin` days for the loads, for shifted projects), in
- * one statement: the people read (all active people, or those of `only`) with their names and
+ * one snapshot (`capacityColumns`): the people read (all active people, or those of `only`) with their names and
  * org units, their working weeks, absences and loads.
  */
 export async function readInputs(

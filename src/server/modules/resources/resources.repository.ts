@@ -416,8 +416,8 @@ export async function deleteAssignment(db: Executor, id: string) {
 // ---------------------------------------------------------------- capacity inputs, set-wise
 
 /**
- * Everything the capacity engine reads, in one statement and one JSON value of columns of
- * numbers: people and projects are given as their index in `people` and `projects`. Loads are
+ * Everything the capacity engine reads, in four reads of one snapshot (concurrent on
+ * PostgreSQL: `readConcurrently`), each one JSON value of columns of numbers: people and projects are given as their index in `people` and `projects`. Loads are
  * the allocations and the task assignments (with their task's dates, joined here rather than
  * sent back and forth as ids) overlapping `[from, to)`; kind 0 = hours a week, 1 = percent,
  * 2 = task effort. Only active people are read — only some of them with `only` (ids, a team, a
