@@ -22,7 +22,7 @@ Runs the benchmarks bench/<name>.ts (all of them by default) and prints one tabl
   --quick     shorter measurements, to try a benchmark out (numbers not comparable)`;
 
 const BENCH_DIR = path.join(REPO_ROOT, 'bench');
-const NOT_BENCHES = new Set(['run', 'lib']);
+const NOT_BENCHES = new Set(['run', 'lib', 'answers-check']);
 
 interface Row extends BenchResult {
   bench: string;

@@ -25,18 +25,36 @@ export function aggregateGroups(
   groupOf: Int32Array,
   groupCount: number,
 ): GroupRow[] {
+  return fold(grid, groupOf, groupCount, false).rows;
+}
+
+/**
+ * `aggregateGroups` and the total of every person grouped, in one pass over the grid: the same
+ * sums as a second `aggregateGroups` with everyone in one group (added in the same order).
+ */
+export function aggregateWithTotal(
+  grid: CapacityGrid,
+  groupOf: Int32Array,
+  groupCount: number,
+): { rows: GroupRow[]; total: GroupRow } {
+  const { rows, total } = fold(grid, groupOf, groupCount, true);
+  return { rows, total: total! };
+}
+
+function fold(grid: CapacityGrid, groupOf: Int32Array, groupCount: number, withTotal: boolean) {
   const B = grid.buckets;
   const rows: GroupRow[] = [];
-  // One buffer per measure for all groups, each row a view on it (thousands of groups when
-  // grouping by person: one allocation instead of one per row).
-  const n = groupCount * B;
+  // One buffer per measure for all groups (and the total), each row a view on it (thousands of
+  // groups when grouping by person: one allocation instead of one per row).
+  const count = groupCount + (withTotal ? 1 : 0);
+  const n = count * B;
   const capacity = new Float64Array(n);
   const allocated = new Float64Array(n);
   const soft = new Float64Array(n);
   const assigned = new Float64Array(n);
   const load = new Float64Array(n);
   const overPeople = new Int32Array(n);
-  for (let g = 0; g < groupCount; g++) {
+  for (let g = 0; g < count; g++) {
     const a = g * B;
     const z = a + B;
     rows.push({
@@ -50,24 +68,39 @@ export function aggregateGroups(
       overPeople: overPeople.subarray(a, z),
     });
   }
+  const total = withTotal ? rows.pop()! : undefined;
+  const t = groupCount * B;
   for (let p = 0; p < grid.people; p++) {
     const g = groupOf[p]!;
     if (g < 0) continue;
-    const row = rows[g]!;
-    row.people++;
+    rows[g]!.people++;
+    if (total) total.people++;
     const base = p * B;
+    const r = g * B;
     for (let b = 0; b < B; b++) {
       const c = grid.capacity[base + b]!;
       const l = grid.load[base + b]!;
-      row.capacity[b]! += c;
-      row.allocated[b]! += grid.allocated[base + b]!;
-      row.soft[b]! += grid.soft[base + b]!;
-      row.assigned[b]! += grid.assigned[base + b]!;
-      row.load[b]! += l;
-      if (l > c + OVER_EPSILON) row.overPeople[b]! += 1;
+      const al = grid.allocated[base + b]!;
+      const so = grid.soft[base + b]!;
+      const as = grid.assigned[base + b]!;
+      const over = l > c + OVER_EPSILON ? 1 : 0;
+      capacity[r + b]! += c;
+      allocated[r + b]! += al;
+      soft[r + b]! += so;
+      assigned[r + b]! += as;
+      load[r + b]! += l;
+      overPeople[r + b]! += over;
+      if (total) {
+        capacity[t + b]! += c;
+        allocated[t + b]! += al;
+        soft[t + b]! += so;
+        assigned[t + b]! += as;
+        load[t + b]! += l;
+        overPeople[t + b]! += over;
+      }
     }
   }
-  return rows;
+  return { rows, total };
 }
 
 /** Hours rounded to the tenth, for the API. */

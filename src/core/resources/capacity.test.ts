@@ -8,6 +8,7 @@ import {
   bucketEdges,
   computeCapacity,
   fteOf,
+  weekdayCounter,
   weekdayCounts,
   workingDays,
 } from './capacity.ts';
@@ -50,6 +51,30 @@ describe('buckets', () => {
     expect(workingDays(d(from), d(to), H2026)).toBe(expected);
     const c = weekdayCounts(d(from), d(to), H2026);
     expect(c[0]! + c[1]! + c[2]! + c[3]! + c[4]!).toBe(expected);
+  });
+});
+
+describe('weekdayCounter', () => {
+  it('counts what weekdayCounts counts, inside and outside its stretch', () => {
+    // 2008 (Ascension on 1 May) and 2009, ranges starting and ending outside them too.
+    const holidays = Int32Array.from([
+      ...frenchPublicHolidayDays(2008),
+      ...frenchPublicHolidayDays(2009),
+    ]).sort();
+    const first = d('2008-01-01');
+    const last = d('2009-12-31');
+    const count = weekdayCounter(first, last, holidays);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: first - 30, max: last + 30 }),
+        fc.integer({ min: -5, max: 400 }),
+        (from, length) => {
+          const got = [...count(from, from + length, new Float64Array(7))];
+          expect(got).toEqual([...weekdayCounts(from, from + length, holidays)]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

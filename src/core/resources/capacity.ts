@@ -1,6 +1,6 @@
 import { civilOf, epochDayOf, isoWeekday, mondayOf } from '../calendar/days.ts';
 import { mergeAbsences } from '../skills/absences.ts';
-import { fullDaysOff, personWorkingDays } from '../staff/workdays.ts';
+import { fullDaysOff } from '../staff/workdays.ts';
 
 /** Weekly hours of one full-time equivalent (French legal week). */
 export const FULL_TIME_WEEK_HOURS = 35;
@@ -65,6 +65,45 @@ export function weekdayCounts(
   }
   return out;
 }
+
+/**
+ * `weekdayCounts` for many ranges of one stretch of days, each in O(7): prefix sums of the
+ * weekday counts less holidays, one row of seven per day of `[first, last]`, built once. The
+ * same integers as `weekdayCounts` (a holiday listed twice counts twice there too), so the
+ * figures computed from them do not change by a bit. Ranges outside the stretch, or a stretch
+ * too long to tabulate, fall back to `weekdayCounts`.
+ */
+export function weekdayCounter(
+  first: number,
+  last: number,
+  holidays: Int32Array,
+): (from: number, to: number, out: Float64Array) => Float64Array {
+  const n = last - first + 1;
+  if (!(n > 0 && n <= MAX_TABULATED_DAYS)) {
+    return (from, to, out) => weekdayCounts(from, to, holidays, out);
+  }
+  const prefix = new Int32Array((n + 1) * 7);
+  let h = lowerBound(holidays, first);
+  for (let i = 0, wd = isoWeekday(first) - 1; i < n; i++, wd = wd === 6 ? 0 : wd + 1) {
+    const day = first + i;
+    const row = i * 7;
+    for (let d = 0; d < 7; d++) prefix[row + 7 + d] = prefix[row + d]!;
+    let add = 1;
+    for (; h < holidays.length && holidays[h]! <= day; h++) if (holidays[h] === day) add--;
+    prefix[row + 7 + wd]! += add;
+  }
+  return (from, to, out) => {
+    if (from < first || to > last + 1) return weekdayCounts(from, to, holidays, out);
+    if (to <= from) return out.fill(0);
+    const a = (from - first) * 7;
+    const z = (to - first) * 7;
+    for (let d = 0; d < 7; d++) out[d] = prefix[z + d]! - prefix[a + d]!;
+    return out;
+  };
+}
+
+/** Longest stretch `weekdayCounter` tabulates (about 110 years: 1.1 MB). */
+const MAX_TABULATED_DAYS = 40_000;
 
 /** First index of a sorted array whose value is ≥ `x`. */
 export function lowerBound(sorted: Int32Array, x: number): number {
@@ -143,8 +182,17 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
   const capacity = new Float64Array(P * B);
   const counts = new Float64Array(B * 7);
   const tmp = new Float64Array(7);
+  // Every range counted lies within the grid and the loads' own days (a task crossing the
+  // grid's ends is spread over all of its days): their weekday counts come from prefix sums.
+  let first = edges[0]!;
+  let last = edges[B]! - 1;
+  for (const s of input.loads) {
+    if (s.start < first) first = s.start;
+    if (s.finish > last) last = s.finish;
+  }
+  const countDays = weekdayCounter(first, last, holidays);
   for (let b = 0; b < B; b++) {
-    weekdayCounts(edges[b]!, edges[b + 1]!, holidays, tmp);
+    countDays(edges[b]!, edges[b + 1]!, tmp);
     counts.set(tmp, b * 7);
   }
   // People share a handful of working weeks: each distinct one is computed once, then copied.
@@ -219,15 +267,33 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
     mondayToFriday[p] = ok;
   }
   const holidayPrefix = holidayCountPrefix(holidays);
+  // A person's whole days of leave that take a working day away (a day of their week, not a
+  // holiday): what `personWorkingDays` subtracts, counted by two binary searches.
+  let offOf = -1;
+  let workOff: Int32Array | undefined;
+  const workDaysOf = (p: number, a: number, z: number) => {
+    if (offOf !== p) {
+      offOf = p;
+      const off = daysOff.get(p);
+      workOff = off?.filter(
+        (day) => weekHours[p * 7 + isoWeekday(day) - 1]! > 0 && !isHoliday(holidays, day),
+      );
+    }
+    countDays(a, z, tmp);
+    let n = 0;
+    for (let d = 0; d < 7; d++) if (weekHours[p * 7 + d]! > 0) n += tmp[d]!;
+    if (workOff && workOff.length) n -= lowerBound(workOff, z) - lowerBound(workOff, a);
+    return n;
+  };
   let k = 0;
   while (k < order.length) {
-    const first = input.loads[order[k]!]!;
-    const p = first.person;
+    const head = input.loads[order[k]!]!;
+    const p = head.person;
     let lo = B;
     let hi = -1;
     for (; k < order.length; k++) {
       const s = input.loads[order[k]!]!;
-      if (s.person !== p || s.project !== first.project) break;
+      if (s.person !== p || s.project !== head.project) break;
       const from = Math.max(s.start, gridStart);
       const to = Math.min(s.finish + 1, gridEnd);
       if (from >= to) continue;
@@ -238,11 +304,8 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
       if (s.kind === 'effort') {
         // The person's working days; the company's when their week is Monday to Friday and
         // they have no whole day of leave (the same days, cheaper), or when they work none.
-        const off = daysOff.get(p);
-        const w = weekHours.subarray(p * 7, p * 7 + 7);
-        const own = !(mondayToFriday[p] === 1 && !off);
-        const days = (a: number, z: number) =>
-          personWorkingDays(a, z, weekdayCounts(a, z, holidays, tmp), w, off, holidays);
+        const own = !(mondayToFriday[p] === 1 && !daysOff.has(p));
+        const days = (a: number, z: number) => workDaysOf(p, a, z);
         let total = own ? days(s.start, s.finish + 1) : 0;
         const mine = own && total > 0;
         if (!mine) total = workingDays(s.start, s.finish + 1, holidays, holidayPrefix);
@@ -268,7 +331,7 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
         const oe = Math.min(to, be);
         let h: number;
         if (s.kind === 'hours') {
-          weekdayCounts(os, oe, holidays, tmp);
+          countDays(os, oe, tmp);
           let covered = 0;
           for (let d = 0; d < 7; d++) if (weekHours[p * 7 + d]! > 0) covered += tmp[d]!;
           h = (s.amount * covered) / patternDays;
@@ -277,7 +340,7 @@ export function computeCapacity(input: CapacityInput): CapacityGrid {
           if (os === bs && oe === be) {
             h = (full * s.amount) / 100;
           } else {
-            weekdayCounts(os, oe, holidays, tmp);
+            countDays(os, oe, tmp);
             let part = 0;
             let whole = 0;
             for (let d = 0; d < 7; d++) {

@@ -41,6 +41,67 @@ export async function queryJsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return JSON.parse(row!.rows) as T[];
 }
 
+/**
+ * Runs read-only selects that do not depend on one another, and returns each one's rows: on a
+ * PostgreSQL pool, concurrently on as many connections, all in one snapshot (the first
+ * connection's `pg_export_snapshot()`, imported by the others), so they read the same database
+ * as one statement would — an index computed by two of them (people by name) is the same in
+ * both. Elsewhere (PGlite's single connection, a transaction, a pool too small) one after the
+ * other on `db`. For the big reads of the capacity views, whose parts each take a core.
+ */
+export async function readConcurrently(
+  db: Executor,
+  queries: readonly SQL[],
+): Promise<unknown[][]> {
+  const pool = (db as { $client?: unknown }).$client;
+  if (
+    !(pool instanceof pg.Pool) ||
+    queries.length < 2 ||
+    (pool.options.max ?? 10) < queries.length
+  ) {
+    const out: unknown[][] = [];
+    for (const q of queries) out.push(await queryRows<unknown>(db, q));
+    return out;
+  }
+  // Every connection asked for in one go: the pool serves waiting requests in order, so two
+  // such reads never each hold some connections while waiting for the other's.
+  const clients = await Promise.all(queries.map(() => pool.connect()));
+  const dialect = (
+    db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }
+  ).dialect;
+  const open = new Set<pg.PoolClient>();
+  try {
+    const [lead, ...rest] = clients;
+    open.add(lead!);
+    const exported = (await lead!.query(
+      'begin isolation level repeatable read read only; select pg_export_snapshot() as s',
+    )) as unknown as pg.QueryResult<{ s: string }>[];
+    const snapshot = exported[1]!.rows[0]!.s;
+    const rows = await Promise.all(
+      clients.map(async (client, i) => {
+        if (i > 0) {
+          open.add(client);
+          await client.query(
+            `begin isolation level repeatable read read only; set transaction snapshot '${snapshot}'`,
+          );
+        }
+        const q = dialect.sqlToQuery(queries[i]!);
+        const res = await client.query(q.sql, q.params);
+        return res.rows as unknown[];
+      }),
+    );
+    await Promise.all(rest.map((client) => client.query('commit')));
+    await lead!.query('commit');
+    open.clear();
+    return rows;
+  } finally {
+    for (const client of clients) {
+      // A connection left in a transaction by an error is closed rather than reused.
+      client.release(open.has(client) ? true : undefined);
+    }
+  }
+}
+
 /** A connected database: the Drizzle handle, its kind, and how to close it. */
 export interface Database {
   db: Executor;

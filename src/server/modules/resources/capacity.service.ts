@@ -11,7 +11,7 @@ import type {
 } from '../../../contracts/resources.ts';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/days.ts';
 import { frenchPublicHolidayDays } from '../../../core/calendar/holidays-fr.ts';
-import { OVER_EPSILON, aggregateGroups, roundHours } from '../../../core/resources/aggregate.ts';
+import { OVER_EPSILON, aggregateWithTotal, roundHours } from '../../../core/resources/aggregate.ts';
 import {
   type AbsenceSpan,
   type CapacityGrid,
@@ -53,7 +53,7 @@ export interface CapacityPerson {
   orgUnit: { id: string; name: string } | null;
 }
 
-/** Everything the engine needs, read set-wise (one statement, whatever the size). */
+/** Everything the engine needs, read set-wise (four reads of one snapshot, whatever the size). */
 interface Snapshot {
   people: CapacityPerson[];
   profiles: Map<string, { roleId: string | null; teamId: string | null }>;
@@ -70,7 +70,7 @@ const LOAD_KINDS = ['hours', 'percent', 'effort'] as const;
 
 /**
  * The raw inputs of a window (wider by `margin` days for the loads, for shifted projects), in
- * one statement: the people read (all active people, or those of `only`) with their names and
+ * one snapshot (`capacityColumns`): the people read (all active people, or those of `only`) with their names and
  * org units, their working weeks, absences and loads.
  */
 export async function readInputs(
@@ -315,13 +315,8 @@ export function toHeatMap(
   n: { roles: Map<string, string>; teams: Map<string, string> },
 ): HeatMap {
   const { keys, labels, groupOf } = groupKeys(s, p.groupBy, n, p);
-  const rows = aggregateGroups(grid, groupOf, keys.length);
+  const { rows, total: totals } = aggregateWithTotal(grid, groupOf, keys.length);
   const B = grid.buckets;
-  const totals = aggregateGroups(
-    grid,
-    groupOf.map((g) => (g >= 0 ? 0 : -1)),
-    1,
-  )[0]!;
   let out = rows.map((r) => {
     let worst = 0;
     for (let b = 0; b < B; b++) worst = Math.max(worst, r.load[b]! - r.capacity[b]!);

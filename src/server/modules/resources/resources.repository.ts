@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
+import { type Executor, queryRows, readConcurrently } from '../../db/client.ts';
 import { people } from '../org/org.tables.ts';
 import { planTasks } from '../planning/planning.tables.ts';
 import { projects } from '../portfolio/portfolio.tables.ts';
@@ -416,8 +416,8 @@ export async function deleteAssignment(db: Executor, id: string) {
 // ---------------------------------------------------------------- capacity inputs, set-wise
 
 /**
- * Everything the capacity engine reads, in one statement and one JSON value of columns of
- * numbers: people and projects are given as their index in `people` and `projects`. Loads are
+ * Everything the capacity engine reads, in four reads of one snapshot (concurrent on
+ * PostgreSQL: `readConcurrently`), each one JSON value of columns of numbers: people and projects are given as their index in `people` and `projects`. Loads are
  * the allocations and the task assignments (with their task's dates, joined here rather than
  * sent back and forth as ids) overlapping `[from, to)`; kind 0 = hours a week, 1 = percent,
  * 2 = task effort. Only active people are read — only some of them with `only` (ids, a team, a
@@ -495,9 +495,13 @@ export async function capacityColumns(
   const personIndex = sql`(select ${people.id} as id, (row_number() over (${order}) - 1)::int as i
       from ${people} where ${who})`;
   const projectIndex = sql`(select id, (row_number() over (order by id) - 1)::int as i from ${projects})`;
-  const [row] = await queryRows<{ data: string }>(
-    db,
-    sql`select json_build_object(
+  // Four reads that need nothing from one another, run concurrently on PostgreSQL (each takes
+  // a core; in one snapshot, so the person indices agree): the people and projects, the
+  // allocations, the task assignments (the bulk: tens of thousands of rows, joined to their
+  // tasks) and the absences.
+  const [head, allocated, assigned, absent] = (
+    await readConcurrently(db, [
+      sql`select json_build_object(
           'people', (select coalesce(json_agg(${people.id} ${order}), '[]') from ${people} where ${who}),
           'names', (select coalesce(json_agg(${people.firstName} || ' ' || ${people.lastName} ${order}), '[]')
                     from ${people} where ${who}),
@@ -505,40 +509,56 @@ export async function capacityColumns(
           'unitNames', (select coalesce(json_agg(u.name ${order}), '[]')
                         from ${people} left join org_units u on u.id = ${people.orgUnitId} where ${who}),
           'projects', (select coalesce(json_agg(id order by id), '[]') from ${projects}),
-          'loads', (select json_build_object(
-              'p', coalesce(json_agg(pi.i), '[]'), 'j', coalesce(json_agg(pj.i), '[]'),
-              's', coalesce(json_agg(l.s), '[]'), 'f', coalesce(json_agg(l.f), '[]'),
-              'k', coalesce(json_agg(l.k), '[]'), 'a', coalesce(json_agg(l.a), '[]'),
-              'sf', coalesce(json_agg(l.sf), '[]'))
-            from (
-              select a.person_id as p, a.project_id as j, a.start - ${epoch} as s,
-                     a.finish - ${epoch} as f, case a.unit when 'percent' then 1 else 0 end as k,
-                     a.amount as a, case a.status when 'soft' then 1 else 0 end as sf
-              from ${allocations} a
-              where a.start < ${f.to} and a.finish >= ${f.from}
-                ${f.includeSoft ? sql`` : sql`and a.status = 'hard'`} ${onlyProjects(sql`a.project_id`)}
-                ${onlyPeople(sql`a.person_id`)}
-              union all
-              select a.person_id, a.project_id, t.start - ${epoch}, t.finish - ${epoch}, 2,
-                     a.effort_hours, 0
-              from ${taskAssignments} a join ${planTasks} t on t.id = a.task_id
-              where a.effort_hours > 0 and t.start < ${f.to} and t.finish >= ${f.from}
-                ${onlyProjects(sql`a.project_id`)} ${onlyPeople(sql`a.person_id`)}) l
-            join ${personIndex} pi on pi.id = l.p
-            join ${projectIndex} pj on pj.id = l.j),
-          'absences', (select json_build_object(
-              'p', coalesce(json_agg(pi.i), '[]'), 's', coalesce(json_agg(x.start - ${epoch}), '[]'),
-              'f', coalesce(json_agg(x.finish - ${epoch}), '[]'), 'd', coalesce(json_agg(x.day_fraction), '[]'))
-            from ${absences} x join ${personIndex} pi on pi.id = x.person_id
-            where x.status = 'approved' and x.start < ${f.absenceTo} and x.finish >= ${f.absenceFrom}
-              ${onlyPeople(sql`x.person_id`)}),
           'profiles', (select json_build_object(
               'p', coalesce(json_agg(pi.i), '[]'), 'r', coalesce(json_agg(x.role_id), '[]'),
               't', coalesce(json_agg(x.team_id), '[]'), 'w', coalesce(json_agg(x.week_hours), '[]'))
             from ${resourceProfiles} x join ${personIndex} pi on pi.id = x.person_id)
         )::text as data`,
-  );
-  return JSON.parse(row!.data) as CapacityColumns;
+      sql`select json_build_object(
+              'p', coalesce(json_agg(pi.i), '[]'), 'j', coalesce(json_agg(pj.i), '[]'),
+              's', coalesce(json_agg(a.start - ${epoch}), '[]'), 'f', coalesce(json_agg(a.finish - ${epoch}), '[]'),
+              'k', coalesce(json_agg(case a.unit when 'percent' then 1 else 0 end), '[]'),
+              'a', coalesce(json_agg(a.amount), '[]'),
+              'sf', coalesce(json_agg(case a.status when 'soft' then 1 else 0 end), '[]'))::text as data
+            from ${allocations} a
+            join ${personIndex} pi on pi.id = a.person_id
+            join ${projectIndex} pj on pj.id = a.project_id
+            where a.start < ${f.to} and a.finish >= ${f.from}
+              ${f.includeSoft ? sql`` : sql`and a.status = 'hard'`} ${onlyProjects(sql`a.project_id`)}
+              ${onlyPeople(sql`a.person_id`)}`,
+      // Kind 2 (task effort), never soft: those two columns are filled here.
+      sql`select json_build_object(
+              'p', coalesce(json_agg(pi.i), '[]'), 'j', coalesce(json_agg(pj.i), '[]'),
+              's', coalesce(json_agg(t.start - ${epoch}), '[]'), 'f', coalesce(json_agg(t.finish - ${epoch}), '[]'),
+              'a', coalesce(json_agg(a.effort_hours), '[]'))::text as data
+            from ${taskAssignments} a join ${planTasks} t on t.id = a.task_id
+            join ${personIndex} pi on pi.id = a.person_id
+            join ${projectIndex} pj on pj.id = a.project_id
+            where a.effort_hours > 0 and t.start < ${f.to} and t.finish >= ${f.from}
+              ${onlyProjects(sql`a.project_id`)} ${onlyPeople(sql`a.person_id`)}`,
+      sql`select json_build_object(
+              'p', coalesce(json_agg(pi.i), '[]'), 's', coalesce(json_agg(x.start - ${epoch}), '[]'),
+              'f', coalesce(json_agg(x.finish - ${epoch}), '[]'), 'd', coalesce(json_agg(x.day_fraction), '[]'))::text as data
+            from ${absences} x join ${personIndex} pi on pi.id = x.person_id
+            where x.status = 'approved' and x.start < ${f.absenceTo} and x.finish >= ${f.absenceFrom}
+              ${onlyPeople(sql`x.person_id`)}`,
+    ])
+  ).map((rows) => JSON.parse((rows[0] as { data: string }).data) as unknown);
+  const columns = head as Omit<CapacityColumns, 'loads' | 'absences'>;
+  const hard = allocated as CapacityColumns['loads'];
+  const work = assigned as Omit<CapacityColumns['loads'], 'k' | 'sf'>;
+  const n = work.p.length;
+  // Allocations first, then task effort: the order the engine has always been given them in.
+  const loads: CapacityColumns['loads'] = {
+    p: hard.p.concat(work.p),
+    j: hard.j.concat(work.j),
+    s: hard.s.concat(work.s),
+    f: hard.f.concat(work.f),
+    k: hard.k.concat(new Array<number>(n).fill(2)),
+    a: hard.a.concat(work.a),
+    sf: hard.sf.concat(new Array<number>(n).fill(0)),
+  };
+  return { ...columns, loads, absences: absent as CapacityColumns['absences'] };
 }
 
 /** The active people `managerId` manages (and themself, when active, with `self`): their ids. */
