@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './src/cli/web-precompress.ts';
 
 // The API the dev server proxies to (`npm start` listens on 3000 by default).
 const apiTarget = process.env.JALON_API_URL ?? 'http://127.0.0.1:3000';
@@ -12,7 +13,8 @@ export default defineConfig({
   root: fromRoot('.'),
   base: '/',
   publicDir: fromRoot('./src/web/public'),
-  plugins: [react()],
+  // precompress: .br and .gz beside every asset, sent as they are (src/server/app.ts).
+  plugins: [react(), precompress()],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { login, PMO } from './helpers.ts';
+import { PMO, signIn } from './helpers.ts';
 
 /*
  * The monthly steering committee: the PMO generates the COPIL pack of the "Transformation
@@ -19,7 +19,7 @@ async function noSeriousAxeViolation(page: Page, what: string) {
 test('le PMO génère le pack COPIL du portefeuille en PDF et le télécharge', async ({ page }) => {
   test.setTimeout(180_000);
   await test.step('Claire ouvre les packs COPIL', async () => {
-    await login(page, PMO);
+    await signIn(page, PMO);
     await page.goto('/reporting/copil');
     await expect(page.getByRole('heading', { name: 'Packs COPIL', level: 1 })).toBeVisible();
   });

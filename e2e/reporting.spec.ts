@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { login, MANAGER, PMO } from './helpers.ts';
+import { MANAGER, PMO, signIn } from './helpers.ts';
 
 /*
  * The monthly "météo": the project manager writes and submits the status report of the month
@@ -28,7 +28,7 @@ test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide
   // Two people, two sign-ins and an axe run each: longer than the default on a loaded machine.
   test.setTimeout(180_000);
   await test.step('Thomas ouvre l’onglet Météo de son projet Lean', async () => {
-    await login(page, MANAGER);
+    await signIn(page, MANAGER);
     await openWeatherOf(page, 'PRJ-2026-015');
     // On a fresh demo the month's report is still to write (when re-run against the same
     // server, the draft of the previous run is there instead).
@@ -61,7 +61,7 @@ test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide
 
   await test.step('Claire (PMO) la relit et la valide', async () => {
     await page.context().clearCookies();
-    await login(page, PMO);
+    await signIn(page, PMO);
     await openWeatherOf(page, 'PRJ-2026-015');
     await expect(
       page.getByText('Valider le décalage de la mise en production au 15 janvier.'),

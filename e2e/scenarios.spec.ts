@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { login, PMO } from './helpers.ts';
+import { PMO, signIn } from './helpers.ts';
 
 /*
  * Scoring, in French: the PMO opens the arbitration committee's ranking, reads why the mobile
@@ -23,7 +23,7 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
   const name = `Grille express ${Math.random().toString(36).slice(2, 7)}`;
 
   await test.step('le classement du comité d’arbitrage, expliqué', async () => {
-    await login(page, PMO);
+    await signIn(page, PMO);
     await page.goto('/strategy/scoring');
     // The strategy chunk can take a while on a loaded machine.
     await expect(

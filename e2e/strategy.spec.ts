@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CONTRIBUTOR, login, PMO } from './helpers.ts';
+import { CONTRIBUTOR, login, PMO, signIn } from './helpers.ts';
 
 /*
  * Intake, in French: a contributor submits a project request through the form; the PMO finds
@@ -52,7 +52,7 @@ test('une contributrice soumet une demande de projet, le PMO la passe en évalua
   await test.step('le PMO la trouve sur le tableau et la passe en évaluation', async () => {
     await page.getByRole('button', { name: /^Menu de / }).click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
-    await login(page, PMO);
+    await signIn(page, PMO);
     await page.goto('/strategy/intake');
     const column = page.getByRole('region', { name: 'À qualifier' });
     await expect(column.getByRole('link', { name: new RegExp(title) })).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CONTRIBUTOR, MANAGER, login } from './helpers.ts';
+import { CONTRIBUTOR, login, MANAGER, signIn } from './helpers.ts';
 
 /*
  * The weekly CRA, in French: Julie Petit fills her week on the CRM project with the keyboard
@@ -105,7 +105,7 @@ test('une contributrice saisit sa semaine au clavier et la soumet ; le chef de p
   });
 
   await test.step('Thomas, chef du projet, valide la semaine de Julie', async () => {
-    await login(page, MANAGER);
+    await signIn(page, MANAGER);
     await page.goto('/time/approvals');
     // Only Julie has submitted this week in the demo (the others' weeks are older).
     const row = page.getByRole('row').filter({ hasText: `Semaine du ${monday}` });
@@ -127,7 +127,7 @@ test('une contributrice saisit sa semaine au clavier et la soumet ; le chef de p
   });
 
   await test.step('Julie voit sa semaine validée', async () => {
-    await login(page, CONTRIBUTOR);
+    await signIn(page, CONTRIBUTOR);
     await page.goto('/time');
     await expect(page.getByTestId('sheet-status')).toHaveText('Validé');
     await expect(page.getByText('Validé — Thomas Bernard')).toBeVisible();

@@ -13,12 +13,20 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app into dist/web when it is missing or older than its sources. */
+/**
+ * Builds the web app into dist/web when it is missing or older than its sources or the way it
+ * is built (the page, Vite's config and its precompression step).
+ */
 export async function ensureWebBuild(): Promise<void> {
   const index = path.join(ROOT, 'dist/web/index.html');
   const sources = path.join(ROOT, 'src/web');
   if (!existsSync(sources)) return;
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
+  const recipe = ['index.html', 'vite.config.ts', 'src/cli/web-precompress.ts']
+    .map((f) => path.join(ROOT, f))
+    .filter((f) => existsSync(f))
+    .map((f) => statSync(f).mtimeMs);
+  const newest = Math.max(newestMtime(sources), ...recipe);
+  if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
   console.log('› Construction de l’application web (une fois)…');
   const { build } = await import('vite');
   // Build beside the live folder, then swap: a running server never sees a half-built app.

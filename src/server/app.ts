@@ -65,6 +65,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from dist/web (default: when it exists). */
   serveWeb?: boolean;
+  /** Where the built web app is (default: dist/web of the checkout). */
+  webDir?: string;
 }
 
 /** Builds the whole HTTP application; explicit wiring, no container. */
@@ -217,23 +219,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   simRoutes(app, ctx);
 
   // Unknown paths: the single-page app answers for pages, the error body for everything else.
-  const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
+  const webDir = opts.webDir ?? WEB_DIR;
+  const serveWeb = opts.serveWeb ?? existsSync(path.join(webDir, 'index.html'));
   // The bundler's chunks carry a hash of their content in their name: the browser keeps them
-  // instead of asking again at every page load (each revalidation waited behind the API).
-  const assets = path.join(WEB_DIR, 'assets') + path.sep;
+  // instead of asking again at every page load (each revalidation waited behind the API). The
+  // rest (index.html, which names the chunks of the current build; prefetch.js, the icon) is
+  // revalidated every time. The build writes a brotli and a gzip copy beside each text file
+  // (src/cli/web-precompress.ts): they go as they are to the browsers that accept them.
+  const assets = path.join(webDir, 'assets') + path.sep;
   if (serveWeb)
     await app.register(fastifyStatic, {
-      root: WEB_DIR,
+      root: webDir,
       index: 'index.html',
+      preCompressed: true,
       setHeaders: (reply, file) => {
-        if (file.startsWith(assets))
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
+        reply.header(
+          'cache-control',
+          file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   app.setNotFoundHandler((req, reply) => {
     const p = req.url.split('?')[0] ?? '/';
     if (serveWeb && req.method === 'GET' && !p.startsWith('/api/') && !path.extname(p)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     return reply.status(404).send(notFoundBody(req.method, req.url));
   });
