@@ -113,8 +113,10 @@ function setAt(target: Record<string, unknown>, path: string, v: unknown) {
     if (typeof o !== 'object' || o === null) return;
   }
   const last = keys.at(-1)!;
+  // A copy: the constant objects among the values are shared by every run, and one set inside
+  // another (« fromProject » then « fromProject.code ») would make it cyclic for good.
   if (v === undefined) delete (o as Record<string, unknown>)[last];
-  else (o as Record<string, unknown>)[last] = v;
+  else (o as Record<string, unknown>)[last] = structuredClone(v);
 }
 
 const outcome = (read: () => unknown) => {
