@@ -6,17 +6,6 @@ import { initI18n } from '../i18n.ts';
 import { FormActions } from './FormActions.tsx';
 
 beforeAll(async () => {
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
   await initI18n('fr');
 });
 

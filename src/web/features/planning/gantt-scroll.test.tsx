@@ -10,22 +10,6 @@ import { CHUNK_ROWS } from './GanttSvg.tsx';
 
 // jsdom has no layout: the scroller is 1200 × 600 px, the rest has no size.
 beforeAll(async () => {
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
   const size = (px: number) => ({
     configurable: true,
     get(this: HTMLElement) {

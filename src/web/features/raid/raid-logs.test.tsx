@@ -15,22 +15,6 @@ import { type LogScope, raidKeys } from './raid-api.ts';
 
 let i18n: I18n;
 beforeAll(async () => {
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
   // Mantine's autosizing text areas listen to web fonts loading, which jsdom does not have.
   Object.defineProperty(document, 'fonts', {
     configurable: true,
