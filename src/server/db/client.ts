@@ -57,18 +57,19 @@ export async function queryBulkRows<T>(db: Executor, query: SQL): Promise<T[]> {
  * drizzle does not expand it into one parameter per value.
  */
 export function pgArray(values: readonly (string | number | boolean | null)[]): string {
-  let out = '{';
+  const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else if (typeof v === 'string') out += `"${v.replace(/["\\]/g, '\\$&')}"`;
-    else if (typeof v === 'boolean') out += v ? 't' : 'f';
-    else if (Number.isFinite(v)) out += String(v);
+    if (v === null || v === undefined) parts[i] = 'NULL';
+    else if (typeof v === 'string')
+      parts[i] = NEEDS_ESCAPE.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
+    else if (typeof v === 'boolean') parts[i] = v ? 't' : 'f';
+    else if (Number.isFinite(v)) parts[i] = String(v);
     else throw new TypeError(`pgArray: ${String(v)} is not a finite number`);
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
+const NEEDS_ESCAPE = /["\\]/;
 
 /**
  * Runs read-only selects that do not depend on one another, and returns each one's rows: on a

@@ -44,6 +44,7 @@ export interface LinkInput {
 
 /** The values the engine computes for one task, as persisted. */
 export interface Computed {
+  id: string;
   wbs: string;
   level: number;
   isSummary: boolean;
@@ -114,6 +115,9 @@ export function outline<T extends { id: string; parentId: string | null; positio
   order: T[];
   wbs: Map<string, string>;
   level: Map<string, number>;
+  /** The outline number and depth of `order[i]`, by position. */
+  wbsAt: string[];
+  levelAt: number[];
   children: Map<string | null, T[]>;
 } {
   const children = new Map<string | null, T[]>();
@@ -126,21 +130,28 @@ export function outline<T extends { id: string; parentId: string | null; positio
   const order: T[] = [];
   const wbs = new Map<string, string>();
   const level = new Map<string, number>();
+  const wbsAt: string[] = [];
+  const levelAt: number[] = [];
   const walk = (parent: string | null, prefix: string, depth: number) => {
     const list = children.get(parent) ?? [];
     list.forEach((t, i) => {
       const number = prefix ? `${prefix}.${i + 1}` : String(i + 1);
       order.push(t);
+      wbsAt.push(number);
+      levelAt.push(depth);
       wbs.set(t.id, number);
       level.set(t.id, depth);
       walk(t.id, number, depth + 1);
     });
   };
   walk(null, '', 0);
-  return { order, wbs, level, children };
+  return { order, wbs, level, wbsAt, levelAt, children };
 }
 
-/** Builds the engine's plan of a project. */
+/**
+ * Builds the engine's plan of a project: its tasks in WBS order (`outlined.order`), then one
+ * anchor per cross-project link — so the engine's task `i` is `outlined.order[i]`.
+ */
 export function buildPlan(
   settings: { start: string; statusDate: string | null; calendar: PlanCalendar },
   tasks: readonly TaskInput[],
@@ -243,7 +254,7 @@ export function scheduleProject(
       high = lastYear + 2;
       continue;
     }
-    return computeValues(plan, schedule, outlined, tasks);
+    return computeValues(plan, schedule, outlined);
   }
 }
 
@@ -258,10 +269,11 @@ function computeValues(
   plan: ProjectPlan,
   schedule: Schedule,
   outlined: ReturnType<typeof outline<TaskInput>>,
-  tasks: readonly TaskInput[],
 ): ScheduledPlan {
   const net = schedule.network;
-  const byId = new Map(tasks.map((t) => [t.id, t]));
+  // The engine's tasks are the plan's, in WBS order, then the anchors of cross-project links.
+  const { order, wbsAt, levelAt } = outlined;
+  const own = order.length;
   const count = net.ids.length;
   // Roll-ups over the leaves below each summary: ES/EF span, weighted progress, criticality.
   const low = new Float64Array(count).fill(Infinity);
@@ -273,14 +285,13 @@ function computeValues(
   const critical = new Uint8Array(count);
   let projectStart = Infinity;
   let projectFinish = -Infinity;
-  for (let t = 0; t < count; t++) {
+  for (let t = 0; t < own; t++) {
     const leaf = net.leafOf[t]!;
-    const id = net.ids[t]!;
-    if (leaf < 0 || id.startsWith(ANCHOR)) continue;
+    if (leaf < 0) continue;
     const es = schedule.earlyStart[leaf]!;
     const ef = schedule.earlyFinish[leaf]!;
     const d = net.duration[leaf]!;
-    const pct = byId.get(id)?.percentComplete ?? 0;
+    const pct = order[t]!.percentComplete;
     if (schedule.startDay[t]! < projectStart) projectStart = schedule.startDay[t]!;
     if (schedule.finishDay[t]! > projectFinish) projectFinish = schedule.finishDay[t]!;
     for (let p = net.parentOf[t]!; p >= 0; p = net.parentOf[p]!) {
@@ -293,6 +304,7 @@ function computeValues(
       if (schedule.critical[leaf] === 1) critical[p] = 1;
     }
   }
+  // A plan has a few hundred distinct dates: each is written out once.
   const dates = new Map<number, string>();
   const iso = (day: number) => {
     let d = dates.get(day);
@@ -300,18 +312,16 @@ function computeValues(
     return d;
   };
   const computed = new Map<string, Computed>();
-  for (let t = 0; t < count; t++) {
+  for (let t = 0; t < own; t++) {
     const id = net.ids[t]!;
-    if (id.startsWith(ANCHOR)) continue;
     const leaf = net.leafOf[t]!;
-    const wbs = outlined.wbs.get(id)!;
-    const level = outlined.level.get(id)!;
     const start = iso(schedule.startDay[t]!);
     const finish = iso(schedule.finishDay[t]!);
     if (leaf >= 0) {
       computed.set(id, {
-        wbs,
-        level,
+        id,
+        wbs: wbsAt[t]!,
+        level: levelAt[t]!,
         isSummary: false,
         span: net.duration[leaf]!,
         start,
@@ -321,7 +331,7 @@ function computeValues(
         totalFloat: schedule.totalFloat[leaf]!,
         freeFloat: schedule.freeFloat[leaf]!,
         critical: schedule.critical[leaf] === 1,
-        percentComplete: byId.get(id)?.percentComplete ?? 0,
+        percentComplete: order[t]!.percentComplete,
       });
     } else {
       const pct =
@@ -331,8 +341,9 @@ function computeValues(
             ? pctSum[t]! / leaves[t]!
             : 0;
       computed.set(id, {
-        wbs,
-        level,
+        id,
+        wbs: wbsAt[t]!,
+        level: levelAt[t]!,
         isSummary: true,
         span: high[t]! > low[t]! ? high[t]! - low[t]! : 0,
         start,
@@ -348,8 +359,8 @@ function computeValues(
   }
   const criticalPath: string[] = [];
   for (const leaf of schedule.criticalPath) {
-    const id = net.ids[net.taskOf[leaf]!]!;
-    if (!id.startsWith(ANCHOR)) criticalPath.push(id);
+    const t = net.taskOf[leaf]!;
+    if (t < own) criticalPath.push(net.ids[t]!);
   }
   return {
     computed,

@@ -35,6 +35,7 @@ import {
   DEFAULT_CALENDAR,
   type LinkInput,
   nonWorkingDays,
+  type Computed,
   outline,
   scheduleProject,
   type TaskInput,
@@ -251,8 +252,8 @@ async function reschedule(
       t.span === c.span &&
       t.percentComplete === c.percentComplete;
     if (differs) {
-      changed.push({ id: t.id, ...c });
-      Object.assign(t, c);
+      changed.push(c);
+      applyComputed(t, c);
     }
     if (touchedTasks.has(t.id) || (differs && !datesOnly)) {
       out.push(toPlanTask(t, v.ownerName, settings.start));
@@ -284,6 +285,22 @@ async function reschedule(
     projectFinish: scheduled.projectFinish,
     criticalPath: scheduled.criticalPath,
   };
+}
+
+/** Copies the computed values onto a task row (field by field: thousands of rows an edit). */
+function applyComputed(t: repo.TaskRow, c: Computed) {
+  t.wbs = c.wbs;
+  t.level = c.level;
+  t.isSummary = c.isSummary;
+  t.span = c.span;
+  t.start = c.start;
+  t.finish = c.finish;
+  t.lateStart = c.lateStart;
+  t.lateFinish = c.lateFinish;
+  t.totalFloat = c.totalFloat;
+  t.freeFloat = c.freeFloat;
+  t.critical = c.critical;
+  t.percentComplete = c.percentComplete;
 }
 
 /** Reschedules the projects whose tasks depend on this one's, breadth first, each once. */
