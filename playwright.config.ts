@@ -27,9 +27,10 @@ if (!external && !process.env.JALON_E2E_DATA_DIR) {
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 /**
- * The journeys that share demo data which one of them changes: the resource load (leveling
- * applied, an allocation proposed then confirmed, a training session cancelled) and the
- * intake backlog (a request passed into evaluation, the backlog scenario refreshed from it).
+ * The journeys that share demo data which one of them changes: the resource load and skills
+ * (leveling applied, an allocation proposed then confirmed, an assessment and a development
+ * goal recorded) and the intake backlog (a request passed into evaluation, which the backlog
+ * scenario is built from).
  */
 const SHARED_DEMO = [
   'staff.spec.ts',

@@ -9,7 +9,7 @@ export const EXECUTIVE = 'nicolas.durand@exemple.fr';
 
 /**
  * The demo project whose budget finance.spec edits (« Refonte du CRM », run by Thomas Bernard):
- * no other journey changes its budget, forecasts or costs.
+ * no other journey changes its budget or its forecasts.
  */
 export const FINANCE_PROJECT = 'PRJ-2026-001';
 
