@@ -50,8 +50,8 @@ export default defineConfig({
   fullyParallel: false,
   projects: [
     // The journeys that change demo data other journeys of this list read (or read what the
-    // others change): one at a time, beside the other worker (listed first so that this chain,
-    // the longest job, starts at once). See docs/ARCHITECTURE.md, "Journeys".
+    // others change): one at a time, beside the other worker (listed first so that this chain
+    // of files starts at once). See docs/ARCHITECTURE.md, « Journeys and the demo ».
     { name: 'shared-demo', testMatch: SHARED_DEMO, workers: 1 },
     // Every other journey works on its own data or on demo data no journey changes.
     { name: 'journeys', testIgnore: SHARED_DEMO },
