@@ -26,17 +26,42 @@ if (!external && !process.env.JALON_E2E_DATA_DIR) {
 }
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
+/**
+ * The journeys that share demo data which one of them changes: the resource load and skills
+ * (leveling applied, an allocation proposed then confirmed, an assessment and a development
+ * goal recorded) and the intake backlog (a request passed into evaluation, which the backlog
+ * scenario is built from).
+ */
+const SHARED_DEMO = [
+  'staff.spec.ts',
+  'resources.spec.ts',
+  'staffing.spec.ts',
+  'skills.spec.ts',
+  'scenarios.spec.ts',
+  'strategy.spec.ts',
+].map((f) => `**/${f}`);
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
-  // One worker: the server (PGlite) and Chromium share a small machine; the journeys are
-  // independent of each other, but not of the load.
-  workers: 1,
+  // Two journeys at a time against the one server and its one demo database (the files are
+  // shared out between the two workers; the tests of one file run in order in one worker).
+  workers: 2,
   fullyParallel: false,
+  projects: [
+    // The journeys that change demo data other journeys of this list read (or read what the
+    // others change): one at a time, beside the other worker (listed first so that this chain
+    // of files starts at once). See docs/ARCHITECTURE.md, « Journeys and the demo ».
+    { name: 'shared-demo', testMatch: SHARED_DEMO, workers: 1 },
+    // Every other journey works on its own data or on demo data no journey changes.
+    { name: 'journeys', testIgnore: SHARED_DEMO },
+  ],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // Upper bounds, not waits: two journeys, their two browsers and the server share a small
+  // machine, and a page's first load (its chunk, then its reads) took over 15 s on a busy one.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   // The CI script (.ci/run) passes `--reporter=list,json` with PLAYWRIGHT_JSON_OUTPUT_NAME,
   // which replaces this list; locally the JSON report lands in test-results/e2e.json.
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
@@ -51,7 +76,7 @@ export default defineConfig({
     // and records that retry; locally, where there is no retry, every run is recorded and kept
     // when it fails.
     trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
-    actionTimeout: 15_000,
+    actionTimeout: 30_000,
     navigationTimeout: 30_000,
     browserName: 'chromium',
     launchOptions: {

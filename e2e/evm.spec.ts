@@ -1,12 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { MANAGER, signIn } from './helpers.ts';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { FINANCE_PROJECT, MANAGER, serverOrigin, signIn } from './helpers.ts';
 
 /*
  * The monthly money cycle: the project manager re-forecasts the month from the Budget tab and
  * reads the SPI/CPI trend; the controller approves it from "Prévisions à valider", tightens the
  * company's EVM thresholds, deletes an exchange rate, publishes a discount rate, and records a
  * realised benefit on a closed project.
+ *
+ * What it changes that other journeys could read is its own: the project it re-forecasts is not
+ * the one whose budget finance.spec edits, the exchange rate it deletes is one it created, and
+ * what a previous run published or recorded (the 2027 discount rate, its 2027 benefit) is
+ * removed first, so that it runs again on the same server.
  */
 
 const FINANCE = 'sophie.leroy@exemple.fr';
@@ -21,7 +26,10 @@ async function axe(page: Page) {
   ).toEqual([]);
 }
 
-/** An active project of the demo manager with no re-forecast of the current month yet. */
+/**
+ * An active project of the demo manager with no re-forecast of the current month yet, other than
+ * the one finance.spec budgets (each run takes one: the demo has three).
+ */
 async function projectToReforecast(page: Page) {
   const res = await page.request.get('/api/v1/projects?limit=100&status=active');
   const items = (await res.json()).items as {
@@ -29,7 +37,10 @@ async function projectToReforecast(page: Page) {
     code: string;
     manager: { name: string } | null;
   }[];
-  for (const p of items.filter((i) => i.manager?.name === 'Thomas Bernard')) {
+  const candidates = items.filter(
+    (i) => i.manager?.name === 'Thomas Bernard' && i.code !== FINANCE_PROJECT,
+  );
+  for (const p of candidates) {
     const cycle = await (await page.request.get(`/api/v1/projects/${p.id}/forecasts`)).json();
     const live = (cycle.items as { period: string; status: string }[]).some(
       (f) => f.period === cycle.current.period && f.status !== 'rejected',
@@ -39,9 +50,44 @@ async function projectToReforecast(page: Page) {
   throw new Error('The demo manager has no baselined project left to re-forecast');
 }
 
+/** A date of its own for the rate this run deletes (no journey converts that currency). */
+function rateDate(): { iso: string; shown: string } {
+  const d = new Date(Date.UTC(2000, 0, 1) + Math.floor(Math.random() * 7000) * 86_400_000);
+  const iso = d.toISOString().slice(0, 10);
+  return { iso, shown: iso.split('-').reverse().join('/') };
+}
+
+/** Removes what a previous run of this journey published or recorded (none on a fresh demo). */
+async function removePreviousRun(api: APIRequestContext, benefitsOf: string | null) {
+  const rates = (await (await api.get('/api/v1/finance/discount-rates')).json()) as {
+    items: { id: string; effectiveFrom: string; note: string; version: number }[];
+  };
+  for (const r of rates.items.filter(
+    (i) => i.effectiveFrom === '2027-01-01' && i.note === 'Note DAF 2027',
+  )) {
+    const res = await api.delete(`/api/v1/finance/discount-rates/${r.id}`, {
+      headers: { 'If-Match': `"${r.version}"`, Origin: serverOrigin() },
+    });
+    expect(res.status(), await res.text()).toBe(204);
+  }
+  if (!benefitsOf) return;
+  const benefits = (await (await api.get(`/api/v1/projects/${benefitsOf}/benefits`)).json()) as {
+    realisations: { id: string; period: string; comment: string; version: number }[];
+  };
+  for (const b of benefits.realisations.filter(
+    (i) => i.period === '2027' && i.comment === 'Premier trimestre 2027',
+  )) {
+    const res = await api.delete(`/api/v1/projects/${benefitsOf}/benefits/${b.id}`, {
+      headers: { 'If-Match': `"${b.version}"`, Origin: serverOrigin() },
+    });
+    expect(res.status(), await res.text()).toBe(204);
+  }
+}
+
 test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices', async ({ page }) => {
   test.setTimeout(300_000);
   let project = { id: '', code: '' };
+  const rate = rateDate();
   page.on('dialog', (d) => void d.accept());
 
   await test.step('le chef de projet lit la tendance SPI/CPI et soumet sa reprévision', async () => {
@@ -75,6 +121,12 @@ test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices'
   await test.step('le contrôle de gestion la valide depuis « Prévisions à valider »', async () => {
     await page.context().clearCookies();
     await signIn(page, FINANCE);
+    await removePreviousRun(page.request, null);
+    const created = await page.request.post('/api/v1/finance/exchange-rates', {
+      data: { currency: 'NOK', validFrom: rate.iso, rate: '0.0852' },
+      headers: { Origin: serverOrigin() },
+    });
+    expect(created.status(), await created.text()).toBe(200);
     await page.goto('/finance');
     await page.getByRole('tab', { name: 'Prévisions à valider' }).click();
     await page
@@ -113,10 +165,9 @@ test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices'
 
   await test.step('il supprime un taux de change et publie le taux d’actualisation 2027', async () => {
     await page.getByRole('tab', { name: 'Taux de change' }).click();
-    await page.getByRole('button', { name: 'Supprimer le taux USD du 01/01/2025' }).click();
-    await expect(
-      page.getByRole('button', { name: 'Supprimer le taux USD du 01/01/2025' }),
-    ).toHaveCount(0);
+    const remove = page.getByRole('button', { name: `Supprimer le taux NOK du ${rate.shown}` });
+    await remove.click();
+    await expect(remove).toHaveCount(0);
     await page.getByRole('tab', { name: "Taux d'actualisation" }).click();
     await page.getByRole('textbox', { name: "Date d'effet" }).fill('01/01/2027');
     await page.getByRole('textbox', { name: 'Taux' }).fill('7,25');
@@ -129,6 +180,11 @@ test('cycle mensuel : reprévision, validation, seuils EVM, taux et bénéfices'
     await page.getByRole('tab', { name: 'Bénéfices' }).click();
     const link = page.getByRole('table', { name: 'Par projet' }).getByRole('link').first();
     await link.click();
+    await expect(page.getByRole('heading', { name: 'Suivi des bénéfices' })).toBeVisible();
+    const closed = /\/projects\/([^/]+)\/benefits/.exec(page.url())?.[1] ?? null;
+    expect(closed, page.url()).not.toBeNull();
+    await removePreviousRun(page.request, closed);
+    await page.reload();
     await expect(page.getByRole('heading', { name: 'Suivi des bénéfices' })).toBeVisible();
     await page.getByRole('button', { name: 'Saisir un bénéfice réalisé' }).click();
     const dialog = page.getByRole('dialog', { name: 'Saisir un bénéfice réalisé' });

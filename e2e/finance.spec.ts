@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { MANAGER, signIn } from './helpers.ts';
+import { FINANCE_PROJECT, MANAGER, signIn } from './helpers.ts';
 
 /*
  * Finance, every day: the project manager adds a budget line and edits a month in the budget
@@ -12,6 +12,7 @@ const FINANCE = 'sophie.leroy@exemple.fr';
 const euros = (text: string | null) =>
   Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', '.'));
 
+/** The demo manager's project whose budget this journey alone edits (evm.spec takes another). */
 async function managedProject(page: Page) {
   const res = await page.request.get('/api/v1/projects?limit=100&status=active');
   const items = (await res.json()).items as {
@@ -19,9 +20,11 @@ async function managedProject(page: Page) {
     code: string;
     manager: { name: string } | null;
   }[];
-  const project = items.find((p) => p.manager?.name === 'Thomas Bernard');
-  if (!project) throw new Error('The demo manager runs no active project');
-  return project;
+  const project = items.find((p) => p.code === FINANCE_PROJECT);
+  expect(project?.manager?.name, `${FINANCE_PROJECT}, run by the demo manager`).toBe(
+    'Thomas Bernard',
+  );
+  return project!;
 }
 
 test('le chef de projet saisit son budget dans la grille ; le contrôle de gestion importe des factures avec un essai à blanc', async ({

@@ -7,6 +7,12 @@ export const MANAGER = 'thomas.bernard@exemple.fr';
 export const CONTRIBUTOR = 'julie.petit@exemple.fr';
 export const EXECUTIVE = 'nicolas.durand@exemple.fr';
 
+/**
+ * The demo project whose budget finance.spec edits (« Refonte du CRM », run by Thomas Bernard):
+ * no other journey changes its budget or its forecasts.
+ */
+export const FINANCE_PROJECT = 'PRJ-2026-001';
+
 /** A project code nobody else uses (the pattern allows capitals, digits and dashes). */
 export function uniqueCode(prefix = 'PRJ-E2E'): string {
   const random = Math.random().toString(36).slice(2, 8).toUpperCase();
@@ -91,4 +97,38 @@ export async function findProject(api: APIRequestContext, q: string): Promise<Pr
   const body = (await res.json()) as { items: ProjectSummary[] };
   expect(body.items, `projects matching "${q}"`).toHaveLength(1);
   return body.items[0]!;
+}
+
+/**
+ * A new project of the calling journey only, created through the API by `api` (the PMO's
+ * session): active unless told otherwise, in the named portfolio, run by the person whose
+ * account is `manager` when given. Returns its id.
+ */
+export async function createProject(
+  api: APIRequestContext,
+  project: { code: string; name: string; portfolio: string; manager?: string; status?: string },
+): Promise<string> {
+  const portfolios = (await (await api.get('/api/v1/portfolios')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const portfolio = portfolios.items.find((p) => p.name === project.portfolio);
+  expect(portfolio, `portfolio "${project.portfolio}"`).toBeTruthy();
+  let managerId: string | undefined;
+  if (project.manager) {
+    const res = await api.get('/api/v1/people', { params: { q: project.manager } });
+    const people = (await res.json()) as { items: { id: string; email: string | null }[] };
+    managerId = people.items.find((p) => p.email === project.manager)?.id;
+    expect(managerId, `the person of ${project.manager}`).toBeTruthy();
+  }
+  const created = await api.post('/api/v1/projects', {
+    data: {
+      code: project.code,
+      name: project.name,
+      portfolioId: portfolio!.id,
+      status: project.status ?? 'active',
+      ...(managerId ? { managerId } : {}),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
 }

@@ -49,10 +49,14 @@ test('le PMO crée un projet sous un programme, le modifie, voit l’historique 
       .getByRole('textbox', { name: 'Description' })
       .fill('Créé par le parcours Playwright.');
     await dialog.getByRole('button', { name: 'Créer' }).click();
-    await expect(dialog).toBeHidden();
-    // The new project opens.
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-    await expect(page.getByText(`Projet ${code} créé.`)).toBeVisible();
+    // The confirmation is a toast that closes itself after 4 s, while the new project may take
+    // longer to open on a loaded machine: both are awaited from the click, side by side.
+    await Promise.all([
+      expect(page.getByText(`Projet ${code} créé.`)).toBeVisible(),
+      expect(dialog).toBeHidden(),
+      // The new project opens.
+      expect(page.getByRole('heading', { level: 1, name })).toBeVisible(),
+    ]);
   });
 
   await test.step('le retrouver dans la liste du programme et l’ouvrir', async () => {
@@ -81,9 +85,12 @@ test('le PMO crée un projet sous un programme, le modifie, voit l’historique 
     await page.getByRole('option', { name: 'En cours' }).click();
     await expect(dialog.getByRole('combobox', { name: 'Statut' })).toHaveValue('En cours');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
-    await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
+    // The toast again, awaited from the click beside what lasts.
+    await Promise.all([
+      expect(page.getByText('Modifications enregistrées.')).toBeVisible(),
+      expect(dialog).toBeHidden(),
+      expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible(),
+    ]);
   });
 
   await test.step('l’onglet Historique montre la modification (avant → après)', async () => {

@@ -1,10 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { MANAGER, PMO, signIn } from './helpers.ts';
+import { apiSession, createProject, MANAGER, PMO, signIn, uniqueCode } from './helpers.ts';
 
 /*
  * The monthly "météo": the project manager writes and submits the status report of the month
  * that just ended for one of his projects, the PMO reviews and approves it.
+ *
+ * The project is this run's own (created through the API, like the demo's Lean project: active,
+ * run by Thomas Bernard, in « Excellence opérationnelle »): a report approved is never to write
+ * again, so a demo project would serve one run only, and the other journeys read the demo's
+ * weather.
  */
 
 async function noSeriousAxeViolation(page: Page, what: string) {
@@ -15,33 +20,36 @@ async function noSeriousAxeViolation(page: Page, what: string) {
   expect(serious, `axe on ${what}`).toEqual([]);
 }
 
-async function openWeatherOf(page: Page, code: string) {
-  const res = await page.request.get(`/api/v1/projects?q=${code}`);
-  const project = (await res.json()).items.find((p: { code: string }) => p.code === code);
-  await page.goto(`/projects/${project.id}/weather`);
+async function openWeatherOf(page: Page, projectId: string) {
+  await page.goto(`/projects/${projectId}/weather`);
   await expect(page.getByRole('tab', { name: 'Météo', selected: true })).toBeVisible();
 }
 
 test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide', async ({
   page,
+  baseURL,
 }) => {
   // Two people, two sign-ins and an axe run each: longer than the default on a loaded machine.
   test.setTimeout(180_000);
+  const code = uniqueCode('PRJ-LEAN');
+  const pmo = await apiSession(baseURL!, PMO);
+  const projectId = await createProject(pmo, {
+    code,
+    name: `Déploiement Lean en magasin ${code}`,
+    portfolio: 'Excellence opérationnelle',
+    manager: MANAGER,
+  });
+  await pmo.dispose();
+
   await test.step('Thomas ouvre l’onglet Météo de son projet Lean', async () => {
     await signIn(page, MANAGER);
-    await openWeatherOf(page, 'PRJ-2026-015');
-    // On a fresh demo the month's report is still to write (when re-run against the same
-    // server, the draft of the previous run is there instead).
-    await expect(
-      page
-        .getByText(/^Rapport attendu :/)
-        .or(page.getByRole('button', { name: 'Soumettre au PMO' })),
-    ).toBeVisible();
+    await openWeatherOf(page, projectId);
+    // The month's report is still to write.
+    await expect(page.getByText(/^Rapport attendu :/)).toBeVisible();
   });
 
   await test.step('il rédige la météo de la période', async () => {
-    const start = page.getByRole('button', { name: /^Rédiger la météo/ });
-    if (await start.isVisible()) await start.click();
+    await page.getByRole('button', { name: /^Rédiger la météo/ }).click();
     await expect(page.getByText(/^Brouillon · rédigé par Thomas Bernard/)).toBeVisible();
     await page.getByRole('radiogroup', { name: 'Météo générale' }).getByText('Pluie').click();
     await page.getByRole('radiogroup', { name: 'Délais' }).getByText('Orage').click();
@@ -62,7 +70,7 @@ test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide
   await test.step('Claire (PMO) la relit et la valide', async () => {
     await page.context().clearCookies();
     await signIn(page, PMO);
-    await openWeatherOf(page, 'PRJ-2026-015');
+    await openWeatherOf(page, projectId);
     await expect(
       page.getByText('Valider le décalage de la mise en production au 15 janvier.'),
     ).toBeVisible();
@@ -79,7 +87,7 @@ test('le chef de projet rédige et soumet la météo mensuelle, le PMO la valide
       .click();
     await page.getByRole('combobox', { name: 'Portefeuille' }).click();
     await page.getByRole('option', { name: 'Excellence opérationnelle' }).click();
-    const row = page.getByRole('row', { name: /PRJ-2026-015/ });
+    const row = page.getByRole('row', { name: new RegExp(code) });
     await expect(row.getByText('Pluie')).toBeVisible();
     await expect(row.getByText('Validé')).toBeVisible();
     await noSeriousAxeViolation(page, 'the portfolio status page');

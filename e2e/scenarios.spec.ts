@@ -1,13 +1,66 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { PMO, signIn } from './helpers.ts';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { apiSession, PMO, signIn } from './helpers.ts';
+
+interface Request {
+  id: string;
+  title: string;
+  version: number;
+  effortByTeam: { team: { id: string; name: string }; days: number }[];
+}
+
+/**
+ * This run's own copy of the demo's backlog scenario, built as the demo builds it (same
+ * parameters): from the requests while the mobile app still has its first split by team, which
+ * is then revised to today's (420 days of development, 100 of sales). A scenario refreshed stays
+ * so: the demo's would serve one run only.
+ */
+async function backlogScenarioOfItsOwn(api: APIRequestContext, name: string) {
+  const scenarios = (await (await api.get('/api/v1/strategy/scenarios')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const demo = scenarios.items.find((x) => x.name === 'Backlog 2027 — capacité des équipes');
+  expect(demo, 'the demo’s backlog scenario').toBeTruthy();
+  const { backlog } = (await (await api.get(`/api/v1/strategy/scenarios/${demo!.id}`)).json()) as {
+    backlog: Record<string, unknown> | null;
+  };
+  expect(backlog, 'the build parameters of the demo’s backlog scenario').toBeTruthy();
+  const mobile = async () => {
+    const res = await api.get('/api/v1/strategy/requests', { params: { limit: 100 } });
+    const items = ((await res.json()) as { items: Request[] }).items;
+    return items.find((r) => r.title.startsWith('Application mobile'))!;
+  };
+  const setSplit = async (split: (team: string, days: number) => number) => {
+    const r = await mobile();
+    const effortByTeam = r.effortByTeam.map((e) => ({
+      teamId: e.team.id,
+      days: split(e.team.name, e.days),
+    }));
+    const res = await api.patch(`/api/v1/strategy/requests/${r.id}`, {
+      headers: { 'If-Match': `"${r.version}"` },
+      data: { effortByTeam, roughEffortDays: effortByTeam.reduce((a, e) => a + e.days, 0) },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+  const revised = (await mobile()).effortByTeam;
+  // The estimate before the workshop with the sales team: 300 days of development, 80 of sales.
+  await setSplit((team, days) =>
+    team.startsWith('Pôle Études') ? 300 : team.startsWith('Équipe Commerce') ? 80 : days,
+  );
+  const created = await api.post('/api/v1/strategy/scenarios/from-backlog', {
+    data: { ...backlog, name, description: 'Copie du scénario de la démo (parcours e2e).' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await setSplit((team) => revised.find((e) => e.team.name === team)!.days);
+}
 
 /*
  * Scoring, in French: the PMO opens the arbitration committee's ranking, reads why the mobile
  * ordering app divides the evaluators, builds a new scoring model with two criteria and scores
  * a request in evaluation with it, which then tops that model's ranking. Then she refreshes the
- * demo's backlog scenario: the preview shows the mobile app's revised effort by team (nothing
- * saved yet), she applies it, and a second preview finds nothing left to change.
+ * backlog scenario (this run's copy of the demo's): the preview shows the mobile app's revised
+ * effort by team (nothing saved yet), she applies it, and a second preview finds nothing left
+ * to change.
  */
 
 async function expectNoSeriousAxe(page: Page, what: string) {
@@ -18,9 +71,17 @@ async function expectNoSeriousAxe(page: Page, what: string) {
   expect(serious, `axe on ${what}`).toEqual([]);
 }
 
-test('le PMO lit le classement expliqué, crée une grille et note une demande', async ({ page }) => {
+test('le PMO lit le classement expliqué, crée une grille et note une demande', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
-  const name = `Grille express ${Math.random().toString(36).slice(2, 7)}`;
+  const suffix = Math.random().toString(36).slice(2, 7);
+  const name = `Grille express ${suffix}`;
+  const scenario = `Backlog 2027 — capacité des équipes (${suffix})`;
+  const api = await apiSession(baseURL!, PMO);
+  await backlogScenarioOfItsOwn(api, scenario);
+  await api.dispose();
 
   await test.step('le classement du comité d’arbitrage, expliqué', async () => {
     await signIn(page, PMO);
@@ -84,11 +145,11 @@ test('le PMO lit le classement expliqué, crée une grille et note une demande',
     await page.getByRole('tab', { name: 'Scénarios de portefeuille' }).click();
     const picker = page.getByRole('combobox', { name: 'Scénario', exact: true });
     await picker.click();
-    await page.getByRole('option', { name: 'Backlog 2027 — capacité des équipes' }).click();
-    await expect(picker).toHaveValue('Backlog 2027 — capacité des équipes');
+    await page.getByRole('option', { name: scenario }).click();
+    await expect(picker).toHaveValue(scenario);
     await page.getByRole('button', { name: 'Actualiser depuis le backlog' }).click();
     const dialog = page.getByRole('dialog', { name: 'Actualiser le scénario depuis les demandes' });
-    // The demo revised the mobile app's split after building the scenario: 300 → 420 days of
+    // The mobile app's split was revised after the scenario was built: 300 → 420 days of
     // development, 80 → 100 of sales; the preview shows it, before → after, and saves nothing.
     await expect(dialog.getByText('1 modifié(s)')).toBeVisible({ timeout: 30_000 });
     const mobile = dialog.getByRole('row', { name: /Application mobile/ });

@@ -1,17 +1,49 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { PMO, signIn } from './helpers.ts';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiSession, PMO, signIn } from './helpers.ts';
+
+/**
+ * Puts back the demo's leveling conflict if a previous run resolved it: applying the leveling
+ * gives each task it moves a « start no earlier than » constraint, and the demo sets none on the
+ * two data projects, so removing those constraints brings their tasks back to their dates.
+ */
+async function undoPreviousLeveling(api: APIRequestContext) {
+  for (const code of ['PRJ-2026-004', 'PRJ-2026-004-B']) {
+    const found = (await (await api.get('/api/v1/projects', { params: { q: code } })).json()) as {
+      items: { id: string; code: string }[];
+    };
+    const project = found.items.find((p) => p.code === code);
+    expect(project, code).toBeTruthy();
+    const plan = (await (await api.get(`/api/v1/projects/${project!.id}/plan`)).json()) as {
+      tasks: { id: string; version: number; constraint: { type: string } | null }[];
+    };
+    for (const task of plan.tasks.filter((t) => t.constraint?.type === 'SNET')) {
+      const res = await api.patch(`/api/v1/projects/${project!.id}/plan/tasks/${task.id}`, {
+        headers: { 'If-Match': `"${task.version}"` },
+        data: { constraint: null },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+  }
+}
 
 /*
  * The PMO levels a portfolio by priority, in French: Ressources › Simulation, pick the
  * portfolio, read the preview (person-days and hours over capacity before and after, each
  * move with what it gains and why), apply it; then a what-if
  * by priority (one project made critical) compared before and after.
+ *
+ * It runs in the config's `shared-demo` project: the leveling reads the load every resource
+ * journey changes, and applying it moves demo tasks. A previous run's leveling is undone first.
  */
 test('le PMO lisse un portefeuille par priorité puis simule un changement de priorité', async ({
   page,
+  baseURL,
 }) => {
   test.setTimeout(300_000);
+  const api = await apiSession(baseURL!, PMO);
+  await undoPreviousLeveling(api);
+  await api.dispose();
 
   await test.step('ouvrir la simulation et l’aperçu du lissage du portefeuille', async () => {
     await signIn(page, PMO);

@@ -108,8 +108,12 @@ test('le PMO ajoute un objectif stratégique et y rattache un projet', async ({ 
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('cell', { name: title })).toBeVisible();
+  // In the objective's own row: an earlier run's objective has the same target.
   await expect(
-    page.getByText(/Délai moyen de recrutement : 62 jours → 40 jours au 31\/12\/2027/),
+    page
+      .getByRole('row')
+      .filter({ hasText: title })
+      .getByText(/Délai moyen de recrutement : 62 jours → 40 jours au 31\/12\/2027/),
   ).toBeVisible();
   await expectNoSeriousAxe(page, 'les objectifs');
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { frenchPublicHolidays } from '../src/core/calendar/holidays-fr.ts';
 import { CONTRIBUTOR, login, MANAGER, signIn } from './helpers.ts';
 
 /*
@@ -7,14 +8,26 @@ import { CONTRIBUTOR, login, MANAGER, signIn } from './helpers.ts';
  * only (comma and dot decimals, 7h30, arrows, Tab, Enter), saves with Ctrl+S, submits; Thomas
  * Bernard, the project's manager (the demo approves per project manager), approves it; Julie
  * sees it approved.
+ *
+ * The week is one of this run's own: the browser's clock is set to a Wednesday of a week drawn
+ * far ahead (2030–2049) with no public holiday, and the page opens on « this » week as it
+ * always does. A week submitted and approved stays so, and the server lets nobody take it back:
+ * the real current week would serve one run only.
  */
 
-/** This week's Monday as `dd/mm/yyyy` (the browser's clock, like the page's). */
-function thisMonday(): string {
-  const d = new Date();
-  const day = (d.getDay() + 6) % 7;
-  d.setDate(d.getDate() - day);
-  return d.toLocaleDateString('fr-FR');
+/** A Monday of 2030–2049 whose Monday to Friday holds no French public holiday. */
+function mondayOfItsOwn(): Date {
+  const first = Date.UTC(2029, 11, 31); // a Monday
+  for (;;) {
+    const monday = new Date(first + Math.floor(Math.random() * 1040) * 7 * 86_400_000);
+    const days = [0, 1, 2, 3, 4].map((i) =>
+      new Date(monday.getTime() + i * 86_400_000).toISOString().slice(0, 10),
+    );
+    const holidays = new Set(
+      [...new Set(days.map((d) => Number(d.slice(0, 4))))].flatMap((y) => frenchPublicHolidays(y)),
+    );
+    if (days.every((d) => !holidays.has(d))) return monday;
+  }
 }
 
 async function logout(page: Page, name: string) {
@@ -39,7 +52,10 @@ test('une contributrice saisit sa semaine au clavier et la soumet ; le chef de p
 }) => {
   // Two people, a save, a refusal, a submission and an approval on a small shared machine.
   test.setTimeout(180_000);
-  const monday = thisMonday();
+  const week = mondayOfItsOwn();
+  const monday = week.toLocaleDateString('fr-FR', { timeZone: 'UTC' });
+  // Wednesday noon in Paris: the page's « this week » (the clock then runs on from there).
+  await page.clock.setSystemTime(new Date(week.getTime() + 2 * 86_400_000 + 11 * 3_600_000));
   const line = 'PRJ-2026-001 — Refonte du CRM';
 
   await test.step('Julie ouvre son CRA de la semaine', async () => {
@@ -107,8 +123,11 @@ test('une contributrice saisit sa semaine au clavier et la soumet ; le chef de p
   await test.step('Thomas, chef du projet, valide la semaine de Julie', async () => {
     await signIn(page, MANAGER);
     await page.goto('/time/approvals');
-    // Only Julie has submitted this week in the demo (the others' weeks are older).
-    const row = page.getByRole('row').filter({ hasText: `Semaine du ${monday}` });
+    // Julie's row of this week (whoever else has submitted a week for Thomas to decide).
+    const julies = page.getByRole('row').filter({
+      has: page.getByRole('checkbox', { name: `Sélectionner Julie Petit, semaine du ${monday}` }),
+    });
+    const row = julies.filter({ hasText: `Semaine du ${monday}` });
     await expect(row).toContainText('35,5 h');
     await row.getByRole('button', { name: 'Examiner' }).click();
     const drawer = page.getByRole('dialog', { name: `CRA de Julie Petit — semaine du ${monday}` });
@@ -117,12 +136,7 @@ test('une contributrice saisit sa semaine au clavier et la soumet ; le chef de p
     await expectNoSeriousViolations(page, 'Validation d’un CRA');
     await drawer.getByRole('button', { name: 'Valider' }).click();
     await expect(page.getByText('CRA validé')).toBeVisible();
-    await expect(
-      page
-        .getByRole('row')
-        .filter({ hasText: `Semaine du ${monday}` })
-        .filter({ hasText: '35,5 h' }),
-    ).toHaveCount(0);
+    await expect(julies).toHaveCount(0);
     await logout(page, 'Thomas Bernard');
   });
 
