@@ -34,7 +34,10 @@ export async function openTestDatabase(): Promise<{
   const template = inject('pgTemplate');
   if (template) {
     const name = `jalon_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: template });
+    // Connected elsewhere than the template: a connection to it, even another file's for a
+    // moment, makes every copy made meanwhile fail (« being accessed by other users »).
+    const adminUrl = inject('pgAdmin');
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     const templateName = new URL(template).pathname.slice(1);
     await admin.query(`create database ${name} template ${templateName}`);
@@ -43,7 +46,7 @@ export async function openTestDatabase(): Promise<{
     return {
       database,
       drop: async () => {
-        const a = new pg.Client({ connectionString: template });
+        const a = new pg.Client({ connectionString: adminUrl });
         await a.connect();
         await a.query(`drop database if exists ${name} with (force)`);
         await a.end();

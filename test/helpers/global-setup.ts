@@ -12,6 +12,11 @@ declare module 'vitest' {
     pgliteDump: string;
     /** A migrated template database to copy per test file (PostgreSQL mode). */
     pgTemplate: string;
+    /**
+     * The database to connect to when creating and dropping the copies: never the template
+     * itself, which PostgreSQL copies only while no one is connected to it.
+     */
+    pgAdmin: string;
   }
 }
 
@@ -32,6 +37,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     await database.close();
     project.provide('pgTemplate', templateUrl);
+    project.provide('pgAdmin', url);
     project.provide('pgliteDump', '');
     return async () => {
       await admin.query(`drop database if exists ${template} with (force)`).catch(() => undefined);
@@ -47,6 +53,7 @@ export default async function setup(project: TestProject) {
   await client.close();
   project.provide('pgliteDump', file);
   project.provide('pgTemplate', '');
+  project.provide('pgAdmin', '');
 }
 
 export function withDatabase(url: string, name: string): string {
