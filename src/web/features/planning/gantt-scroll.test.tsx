@@ -43,11 +43,13 @@ function renderGantt() {
   const scroller = view.container.querySelector<HTMLElement>('.gantt-scroller')!;
   const timeline = view.container.querySelector<HTMLElement>('.gantt-timeline')!;
   const grid = view.container.querySelector<HTMLElement>('.gantt-grid')!;
-  // The view reads the new position in the next animation frame (not in the scroll event).
+  // The view reads the new position in the next animation frame (not in the scroll event) and
+  // mounts the table's rows then; the timeline's block comes a frame later.
   const scrollTo = (top: number) =>
     act(async () => {
       scroller.scrollTop = top;
       fireEvent.scroll(scroller);
+      await nextFrame();
       await nextFrame();
     });
   const blocks = () =>
@@ -91,13 +93,67 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     expect(blocks()).toEqual(['0px', '256px', '512px', '768px', '1024px']);
     const after = [...timeline.querySelectorAll('svg.gantt-chunk')];
     expect(after.slice(0, 4)).toEqual(before);
-    // Only nodes added to the timeline (one block) and to the table (its 16 rows).
+    // Only nodes added to the timeline (one block) and to the table (one block of 8 rows).
     expect(records.every((r) => r.type === 'childList' && r.removedNodes.length === 0)).toBe(true);
     expect(records.filter((r) => r.target === timeline)).toHaveLength(1);
-    expect(records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes])).toHaveLength(
-      8,
-    );
+    const added = records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes]);
+    expect(added).toHaveLength(1);
+    expect((added[0] as HTMLElement).querySelectorAll('[role="row"]')).toHaveLength(CHUNK_ROWS);
     expect(records.every((r) => r.target === timeline || r.target === grid)).toBe(true);
+  });
+
+  it("on a scroll step, the timeline's new block mounts a frame after the table's rows", async () => {
+    const { scroller, timeline, grid } = renderGantt();
+    // Frames counted as the page sees them; React renders as it schedules (not inside act()).
+    let frame = 0;
+    let counting = true;
+    const count = () => {
+      frame++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const mounted: [string, number][] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        if (r.addedNodes.length > 0)
+          mounted.push([r.target === grid ? 'table' : 'timeline', frame]);
+    });
+    for (const el of [timeline, grid]) observer.observe(el, { childList: true });
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      // Two steps of less than a fling's (128 px): rows 7 to 24 visible, block 3 comes in.
+      scroller.scrollTop = 100;
+      fireEvent.scroll(scroller);
+      await nextFrame();
+      scroller.scrollTop = 220;
+      fireEvent.scroll(scroller);
+      await waitFor(() => expect(mounted.map(([what]) => what)).toEqual(['table', 'timeline']));
+    } finally {
+      env.IS_REACT_ACT_ENVIRONMENT = true;
+      counting = false;
+      observer.disconnect();
+    }
+    expect(mounted[1]![1]).toBeGreaterThan(mounted[0]![1]);
+  });
+
+  it('a row is an element per cell with its text in it, in a block placed once', () => {
+    const { grid } = renderGantt();
+    const row = grid.querySelector<HTMLElement>('[aria-rowindex="3"]')!;
+    // Rows are in flow inside their block: no row is positioned on its own.
+    expect(row.getAttribute('style')).toBeNull();
+    expect(row.parentElement!.classList.contains('gantt-rows')).toBe(true);
+    expect(row.parentElement!.style.top).toBe('0px');
+    const cells = [...row.children];
+    expect(cells.map((c) => c.getAttribute('role'))).toEqual(Array(7).fill('gridcell'));
+    // A task's name cell holds its name as text (then what a screen reader alone reads): no
+    // wrapper, no toggle's placeholder.
+    const task = plan.tasks[2]!;
+    const name = cells[1]!;
+    expect(name.firstChild!.nodeType).toBe(Node.TEXT_NODE);
+    expect(name.firstChild!.textContent).toBe(task.name);
+    expect([...name.children].every((c) => c.classList.contains('visually-hidden'))).toBe(true);
+    expect(row.querySelectorAll('*')).toHaveLength(7 + name.children.length);
   });
 
   it('a scroll event reads no layout: the position is read once, in the next frame, before any write', async () => {
