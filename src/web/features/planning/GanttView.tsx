@@ -929,7 +929,8 @@ export function GanttView({
       >
         <div style={{ width: tableWidth + scale.width, position: 'relative' }}>
           <div className="gantt-head">
-            <div className="gantt-table-head" role="presentation" style={{ width: tableWidth }}>
+            {/* What the eye reads; a screen reader reads the same headers inside the table. */}
+            <div className="gantt-table-head" aria-hidden style={{ width: tableWidth }}>
               {COLUMNS.map((c) => (
                 <div
                   key={c.key}
@@ -957,7 +958,7 @@ export function GanttView({
               className="gantt-grid"
               role="treegrid"
               aria-label={t('planning.table.label', { name: projectName })}
-              aria-rowcount={rows.length}
+              aria-rowcount={rows.length + 1}
               aria-multiselectable={false}
               aria-activedescendant={
                 selectedId && rowOf.has(selectedId) ? `gantt-row-${selectedId}` : undefined
@@ -966,6 +967,7 @@ export function GanttView({
               onKeyDown={onGridKeyDown}
               style={{ width: tableWidth, height: totalHeight }}
             >
+              <ColumnHeaders t={t} />
               <TableBlocks
                 shown={tableShown}
                 rows={rows}
@@ -1244,6 +1246,23 @@ function KeyboardHelp() {
   );
 }
 
+/**
+ * The table's column headers, for assistive technologies: its first row (a screen reader names
+ * each cell's column from them). Out of sight: the head on screen stays above the rows while they
+ * scroll, outside the table's element, and is hidden from assistive technologies.
+ */
+const ColumnHeaders = memo(function ColumnHeaders({ t }: { t: TFunction }) {
+  return (
+    <div role="row" aria-rowindex={1} className="visually-hidden">
+      {COLUMNS.map((c) => (
+        <div key={c.key} role="columnheader" className={`gantt-col-${c.key}`}>
+          {t(`planning.columns.${c.key}`)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
 /** The rows printed: the first 2,000 (a larger plan prints in parts, from its outline). */
 function printWindow(count: number): RowWindow {
   return { first: 0, last: Math.min(count, 2000) };
@@ -1312,15 +1331,19 @@ const TableBlocks = memo(function TableBlocks(props: TableBlocksProps) {
   const { rows, printing, selectedIndex } = props;
   const shown = useShown(props.shown);
   const win = printing ? printWindow(rows.length) : shown.win;
-  const blocks: { key: string; first: number; last: number }[] = chunksOf(win).map((k) => ({
-    key: String(k),
+  const chunks = chunksOf(win);
+  const blocks = chunks.map((k) => ({
+    k,
     first: k * CHUNK_ROWS,
     last: Math.min((k + 1) * CHUNK_ROWS, rows.length),
   }));
-  if (selectedIndex >= 0 && (selectedIndex < win.first || selectedIndex >= win.last)) {
-    blocks.push({ key: 'selected', first: selectedIndex, last: selectedIndex + 1 });
+  // The selected row out of the window: alone in its block (the same element as its block's
+  // when that comes into view, so that its row — an edit in progress — is not mounted again).
+  const selectedChunk = Math.floor(selectedIndex / CHUNK_ROWS);
+  if (selectedIndex >= 0 && !chunks.includes(selectedChunk)) {
+    blocks.push({ k: selectedChunk, first: selectedIndex, last: selectedIndex + 1 });
   }
-  return blocks.map(({ key, first, last }) => {
+  return blocks.map(({ k, first, last }) => {
     const out: ReactNode[] = [];
     for (let index = first; index < last; index++) {
       const task = rows[index]!;
@@ -1345,7 +1368,7 @@ const TableBlocks = memo(function TableBlocks(props: TableBlocksProps) {
     }
     return (
       <div
-        key={key}
+        key={k}
         className="gantt-rows"
         style={{ top: first * ROW_HEIGHT, height: (last - first) * ROW_HEIGHT }}
       >
@@ -1505,7 +1528,7 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
       <div
         id={`gantt-row-${task.id}`}
         role="row"
-        aria-rowindex={props.index + 1}
+        aria-rowindex={props.index + 2}
         aria-level={task.level + 1}
         aria-selected={props.selected}
         className={className}
@@ -1533,7 +1556,7 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
     <div
       id={`gantt-row-${task.id}`}
       role="row"
-      aria-rowindex={props.index + 1}
+      aria-rowindex={props.index + 2}
       aria-level={task.level + 1}
       aria-selected={props.selected}
       aria-expanded={props.expandable ? props.expanded : undefined}
