@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { apiSession, MANAGER, PMO, signIn, uniqueCode } from './helpers.ts';
 
@@ -104,6 +105,24 @@ test('le chef de projet construit son planning au clavier, lie deux tâches et v
   await test.step('le plan survit au rechargement', async () => {
     await page.reload();
     await expect(row(page, 'Développement')).toContainText('22/01/2027');
+  });
+
+  await test.step('un lecteur d’écran trouve les en-têtes des colonnes ; axe, rien de grave', async () => {
+    const table = page.getByRole('treegrid', { name: /Tâches du planning/ });
+    await expect(table.getByRole('columnheader')).toHaveText([
+      'N°',
+      'Nom',
+      'Durée',
+      'Début',
+      'Fin',
+      '% achevé',
+      'Marge totale',
+    ]);
+    const results = await new AxeBuilder({ page }).include('.gantt').setLegacyMode(true).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, 'axe on the Gantt').toEqual([]);
   });
 });
 

@@ -47,7 +47,7 @@ import { parseDayMonthYear } from '../../components/DateField.tsx';
 import { formatDay as formatDate } from './planning-format.ts';
 import { currentLocale } from '../../i18n.ts';
 import { exportGanttPng } from './gantt-export.tsx';
-import { DARK_PALETTE, LIGHT_PALETTE } from './gantt-palette.ts';
+import { DARK_PALETTE, LIGHT_PALETTE, type GanttPalette } from './gantt-palette.ts';
 import {
   CHUNK_ROWS,
   GanttBackdrop,
@@ -57,6 +57,7 @@ import {
   ROW_HEIGHT,
   barExtent,
   linkRowsOf,
+  type LinkRow,
   type BarPreview,
   type BaselineDates,
   type DragMode,
@@ -72,7 +73,15 @@ import {
 } from './outline.ts';
 import { shiftWorkingDays, workingDayTest, workingDaysBetween } from './plan-calendar.ts';
 import { usePlanMutations } from './planning-api.ts';
-import { ZOOMS, createScale, dayAt, todayEpochDay, xOf, type Zoom } from './timeline-scale.ts';
+import {
+  ZOOMS,
+  createScale,
+  dayAt,
+  todayEpochDay,
+  xOf,
+  type TimeScale,
+  type Zoom,
+} from './timeline-scale.ts';
 import { chunkedRows, scrollToRow, type RowWindow } from './virtual-window.ts';
 import './gantt.css';
 
@@ -112,6 +121,8 @@ const SETTLE_MS = 50;
 /** Light blocks drawn whole per frame once scrolling has slowed (the two on screen: two frames). */
 const FILL_PER_FRAME = 1;
 const NO_CHUNKS: ReadonlySet<number> = new Set();
+/** The room of a row's expand/collapse toggle before its name (px, with its gap). */
+const TOGGLE_ROOM = 18;
 
 /** The blocks of rows (`CHUNK_ROWS` each) a window of rows covers. */
 function chunksOf(window: RowWindow): number[] {
@@ -177,22 +188,26 @@ export function GanttView({
   } | null>(null);
   const [printing, setPrinting] = useState(false);
   const [compact, setCompact] = useState(false);
-  const [win, setWin] = useState<RowWindow>({ first: 0, last: 40 });
+  // The rows shown and the blocks drawn light, set while scrolling: read by the table's and the
+  // timeline's blocks, which render on their own (the view around them does not, on a scroll step).
+  const [tableShown] = useState(() => new ShownRows());
+  const [timelineShown] = useState(() => new ShownRows());
   const [xRange, setXRange] = useState({ from: 0, to: 2048 });
   /** The scroller's inner size (a ResizeObserver keeps it): scrolling reads no layout. */
   const [viewport, setViewport] = useState({ width: 1200, height: 600 });
-  /** The blocks drawn light (mounted during a fling), to be drawn whole once scrolling slows. */
-  const [lightChunks, setLightChunks] = useState<ReadonlySet<number>>(NO_CHUNKS);
   const scrolling = useRef<{
     top: number;
     frame: number;
     timer?: ReturnType<typeof setTimeout>;
     /** The frame that reads the scroll position after scroll events (0: none pending). */
     update: number;
+    /** The frame that hands the new window to the timeline's blocks (0: none pending). */
+    timeline: number;
   }>({
     top: 0,
     frame: 0,
     update: 0,
+    timeline: 0,
   });
 
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -255,8 +270,8 @@ export function GanttView({
     },
     [rows.length],
   );
-  const current = useRef({ win, xRange, viewport, lightChunks });
-  current.current = { win, xRange, viewport, lightChunks };
+  const current = useRef({ xRange, viewport });
+  current.current = { xRange, viewport };
 
   // Once no fling step has come for SETTLE_MS, the light blocks are drawn whole, FILL_PER_FRAME
   // per frame, nearest the middle of the view first. Called on each fling step (no frame loop
@@ -268,7 +283,8 @@ export function GanttView({
     clearTimeout(s.timer);
     const tick = () => {
       s.frame = 0;
-      if (current.current.lightChunks.size === 0) return;
+      const shown = tableShown.value;
+      if (shown.light.size === 0) return;
       // A scroll step waits in this frame: still scrolling, and its callback reads the layout
       // (which a fill here would leave dirty). Try again next frame.
       if (s.update !== 0) {
@@ -278,58 +294,76 @@ export function GanttView({
       const middle = (s.top + current.current.viewport.height / 2) / (CHUNK_ROWS * ROW_HEIGHT);
       // Rendered in this frame, before its style and layout (not in a task after it, which would
       // leave the layout dirty for the next frame's first read of the scroll position).
-      flushSync(() =>
-        setLightChunks((prev) => {
-          if (prev.size === 0) return prev;
-          const order = [...prev].sort(
-            (a, b) => Math.abs(a + 0.5 - middle) - Math.abs(b + 0.5 - middle),
-          );
-          const next = new Set(order.slice(FILL_PER_FRAME));
-          return next.size === 0 ? NO_CHUNKS : next;
-        }),
+      const order = [...shown.light].sort(
+        (a, b) => Math.abs(a + 0.5 - middle) - Math.abs(b + 0.5 - middle),
       );
+      const light = new Set(order.slice(FILL_PER_FRAME));
+      const next = { win: shown.win, light: light.size === 0 ? NO_CHUNKS : light };
+      flushSync(() => {
+        tableShown.set(next);
+        timelineShown.set(next);
+      });
       s.frame = requestAnimationFrame(tick);
     };
     s.timer = setTimeout(() => {
       s.timer = undefined;
       s.frame = requestAnimationFrame(tick);
     }, SETTLE_MS);
-  }, []);
+  }, [tableShown, timelineShown]);
   useEffect(
     () => () => {
       cancelAnimationFrame(scrolling.current.frame);
       cancelAnimationFrame(scrolling.current.update);
+      cancelAnimationFrame(scrolling.current.timeline);
       clearTimeout(scrolling.current.timer);
     },
     [],
   );
 
-  /** Reads the scroll position (a layout read: never after a write in the same task). */
-  const updateWindow = useCallback(() => {
-    const el = scrollerRef.current;
-    if (!el) return;
-    const s = scrolling.current;
-    const top = el.scrollTop;
-    // Without animation frames (a test page), nothing is drawn light: it could not be filled in.
-    const fast =
-      typeof requestAnimationFrame !== 'undefined' && Math.abs(top - s.top) >= FAST_SCROLL_PX;
-    s.top = top;
-    const { next, from, to } = windowOf(top, el.scrollLeft, current.current.viewport);
-    const { win: w, xRange: r } = current.current;
-    if (w.first !== next.first || w.last !== next.last) {
-      setWin(next);
-      // Blocks coming into view during a fling are light; those leaving are forgotten.
-      const shown = new Set(chunksOf(w));
-      setLightChunks((prev) => {
+  /**
+   * Reads the scroll position (a layout read: never after a write in the same task). On a scroll
+   * step (`step`), the timeline's blocks follow the table's a frame later.
+   */
+  const updateWindow = useCallback(
+    (step?: boolean) => {
+      const el = scrollerRef.current;
+      if (!el) return;
+      const s = scrolling.current;
+      const top = el.scrollTop;
+      // Without animation frames (a test page), nothing is drawn light: it could not be filled in.
+      const fast =
+        typeof requestAnimationFrame !== 'undefined' && Math.abs(top - s.top) >= FAST_SCROLL_PX;
+      s.top = top;
+      const { next, from, to } = windowOf(top, el.scrollLeft, current.current.viewport);
+      const r = current.current.xRange;
+      const { win: w, light: prev } = tableShown.value;
+      if (w.first !== next.first || w.last !== next.last) {
+        // Blocks coming into view during a fling are light; those leaving are forgotten.
+        const shown = new Set(chunksOf(w));
         const light = new Set<number>();
         for (const k of chunksOf(next)) if (prev.has(k) || (fast && !shown.has(k))) light.add(k);
-        if (light.size === prev.size && [...light].every((k) => prev.has(k))) return prev;
-        return light.size === 0 ? NO_CHUNKS : light;
-      });
-    }
-    if (fast) fillLightLater();
-    if (r.from !== from || r.to !== to) setXRange({ from, to });
-  }, [windowOf, fillLightLater]);
+        const same = light.size === prev.size && [...light].every((k) => prev.has(k));
+        const value = { win: next, light: same ? prev : light.size === 0 ? NO_CHUNKS : light };
+        tableShown.set(value);
+        // The timeline's new block mounts a frame after the table's rows, so that the two mounts
+        // (each a React render, then style, layout and paint) do not fall in the same frame; the
+        // window has a block to spare beyond each edge, more than a frame's scroll below a fling.
+        // During a fling both come at once (the light blocks are cheap, and a frame late would
+        // show an empty timeline).
+        cancelAnimationFrame(s.timeline);
+        s.timeline = 0;
+        if (step !== true || fast) timelineShown.set(value);
+        else
+          s.timeline = requestAnimationFrame(() => {
+            s.timeline = 0;
+            timelineShown.set(tableShown.value);
+          });
+      }
+      if (fast) fillLightLater();
+      if (r.from !== from || r.to !== to) setXRange({ from, to });
+    },
+    [windowOf, fillLightLater, tableShown, timelineShown],
+  );
 
   useLayoutEffect(updateWindow, [updateWindow, viewport]);
 
@@ -349,7 +383,7 @@ export function GanttView({
     if (s.update !== 0) return;
     s.update = requestAnimationFrame(() => {
       s.update = 0;
-      updateWindow();
+      updateWindow(true);
     });
   }, [updateWindow]);
 
@@ -723,7 +757,6 @@ export function GanttView({
 
   // ------------------------------------------------------------ render
 
-  const window_ = printing ? { first: 0, last: Math.min(rows.length, 2000) } : win;
   const xFrom = printing ? 0 : xRange.from;
   const xTo = printing ? scale.width : xRange.to;
   const critical = plan.criticalPath.length;
@@ -754,7 +787,7 @@ export function GanttView({
       locale,
       weekLabel,
       quarterLabel,
-      window: win,
+      window: tableShown.value.win,
       filename: `${projectName} - Gantt.png`,
     });
 
@@ -877,16 +910,8 @@ export function GanttView({
   const totalHeight = rows.length * ROW_HEIGHT;
   const tableWidth = compact ? COMPACT_WIDTH : TABLE_WIDTH;
   const printZoom = printing ? Math.min(1, PRINT_WIDTH / (tableWidth + scale.width)) : 1;
-  const chunks = chunksOf(window_);
-  // The rows of the table: the window's, and the selected row wherever it is, so that
-  // aria-activedescendant always names a row in the page (placed at its index, out of view).
-  const tableRows: number[] = [];
-  for (let i = window_.first; i < Math.min(window_.last, rows.length); i++) tableRows.push(i);
-  if (selectedIndex >= 0 && (selectedIndex < window_.first || selectedIndex >= window_.last)) {
-    tableRows.push(selectedIndex);
-  }
   const backdropHeight = printing
-    ? window_.last * ROW_HEIGHT
+    ? printWindow(rows.length).last * ROW_HEIGHT
     : Math.min(totalHeight, Math.max(0, viewport.height - HEADER_HEIGHT));
 
   return (
@@ -904,7 +929,8 @@ export function GanttView({
       >
         <div style={{ width: tableWidth + scale.width, position: 'relative' }}>
           <div className="gantt-head">
-            <div className="gantt-table-head" role="presentation" style={{ width: tableWidth }}>
+            {/* What the eye reads; a screen reader reads the same headers inside the table. */}
+            <div className="gantt-table-head" aria-hidden style={{ width: tableWidth }}>
               {COLUMNS.map((c) => (
                 <div
                   key={c.key}
@@ -932,7 +958,7 @@ export function GanttView({
               className="gantt-grid"
               role="treegrid"
               aria-label={t('planning.table.label', { name: projectName })}
-              aria-rowcount={rows.length}
+              aria-rowcount={rows.length + 1}
               aria-multiselectable={false}
               aria-activedescendant={
                 selectedId && rowOf.has(selectedId) ? `gantt-row-${selectedId}` : undefined
@@ -941,29 +967,21 @@ export function GanttView({
               onKeyDown={onGridKeyDown}
               style={{ width: tableWidth, height: totalHeight }}
             >
-              {tableRows.map((index) => {
-                const task = rows[index]!;
-                return (
-                  <TaskRow
-                    key={task.id}
-                    task={task}
-                    index={index}
-                    selected={task.id === selectedId}
-                    critical={showCritical && task.schedule.critical}
-                    expandable={hasChildren.has(task.id)}
-                    expanded={!collapsed.has(task.id)}
-                    editing={editing?.id === task.id ? editing.field : null}
-                    light={
-                      !printing &&
-                      index !== selectedIndex &&
-                      lightChunks.has(Math.floor(index / CHUNK_ROWS))
-                    }
-                    compact={compact}
-                    actions={rowActions}
-                    text={text}
-                  />
-                );
-              })}
+              <ColumnHeaders t={t} />
+              <TableBlocks
+                shown={tableShown}
+                rows={rows}
+                printing={printing}
+                selectedId={selectedId}
+                selectedIndex={selectedIndex}
+                showCritical={showCritical}
+                hasChildren={hasChildren}
+                collapsed={collapsed}
+                editing={editing}
+                compact={compact}
+                actions={rowActions}
+                text={text}
+              />
             </div>
             <div
               ref={bodyRef}
@@ -989,26 +1007,23 @@ export function GanttView({
                 title={title}
                 description={description}
               />
-              {chunks.map((k) => (
-                <GanttChunk
-                  key={k}
-                  index={k}
-                  rows={rows}
-                  linkRows={linkRows}
-                  scale={scale}
-                  palette={palette}
-                  showCritical={showCritical}
-                  showLabels={zoom !== 'quarter'}
-                  baselines={baselines}
-                  selectedRow={Math.floor(selectedIndex / CHUNK_ROWS) === k ? selectedIndex : -1}
-                  selectedLinkId={linkPopover?.link.id ?? null}
-                  preview={preview}
-                  editable={canEdit}
-                  light={!printing && lightChunks.has(k)}
-                  onBarPointerDown={stableBarPointerDown}
-                  onLinkClick={onLinkClick}
-                />
-              ))}
+              <TimelineBlocks
+                shown={timelineShown}
+                rows={rows}
+                linkRows={linkRows}
+                scale={scale}
+                palette={palette}
+                showCritical={showCritical}
+                showLabels={zoom !== 'quarter'}
+                baselines={baselines}
+                selectedIndex={selectedIndex}
+                selectedLinkId={linkPopover?.link.id ?? null}
+                preview={preview}
+                editable={canEdit}
+                printing={printing}
+                onBarPointerDown={stableBarPointerDown}
+                onLinkClick={onLinkClick}
+              />
               {linkDraft && (
                 <svg
                   className="gantt-chunk"
@@ -1231,6 +1246,176 @@ function KeyboardHelp() {
   );
 }
 
+/**
+ * The table's column headers, for assistive technologies: its first row (a screen reader names
+ * each cell's column from them). Out of sight: the head on screen stays above the rows while they
+ * scroll, outside the table's element, and is hidden from assistive technologies.
+ */
+const ColumnHeaders = memo(function ColumnHeaders({ t }: { t: TFunction }) {
+  return (
+    <div role="row" aria-rowindex={1} className="visually-hidden">
+      {COLUMNS.map((c) => (
+        <div key={c.key} role="columnheader" className={`gantt-col-${c.key}`}>
+          {t(`planning.columns.${c.key}`)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/** The rows printed: the first 2,000 (a larger plan prints in parts, from its outline). */
+function printWindow(count: number): RowWindow {
+  return { first: 0, last: Math.min(count, 2000) };
+}
+
+/** The rows shown and the blocks among them drawn light (mounted during a fling). */
+interface Shown {
+  win: RowWindow;
+  light: ReadonlySet<number>;
+}
+
+/**
+ * The window of rows, set while scrolling and read by the blocks of the table and of the
+ * timeline (`useShown`): a scroll step renders those blocks only, not the whole view (its
+ * toolbar, dialogs and hooks cost about as much as a block's rows).
+ */
+class ShownRows {
+  value: Shown = { win: { first: 0, last: 40 }, light: NO_CHUNKS };
+  private readonly listeners = new Set<(value: Shown) => void>();
+  set(value: Shown) {
+    if (value === this.value) return;
+    this.value = value;
+    for (const listener of this.listeners) listener(value);
+  }
+  listen(listener: (value: Shown) => void) {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+}
+
+/**
+ * The current value of a `ShownRows`, as component state: set from an animation frame, it renders
+ * as React schedules it (after the frame), unless the setter asks for it at once (flushSync).
+ */
+function useShown(store: ShownRows): Shown {
+  const [value, setValue] = useState(store.value);
+  useLayoutEffect(() => {
+    setValue(store.value);
+    return store.listen(setValue);
+  }, [store]);
+  return value;
+}
+
+interface TableBlocksProps {
+  shown: ShownRows;
+  rows: readonly PlanTask[];
+  printing: boolean;
+  selectedId: string | null;
+  selectedIndex: number;
+  showCritical: boolean;
+  hasChildren: ReadonlySet<string>;
+  collapsed: ReadonlySet<string>;
+  editing: { id: string; field: Field } | null;
+  compact: boolean;
+  actions: RowActions;
+  text: RowText;
+}
+
+/**
+ * The task table's rows, by block of `CHUNK_ROWS`: the window's, and the selected row wherever it
+ * is, so that aria-activedescendant always names a row in the page (placed at its index, out of
+ * view). A block is placed once and its rows are in flow inside it (no row is positioned on its
+ * own); its size is fixed (gantt.css), so that its layout and paint stay inside it.
+ */
+const TableBlocks = memo(function TableBlocks(props: TableBlocksProps) {
+  const { rows, printing, selectedIndex } = props;
+  const shown = useShown(props.shown);
+  const win = printing ? printWindow(rows.length) : shown.win;
+  const chunks = chunksOf(win);
+  const blocks = chunks.map((k) => ({
+    k,
+    first: k * CHUNK_ROWS,
+    last: Math.min((k + 1) * CHUNK_ROWS, rows.length),
+  }));
+  // The selected row out of the window: alone in its block (the same element as its block's
+  // when that comes into view, so that its row — an edit in progress — is not mounted again).
+  const selectedChunk = Math.floor(selectedIndex / CHUNK_ROWS);
+  if (selectedIndex >= 0 && !chunks.includes(selectedChunk)) {
+    blocks.push({ k: selectedChunk, first: selectedIndex, last: selectedIndex + 1 });
+  }
+  return blocks.map(({ k, first, last }) => {
+    const out: ReactNode[] = [];
+    for (let index = first; index < last; index++) {
+      const task = rows[index]!;
+      out.push(
+        <TaskRow
+          key={task.id}
+          task={task}
+          index={index}
+          selected={task.id === props.selectedId}
+          critical={props.showCritical && task.schedule.critical}
+          expandable={props.hasChildren.has(task.id)}
+          expanded={!props.collapsed.has(task.id)}
+          editing={props.editing?.id === task.id ? props.editing.field : null}
+          light={
+            !printing && index !== selectedIndex && shown.light.has(Math.floor(index / CHUNK_ROWS))
+          }
+          compact={props.compact}
+          actions={props.actions}
+          text={props.text}
+        />,
+      );
+    }
+    return (
+      <div
+        key={k}
+        className="gantt-rows"
+        style={{ top: first * ROW_HEIGHT, height: (last - first) * ROW_HEIGHT }}
+      >
+        {out}
+      </div>
+    );
+  });
+});
+
+interface TimelineBlocksProps {
+  shown: ShownRows;
+  rows: readonly PlanTask[];
+  linkRows: readonly LinkRow[];
+  scale: TimeScale;
+  palette: GanttPalette;
+  showCritical: boolean;
+  showLabels: boolean;
+  baselines: ReadonlyMap<string, BaselineDates> | null;
+  selectedIndex: number;
+  selectedLinkId: string | null;
+  preview: BarPreview | null;
+  editable: boolean;
+  printing: boolean;
+  onBarPointerDown: (task: PlanTask, mode: DragMode, e: ReactPointerEvent) => void;
+  onLinkClick: (link: PlanLink, e: React.MouseEvent) => void;
+}
+
+/** The timeline's blocks of rows (one SVG each, `GanttChunk`) of the window. */
+const TimelineBlocks = memo(function TimelineBlocks({
+  shown: store,
+  printing,
+  selectedIndex,
+  ...props
+}: TimelineBlocksProps) {
+  const shown = useShown(store);
+  const win = printing ? printWindow(props.rows.length) : shown.win;
+  return chunksOf(win).map((k) => (
+    <GanttChunk
+      key={k}
+      index={k}
+      {...props}
+      selectedRow={Math.floor(selectedIndex / CHUNK_ROWS) === k ? selectedIndex : -1}
+      light={!printing && shown.light.has(k)}
+    />
+  ));
+});
+
 interface RowActions {
   select: (id: string) => void;
   toggle: (id: string) => void;
@@ -1290,14 +1475,18 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
   const { task } = props;
   const days = text.days;
   const float = task.schedule.totalFloat;
+  const milestone = task.kind === 'milestone';
   const className = [
     'gantt-row',
     props.selected && 'is-selected',
     props.critical && 'is-critical',
     task.kind === 'summary' && 'is-summary',
+    milestone && 'is-milestone',
   ]
     .filter(Boolean)
     .join(' ');
+  // The name's indent; rows without a toggle keep its room (a milestone shows ◆ there, gantt.css).
+  const indent = 6 + task.level * 14 + (props.expandable ? 0 : TOGGLE_ROOM);
   const value = (field: Field): string => {
     switch (field) {
       case 'name':
@@ -1312,9 +1501,10 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
         return String(task.percentComplete);
     }
   };
-  const cell = (field: Field, content: ReactNode, width: number, extraClass = '') =>
+  // A cell is one element with its text (widths and alignment come from its column's class).
+  const cell = (field: Field, content: ReactNode, columnClass: string, extra?: object) =>
     props.editing === field ? (
-      <div role="gridcell" className={`gantt-cell ${extraClass}`} style={{ width }}>
+      <div role="gridcell" className={columnClass} {...extra}>
         <EditInput
           initial={value(field)}
           label={text.column(field)}
@@ -1325,35 +1515,29 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
     ) : (
       <div
         role="gridcell"
-        className={`gantt-cell ${extraClass}`}
-        style={{ width }}
+        className={columnClass}
+        {...extra}
         onDoubleClick={() => actions.edit(task, field)}
       >
         {content}
       </div>
     );
-  const col = (key: (typeof COLUMNS)[number]['key']) => COLUMNS.find((c) => c.key === key)!.width;
 
   if (props.light) {
     return (
       <div
         id={`gantt-row-${task.id}`}
         role="row"
-        aria-rowindex={props.index + 1}
+        aria-rowindex={props.index + 2}
         aria-level={task.level + 1}
         aria-selected={props.selected}
         className={className}
-        style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)` }}
         data-row-id={task.id}
       >
-        <div role="gridcell" className="gantt-cell gantt-col-wbs" style={{ width: col('wbs') }}>
+        <div role="gridcell" className="gantt-col-wbs">
           {task.wbs}
         </div>
-        <div
-          role="gridcell"
-          className="gantt-cell gantt-col-name"
-          style={{ width: col('name'), paddingLeft: 6 + task.level * 14 + 18 }}
-        >
+        <div role="gridcell" className="gantt-col-name" style={{ paddingLeft: indent }}>
           {task.name}
         </div>
         {/* The other columns, as one empty cell until the row is drawn whole: a screen reader
@@ -1361,7 +1545,7 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
             five: a fling mounts a score of these rows per frame). */}
         <div
           role="gridcell"
-          className="gantt-cell"
+          className="gantt-col-rest"
           aria-colspan={props.compact ? COMPACT_COLUMNS - 2 : COLUMNS.length - 2}
         />
       </div>
@@ -1372,22 +1556,21 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
     <div
       id={`gantt-row-${task.id}`}
       role="row"
-      aria-rowindex={props.index + 1}
+      aria-rowindex={props.index + 2}
       aria-level={task.level + 1}
       aria-selected={props.selected}
       aria-expanded={props.expandable ? props.expanded : undefined}
       className={className}
-      style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)` }}
       onClick={() => actions.select(task.id)}
       data-row-id={task.id}
     >
-      <div role="gridcell" className="gantt-cell gantt-col-wbs" style={{ width: col('wbs') }}>
+      <div role="gridcell" className="gantt-col-wbs">
         {task.wbs}
       </div>
       {cell(
         'name',
-        <span className="gantt-name" style={{ paddingLeft: task.level * 14 }}>
-          {props.expandable ? (
+        <>
+          {props.expandable && (
             <button
               type="button"
               className="gantt-toggle"
@@ -1400,38 +1583,21 @@ const TaskRow = memo(function TaskRow({ actions, text, ...props }: TaskRowProps)
             >
               {props.expanded ? '▾' : '▸'}
             </button>
-          ) : (
-            <span className="gantt-toggle-space" aria-hidden>
-              {task.kind === 'milestone' ? '◆' : ''}
-            </span>
           )}
-          <span className="gantt-name-text" title={task.name}>
-            {task.name}
-          </span>
-          {task.kind === 'milestone' && <span className="visually-hidden">{text.milestone}</span>}
+          {task.name}
+          {milestone && <span className="visually-hidden">{text.milestone}</span>}
           {props.critical && <span className="visually-hidden">{text.critical}</span>}
-        </span>,
-        col('name'),
+        </>,
         'gantt-col-name',
+        { style: { paddingLeft: indent }, title: task.name },
       )}
-      {cell('duration', days(task.duration), col('duration'), 'gantt-num')}
-      {cell('start', formatDate(task.schedule.start), col('start'), 'gantt-date gantt-col-start')}
-      {cell(
-        'finish',
-        formatDate(task.schedule.finish),
-        col('finish'),
-        'gantt-date gantt-col-finish',
-      )}
-      {cell(
-        'percent',
-        `${Math.round(task.percentComplete)} %`,
-        col('percent'),
-        'gantt-num gantt-col-percent',
-      )}
+      {cell('duration', days(task.duration), 'gantt-col-duration')}
+      {cell('start', formatDate(task.schedule.start), 'gantt-col-start')}
+      {cell('finish', formatDate(task.schedule.finish), 'gantt-col-finish')}
+      {cell('percent', `${Math.round(task.percentComplete)} %`, 'gantt-col-percent')}
       <div
         role="gridcell"
-        className={`gantt-cell gantt-num gantt-col-float ${float !== null && float < 0 ? 'is-late' : ''}`}
-        style={{ width: col('float') }}
+        className={float !== null && float < 0 ? 'gantt-col-float is-late' : 'gantt-col-float'}
       >
         {task.kind === 'summary' ? '' : days(float)}
       </div>

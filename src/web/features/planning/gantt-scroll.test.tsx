@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.ts';
 import { GanttView } from './GanttView.tsx';
@@ -43,11 +43,13 @@ function renderGantt() {
   const scroller = view.container.querySelector<HTMLElement>('.gantt-scroller')!;
   const timeline = view.container.querySelector<HTMLElement>('.gantt-timeline')!;
   const grid = view.container.querySelector<HTMLElement>('.gantt-grid')!;
-  // The view reads the new position in the next animation frame (not in the scroll event).
+  // The view reads the new position in the next animation frame (not in the scroll event) and
+  // mounts the table's rows then; the timeline's block comes a frame later.
   const scrollTo = (top: number) =>
     act(async () => {
       scroller.scrollTop = top;
       fireEvent.scroll(scroller);
+      await nextFrame();
       await nextFrame();
     });
   const blocks = () =>
@@ -60,8 +62,9 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     const { grid, blocks } = renderGantt();
     // 552 px of rows visible (18 rows), one block beyond: blocks 0–3 of 8 rows.
     expect(blocks()).toEqual(['0px', '256px', '512px', '768px']);
-    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(32);
-    expect(grid.getAttribute('aria-rowcount')).toBe('1000');
+    // 32 rows of tasks and the row of column headers.
+    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(33);
+    expect(grid.getAttribute('aria-rowcount')).toBe('1001');
   });
 
   it('scrolling inside a block changes nothing in the page', async () => {
@@ -91,13 +94,69 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     expect(blocks()).toEqual(['0px', '256px', '512px', '768px', '1024px']);
     const after = [...timeline.querySelectorAll('svg.gantt-chunk')];
     expect(after.slice(0, 4)).toEqual(before);
-    // Only nodes added to the timeline (one block) and to the table (its 16 rows).
+    // Only nodes added to the timeline (one block) and to the table (one block of 8 rows).
     expect(records.every((r) => r.type === 'childList' && r.removedNodes.length === 0)).toBe(true);
     expect(records.filter((r) => r.target === timeline)).toHaveLength(1);
-    expect(records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes])).toHaveLength(
-      8,
-    );
+    const added = records.filter((r) => r.target === grid).flatMap((r) => [...r.addedNodes]);
+    expect(added).toHaveLength(1);
+    expect((added[0] as HTMLElement).querySelectorAll('[role="row"]')).toHaveLength(CHUNK_ROWS);
     expect(records.every((r) => r.target === timeline || r.target === grid)).toBe(true);
+  });
+
+  it("on a scroll step, the timeline's new block mounts a frame after the table's rows", async () => {
+    const { scroller, timeline, grid } = renderGantt();
+    // Frames counted as the page sees them; React renders as it schedules (not inside act()).
+    let frame = 0;
+    let counting = true;
+    const count = () => {
+      frame++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const mounted: [string, number][] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        if (r.addedNodes.length > 0)
+          mounted.push([r.target === grid ? 'table' : 'timeline', frame]);
+    });
+    for (const el of [timeline, grid]) observer.observe(el, { childList: true });
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      // Two steps of less than a fling's (128 px): rows 7 to 24 visible, block 3 comes in.
+      scroller.scrollTop = 100;
+      fireEvent.scroll(scroller);
+      await nextFrame();
+      scroller.scrollTop = 220;
+      fireEvent.scroll(scroller);
+      await waitFor(() => expect(mounted.map(([what]) => what)).toEqual(['table', 'timeline']), {
+        timeout: 5000,
+      });
+    } finally {
+      env.IS_REACT_ACT_ENVIRONMENT = true;
+      counting = false;
+      observer.disconnect();
+    }
+    expect(mounted[1]![1]).toBeGreaterThan(mounted[0]![1]);
+  });
+
+  it('a row is an element per cell with its text in it, in a block placed once', () => {
+    const { grid } = renderGantt();
+    const row = grid.querySelector<HTMLElement>('[aria-rowindex="4"]')!;
+    // Rows are in flow inside their block: no row is positioned on its own.
+    expect(row.getAttribute('style')).toBeNull();
+    expect(row.parentElement!.classList.contains('gantt-rows')).toBe(true);
+    expect(row.parentElement!.style.top).toBe('0px');
+    const cells = [...row.children];
+    expect(cells.map((c) => c.getAttribute('role'))).toEqual(Array(7).fill('gridcell'));
+    // A task's name cell holds its name as text (then what a screen reader alone reads): no
+    // wrapper, no toggle's placeholder.
+    const task = plan.tasks[2]!;
+    const name = cells[1]!;
+    expect(name.firstChild!.nodeType).toBe(Node.TEXT_NODE);
+    expect(name.firstChild!.textContent).toBe(task.name);
+    expect([...name.children].every((c) => c.classList.contains('visually-hidden'))).toBe(true);
+    expect(row.querySelectorAll('*')).toHaveLength(7 + name.children.length);
   });
 
   it('a scroll event reads no layout: the position is read once, in the next frame, before any write', async () => {
@@ -132,8 +191,10 @@ describe('GanttView scrolling (5,000-task plans)', () => {
     // Rows 625 to 642 visible: blocks 77 (one before) to 81 (one after).
     expect(blocks()).toEqual([77, 78, 79, 80, 81].map((k) => `${k * 256}px`));
     const rows = [...grid.querySelectorAll('[role="row"]')];
-    expect(rows).toHaveLength(40);
-    expect(rows[0]!.getAttribute('aria-rowindex')).toBe(String(77 * 8 + 1));
+    expect(rows).toHaveLength(41);
+    // The row of column headers is row 1; the tasks' rows follow it.
+    expect(rows[0]!.getAttribute('aria-rowindex')).toBe('1');
+    expect(rows[1]!.getAttribute('aria-rowindex')).toBe(String(77 * 8 + 2));
   });
 });
 
@@ -161,7 +222,7 @@ describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
     expect(light[0]!.querySelector('text')?.textContent).not.toBe('');
     // So are their rows in the table: the number and the name, then one empty cell spanning
     // the other columns (a row always covers every column, light or whole, for a screen reader).
-    const row = grid.querySelector<HTMLElement>('[aria-rowindex="41"]')!;
+    const row = grid.querySelector<HTMLElement>('[aria-rowindex="42"]')!;
     const cells = [...row.querySelectorAll('[role="gridcell"]')];
     expect(cells.map((c) => c.textContent)).toEqual([
       plan.tasks[40]!.wbs,
@@ -173,7 +234,7 @@ describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
     await settle(timeline);
     expect(timeline.querySelectorAll('svg.gantt-chunk.is-light')).toHaveLength(0);
     expect(timeline.querySelectorAll('[data-link-id]').length).toBeGreaterThan(0);
-    const filled = grid.querySelector<HTMLElement>('[aria-rowindex="41"]')!;
+    const filled = grid.querySelector<HTMLElement>('[aria-rowindex="42"]')!;
     expect(filled.querySelectorAll('[role="gridcell"]')).toHaveLength(7);
   });
 
@@ -189,7 +250,7 @@ describe('GanttView flinging (rows drawn light while scrolling fast)', () => {
 describe('GanttView active descendant', () => {
   it('names a row in the page even when the selected row is scrolled far away', async () => {
     const { grid, scrollTo } = renderGantt();
-    fireEvent.click(grid.querySelector('[aria-rowindex="3"]')!);
+    fireEvent.click(grid.querySelector('[aria-rowindex="4"]')!);
     const selected = grid.getAttribute('aria-activedescendant');
     expect(selected).toBe(`gantt-row-${plan.tasks[2]!.id}`);
     await scrollTo(20_000);
@@ -198,7 +259,35 @@ describe('GanttView active descendant', () => {
     expect(row).not.toBeNull();
     expect(grid.contains(row)).toBe(true);
     expect(row!.getAttribute('aria-selected')).toBe('true');
-    // The window's rows are still all there, the selected one besides them.
-    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(41);
+    // The window's rows are still all there, the selected one besides them (and the headers).
+    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(42);
+    // Back at the top, it is the same element (an edit in progress there would go on).
+    await scrollTo(0);
+    expect(grid.querySelector(`[id="${selected}"]`)).toBe(row);
+    expect(grid.querySelectorAll(`[id="${selected}"]`)).toHaveLength(1);
+  });
+});
+
+describe('GanttView column headers', () => {
+  it('the table names its columns for a screen reader: a first row of column headers', () => {
+    const { grid } = renderGantt();
+    const [head, first] = within(grid).getAllByRole('row');
+    expect(head!.getAttribute('aria-rowindex')).toBe('1');
+    const headers = within(head!).getAllByRole('columnheader');
+    expect(headers.map((h) => h.textContent)).toEqual([
+      'N°',
+      'Nom',
+      'Durée',
+      'Début',
+      'Fin',
+      '% achevé',
+      'Marge totale',
+    ]);
+    // Each task's row has a cell under each header, from row 2.
+    expect(first!.getAttribute('aria-rowindex')).toBe('2');
+    expect(within(first!).getAllByRole('gridcell')).toHaveLength(headers.length);
+    // The head on screen repeats them outside the table: hidden from assistive technologies.
+    const shown = grid.closest('.gantt-scroller')!.querySelector('.gantt-table-head')!;
+    expect(shown.getAttribute('aria-hidden')).toBe('true');
   });
 });
