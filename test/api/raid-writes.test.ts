@@ -32,7 +32,9 @@ const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object
   });
 
 async function auditOf(entityType: string, entityId: string) {
-  const res = await call(t, pmo, { url: `/api/v1/audit?entityType=${entityType}&entityId=${entityId}` });
+  const res = await call(t, pmo, {
+    url: `/api/v1/audit?entityType=${entityType}&entityId=${entityId}`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return AuditList.parse(res.json()).items;
 }
@@ -120,7 +122,10 @@ describe.each(kinds)('$entityType writes', (k) => {
       before: (row as Record<string, unknown>)[k.changed],
       after: (after as Record<string, unknown>)[k.changed],
     });
-    expect(byAction.get('update')!.changes.title).toEqual({ before: row.title, after: after.title });
+    expect(byAction.get('update')!.changes.title).toEqual({
+      before: row.title,
+      after: after.title,
+    });
     expect(byAction.get('delete')!.entityLabel).toBe(`${after.code} ${after.title}`);
     expect(byAction.get('delete')!.projectId).toBe(projectId);
   });
