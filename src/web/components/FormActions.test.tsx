@@ -42,4 +42,19 @@ describe('FormActions', () => {
     show(null);
     expect(container.ownerDocument.querySelectorAll('[role="alert"]')).toHaveLength(1);
   });
+
+  it('puts the buttons that lead elsewhere at the start, before « Annuler »', () => {
+    render(
+      <MantineProvider>
+        <FormActions onCancel={() => undefined} start={<Button>Remonter…</Button>}>
+          <Button type="submit">Enregistrer</Button>
+        </FormActions>
+      </MantineProvider>,
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Remonter…',
+      'Annuler',
+      'Enregistrer',
+    ]);
+  });
 });

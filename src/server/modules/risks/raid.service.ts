@@ -126,6 +126,81 @@ async function withNumber<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+type LogTable =
+  typeof raidIssues | typeof raidDecisions | typeof raidChangeRequests | typeof raidActions;
+type LogRow<T extends LogTable> = T['$inferSelect'];
+
+/** One RAID log as its writes see it: the table, and how a record is named and audited. */
+interface Log<T extends LogTable> {
+  table: T;
+  entityType: 'raid_issue' | 'raid_decision' | 'change_request' | 'raid_action';
+  label: (row: LogRow<T>) => string;
+  audited: (row: LogRow<T>) => Record<string, unknown>;
+}
+
+/** Records a write of a log record in the audit trail; `project` prefixes the label with its code. */
+async function auditWrite<T extends LogTable>(
+  tx: Executor,
+  actor: Actor,
+  log: Log<T>,
+  action: 'create' | 'update' | 'delete',
+  { before, after }: { before?: LogRow<T>; after?: LogRow<T> },
+  project?: { code: string },
+) {
+  const row = (after ?? before)!;
+  await recordAudit(tx, actor, {
+    entityType: log.entityType,
+    entityId: row.id,
+    entityLabel: project ? `${project.code} — ${log.label(row)}` : log.label(row),
+    projectId: row.projectId,
+    action,
+    ...(before ? { before: log.audited(before) } : {}),
+    ...(after ? { after: log.audited(after) } : {}),
+  });
+}
+
+/**
+ * Sets `values` on a record still at the version the client read (If-Match), bumps the version
+ * and audits the change; null when someone changed it since.
+ */
+async function updateAtVersion<T extends LogTable>(
+  tx: Executor,
+  actor: Actor,
+  log: Log<T>,
+  before: LogRow<T>,
+  version: number,
+  values: Partial<T['$inferInsert']>,
+  project?: { code: string },
+): Promise<LogRow<T> | null> {
+  const table = log.table as LogTable;
+  const [after] = await tx
+    .update(table)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(table.id, before.id), eq(table.version, version)))
+    .returning();
+  if (!after) return null;
+  await auditWrite(tx, actor, log, 'update', { before, after: after as LogRow<T> }, project);
+  return after as LogRow<T>;
+}
+
+/** Deletes a record still at the version the client read and audits it; null when someone changed it since. */
+async function deleteAtVersion<T extends LogTable>(
+  tx: Executor,
+  actor: Actor,
+  log: Log<T>,
+  id: string,
+  version: number,
+): Promise<LogRow<T> | null> {
+  const table = log.table as LogTable;
+  const [gone] = await tx
+    .delete(table)
+    .where(and(eq(table.id, id), eq(table.version, version)))
+    .returning();
+  if (!gone) return null;
+  await auditWrite(tx, actor, log, 'delete', { before: gone as LogRow<T> });
+  return gone as LogRow<T>;
+}
+
 // ---------------------------------------------------------------- issues
 
 function toIssue(v: repo.IssueView): Issue {
@@ -175,6 +250,13 @@ const issueAudit = (i: repo.IssueRow) => ({
   portfolioId: i.portfolioId,
   escalationReason: i.escalationReason,
 });
+
+const issueLog: Log<typeof raidIssues> = {
+  table: raidIssues,
+  entityType: 'raid_issue',
+  label: (i) => `I-${i.number} ${i.title}`,
+  audited: issueAudit,
+};
 
 async function assertProjectRisk(tx: Executor, projectId: string, riskId: string | null) {
   if (!riskId) return;
@@ -290,8 +372,7 @@ export async function escalateIssue(
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
   await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'ISSUE_NOT_FOUND', id);
   const project = await getProject(ctx, actor, checked.projectId);
-  let conflict = false;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const before = (await repo.findIssue(tx, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
     const outcome = escalation(body.to, before, project);
     if (!outcome.ok) {
@@ -299,33 +380,10 @@ export async function escalateIssue(
         to: body.to,
       });
     }
-    const { change } = outcome;
-    const [after] = await tx
-      .update(raidIssues)
-      .set({
-        ...change,
-        escalatedAt: new Date(),
-        escalationReason: body.reason,
-        version: sql`${raidIssues.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(raidIssues.id, id), eq(raidIssues.version, version)))
-      .returning();
-    if (!after) {
-      conflict = true;
-      return;
-    }
-    await recordAudit(tx, actor, {
-      entityType: 'raid_issue',
-      entityId: id,
-      entityLabel: `${project.code} — I-${after.number} ${after.title}`,
-      projectId: after.projectId,
-      action: 'update',
-      before: issueAudit(before),
-      after: issueAudit(after),
-    });
+    const values = { ...outcome.change, escalatedAt: new Date(), escalationReason: body.reason };
+    return updateAtVersion(tx, actor, issueLog, before, version, values, project);
   });
-  if (conflict) throw stale('issue', await getIssue(ctx, actor, id));
+  if (!after) throw stale('issue', await getIssue(ctx, actor, id));
   return getIssue(ctx, actor, id);
 }
 
@@ -352,14 +410,7 @@ export async function createIssue(
           resolvedOn: issueResolved(body.status) ? today() : null,
         })
         .returning();
-      await recordAudit(tx, actor, {
-        entityType: 'raid_issue',
-        entityId: row!.id,
-        entityLabel: `${project.code} — I-${row!.number} ${row!.title}`,
-        projectId,
-        action: 'create',
-        after: issueAudit(row!),
-      });
+      await auditWrite(tx, actor, issueLog, 'create', { after: row! }, project);
       return row!.id;
     }),
   );
@@ -375,38 +426,18 @@ export async function updateIssue(
 ) {
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
   await authorizeIssue(ctx, actor, checked, 'risk.manage');
-  let conflict = false;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const before = (await repo.findIssue(tx, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
     if (body.ownerId) await assertPeopleExist(tx, { ownerId: body.ownerId });
     if (body.riskId) await assertProjectRisk(tx, before.projectId, body.riskId);
     await assertProjectTask(tx, before.projectId, body.taskId, ['body', 'taskId']);
     const status = (body.status ?? before.status) as Issue['status'];
-    const [after] = await tx
-      .update(raidIssues)
-      .set({
-        ...body,
-        resolvedOn: issueResolved(status) ? (before.resolvedOn ?? today()) : null,
-        version: sql`${raidIssues.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(raidIssues.id, id), eq(raidIssues.version, version)))
-      .returning();
-    if (!after) {
-      conflict = true;
-      return;
-    }
-    await recordAudit(tx, actor, {
-      entityType: 'raid_issue',
-      entityId: id,
-      entityLabel: `I-${after.number} ${after.title}`,
-      projectId: after.projectId,
-      action: 'update',
-      before: issueAudit(before),
-      after: issueAudit(after),
+    return updateAtVersion(tx, actor, issueLog, before, version, {
+      ...body,
+      resolvedOn: issueResolved(status) ? (before.resolvedOn ?? today()) : null,
     });
   });
-  if (conflict) throw stale('issue', await getIssue(ctx, actor, id));
+  if (!after) throw stale('issue', await getIssue(ctx, actor, id));
   return getIssue(ctx, actor, id);
 }
 
@@ -414,20 +445,9 @@ export async function deleteIssue(ctx: Ctx, actor: Actor, id: string, version: n
   const checked = (await repo.findIssue(ctx.db, id)) ?? notFound('ISSUE_NOT_FOUND', 'issue', id);
   await authorizeIssue(ctx, actor, checked, 'risk.manage');
   await ctx.db.transaction(async (tx) => {
-    const [gone] = await tx
-      .delete(raidIssues)
-      .where(and(eq(raidIssues.id, id), eq(raidIssues.version, version)))
-      .returning();
+    const gone = await deleteAtVersion(tx, actor, issueLog, id, version);
     if (!gone) throw stale('issue', { version: checked.version });
     await deleteActionsOf(tx, 'issue', id);
-    await recordAudit(tx, actor, {
-      entityType: 'raid_issue',
-      entityId: id,
-      entityLabel: `I-${gone.number} ${gone.title}`,
-      projectId: gone.projectId,
-      action: 'delete',
-      before: issueAudit(gone),
-    });
   });
 }
 
@@ -498,6 +518,13 @@ const decisionAudit = (d: repo.DecisionRow) => ({
   links: d.links,
 });
 
+const decisionLog: Log<typeof raidDecisions> = {
+  table: raidDecisions,
+  entityType: 'raid_decision',
+  label: (d) => `D-${d.number} ${d.title}`,
+  audited: decisionAudit,
+};
+
 export async function listDecisions(ctx: Ctx, actor: Actor, q: RaidListQuery) {
   const where = and(
     await listScope(ctx, actor, q, sql`${raidDecisions.projectId}`),
@@ -530,14 +557,7 @@ async function insertDecision(
       changeRequestId,
     })
     .returning();
-  await recordAudit(tx, actor, {
-    entityType: 'raid_decision',
-    entityId: row!.id,
-    entityLabel: `${project.code} — D-${row!.number} ${row!.title}`,
-    projectId: project.id,
-    action: 'create',
-    after: decisionAudit(row!),
-  });
+  await auditWrite(tx, actor, decisionLog, 'create', { after: row! }, project);
   return row!;
 }
 
@@ -568,32 +588,14 @@ export async function updateDecision(
   const checked =
     (await repo.findDecision(ctx.db, id)) ?? notFound('DECISION_NOT_FOUND', 'decision', id);
   await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'DECISION_NOT_FOUND', id);
-  let conflict = false;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const before =
       (await repo.findDecision(tx, id)) ?? notFound('DECISION_NOT_FOUND', 'decision', id);
     if (body.decidedById) await assertPeopleExist(tx, { decidedById: body.decidedById });
     if (body.links) await assertLinks(tx, before.projectId, body.links);
-    const [after] = await tx
-      .update(raidDecisions)
-      .set({ ...body, version: sql`${raidDecisions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(raidDecisions.id, id), eq(raidDecisions.version, version)))
-      .returning();
-    if (!after) {
-      conflict = true;
-      return;
-    }
-    await recordAudit(tx, actor, {
-      entityType: 'raid_decision',
-      entityId: id,
-      entityLabel: `D-${after.number} ${after.title}`,
-      projectId: after.projectId,
-      action: 'update',
-      before: decisionAudit(before),
-      after: decisionAudit(after),
-    });
+    return updateAtVersion(tx, actor, decisionLog, before, version, body);
   });
-  if (conflict) throw stale('decision', await getDecision(ctx, actor, id));
+  if (!after) throw stale('decision', await getDecision(ctx, actor, id));
   return getDecision(ctx, actor, id);
 }
 
@@ -602,20 +604,9 @@ export async function deleteDecision(ctx: Ctx, actor: Actor, id: string, version
     (await repo.findDecision(ctx.db, id)) ?? notFound('DECISION_NOT_FOUND', 'decision', id);
   await authorizeIn(ctx.db, actor, checked.projectId, 'risk.manage', 'DECISION_NOT_FOUND', id);
   await ctx.db.transaction(async (tx) => {
-    const [gone] = await tx
-      .delete(raidDecisions)
-      .where(and(eq(raidDecisions.id, id), eq(raidDecisions.version, version)))
-      .returning();
+    const gone = await deleteAtVersion(tx, actor, decisionLog, id, version);
     if (!gone) throw stale('decision', { version: checked.version });
     await deleteActionsOf(tx, 'decision', id);
-    await recordAudit(tx, actor, {
-      entityType: 'raid_decision',
-      entityId: id,
-      entityLabel: `D-${gone.number} ${gone.title}`,
-      projectId: gone.projectId,
-      action: 'delete',
-      before: decisionAudit(gone),
-    });
   });
 }
 
@@ -670,6 +661,13 @@ const changeAudit = (c: repo.ChangeRow) => ({
   decisionComment: c.decisionComment,
   applied: c.applied,
 });
+
+const changeLog: Log<typeof raidChangeRequests> = {
+  table: raidChangeRequests,
+  entityType: 'change_request',
+  label: (c) => `DC-${c.number} ${c.title}`,
+  audited: changeAudit,
+};
 
 /** Reads the budget when the actor may (null otherwise), in the caller's executor. */
 async function budgetOrNull(ctx: Ctx, actor: Actor, projectId: string) {
@@ -846,14 +844,7 @@ export async function createChangeRequest(
           status: 'draft',
         })
         .returning();
-      await recordAudit(tx, actor, {
-        entityType: 'change_request',
-        entityId: row!.id,
-        entityLabel: `${project.code} — DC-${row!.number} ${row!.title}`,
-        projectId,
-        action: 'create',
-        after: changeAudit(row!),
-      });
+      await auditWrite(tx, actor, changeLog, 'create', { after: row! }, project);
       return row!.id;
     }),
   );
@@ -869,32 +860,6 @@ function wrongStatus(status: string, step: ChangeStep) {
 }
 
 /** Writes a change request with its version check and audit; the caller checks the step. */
-async function writeChange(
-  tx: Executor,
-  actor: Actor,
-  id: string,
-  version: number,
-  before: repo.ChangeRow,
-  values: Partial<typeof raidChangeRequests.$inferInsert>,
-) {
-  const [after] = await tx
-    .update(raidChangeRequests)
-    .set({ ...values, version: sql`${raidChangeRequests.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(raidChangeRequests.id, id), eq(raidChangeRequests.version, version)))
-    .returning();
-  if (!after) return null;
-  await recordAudit(tx, actor, {
-    entityType: 'change_request',
-    entityId: id,
-    entityLabel: `DC-${after.number} ${after.title}`,
-    projectId: after.projectId,
-    action: 'update',
-    before: changeAudit(before),
-    after: changeAudit(after),
-  });
-  return after;
-}
-
 async function loadChangeFor(ctx: Ctx, actor: Actor, id: string, permission: Permission) {
   const row =
     (await repo.findChange(ctx.db, id)) ??
@@ -931,7 +896,7 @@ export async function updateChangeRequest(
     const before = (await repo.findChange(tx, id))!;
     if (!changeStepAllowed(before.status as ChangeStatus, 'edit'))
       throw wrongStatus(before.status, 'edit');
-    return writeChange(tx, actor, id, version, before, {
+    return updateAtVersion(tx, actor, changeLog, before, version, {
       ...body,
       costImpactCents: analysis.costImpactCents,
       scheduleImpactDays: analysis.scheduleImpactDays,
@@ -956,7 +921,7 @@ export async function stepChangeRequest(
     if (before.version !== version) return null;
     if (!changeStepAllowed(before.status as ChangeStatus, step))
       throw wrongStatus(before.status, step);
-    return writeChange(tx, actor, id, version, before, {
+    return updateAtVersion(tx, actor, changeLog, before, version, {
       status: changeStepTarget(step),
       submittedAt: step === 'submit' ? new Date() : null,
     });
@@ -1050,7 +1015,7 @@ export async function decideChangeRequest(
     );
     const apply = step === 'approve' && body.apply;
     if (apply) await applyInTx(tx, ctx, actor, before);
-    return writeChange(tx, actor, id, version, before, {
+    return updateAtVersion(tx, actor, changeLog, before, version, {
       status: changeStepTarget(step),
       decidedAt: new Date(),
       decidedByName: actor.name,
@@ -1078,7 +1043,7 @@ export async function applyChangeRequest(ctx: Ctx, actor: Actor, id: string, ver
       );
     }
     await applyInTx(tx, ctx, actor, before);
-    return writeChange(tx, actor, id, version, before, { applied: true });
+    return updateAtVersion(tx, actor, changeLog, before, version, { applied: true });
   });
   if (!after) throw stale('change request', await getChangeRequest(ctx, actor, id));
   return getChangeRequest(ctx, actor, id);
@@ -1101,14 +1066,7 @@ export async function deleteChangeRequest(ctx: Ctx, actor: Actor, id: string, ve
       .returning();
     if (!gone) throw stale('change request', { version: row.version, status: row.status });
     await deleteActionsOf(tx, 'change_request', id);
-    await recordAudit(tx, actor, {
-      entityType: 'change_request',
-      entityId: id,
-      entityLabel: `DC-${gone.number} ${gone.title}`,
-      projectId: gone.projectId,
-      action: 'delete',
-      before: changeAudit(gone),
-    });
+    await auditWrite(tx, actor, changeLog, 'delete', { before: gone });
   });
 }
 
@@ -1150,6 +1108,13 @@ const actionAudit = (a: repo.ActionRow) => ({
   status: a.status,
   taskId: a.taskId,
 });
+
+const actionLog: Log<typeof raidActions> = {
+  table: raidActions,
+  entityType: 'raid_action',
+  label: (a) => a.title,
+  audited: actionAudit,
+};
 
 async function deleteActionsOf(tx: Executor, type: SourceType, id: string) {
   await tx
@@ -1262,14 +1227,7 @@ export async function createAction(ctx: Ctx, actor: Actor, body: CreateActionBod
       .insert(raidActions)
       .values({ ...body, ...where, status: 'open' })
       .returning();
-    await recordAudit(tx, actor, {
-      entityType: 'raid_action',
-      entityId: row!.id,
-      entityLabel: row!.title,
-      projectId: row!.projectId,
-      action: 'create',
-      after: actionAudit(row!),
-    });
+    await auditWrite(tx, actor, actionLog, 'create', { after: row! });
     return row!.id;
   });
   return getAction(ctx, actor, id);
@@ -1298,37 +1256,17 @@ export async function updateAction(
     }
     await authorizeSource(ctx, actor, row.sourceType as SourceType, row.sourceId, 'risk.manage');
   }
-  let conflict = false;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const before = (await repo.findAction(tx, id)) ?? notFound('ACTION_NOT_FOUND', 'action', id);
     if (body.ownerId) await assertPeopleExist(tx, { ownerId: body.ownerId });
     await assertProjectTask(tx, before.projectId, body.taskId, ['body', 'taskId']);
     const status = body.status ?? before.status;
-    const [after] = await tx
-      .update(raidActions)
-      .set({
-        ...body,
-        doneOn: status === 'done' ? (before.doneOn ?? today()) : null,
-        version: sql`${raidActions.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(raidActions.id, id), eq(raidActions.version, version)))
-      .returning();
-    if (!after) {
-      conflict = true;
-      return;
-    }
-    await recordAudit(tx, actor, {
-      entityType: 'raid_action',
-      entityId: id,
-      entityLabel: after.title,
-      projectId: after.projectId,
-      action: 'update',
-      before: actionAudit(before),
-      after: actionAudit(after),
+    return updateAtVersion(tx, actor, actionLog, before, version, {
+      ...body,
+      doneOn: status === 'done' ? (before.doneOn ?? today()) : null,
     });
   });
-  if (conflict) throw stale('action', await getAction(ctx, actor, id));
+  if (!after) throw stale('action', await getAction(ctx, actor, id));
   return getAction(ctx, actor, id);
 }
 
@@ -1342,19 +1280,8 @@ export async function deleteAction(ctx: Ctx, actor: Actor, id: string, version: 
   }
   await authorizeSource(ctx, actor, row.sourceType as SourceType, row.sourceId, 'risk.manage');
   await ctx.db.transaction(async (tx) => {
-    const [gone] = await tx
-      .delete(raidActions)
-      .where(and(eq(raidActions.id, id), eq(raidActions.version, version)))
-      .returning();
+    const gone = await deleteAtVersion(tx, actor, actionLog, id, version);
     if (!gone) throw stale('action', { version: row.version });
-    await recordAudit(tx, actor, {
-      entityType: 'raid_action',
-      entityId: id,
-      entityLabel: gone.title,
-      projectId: gone.projectId,
-      action: 'delete',
-      before: actionAudit(gone),
-    });
   });
 }
 

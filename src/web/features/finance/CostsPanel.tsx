@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActualCost, BudgetLine, PurchaseOrder } from '../../../contracts/finance.ts';
 import { parseMinorUnits } from '../../../core/tabular/csv.ts';
@@ -72,137 +72,79 @@ export function CostsPanel({ projectId, lines }: { projectId: string; lines: Bud
         )}
       </Group>
       <SimpleGrid cols={1}>
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Title order={2} size="h4">
-              {t('finance.costs.orders')}
-            </Title>
-            {can.manage && (
-              <Button
-                size="xs"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => setOrder({ mode: 'create' })}
-              >
-                {t('finance.costs.newOrder')}
-              </Button>
-            )}
-          </Group>
-          {purchaseOrders.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t(can.manage ? 'finance.costs.noOrdersManage' : 'finance.costs.noOrders')}
-            </Text>
-          ) : (
-            <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('finance.costs.reference')}</Table.Th>
-                  <Table.Th scope="col">{t('finance.costs.supplier')}</Table.Th>
-                  <Table.Th scope="col">{t('finance.costs.date')}</Table.Th>
-                  <Table.Th scope="col">{t('finance.grid.line')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('finance.costs.amount')}
-                  </Table.Th>
-                  {can.manage && (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('finance.costs.actions')}</VisuallyHidden>
-                    </Table.Th>
+        <Ledger
+          title={t('finance.costs.orders')}
+          newLabel={t('finance.costs.newOrder')}
+          onNew={can.manage ? () => setOrder({ mode: 'create' }) : null}
+          empty={t(can.manage ? 'finance.costs.noOrdersManage' : 'finance.costs.noOrders')}
+          columns={[
+            t('finance.costs.reference'),
+            t('finance.costs.supplier'),
+            t('finance.costs.date'),
+            t('finance.grid.line'),
+          ]}
+        >
+          {purchaseOrders.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Td>{o.reference}</Table.Td>
+              <Table.Td>{o.supplier}</Table.Td>
+              <Table.Td>{formatDate(o.orderDate)}</Table.Td>
+              <Table.Td>{o.lineId ? lineName.get(o.lineId) : '—'}</Table.Td>
+              <Table.Td ta="right">{amount(o)}</Table.Td>
+              {can.manage && (
+                <Table.Td>
+                  <RowActions
+                    name={o.reference}
+                    onEdit={() => setOrder({ mode: 'edit', record: o })}
+                    onDelete={() => {
+                      if (confirmDelete(o.reference)) m.deleteOrder.mutate(o);
+                    }}
+                  />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Ledger>
+        <Ledger
+          title={t('finance.costs.actuals')}
+          newLabel={t('finance.costs.newActual')}
+          onNew={can.manage ? () => setActual({ mode: 'create' }) : null}
+          empty={t(can.manage ? 'finance.costs.noActualsManage' : 'finance.costs.noActuals')}
+          columns={[
+            t('finance.costs.date'),
+            t('finance.costs.source'),
+            t('finance.costs.supplier'),
+            t('finance.grid.line'),
+          ]}
+        >
+          {actuals.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{formatDate(a.date)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" size="sm">
+                  {t(`finance.source.${a.source}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{a.supplier || a.description || a.reference}</Table.Td>
+              <Table.Td>{a.lineId ? lineName.get(a.lineId) : '—'}</Table.Td>
+              <Table.Td ta="right">{amount(a)}</Table.Td>
+              {can.manage && (
+                <Table.Td>
+                  {a.source !== 'labour' && (
+                    <RowActions
+                      name={a.reference || a.supplier || formatDate(a.date)}
+                      onEdit={() => setActual({ mode: 'edit', record: a })}
+                      onDelete={() => {
+                        if (confirmDelete(a.reference || a.supplier || formatDate(a.date)))
+                          m.deleteActual.mutate(a);
+                      }}
+                    />
                   )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {purchaseOrders.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>{o.reference}</Table.Td>
-                    <Table.Td>{o.supplier}</Table.Td>
-                    <Table.Td>{formatDate(o.orderDate)}</Table.Td>
-                    <Table.Td>{o.lineId ? lineName.get(o.lineId) : '—'}</Table.Td>
-                    <Table.Td ta="right">{amount(o)}</Table.Td>
-                    {can.manage && (
-                      <Table.Td>
-                        <RowActions
-                          name={o.reference}
-                          onEdit={() => setOrder({ mode: 'edit', record: o })}
-                          onDelete={() => {
-                            if (confirmDelete(o.reference)) m.deleteOrder.mutate(o);
-                          }}
-                        />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Title order={2} size="h4">
-              {t('finance.costs.actuals')}
-            </Title>
-            {can.manage && (
-              <Button
-                size="xs"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => setActual({ mode: 'create' })}
-              >
-                {t('finance.costs.newActual')}
-              </Button>
-            )}
-          </Group>
-          {actuals.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t(can.manage ? 'finance.costs.noActualsManage' : 'finance.costs.noActuals')}
-            </Text>
-          ) : (
-            <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('finance.costs.date')}</Table.Th>
-                  <Table.Th scope="col">{t('finance.costs.source')}</Table.Th>
-                  <Table.Th scope="col">{t('finance.costs.supplier')}</Table.Th>
-                  <Table.Th scope="col">{t('finance.grid.line')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('finance.costs.amount')}
-                  </Table.Th>
-                  {can.manage && (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('finance.costs.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {actuals.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{formatDate(a.date)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" size="sm">
-                        {t(`finance.source.${a.source}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{a.supplier || a.description || a.reference}</Table.Td>
-                    <Table.Td>{a.lineId ? lineName.get(a.lineId) : '—'}</Table.Td>
-                    <Table.Td ta="right">{amount(a)}</Table.Td>
-                    {can.manage && (
-                      <Table.Td>
-                        {a.source !== 'labour' && (
-                          <RowActions
-                            name={a.reference || a.supplier || formatDate(a.date)}
-                            onEdit={() => setActual({ mode: 'edit', record: a })}
-                            onDelete={() => {
-                              if (confirmDelete(a.reference || a.supplier || formatDate(a.date)))
-                                m.deleteActual.mutate(a);
-                            }}
-                          />
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Ledger>
       </SimpleGrid>
       {order && (
         <CostModal
@@ -242,6 +184,68 @@ export function CostsPanel({ projectId, lines }: { projectId: string; lines: Bud
             else m.createActual.mutate(body, done);
           }}
         />
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * One ledger of the panel: its title, then its rows under the given columns and the amount, or
+ * `empty` when there are none; who manages costs (`onNew`) also gets « Nouveau… » and row actions.
+ */
+function Ledger({
+  title,
+  newLabel,
+  onNew,
+  empty,
+  columns,
+  children,
+}: {
+  title: string;
+  newLabel: string;
+  onNew: (() => void) | null;
+  empty: string;
+  columns: string[];
+  children: ReactNode[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {onNew && (
+          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onNew}>
+            {newLabel}
+          </Button>
+        )}
+      </Group>
+      {children.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Table striped withTableBorder style={{ fontVariantNumeric: 'tabular-nums' }}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c} scope="col">
+                  {c}
+                </Table.Th>
+              ))}
+              <Table.Th scope="col" ta="right">
+                {t('finance.costs.amount')}
+              </Table.Th>
+              {onNew && (
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('finance.costs.actions')}</VisuallyHidden>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{children}</Table.Tbody>
+        </Table>
       )}
     </Stack>
   );

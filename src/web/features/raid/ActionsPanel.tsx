@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RaidAction } from '../../../contracts/raid.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { errorMessage } from '../../components/errors.ts';
+import { ErrorState } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { useActionsOf, useCreateAction, useUpdateAction } from './raid-api.ts';
@@ -175,11 +175,7 @@ export function ActionsPanel({
           </ActionIcon>
         </Group>
       )}
-      {create.error && (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(t, create.error)}
-        </Text>
-      )}
+      {create.error && <ErrorState error={create.error} />}
     </Stack>
   );
 }

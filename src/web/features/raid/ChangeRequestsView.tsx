@@ -22,7 +22,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../contracts/portfolio.ts';
 import type { ChangeRequest, ChangeRequestDetail } from '../../../contracts/raid.ts';
-import { errorMessage } from '../../components/errors.ts';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useCan } from '../auth/auth-api.ts';
@@ -385,11 +384,7 @@ function Workflow({ c, rights }: { c: ChangeRequestDetail; rights: ChangeRights 
           {t('raid.changes.baselineDone')}
         </Text>
       )}
-      {(step.error || baseline.error) && (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(t, step.error ?? baseline.error)}
-        </Text>
-      )}
+      {(step.error || baseline.error) && <ErrorState error={step.error ?? baseline.error} />}
     </Stack>
   );
 }
@@ -625,11 +620,7 @@ function ChangeForm({
             onChange={(x) => set({ riskIds: x })}
           />
           {change && <Analysis c={change} />}
-          {(save.error || step.error) && (
-            <Text size="sm" c="red.9" role="alert">
-              {errorMessage(t, save.error ?? step.error)}
-            </Text>
-          )}
+          {(save.error || step.error) && <ErrorState error={save.error ?? step.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.close')}

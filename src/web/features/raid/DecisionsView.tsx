@@ -1,12 +1,8 @@
 import {
   Badge,
-  Button,
-  Divider,
-  Modal,
   MultiSelect,
   Select,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Textarea,
@@ -18,13 +14,10 @@ import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../contracts/raid.ts';
 import { DECISION_STATUSES } from '../../../core/risks/raid.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { errorMessage } from '../../components/errors.ts';
-import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { useRisks } from '../risks/risks-api.ts';
-import { ActionsPanel } from './ActionsPanel.tsx';
 import {
   type LogScope,
   useChangeRequests,
@@ -34,6 +27,7 @@ import {
 } from './raid-api.ts';
 import { LogTable } from './LogTable.tsx';
 import { OpenButton } from './OpenButton.tsx';
+import { RecordDialog } from './RecordDialog.tsx';
 
 const STATUS_COLOR: Record<Decision['status'], string> = {
   proposed: 'yellow',
@@ -169,107 +163,75 @@ function DecisionForm({
     );
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
+    <RecordDialog
       title={decision ? `${decision.code} — ${decision.title}` : t('raid.decisions.new')}
+      canEdit={canEdit}
+      save={save}
+      onSubmit={submit}
+      onClose={onClose}
+      saved={decision && { type: 'decision', id: decision.id, projectId }}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-          <Stack gap="sm">
-            <TextInput
-              label={t('raid.title')}
-              required
-              value={v.title}
-              onChange={(e) => set({ title: e.currentTarget.value })}
-            />
-            <Textarea
-              label={t('raid.decisions.decision')}
-              autosize
-              minRows={2}
-              value={v.decision}
-              onChange={(e) => set({ decision: e.currentTarget.value })}
-            />
-            <Textarea
-              label={t('raid.decisions.alternatives')}
-              autosize
-              minRows={2}
-              value={v.alternatives}
-              onChange={(e) => set({ alternatives: e.currentTarget.value })}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PersonSelect
-                label={t('raid.decisions.decidedBy')}
-                initial={decision?.decidedBy ?? null}
-                value={v.decidedById}
-                onChange={(x) => set({ decidedById: x })}
-              />
-              <TextInput
-                label={t('raid.decisions.forum')}
-                placeholder={t('raid.decisions.forumPlaceholder')}
-                value={v.forum}
-                onChange={(e) => set({ forum: e.currentTarget.value })}
-              />
-              <DateField
-                label={t('raid.decisions.decidedOn')}
-                value={v.decidedOn}
-                onChange={(x) => set({ decidedOn: x })}
-              />
-              <Select
-                label={t('raid.statusLabel')}
-                data={DECISION_STATUSES.map((s) => ({
-                  value: s,
-                  label: t(`raid.decisions.statuses.${s}`),
-                }))}
-                value={v.status}
-                allowDeselect={false}
-                onChange={(x) => set({ status: (x ?? 'decided') as Decision['status'] })}
-              />
-            </SimpleGrid>
-            <MultiSelect
-              label={t('raid.decisions.links')}
-              searchable
-              data={linkOptions}
-              value={v.links}
-              onChange={(x) => set({ links: x })}
-            />
-            {decision?.changeRequest && (
-              <Text size="sm" c="dimmed">
-                {t('raid.decisions.fromChange', { code: decision.changeRequest.name })}
-              </Text>
-            )}
-            {save.error && (
-              <Text size="sm" c="red.9" role="alert">
-                {errorMessage(t, save.error)}
-              </Text>
-            )}
-            {canEdit && (
-              <FormActions onCancel={onClose}>
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </FormActions>
-            )}
-          </Stack>
-        </fieldset>
-      </form>
-      {decision && (
-        <>
-          <Divider my="md" />
-          <ActionsPanel
-            sourceType="decision"
-            sourceId={decision.id}
-            projectId={projectId}
-            canEdit={canEdit}
-          />
-        </>
+      <TextInput
+        label={t('raid.title')}
+        required
+        value={v.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('raid.decisions.decision')}
+        autosize
+        minRows={2}
+        value={v.decision}
+        onChange={(e) => set({ decision: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('raid.decisions.alternatives')}
+        autosize
+        minRows={2}
+        value={v.alternatives}
+        onChange={(e) => set({ alternatives: e.currentTarget.value })}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <PersonSelect
+          label={t('raid.decisions.decidedBy')}
+          initial={decision?.decidedBy ?? null}
+          value={v.decidedById}
+          onChange={(x) => set({ decidedById: x })}
+        />
+        <TextInput
+          label={t('raid.decisions.forum')}
+          placeholder={t('raid.decisions.forumPlaceholder')}
+          value={v.forum}
+          onChange={(e) => set({ forum: e.currentTarget.value })}
+        />
+        <DateField
+          label={t('raid.decisions.decidedOn')}
+          value={v.decidedOn}
+          onChange={(x) => set({ decidedOn: x })}
+        />
+        <Select
+          label={t('raid.statusLabel')}
+          data={DECISION_STATUSES.map((s) => ({
+            value: s,
+            label: t(`raid.decisions.statuses.${s}`),
+          }))}
+          value={v.status}
+          allowDeselect={false}
+          onChange={(x) => set({ status: (x ?? 'decided') as Decision['status'] })}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('raid.decisions.links')}
+        searchable
+        data={linkOptions}
+        value={v.links}
+        onChange={(x) => set({ links: x })}
+      />
+      {decision?.changeRequest && (
+        <Text size="sm" c="dimmed">
+          {t('raid.decisions.fromChange', { code: decision.changeRequest.name })}
+        </Text>
       )}
-    </Modal>
+    </RecordDialog>
   );
 }

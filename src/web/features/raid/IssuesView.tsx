@@ -1,12 +1,9 @@
 import {
   Badge,
   Button,
-  Divider,
   Group,
-  Modal,
   Select,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Textarea,
@@ -19,16 +16,15 @@ import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../contracts/raid.ts';
 import { ISSUE_PRIORITIES, ISSUE_STATUSES } from '../../../core/risks/raid.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { errorMessage } from '../../components/errors.ts';
 import { ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import { PersonSelect } from '../org/pickers.tsx';
 import { EscalateDialog } from '../register/EscalateModal.tsx';
 import { useRisks } from '../risks/risks-api.ts';
-import { ActionsPanel } from './ActionsPanel.tsx';
 import { type LogScope, useEscalateIssue, useIssues, useSaveIssue } from './raid-api.ts';
 import { LogTable } from './LogTable.tsx';
 import { OpenButton } from './OpenButton.tsx';
+import { RecordDialog } from './RecordDialog.tsx';
 import { TaskSelect } from './TaskSelect.tsx';
 
 /** "Remonté au programme" / "au portefeuille", with the reason as a tooltip. */
@@ -169,168 +165,134 @@ function IssueForm({
     );
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={issue ? `${issue.code} — ${issue.title}` : t('raid.issues.new')}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+    <>
+      <RecordDialog
+        title={issue ? `${issue.code} — ${issue.title}` : t('raid.issues.new')}
+        canEdit={canEdit}
+        save={save}
+        onSubmit={submit}
+        onClose={onClose}
+        footStart={
+          issue &&
+          issueTargets(issue).length > 0 && (
+            <Button
+              variant="default"
+              leftSection={<IconArrowUpRight size={16} aria-hidden />}
+              onClick={() => setEscalating(true)}
+            >
+              {t('raid.escalation.open')}
+            </Button>
+          )
+        }
+        saved={issue && { type: 'issue', id: issue.id, projectId }}
       >
-        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-          <Stack gap="sm">
-            <TextInput
-              label={t('raid.title')}
-              required
-              value={v.title}
-              onChange={(e) => set({ title: e.currentTarget.value })}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea
-                label={t('raid.issues.description')}
-                autosize
-                minRows={2}
-                value={v.description}
-                onChange={(e) => set({ description: e.currentTarget.value })}
-              />
-              <Textarea
-                label={t('raid.issues.impact')}
-                autosize
-                minRows={2}
-                value={v.impact}
-                onChange={(e) => set({ impact: e.currentTarget.value })}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select
-                label={t('raid.issues.priority')}
-                data={ISSUE_PRIORITIES.map((p) => ({
-                  value: p,
-                  label: t(`raid.issues.priorities.${p}`),
-                }))}
-                value={v.priority}
-                allowDeselect={false}
-                onChange={(x) => set({ priority: (x ?? 'medium') as Issue['priority'] })}
-              />
-              <Select
-                label={t('raid.statusLabel')}
-                data={ISSUE_STATUSES.map((s) => ({
-                  value: s,
-                  label: t(`raid.issues.statuses.${s}`),
-                }))}
-                value={v.status}
-                allowDeselect={false}
-                onChange={(x) => set({ status: (x ?? 'open') as Issue['status'] })}
-              />
-              <PersonSelect
-                label={t('raid.owner')}
-                initial={issue?.owner ?? null}
-                value={v.ownerId}
-                onChange={(x) => set({ ownerId: x })}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateField
-                label={t('raid.issues.raisedOn')}
-                value={v.raisedOn}
-                onChange={(x) => set({ raisedOn: x })}
-              />
-              <DateField
-                label={t('raid.dueDate')}
-                value={v.dueDate}
-                onChange={(x) => set({ dueDate: x })}
-              />
-              <Select
-                label={t('raid.issues.fromRisk')}
-                clearable
-                searchable
-                data={(risks.data?.items ?? []).map((r) => ({
-                  value: r.id,
-                  label: `${r.code} ${r.title}`,
-                }))}
-                value={v.riskId}
-                onChange={(x) => set({ riskId: x })}
-              />
-            </SimpleGrid>
-            <TaskSelect
-              projectId={projectId}
-              label={t('raid.tasks.label')}
-              description={t('raid.tasks.issueHelp')}
-              initial={issue?.task ?? null}
-              value={v.taskId}
-              onChange={(x) => set({ taskId: x })}
-            />
-            <Textarea
-              label={t('raid.issues.resolution')}
-              autosize
-              minRows={2}
-              value={v.resolution}
-              onChange={(e) => set({ resolution: e.currentTarget.value })}
-            />
-            {issue?.resolvedOn && (
-              <Text size="sm" c="dimmed">
-                {t('raid.issues.resolvedOn', { date: formatDate(issue.resolvedOn) })}
-              </Text>
-            )}
-            {save.error && (
-              <Text size="sm" c="red.9" role="alert">
-                {errorMessage(t, save.error)}
-              </Text>
-            )}
-            {issue?.escalatedTo && (
-              <Text size="sm" c="dimmed">
-                {t(`raid.escalation.done.${issue.escalatedTo}`, {
-                  name: (issue.escalatedTo === 'portfolio' ? issue.portfolio : issue.program)?.name,
-                  date: formatDate(issue.escalatedAt?.slice(0, 10) ?? null),
-                  reason: issue.escalationReason,
-                })}
-              </Text>
-            )}
-            {canEdit && (
-              <Group justify="space-between">
-                <div>
-                  {issue && issueTargets(issue).length > 0 && (
-                    <Button
-                      variant="default"
-                      leftSection={<IconArrowUpRight size={16} aria-hidden />}
-                      onClick={() => setEscalating(true)}
-                    >
-                      {t('raid.escalation.open')}
-                    </Button>
-                  )}
-                </div>
-                <Group>
-                  <Button variant="default" onClick={onClose}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button type="submit" loading={save.isPending}>
-                    {t('common.save')}
-                  </Button>
-                </Group>
-              </Group>
-            )}
-          </Stack>
-        </fieldset>
-      </form>
+        <TextInput
+          label={t('raid.title')}
+          required
+          value={v.title}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Textarea
+            label={t('raid.issues.description')}
+            autosize
+            minRows={2}
+            value={v.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('raid.issues.impact')}
+            autosize
+            minRows={2}
+            value={v.impact}
+            onChange={(e) => set({ impact: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('raid.issues.priority')}
+            data={ISSUE_PRIORITIES.map((p) => ({
+              value: p,
+              label: t(`raid.issues.priorities.${p}`),
+            }))}
+            value={v.priority}
+            allowDeselect={false}
+            onChange={(x) => set({ priority: (x ?? 'medium') as Issue['priority'] })}
+          />
+          <Select
+            label={t('raid.statusLabel')}
+            data={ISSUE_STATUSES.map((s) => ({
+              value: s,
+              label: t(`raid.issues.statuses.${s}`),
+            }))}
+            value={v.status}
+            allowDeselect={false}
+            onChange={(x) => set({ status: (x ?? 'open') as Issue['status'] })}
+          />
+          <PersonSelect
+            label={t('raid.owner')}
+            initial={issue?.owner ?? null}
+            value={v.ownerId}
+            onChange={(x) => set({ ownerId: x })}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField
+            label={t('raid.issues.raisedOn')}
+            value={v.raisedOn}
+            onChange={(x) => set({ raisedOn: x })}
+          />
+          <DateField
+            label={t('raid.dueDate')}
+            value={v.dueDate}
+            onChange={(x) => set({ dueDate: x })}
+          />
+          <Select
+            label={t('raid.issues.fromRisk')}
+            clearable
+            searchable
+            data={(risks.data?.items ?? []).map((r) => ({
+              value: r.id,
+              label: `${r.code} ${r.title}`,
+            }))}
+            value={v.riskId}
+            onChange={(x) => set({ riskId: x })}
+          />
+        </SimpleGrid>
+        <TaskSelect
+          projectId={projectId}
+          label={t('raid.tasks.label')}
+          description={t('raid.tasks.issueHelp')}
+          initial={issue?.task ?? null}
+          value={v.taskId}
+          onChange={(x) => set({ taskId: x })}
+        />
+        <Textarea
+          label={t('raid.issues.resolution')}
+          autosize
+          minRows={2}
+          value={v.resolution}
+          onChange={(e) => set({ resolution: e.currentTarget.value })}
+        />
+        {issue?.resolvedOn && (
+          <Text size="sm" c="dimmed">
+            {t('raid.issues.resolvedOn', { date: formatDate(issue.resolvedOn) })}
+          </Text>
+        )}
+        {issue?.escalatedTo && (
+          <Text size="sm" c="dimmed">
+            {t(`raid.escalation.done.${issue.escalatedTo}`, {
+              name: (issue.escalatedTo === 'portfolio' ? issue.portfolio : issue.program)?.name,
+              date: formatDate(issue.escalatedAt?.slice(0, 10) ?? null),
+              reason: issue.escalationReason,
+            })}
+          </Text>
+        )}
+      </RecordDialog>
       {issue && escalating && (
         <EscalateIssueModal issue={issue} onClose={() => setEscalating(false)} />
       )}
-      {issue && (
-        <>
-          <Divider my="md" />
-          <ActionsPanel
-            sourceType="issue"
-            sourceId={issue.id}
-            projectId={projectId}
-            canEdit={canEdit}
-          />
-        </>
-      )}
-    </Modal>
+    </>
   );
 }
 

@@ -13,7 +13,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Risk } from '../../../contracts/risks.ts';
-import { errorMessage } from '../../components/errors.ts';
+import { ErrorState } from '../../components/states.tsx';
 import { formatMoney, formatNumber } from '../../format.ts';
 import { useRiskTaskImpacts, useSaveRiskTaskImpacts } from './raid-api.ts';
 import { TaskSelect } from './TaskSelect.tsx';
@@ -157,11 +157,7 @@ export function RiskTaskImpactsPanel({ risk, canEdit }: { risk: Risk; canEdit: b
           </Button>
         </Group>
       )}
-      {save.error && (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(t, save.error)}
-        </Text>
-      )}
+      {save.error && <ErrorState error={save.error} />}
     </Stack>
   );
 }

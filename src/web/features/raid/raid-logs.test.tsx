@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../../contracts/portfolio.ts';
 import type { ChangeRequest, Decision, Issue } from '../../../contracts/raid.ts';
 import { initI18n } from '../../i18n.ts';
@@ -20,10 +20,27 @@ beforeAll(async () => {
     configurable: true,
     value: { addEventListener: () => undefined, removeEventListener: () => undefined },
   });
-  // The forms ask for risks, plans and budgets: they stay loading.
-  globalThis.fetch = () => new Promise<Response>(() => undefined);
   i18n = await initI18n('fr');
 });
+// The forms ask for risks, plans and budgets: they stay loading.
+const loading = () => new Promise<Response>(() => undefined);
+afterEach(() => {
+  globalThis.fetch = loading;
+});
+globalThis.fetch = loading;
+
+/** The server refuses every save (403): the forms' other requests stay loading. */
+function refuseSaves() {
+  globalThis.fetch = (_input, init) =>
+    init?.method === 'PATCH' || init?.method === 'POST'
+      ? Promise.resolve(
+          new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: 'Non' } }), {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+          }),
+        )
+      : loading();
+}
 
 const projectId = '00000000-0000-4000-8000-0000000000a1';
 const project = { id: projectId, name: 'ERP Finance' };
@@ -163,6 +180,37 @@ describe('the decisions log', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: t('common.cancel') }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('says in the dialog why a save was refused, and keeps it open', async () => {
+    refuseSaves();
+    show(
+      [raidKeys.decisions(inProject), { items: [decision] }],
+      <DecisionsView scope={inProject} canEdit />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Garder SAP' }));
+    const dialog = screen.getByRole('dialog', { name: 'D-1 — Garder SAP' });
+    fireEvent.click(within(dialog).getByRole('button', { name: t('common.save') }));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert').textContent).toContain(t('errors.FORBIDDEN')),
+    );
+    expect(screen.getByRole('dialog', { name: 'D-1 — Garder SAP' })).toBeTruthy();
+  });
+
+  it('opens a decision read-only, its fields disabled, without cancel or save', () => {
+    show(
+      [raidKeys.decisions(inProject), { items: [decision] }],
+      <DecisionsView scope={inProject} canEdit={false} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Garder SAP' }));
+    const dialog = screen.getByRole('dialog', { name: 'D-1 — Garder SAP' });
+    expect(
+      within(dialog)
+        .getByRole('textbox', { name: t('raid.title') })
+        .matches(':disabled'),
+    ).toBe(true);
+    expect(within(dialog).queryByRole('button', { name: t('common.save') })).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: t('common.cancel') })).toBeNull();
+  });
 });
 
 describe('the issues log', () => {
@@ -217,6 +265,53 @@ describe('the issues log', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Serveur en panne' }));
     const dialog = screen.getByRole('dialog', { name: 'I-2 — Serveur en panne' });
     expect(within(dialog).queryByRole('button', { name: t('common.save') })).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: t('raid.escalation.open') })).toBeNull();
+  });
+
+  it('gives an editor escalate, cancel and save; escalating asks for the reason', () => {
+    show(
+      [raidKeys.issues(inProject), { items: [issue] }],
+      <IssuesView scope={inProject} canEdit />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Serveur en panne' }));
+    const dialog = screen.getByRole('dialog', { name: 'I-2 — Serveur en panne' });
+    const foot = [t('raid.escalation.open'), t('common.cancel'), t('common.save')];
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+        .filter((text) => foot.includes(text!)),
+    ).toEqual(foot);
+    fireEvent.click(within(dialog).getByRole('button', { name: t('raid.escalation.open') }));
+    expect(
+      screen.getByRole('dialog', { name: t('raid.escalation.title', { code: 'I-2' }) }),
+    ).toBeTruthy();
+  });
+
+  it('offers no escalation once the issue is at its portfolio', () => {
+    const raised = { ...issue, program: project, portfolio: project, escalatedTo: 'portfolio' };
+    show(
+      [raidKeys.issues(inProject), { items: [raised] }],
+      <IssuesView scope={inProject} canEdit />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Serveur en panne' }));
+    const dialog = screen.getByRole('dialog', { name: 'I-2 — Serveur en panne' });
+    expect(within(dialog).queryByRole('button', { name: t('raid.escalation.open') })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: t('common.save') })).toBeTruthy();
+  });
+
+  it('says in the dialog why a save was refused', async () => {
+    refuseSaves();
+    show(
+      [raidKeys.issues(inProject), { items: [issue] }],
+      <IssuesView scope={inProject} canEdit />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Serveur en panne' }));
+    const dialog = screen.getByRole('dialog', { name: 'I-2 — Serveur en panne' });
+    fireEvent.click(within(dialog).getByRole('button', { name: t('common.save') }));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert').textContent).toContain(t('errors.FORBIDDEN')),
+    );
   });
 });
 

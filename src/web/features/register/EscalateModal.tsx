@@ -66,12 +66,10 @@ export function EscalateDialog({
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          {escalate.error ? (
-            <Text size="sm" c="red.9" role="alert">
-              {errorMessage(t, escalate.error)}
-            </Text>
-          ) : null}
-          <FormActions onCancel={onClose}>
+          <FormActions
+            error={escalate.error ? errorMessage(t, escalate.error) : null}
+            onCancel={onClose}
+          >
             <Button type="submit" disabled={!reason.trim()} loading={escalate.isPending}>
               {t(`${keys}.submit`)}
             </Button>

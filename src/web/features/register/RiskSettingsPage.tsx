@@ -572,12 +572,7 @@ function CategoryForm({
             value={description}
             onChange={(e) => setDescription(e.currentTarget.value)}
           />
-          {save.error && (
-            <Text size="sm" c="red.9" role="alert">
-              {errorMessage(t, save.error)}
-            </Text>
-          )}
-          <FormActions onCancel={onClose}>
+          <FormActions error={save.error ? errorMessage(t, save.error) : null} onCancel={onClose}>
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}
             </Button>

@@ -1,4 +1,5 @@
 import {
+  Box,
   Alert,
   Badge,
   Button,
@@ -409,9 +410,9 @@ function WhatIfPanel({
         )}
       </Group>
       {error !== null && (
-        <Text c="red" size="sm" mt="xs" role="alert">
-          {errorMessage(t, error)}
-        </Text>
+        <Box mt="xs">
+          <ErrorState error={error} />
+        </Box>
       )}
       {summary && (
         <Text size="sm" mt="xs" role="status">

@@ -67,6 +67,40 @@ export function SimInputs({ model }: { model: SimModel }) {
 
 const days = (x: number) => `${formatNumber(Math.round(x * 10) / 10)} j`;
 
+/** The column heads of a three-point range: distribution, minimum, mode, maximum. */
+function RangeHeads() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Th>{t('sim.estimate.distribution')}</Table.Th>
+      <Table.Th ta="right">{t('sim.estimate.min')}</Table.Th>
+      <Table.Th ta="right">{t('sim.estimate.mode')}</Table.Th>
+      <Table.Th ta="right">{t('sim.estimate.max')}</Table.Th>
+    </>
+  );
+}
+
+/** A three-point range in its four cells (a uniform one has no mode); « — » and blanks without one. */
+function RangeCells({
+  range,
+  format,
+}: {
+  range: { distribution: Distribution; min: number; mode: number; max: number } | null;
+  format: (x: number) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Td>{range ? t(`sim.distribution.${range.distribution}`) : '—'}</Table.Td>
+      <Table.Td ta="right">{range ? format(range.min) : ''}</Table.Td>
+      <Table.Td ta="right">
+        {range && range.distribution !== 'uniform' ? format(range.mode) : ''}
+      </Table.Td>
+      <Table.Td ta="right">{range ? format(range.max) : ''}</Table.Td>
+    </>
+  );
+}
+
 function EstimatesTable({ model }: { model: SimModel }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<SimTask | null>(null);
@@ -86,10 +120,7 @@ function EstimatesTable({ model }: { model: SimModel }) {
               <Table.Th>{t('sim.task.wbs')}</Table.Th>
               <Table.Th>{t('sim.task.name')}</Table.Th>
               <Table.Th ta="right">{t('sim.task.duration')}</Table.Th>
-              <Table.Th>{t('sim.estimate.distribution')}</Table.Th>
-              <Table.Th ta="right">{t('sim.estimate.min')}</Table.Th>
-              <Table.Th ta="right">{t('sim.estimate.mode')}</Table.Th>
-              <Table.Th ta="right">{t('sim.estimate.max')}</Table.Th>
+              <RangeHeads />
               <Table.Th>
                 <span className="visually-hidden">{t('sim.actions')}</span>
               </Table.Th>
@@ -115,16 +146,7 @@ function EstimatesTable({ model }: { model: SimModel }) {
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">{days(task.duration)}</Table.Td>
-                <Table.Td>
-                  {task.estimate ? t(`sim.distribution.${task.estimate.distribution}`) : '—'}
-                </Table.Td>
-                <Table.Td ta="right">{task.estimate ? days(task.estimate.min) : ''}</Table.Td>
-                <Table.Td ta="right">
-                  {task.estimate && task.estimate.distribution !== 'uniform'
-                    ? days(task.estimate.mode)
-                    : ''}
-                </Table.Td>
-                <Table.Td ta="right">{task.estimate ? days(task.estimate.max) : ''}</Table.Td>
+                <RangeCells range={task.estimate} format={days} />
                 <Table.Td>
                   {!task.isSummary && !task.milestone && model.can.edit && (
                     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -583,10 +605,7 @@ function CostTable({ model }: { model: SimModel }) {
             <Table.Tr>
               <Table.Th>{t('sim.cost.line')}</Table.Th>
               <Table.Th ta="right">{t('sim.cost.budget')}</Table.Th>
-              <Table.Th>{t('sim.estimate.distribution')}</Table.Th>
-              <Table.Th ta="right">{t('sim.estimate.min')}</Table.Th>
-              <Table.Th ta="right">{t('sim.estimate.mode')}</Table.Th>
-              <Table.Th ta="right">{t('sim.estimate.max')}</Table.Th>
+              <RangeHeads />
               <Table.Th>
                 <span className="visually-hidden">{t('sim.actions')}</span>
               </Table.Th>
@@ -597,12 +616,7 @@ function CostTable({ model }: { model: SimModel }) {
               <Table.Tr key={l.id}>
                 <Table.Td>{l.label}</Table.Td>
                 <Table.Td ta="right">{formatMoney(l.amount)}</Table.Td>
-                <Table.Td>{l.range ? t(`sim.distribution.${l.range.distribution}`) : '—'}</Table.Td>
-                <Table.Td ta="right">{l.range ? formatMoney(l.range.min) : ''}</Table.Td>
-                <Table.Td ta="right">
-                  {l.range && l.range.distribution !== 'uniform' ? formatMoney(l.range.mode) : ''}
-                </Table.Td>
-                <Table.Td ta="right">{l.range ? formatMoney(l.range.max) : ''}</Table.Td>
+                <RangeCells range={l.range} format={formatMoney} />
                 <Table.Td>
                   {model.can.edit && (
                     <Group gap={4} wrap="nowrap" justify="flex-end">
