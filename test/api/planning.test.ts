@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Plan, PlanChange, PlanTask } from '../../src/contracts/planning.ts';
+import { applyPlanChange } from '../../src/web/features/planning/plan-cache.ts';
 import { type TestApp, buildTestApp, call, signIn } from '../helpers/app.ts';
 import { buildMember, buildPerson, buildPortfolio, buildProject } from '../helpers/factories.ts';
 
@@ -168,6 +169,30 @@ describe('the plan of a project', () => {
     const again = (await p.patch(t4.id, { notes: 'Ateliers métiers' })).json() as PlanChange;
     expect(again.tasks.map((x) => x.id)).toEqual([t4.id]);
     expect(again.schedules).toEqual([]);
+  });
+
+  it('writes what it returns: the plan before an edit, patched with the answer, is the plan after', async () => {
+    const { p, t2, t4 } = await workedExample();
+    const t5 = await p.add({ name: 'Restitution', duration: 3 });
+    expect((await p.link(t4.id, t5.id, 'FF', 1)).statusCode).toBe(201);
+    for (const [id, fields] of [
+      [t2.id, { duration: 9 }], // successors' dates alone move; the summary's span changes
+      [t4.id, { duration: 4 }], // the other way: floats and the critical path change
+      [t2.id, { duration: 5 }],
+    ] as const) {
+      const before = await p.get();
+      const res = await p.patch(id, fields);
+      expect(res.statusCode, res.body).toBe(200);
+      const patched = applyPlanChange(before, res.json() as PlanChange);
+      const after = await p.get();
+      expect(patched.tasks).toEqual(after.tasks);
+      expect(patched.links).toEqual(after.links);
+      expect([patched.projectStart, patched.projectFinish, patched.criticalPath]).toEqual([
+        after.projectStart,
+        after.projectFinish,
+        after.criticalPath,
+      ]);
+    }
   });
 
   it('refuses a dependency cycle, names the tasks on the loop, and writes nothing', async () => {

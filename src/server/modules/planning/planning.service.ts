@@ -222,6 +222,7 @@ async function reschedule(
   const scheduled = scheduleProject(settings, tasks, links);
 
   const changed: repo.ComputedRow[] = [];
+  const datesChanged: repo.ComputedRow[] = [];
   let datesMoved = false;
   const touchedTasks = new Set(touched.tasks ?? []);
   const out: PlanTask[] = [];
@@ -252,7 +253,7 @@ async function reschedule(
       t.span === c.span &&
       t.percentComplete === c.percentComplete;
     if (differs) {
-      changed.push(c);
+      (datesOnly ? datesChanged : changed).push(c);
       applyComputed(t, c);
     }
     if (touchedTasks.has(t.id) || (differs && !datesOnly)) {
@@ -262,6 +263,7 @@ async function reschedule(
     }
   }
   await repo.writeComputed(tx, changed);
+  await repo.writeComputed(tx, datesChanged, { datesOnly: true });
   if (
     settingsRow.projectStart !== scheduled.projectStart ||
     settingsRow.projectFinish !== scheduled.projectFinish
