@@ -124,6 +124,24 @@ test('le chef de projet construit son planning au clavier, lie deux tâches et v
       .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious, 'axe on the Gantt').toEqual([]);
   });
+
+  await test.step('les durées, dates et pourcentages tiennent dans leur colonne sans y être coupés', async () => {
+    // Only the number and the name clip their text (each clipped cell costs the compositor at
+    // every frame); the other cells' text must fit their width.
+    const cells = await page.locator('.gantt-row > [role="gridcell"]').evaluateAll((els) =>
+      els.map((el) => ({
+        column: el.className,
+        overflow: getComputedStyle(el).overflowX,
+        fits: el.scrollWidth <= el.clientWidth,
+      })),
+    );
+    const others = cells.filter((c) => !/gantt-col-(wbs|name)/.test(c.column));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((c) => c.overflow !== 'visible' || !c.fits)).toEqual([]);
+    expect(
+      cells.filter((c) => /gantt-col-name/.test(c.column)).every((c) => c.overflow === 'hidden'),
+    ).toBe(true);
+  });
 });
 
 test('le PMO importe un fichier MS Project après en avoir vu l’aperçu', async ({
