@@ -193,11 +193,16 @@ const scroll = (step: number, frames: number, horizontal = false) =>
         const deltas: number[] = [];
         let last = performance.now();
         let n = 0;
+        // The position is kept here, not read back (`scrollTop += step` reads it): a read after
+        // the view's own animation callback has rendered forces that frame's style and layout
+        // inside this callback, which a wheel or a touch scroll never does.
+        let at = horizontal ? el.scrollLeft : el.scrollTop;
         const tick = (now: number) => {
           deltas.push(now - last);
           last = now;
-          if (horizontal) el.scrollLeft += step;
-          else el.scrollTop += step;
+          at += step;
+          if (horizontal) el.scrollLeft = at;
+          else el.scrollTop = at;
           if (++n < frames) requestAnimationFrame(tick);
           else resolve(deltas.slice(2));
         };
