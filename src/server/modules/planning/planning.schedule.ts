@@ -113,11 +113,9 @@ export function outline<T extends { id: string; parentId: string | null; positio
   tasks: readonly T[],
 ): {
   order: T[];
-  wbs: Map<string, string>;
-  level: Map<string, number>;
   /** The outline number and depth of `order[i]`, by position. */
-  wbsAt: string[];
-  levelAt: number[];
+  wbs: string[];
+  level: number[];
   children: Map<string | null, T[]>;
 } {
   const children = new Map<string | null, T[]>();
@@ -128,24 +126,20 @@ export function outline<T extends { id: string; parentId: string | null; positio
   }
   for (const list of children.values()) list.sort((a, b) => a.position - b.position);
   const order: T[] = [];
-  const wbs = new Map<string, string>();
-  const level = new Map<string, number>();
-  const wbsAt: string[] = [];
-  const levelAt: number[] = [];
+  const wbs: string[] = [];
+  const level: number[] = [];
   const walk = (parent: string | null, prefix: string, depth: number) => {
     const list = children.get(parent) ?? [];
     list.forEach((t, i) => {
       const number = prefix ? `${prefix}.${i + 1}` : String(i + 1);
       order.push(t);
-      wbsAt.push(number);
-      levelAt.push(depth);
-      wbs.set(t.id, number);
-      level.set(t.id, depth);
+      wbs.push(number);
+      level.push(depth);
       walk(t.id, number, depth + 1);
     });
   };
   walk(null, '', 0);
-  return { order, wbs, level, wbsAt, levelAt, children };
+  return { order, wbs, level, children };
 }
 
 /**
@@ -272,7 +266,7 @@ function computeValues(
 ): ScheduledPlan {
   const net = schedule.network;
   // The engine's tasks are the plan's, in WBS order, then the anchors of cross-project links.
-  const { order, wbsAt, levelAt } = outlined;
+  const { order, wbs, level } = outlined;
   const own = order.length;
   const count = net.ids.length;
   // Roll-ups over the leaves below each summary: ES/EF span, weighted progress, criticality.
@@ -320,8 +314,8 @@ function computeValues(
     if (leaf >= 0) {
       computed.set(id, {
         id,
-        wbs: wbsAt[t]!,
-        level: levelAt[t]!,
+        wbs: wbs[t]!,
+        level: level[t]!,
         isSummary: false,
         span: net.duration[leaf]!,
         start,
@@ -342,8 +336,8 @@ function computeValues(
             : 0;
       computed.set(id, {
         id,
-        wbs: wbsAt[t]!,
-        level: levelAt[t]!,
+        wbs: wbs[t]!,
+        level: level[t]!,
         isSummary: true,
         span: high[t]! > low[t]! ? high[t]! - low[t]! : 0,
         start,
